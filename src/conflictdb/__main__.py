@@ -1,0 +1,3 @@
+from conflictdb.cli import main
+
+main()

@@ -1,0 +1,44 @@
+"""Schema migrations, applied in order; a released migration is never edited, only followed."""
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: documents with provenance, originals, rejects, extraction output, incidents
+    """
+CREATE TABLE blobs (sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, data BLOB NOT NULL);
+CREATE TABLE documents (
+    id TEXT PRIMARY KEY, text TEXT NOT NULL, sha256 TEXT NOT NULL, media_type TEXT NOT NULL,
+    title TEXT, url TEXT, outlet TEXT, author TEXT, published TEXT, language TEXT, external_id TEXT,
+    ingested TEXT NOT NULL);
+CREATE TABLE sources (
+    document_id TEXT NOT NULL REFERENCES documents(id), uri TEXT NOT NULL, retrieved TEXT NOT NULL,
+    sha256 TEXT NOT NULL, media_type TEXT NOT NULL, external_id TEXT, outlet TEXT,
+    UNIQUE (document_id, uri, sha256));
+CREATE INDEX sources_uri ON sources (uri);
+CREATE VIRTUAL TABLE documents_fts USING fts5 (title, text, content='documents', content_rowid='rowid');
+CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
+    INSERT INTO documents_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN
+    INSERT INTO documents_fts (documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+END;
+CREATE TABLE rejects (
+    id TEXT PRIMARY KEY, uri TEXT NOT NULL, stage TEXT NOT NULL, reason TEXT NOT NULL, sha256 TEXT,
+    created TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 1, options TEXT);
+CREATE TABLE analyses (document_id TEXT PRIMARY KEY REFERENCES documents(id), sentences TEXT NOT NULL,
+    extracted TEXT NOT NULL);
+CREATE TABLE mentions (
+    id TEXT PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id), idx INTEGER NOT NULL,
+    event_type TEXT NOT NULL, sub_event_type TEXT, event_date TEXT, country TEXT, fatalities INTEGER,
+    background INTEGER NOT NULL DEFAULT 0, data TEXT NOT NULL);
+CREATE INDEX mentions_document ON mentions (document_id);
+CREATE TABLE incidents (
+    id TEXT PRIMARY KEY, event_type TEXT NOT NULL, sub_event_type TEXT, event_date TEXT, country TEXT,
+    admin1 TEXT, location TEXT, latitude REAL, longitude REAL, actor1 TEXT, actor2 TEXT,
+    civilian_targeting INTEGER NOT NULL DEFAULT 0, fatalities INTEGER, status TEXT, grade TEXT,
+    sources INTEGER NOT NULL DEFAULT 1, data TEXT NOT NULL);
+CREATE INDEX incidents_date ON incidents (event_date);
+CREATE INDEX incidents_country_date ON incidents (country, event_date);
+CREATE INDEX incidents_type_date ON incidents (event_type, event_date);
+CREATE TABLE incident_mentions (incident_id TEXT NOT NULL, mention_id TEXT NOT NULL PRIMARY KEY);
+CREATE INDEX incident_mentions_incident ON incident_mentions (incident_id)
+""",
+)
