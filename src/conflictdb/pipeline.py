@@ -11,9 +11,14 @@ Ingest and link work on the store; extraction and geocoding are per-document sta
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
-from conflictdb.models import Document
+from tqdm import tqdm
+
+from conflictdb.ingest import IngestReport, Options, read, store_items
+from conflictdb.models import Document, Reject, content_id
+from conflictdb.store.base import Store
 
 Stage = Callable[[Document], Document]
 
@@ -37,3 +42,92 @@ def analyze(documents: Iterable[Document], stages: tuple[Stage, ...]) -> Iterato
         pipe = getattr(stage, "pipe", None)
         stream = pipe(stream) if pipe is not None else map(stage, stream)
     yield from stream
+
+
+@dataclass
+class RunReport:
+    ingest: IngestReport
+    analyzed: int = 0
+    mentions: int = 0
+    failed: int = 0
+    incidents: int = 0
+
+    def summary(self) -> str:
+        return (
+            f"{self.ingest.summary()}; {self.analyzed} documents analysed, {self.mentions} events, "
+            f"{self.failed} failed; {self.incidents} incidents in the store"
+        )
+
+
+def run(
+    store: Store,
+    paths: Iterable[str],
+    *,
+    options: Options | None = None,
+    model: str | Path | None = None,
+    gazetteer: str | Path | None = None,
+    progress: bool = False,
+) -> RunReport:
+    """Ingest the inputs, analyse every document not yet analysed, and link the new events."""
+    items = read(paths, options=options)
+    report = RunReport(ingest=store_items(store, tqdm(items, desc="ingest", unit="doc", disable=not progress)))
+    analyze_stored(store, report, model=model, gazetteer=gazetteer, progress=progress)
+    return report
+
+
+def analyze_stored(
+    store: Store,
+    report: RunReport,
+    *,
+    ids: Iterable[str] | None = None,
+    model: str | Path | None = None,
+    gazetteer: str | Path | None = None,
+    progress: bool = False,
+    chunk: int = 256,
+) -> None:
+    """Run the document stages over stored documents not yet analysed, then link what they found."""
+    pending = list(store.documents(unextracted=True, ids=ids))
+    if not pending:
+        report.incidents = store.counts()["incidents"]
+        return
+    from conflictdb.link import link
+
+    stages = document_stages(model=model, gazetteer=gazetteer)
+    new_mentions: list[str] = []
+    bar = tqdm(total=len(pending), desc="analyse", unit="doc", disable=not progress)
+    for start in range(0, len(pending), chunk):
+        batch = pending[start : start + chunk]
+        for document in _analyze_isolated(batch, stages, store, report):
+            store.save_extraction(document.id, document.sentences, document.mentions)
+            report.analyzed += 1
+            report.mentions += len(document.mentions)
+            new_mentions += [m.id for m in document.mentions]
+        bar.update(len(batch))
+    bar.close()
+    link(store, mention_ids=new_mentions)
+    report.incidents = store.counts()["incidents"]
+
+
+def _analyze_isolated(batch: list[Document], stages: tuple[Stage, ...], store: Store, report: RunReport) -> list[Document]:
+    """Analyse a batch; if it fails, one document at a time, so a bad document never stops the rest."""
+    try:
+        return list(analyze(batch, stages))
+    except Exception:  # noqa: BLE001 - isolated below, and every failure is kept as a reject
+        pass
+    done = []
+    for document in batch:
+        try:
+            done.extend(analyze([document], stages))
+        except Exception as exc:  # noqa: BLE001 - a bad document becomes a reject, never stops the batch
+            report.failed += 1
+            store.add_reject(
+                Reject(
+                    id=content_id("rej", "extract", document.id),
+                    uri=document.sources[0].uri if document.sources else document.id,
+                    stage="extract",
+                    reason=f"{type(exc).__name__}: {exc}",
+                    sha256=document.sha256,
+                    options={"document_id": document.id},
+                )
+            )
+    return done

@@ -7,6 +7,7 @@ same methods without any stage changing.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -23,6 +24,8 @@ class Added:
 
 
 class Store(Protocol):
+    def transaction(self) -> AbstractContextManager[None]: ...
+
     def add_document(self, document: Document, *, source: Source, original: bytes) -> Added: ...
 
     def document(self, document_id: str) -> Document | None: ...

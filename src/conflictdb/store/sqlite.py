@@ -98,6 +98,8 @@ class SQLiteStore:
             sql += " WHERE a.document_id IS NULL"
         if ids is not None:
             id_list = list(ids)
+            if not id_list:
+                return
             sql += (" AND" if unextracted else " WHERE") + f" d.id IN ({','.join('?' * len(id_list))})"
             args += id_list
         sql += " ORDER BY d.rowid"
@@ -198,6 +200,8 @@ class SQLiteStore:
         sql, args = "SELECT data FROM mentions", []
         if ids is not None:
             id_list = list(ids)
+            if not id_list:
+                return
             sql += f" WHERE id IN ({','.join('?' * len(id_list))})"
             args = id_list
         elif document_id is not None:

@@ -1,0 +1,536 @@
+"""Ingest: files, folders, URLs and standard input become Documents with provenance.
+
+Reads: text, HTML (trafilatura), RSS/Atom feeds (feedparser), JSONL and CSV batches, folders.
+Writes: one `Item` per document or per bad input. A bad input becomes a `Reject` that keeps its
+bytes, the stage and the reason, so `retry` can read it again; nothing is dropped silently.
+Everything streams: a batch file is read record by record, never whole.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+import urllib.request
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import asdict, dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from conflictdb.errors import BinaryInput, DecodeError, EmptyInput, InputError, MalformedInput, TooLarge
+from conflictdb.models import Document, Reject, Source, content_id, sha256_hex
+from conflictdb.store.base import Store
+
+MAX_BYTES = 10 * 1024 * 1024
+# Past this a reject keeps only its path: storing the bytes would be the problem it reports.
+KEEP_BYTES = 100 * 1024 * 1024
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+CSV_SUFFIXES = {".csv", ".tsv"}
+
+MEDIA_TYPES = {
+    "text": "text/plain",
+    "html": "text/html",
+    "feed": "application/rss+xml",
+    "jsonl": "application/jsonl",
+    "csv": "text/csv",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Fields:
+    """Which record fields of a JSONL or CSV batch hold what."""
+
+    text: str = "text"
+    id: str | None = "id"
+    published: str | None = "published"
+    url: str | None = "url"
+    title: str | None = "title"
+    source: str | None = "source"
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    fields: Fields = field(default_factory=Fields)
+    max_bytes: int = MAX_BYTES
+    encoding: str | None = None  # when the input is not UTF-8
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Options:
+        return cls(Fields(**data.get("fields", {})), data.get("max_bytes", MAX_BYTES), data.get("encoding"))
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One result of reading: a document with its source, or a reject. `original` is the input's bytes."""
+
+    original: bytes
+    document: Document | None = None
+    source: Source | None = None
+    reject: Reject | None = None
+
+
+def read(paths: Iterable[str], *, options: Options | None = None) -> Iterator[Item]:
+    """Read every input: file paths, folders (recursively), http(s) URLs, and "-" for standard input."""
+    options = options or Options()
+    for raw in paths:
+        if raw == "-":
+            yield from read_bytes(sys.stdin.buffer.read(), uri="stdin", options=options)
+        elif raw.startswith(("http://", "https://")):
+            yield from _read_url(raw, options)
+        else:
+            path = Path(raw)
+            if path.is_dir():
+                for child in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
+                    yield from _read_file(child, options)
+            elif path.is_file():
+                yield from _read_file(path, options)
+            else:
+                yield _reject(str(path), None, InputError("no such file or folder", uri=str(path)), options)
+
+
+def read_bytes(data: bytes, *, uri: str, kind: str | None = None, options: Options | None = None) -> Iterator[Item]:
+    """Read one input held in memory; `kind` (text, html, feed, jsonl, csv) is sniffed when not given."""
+    options = options or Options()
+    try:
+        _check_size(len(data), uri, options)
+        kind = kind or _sniff(data, uri)
+        if kind in ("jsonl", "csv"):
+            yield from _read_batch(io.BytesIO(data), uri=uri, kind=kind, options=options)
+            return
+        if kind == "feed":
+            yield from _read_feed(data, uri=uri, options=options)
+            return
+        document = _html_document(data, uri) if kind == "html" else _text_document(data, uri, options)
+        yield _item(document, data, uri, MEDIA_TYPES[kind])
+    except InputError as exc:
+        yield _reject(uri, data, exc, options)
+
+
+def _read_file(path: Path, options: Options) -> Iterator[Item]:
+    uri = str(path)
+    size = path.stat().st_size
+    if size > options.max_bytes:
+        kept = path.read_bytes() if size <= KEEP_BYTES else None
+        exc = TooLarge(f"{size:,} bytes is over the limit of {options.max_bytes:,}", uri=uri, hint="--max-bytes")
+        yield _reject(uri, kept, exc, options)
+        return
+    kind = _kind_from_suffix(path)
+    if kind in ("jsonl", "csv"):
+        with path.open("rb") as fh:
+            yield from _read_batch(fh, uri=uri, kind=kind, options=options)
+        return
+    yield from read_bytes(path.read_bytes(), uri=uri, kind=kind, options=options)
+
+
+def _read_url(url: str, options: Options) -> Iterator[Item]:
+    request = urllib.request.Request(url, headers={"User-Agent": "conflictdb"})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - http(s) only, checked above
+            data = response.read(options.max_bytes + 1)
+            content_type = response.headers.get_content_type()
+    except OSError as exc:
+        yield _reject(url, None, InputError(f"cannot fetch: {exc}", uri=url, stage="fetch"), options)
+        return
+    kind = None
+    if "html" in content_type:
+        kind = "html"
+    elif "xml" in content_type or "rss" in content_type or "atom" in content_type:
+        kind = "feed"
+    yield from read_bytes(data, uri=url, kind=kind, options=options)
+
+
+# formats ---------------------------------------------------------------------------------------
+
+
+def _kind_from_suffix(path: Path) -> str | None:
+    suffix = path.suffix.lower()
+    for kind, suffixes in (
+        ("html", HTML_SUFFIXES),
+        ("feed", FEED_SUFFIXES),
+        ("jsonl", JSONL_SUFFIXES),
+        ("csv", CSV_SUFFIXES),
+    ):
+        if suffix in suffixes:
+            return kind
+    return None  # sniff the content
+
+
+def _sniff(data: bytes, uri: str) -> str:
+    _check_binary(data, uri)
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"<?xml") or head.startswith(b"<rss") or head.startswith(b"<feed"):
+        return "feed" if (b"<rss" in head or b"<feed" in head or b"<rdf" in head) else "html"
+    if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head:
+        return "html"
+    if head.startswith(b"{"):
+        return "jsonl"
+    return "text"
+
+
+def _check_size(size: int, uri: str, options: Options) -> None:
+    if size > options.max_bytes:
+        raise TooLarge(f"{size:,} bytes is over the limit of {options.max_bytes:,}", uri=uri, hint="--max-bytes")
+
+
+def _check_binary(data: bytes, uri: str) -> None:
+    sample = data[:8192]
+    if b"\x00" in sample or sample.startswith((b"%PDF", b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
+        raise BinaryInput("binary content, not text", uri=uri, hint="convert it to text or HTML first")
+
+
+def _decode(data: bytes, uri: str, options: Options) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        if options.encoding:
+            try:
+                return data.decode(options.encoding)
+            except (UnicodeDecodeError, LookupError) as exc2:
+                raise DecodeError(f"not {options.encoding}: {exc2}", uri=uri, hint="--encoding") from exc2
+        raise DecodeError(f"not UTF-8 ({exc.reason} at byte {exc.start})", uri=uri, hint="--encoding") from exc
+
+
+def _clean(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    return text
+
+
+def _text_document(data: bytes, uri: str, options: Options, **meta: Any) -> Document:
+    _check_binary(data, uri)
+    text = _clean(_decode(data, uri, options))
+    if not text:
+        raise EmptyInput("no text", uri=uri)
+    return _document(text, sha256_hex(data), "text/plain", **meta)
+
+
+def _html_document(data: bytes, uri: str, **meta: Any) -> Document:
+    import trafilatura
+
+    _check_binary(data, uri)
+    if not data.strip():
+        raise EmptyInput("empty HTML", uri=uri)
+    try:
+        extracted = trafilatura.bare_extraction(data, url=meta.get("url"), fast=True, with_metadata=True)
+    except (ValueError, TypeError) as exc:
+        raise MalformedInput(f"unreadable HTML: {exc}", uri=uri) from exc
+    text = _clean(extracted.text or "") if extracted is not None else ""
+    if not text:
+        raise MalformedInput("no main text found in the HTML", uri=uri, hint="is it a real article page?")
+    return _document(
+        text,
+        sha256_hex(data),
+        "text/html",
+        title=meta.get("title") or extracted.title,
+        author=meta.get("author") or extracted.author,
+        published=meta.get("published") or extracted.date,
+        url=meta.get("url") or extracted.url,
+        outlet=meta.get("outlet") or extracted.sitename,
+        language=extracted.language,
+        external_id=meta.get("external_id"),
+    )
+
+
+def _read_feed(data: bytes, *, uri: str, options: Options) -> Iterator[Item]:
+    import feedparser
+
+    parsed = feedparser.parse(data)
+    if not parsed.entries:
+        reason = f"not a readable feed: {parsed.get('bozo_exception', 'no entries')}"
+        yield _reject(uri, data, MalformedInput(reason, uri=uri), options)
+        return
+    outlet = parsed.feed.get("title")
+    for n, entry in enumerate(parsed.entries):
+        entry_uri = entry.get("link") or f"{uri}#entry={n}"
+        content = entry.get("content", [{}])[0].get("value") or entry.get("summary") or ""
+        meta = {
+            "title": entry.get("title"),
+            "url": entry.get("link"),
+            "author": entry.get("author"),
+            "published": _feed_date(entry),
+            "outlet": outlet,
+            "external_id": entry.get("id"),
+        }
+        body = content.encode("utf-8")
+        try:
+            if "<" in content:
+                wrapped = b"<html><body><article>" + body + b"</article></body></html>"
+                document = _html_document(wrapped, entry_uri, **meta)
+            else:
+                document = _text_document(body, entry_uri, options, **meta)
+        except InputError as exc:
+            yield _reject(entry_uri, data, exc, options, kind="feed")
+            continue
+        # The feed's bytes are the original that this entry can be re-derived from.
+        document = _with_sha(document, sha256_hex(data))
+        yield _item(document, data, entry_uri, "application/rss+xml", external_id=entry.get("id"), outlet=outlet)
+
+
+def _feed_date(entry: Any) -> str | None:
+    for key in ("published_parsed", "updated_parsed"):
+        value = entry.get(key)
+        if value:
+            return datetime(*value[:6], tzinfo=UTC).isoformat()
+    return None
+
+
+def _read_batch(fh: BinaryIO, *, uri: str, kind: str, options: Options) -> Iterator[Item]:
+    records = _jsonl_records(fh, uri) if kind == "jsonl" else _csv_records(fh, uri, options)
+    any_record = False
+    for line_uri, raw, record in records:
+        any_record = True
+        if isinstance(record, InputError):
+            yield _reject(line_uri, raw, record, options, kind=kind)
+            continue
+        try:
+            yield _record_item(record, raw, line_uri, kind, options)
+        except InputError as exc:
+            yield _reject(line_uri, raw, exc, options, kind=kind)
+    if not any_record:
+        yield _reject(uri, b"", EmptyInput(f"no records in the {kind} file", uri=uri), options, kind=kind)
+
+
+def _jsonl_records(fh: BinaryIO, uri: str) -> Iterator[tuple[str, bytes, Mapping[str, Any] | InputError]]:
+    for n, line in enumerate(fh, start=1):
+        if not line.strip():
+            continue
+        line_uri = f"{uri}#L{n}"
+        try:
+            record = json.loads(line)
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            yield line_uri, line, MalformedInput(f"bad JSON: {exc}", uri=line_uri)
+            continue
+        if not isinstance(record, dict):
+            yield line_uri, line, MalformedInput("a JSONL line must be an object", uri=line_uri)
+            continue
+        yield line_uri, line, record
+
+
+def _csv_records(fh: BinaryIO, uri: str, options: Options) -> Iterator[tuple[str, bytes, Mapping[str, Any] | InputError]]:
+    text = io.TextIOWrapper(fh, encoding=options.encoding or "utf-8-sig", errors="strict", newline="")
+    consumed: list[str] = []
+
+    def lines() -> Iterator[str]:
+        for line in text:
+            consumed.append(line)
+            yield line
+
+    delimiter = "\t" if uri.lower().endswith(".tsv") else ","
+    reader = csv.reader(lines(), delimiter=delimiter)
+    try:
+        header = next(reader)
+    except StopIteration:
+        return
+    except (UnicodeDecodeError, csv.Error) as exc:
+        yield f"{uri}#row=0", b"", DecodeError(f"unreadable CSV header: {exc}", uri=uri, hint="--encoding")
+        return
+    header_line = "".join(consumed)
+    row_number = 0
+    while True:
+        consumed.clear()
+        row_number += 1
+        row_uri = f"{uri}#row={row_number}"
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except (UnicodeDecodeError, csv.Error) as exc:
+            raw = "".join(consumed).encode("utf-8", "surrogateescape")
+            yield row_uri, raw, MalformedInput(f"unreadable CSV row: {exc}", uri=row_uri)
+            if isinstance(exc, UnicodeDecodeError):
+                return  # the decoder cannot resync; the rest of the file is one reject
+            continue
+        # The header and the row's own lines: enough to re-read this row alone.
+        raw = (header_line + "".join(consumed)).encode("utf-8")
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            yield row_uri, raw, MalformedInput(f"{len(row)} cells for {len(header)} columns", uri=row_uri)
+            continue
+        yield row_uri, raw, dict(zip(header, row, strict=True))
+
+
+def _record_item(record: Mapping[str, Any], raw: bytes, uri: str, kind: str, options: Options) -> Item:
+    f = options.fields
+
+    def get(name: str | None) -> str | None:
+        value = record.get(name) if name else None
+        return str(value).strip() or None if value is not None else None
+
+    text = record.get(f.text)
+    if not isinstance(text, str):
+        available = ", ".join(sorted(record)[:12])
+        raise MalformedInput(f"no text in field {f.text!r} (fields: {available})", uri=uri, hint="--text-field")
+    meta = {
+        "external_id": get(f.id),
+        "published": get(f.published),
+        "url": get(f.url),
+        "title": get(f.title),
+        "outlet": get(f.source),
+    }
+    text_bytes = text.encode("utf-8")
+    looks_html = "<" in text and _sniff(text_bytes, uri) == "html"
+    if looks_html:
+        document = _html_document(text_bytes, uri, **meta)
+    else:
+        document = _text_document(text_bytes, uri, options, **meta)
+    document = _with_sha(document, sha256_hex(raw))
+    return _item(document, raw, uri, MEDIA_TYPES[kind], external_id=meta["external_id"], outlet=meta["outlet"])
+
+
+# results ---------------------------------------------------------------------------------------
+
+
+def _document(text: str, sha: str, media_type: str, **meta: Any) -> Document:
+    return Document(id=Document.make_id(text), text=text, sha256=sha, media_type=media_type, **meta)
+
+
+def _with_sha(document: Document, sha: str) -> Document:
+    return replace(document, sha256=sha)
+
+
+def _item(document: Document, original: bytes, uri: str, media_type: str, **source: Any) -> Item:
+    src = Source(
+        uri=uri,
+        retrieved=datetime.now(UTC).isoformat(timespec="seconds"),
+        sha256=document.sha256,
+        media_type=media_type,
+        external_id=source.get("external_id", document.external_id),
+        outlet=source.get("outlet", document.outlet),
+    )
+    return Item(original=original, document=document, source=src)
+
+
+def _reject(uri: str, data: bytes | None, exc: InputError, options: Options, *, kind: str | None = None) -> Item:
+    sha = sha256_hex(data) if data is not None else None
+    reason = f"{type(exc).__name__}: {exc}"
+    opts = {**options.to_dict(), "kind": kind}
+    return Item(
+        original=data or b"",
+        reject=Reject(
+            id=content_id("rej", exc.stage, uri, sha or ""),
+            uri=uri,
+            stage=exc.stage,
+            reason=reason,
+            sha256=sha,
+            created=datetime.now(UTC).isoformat(timespec="seconds"),
+            options=opts,
+        ),
+    )
+
+
+# into the store --------------------------------------------------------------------------------
+
+
+@dataclass
+class IngestReport:
+    new_documents: int = 0
+    new_sources: int = 0  # a known text from a new place
+    unchanged: int = 0  # seen before, from the same place: nothing to do
+    rejected: int = 0
+    document_ids: list[str] = field(default_factory=list)  # new documents, in order
+
+    def summary(self) -> str:
+        return (
+            f"{self.new_documents} new documents, {self.new_sources} new sources of known documents, "
+            f"{self.unchanged} unchanged, {self.rejected} rejected"
+        )
+
+
+def store_items(store: Store, items: Iterable[Item], *, report: IngestReport | None = None, batch: int = 500) -> IngestReport:
+    """Write documents and rejects to the store, `batch` items to a transaction."""
+    report = report or IngestReport()
+    pending: list[Item] = []
+
+    def flush() -> None:
+        with store.transaction():
+            for item in pending:
+                _store_item(store, item, report)
+        pending.clear()
+
+    for item in items:
+        pending.append(item)
+        if len(pending) >= batch:
+            flush()
+    if pending:
+        flush()
+    return report
+
+
+def _store_item(store: Store, item: Item, report: IngestReport) -> None:
+    if item.reject is not None:
+        store.add_reject(item.reject, original=item.original if item.reject.sha256 else None)
+        report.rejected += 1
+        return
+    assert item.document is not None and item.source is not None
+    added = store.add_document(item.document, source=item.source, original=item.original)
+    if added.new_document:
+        report.new_documents += 1
+        report.document_ids.append(added.document_id)
+    elif added.new_source:
+        report.new_sources += 1
+    else:
+        report.unchanged += 1
+
+
+def retry(store: Store, *, ids: Iterable[str] | None = None, options: Options | None = None) -> IngestReport:
+    """Read kept ingest rejects again, with their first options updated by `options`' non-defaults.
+
+    A reject that now reads is removed; one that fails again stays, its attempts counted.
+    """
+    wanted = set(ids) if ids is not None else None
+    report = IngestReport()
+    for reject in store.rejects():
+        if reject.stage not in ("ingest", "fetch") or (wanted is not None and reject.id not in wanted):
+            continue
+        merged = _merge_options(Options.from_dict(reject.options), options)
+        data = store.original(reject.sha256) if reject.sha256 else None
+        kind = reject.options.get("kind")
+        if data is not None:
+            items = list(read_bytes(data, uri=_base_uri(reject.uri), kind=kind, options=merged))
+            if kind in ("jsonl", "csv"):
+                items = [_relabel(it, reject.uri) for it in items]
+        else:
+            items = list(read([reject.uri], options=merged))
+        store.remove_reject(reject.id)
+        store_items(store, items, report=report)
+    return report
+
+
+def _merge_options(first: Options, override: Options | None) -> Options:
+    if override is None:
+        return first
+    default = Options()
+    fields = {
+        name: getattr(override.fields, name)
+        if getattr(override.fields, name) != getattr(default.fields, name)
+        else getattr(first.fields, name)
+        for name in asdict(default.fields)
+    }
+    return Options(
+        Fields(**fields),
+        override.max_bytes if override.max_bytes != default.max_bytes else first.max_bytes,
+        override.encoding or first.encoding,
+    )
+
+
+def _base_uri(uri: str) -> str:
+    return uri.split("#", 1)[0]
+
+
+def _relabel(item: Item, uri: str) -> Item:
+    """A kept batch record re-reads as a batch of one: give it back its first address (file.jsonl#L12)."""
+    if item.source is not None:
+        return replace(item, source=replace(item.source, uri=uri))
+    if item.reject is not None:
+        reject = item.reject
+        return replace(item, reject=replace(reject, uri=uri, id=content_id("rej", reject.stage, uri, reject.sha256 or "")))
+    return item
