@@ -261,6 +261,9 @@ def _read_feed(data: bytes, *, uri: str, options: Options) -> Iterator[Item]:
         }
         body = content.encode("utf-8")
         try:
+            if not content.strip():
+                broken = f" ({parsed.get('bozo_exception')})" if parsed.get("bozo") else ""
+                raise MalformedInput(f"feed entry {n} has no text{broken}", uri=entry_uri)
             if "<" in content:
                 wrapped = b"<html><body><article>" + body + b"</article></body></html>"
                 document = _html_document(wrapped, entry_uri, **meta)
@@ -316,6 +319,13 @@ def _jsonl_records(fh: BinaryIO, uri: str) -> Iterator[tuple[str, bytes, Mapping
 
 def _csv_records(fh: BinaryIO, uri: str, options: Options) -> Iterator[tuple[str, bytes, Mapping[str, Any] | InputError]]:
     text = io.TextIOWrapper(fh, encoding=options.encoding or "utf-8-sig", errors="strict", newline="")
+    try:
+        yield from _csv_rows(text, uri)
+    finally:
+        text.detach()  # the caller owns and closes the file
+
+
+def _csv_rows(text: io.TextIOWrapper, uri: str) -> Iterator[tuple[str, bytes, Mapping[str, Any] | InputError]]:
     consumed: list[str] = []
 
     def lines() -> Iterator[str]:

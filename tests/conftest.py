@@ -1,0 +1,27 @@
+"""Shared fixtures: a fresh store per test, and the paths beside the checkout."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conflictdb.store import SQLiteStore
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seeds" / "000_850511871c16de44.txt"
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[SQLiteStore]:
+    with SQLiteStore(tmp_path / "test.db") as s:
+        yield s
+
+
+@pytest.fixture
+def seed_path() -> Path:
+    assert SEED.is_file(), f"the seed article is missing: {SEED} (../shared/seeds beside the checkout)"
+    return SEED
