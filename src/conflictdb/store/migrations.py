@@ -41,4 +41,19 @@ CREATE INDEX incidents_type_date ON incidents (event_type, event_date);
 CREATE TABLE incident_mentions (incident_id TEXT NOT NULL, mention_id TEXT NOT NULL PRIMARY KEY);
 CREATE INDEX incident_mentions_incident ON incident_mentions (incident_id)
 """,
+    # 2: serving indexes (conflictdb.query): every filter column leads an index ending in event_date, so a
+    # filtered list comes back in date order without a sort; fatalities rides along so that the
+    # aggregates by month, country, actor and event type are covering index scans.
+    """
+CREATE INDEX incidents_month ON incidents (substr(event_date, 1, 7), fatalities);
+CREATE INDEX incidents_country_stats ON incidents (country, event_date, fatalities);
+CREATE INDEX incidents_type_stats ON incidents (event_type, event_date, fatalities);
+CREATE INDEX incidents_subtype ON incidents (sub_event_type, event_date);
+CREATE INDEX incidents_admin1 ON incidents (admin1, event_date);
+CREATE INDEX incidents_actor1 ON incidents (actor1, event_date, fatalities);
+CREATE INDEX incidents_actor2 ON incidents (actor2, event_date, fatalities);
+CREATE INDEX incidents_fatalities ON incidents (fatalities, event_date);
+CREATE INDEX incidents_status ON incidents (status, event_date);
+CREATE INDEX incidents_grade ON incidents (grade, event_date)
+""",
 )
