@@ -220,3 +220,13 @@ def test_ingest_rejected_twice_counts_attempts(store: SQLiteStore, tmp_path: Pat
     _ingest(store, path)
     (reject,) = store.rejects()
     assert reject.attempts == 2
+
+
+def test_ingest_parallel_workers_give_the_same_items_in_order(tmp_path: Path) -> None:
+    for i in range(40):
+        (tmp_path / f"{i:02d}.html").write_text(f"<html><body><article><p>Report {i} about Gao and Kidal, "
+                                                 f"where fighting was reported.</p></article></body></html>")
+    (tmp_path / "batch.jsonl").write_text('{"id": "x", "text": "A batch line about Mopti."}\nnot json\n')
+    serial = [(i.document.id if i.document else i.reject.id) for i in read([str(tmp_path)])]
+    parallel = [(i.document.id if i.document else i.reject.id) for i in read([str(tmp_path)], workers=2)]
+    assert parallel == serial and len(serial) == 42

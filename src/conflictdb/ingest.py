@@ -78,23 +78,77 @@ class Item:
     reject: Reject | None = None
 
 
-def read(paths: Iterable[str], *, options: Options | None = None) -> Iterator[Item]:
-    """Read every input: file paths, folders (recursively), http(s) URLs, and "-" for standard input."""
+def read(paths: Iterable[str], *, options: Options | None = None, workers: int = 1) -> Iterator[Item]:
+    """Read every input: file paths, folders (recursively), http(s) URLs, and "-" for standard input.
+
+    With `workers` > 1, single-document files are parsed in that many processes (HTML extraction
+    is the slow part); batch files stream in this process, record by record. Order is kept.
+    """
     options = options or Options()
+    if workers <= 1:
+        for job in _jobs(paths):
+            yield from _run_job(job, options)
+        return
+    import multiprocessing
+
+    with multiprocessing.Pool(workers) as pool:
+        tasks = ((chunk, options) for chunk in _chunks(_jobs(paths), 32))
+        for results in pool.imap(_run_parallel, tasks):
+            for job, items in results:
+                yield from items if items is not None else _run_job(job, options)
+
+
+_Job = tuple[str, str]  # (kind of input, where): ("file", path), ("url", url), ("stdin", "-"), ("missing", path)
+
+
+def _jobs(paths: Iterable[str]) -> Iterator[_Job]:
     for raw in paths:
         if raw == "-":
-            yield from read_bytes(sys.stdin.buffer.read(), uri="stdin", options=options)
+            yield "stdin", raw
         elif raw.startswith(("http://", "https://")):
-            yield from _read_url(raw, options)
+            yield "url", raw
         else:
             path = Path(raw)
             if path.is_dir():
                 for child in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
-                    yield from _read_file(child, options)
+                    yield "file", str(child)
             elif path.is_file():
-                yield from _read_file(path, options)
+                yield "file", str(path)
             else:
-                yield _reject(str(path), None, InputError("no such file or folder", uri=str(path)), options)
+                yield "missing", str(path)
+
+
+def _run_job(job: _Job, options: Options) -> Iterator[Item]:
+    kind, where = job
+    if kind == "stdin":
+        yield from read_bytes(sys.stdin.buffer.read(), uri="stdin", options=options)
+    elif kind == "url":
+        yield from _read_url(where, options)
+    elif kind == "file":
+        yield from _read_file(Path(where), options)
+    else:
+        yield _reject(where, None, InputError("no such file or folder", uri=where), options)
+
+
+def _run_parallel(args: tuple[list[_Job], Options]) -> list[tuple[_Job, list[Item] | None]]:
+    """In a worker: parse single-document files; leave batches and standard input (None) to the parent."""
+    jobs, options = args
+    out: list[tuple[_Job, list[Item] | None]] = []
+    for job in jobs:
+        single = job[0] == "file" and _kind_from_suffix(Path(job[1])) not in ("jsonl", "csv")
+        out.append((job, list(_run_job(job, options)) if single else None))
+    return out
+
+
+def _chunks(jobs: Iterable[_Job], size: int) -> Iterator[list[_Job]]:
+    chunk: list[_Job] = []
+    for job in jobs:
+        chunk.append(job)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def read_bytes(data: bytes, *, uri: str, kind: str | None = None, options: Options | None = None) -> Iterator[Item]:

@@ -67,9 +67,10 @@ def run(
     model: str | Path | None = None,
     gazetteer: str | Path | None = None,
     progress: bool = False,
+    workers: int = 1,
 ) -> RunReport:
     """Ingest the inputs, analyse every document not yet analysed, and link the new events."""
-    items = read(paths, options=options)
+    items = read(paths, options=options, workers=workers)
     report = RunReport(ingest=store_items(store, tqdm(items, desc="ingest", unit="doc", disable=not progress)))
     analyze_stored(store, report, model=model, gazetteer=gazetteer, progress=progress)
     return report

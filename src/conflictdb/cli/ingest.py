@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -51,6 +52,10 @@ def _progress() -> bool:
     return sys.stderr.isatty()
 
 
+def _workers() -> int:
+    return min(os.cpu_count() or 1, 4)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @db_option
@@ -59,7 +64,7 @@ def ingest(paths: tuple[str, ...], db: str, **kwargs: Any) -> None:
     """Store text, HTML, feeds, JSONL/CSV batches, folders or URLs ("-" reads standard input)."""
     options = options_from(kwargs)
     store = open_store(db)
-    items = tqdm(read(paths, options=options), desc="ingest", unit="doc", disable=not _progress())
+    items = tqdm(read(paths, options=options, workers=_workers()), desc="ingest", unit="doc", disable=not _progress())
     report = store_items(store, items)
     click.echo(report.summary())
     if report.rejected:
@@ -76,7 +81,10 @@ def ingest(paths: tuple[str, ...], db: str, **kwargs: Any) -> None:
 def run_command(paths: tuple[str, ...], db: str, model: str | None, gazetteer: str | None, **kwargs: Any) -> None:
     """Ingest, extract, geocode and link: the whole pipeline, into the database."""
     store = open_store(db)
-    report = run(store, paths, options=options_from(kwargs), model=model, gazetteer=gazetteer, progress=_progress())
+    report = run(
+        store, paths, options=options_from(kwargs), model=model, gazetteer=gazetteer, progress=_progress(),
+        workers=_workers(),
+    )
     _print_stored(store, report)
     click.echo(report.summary())
     if report.ingest.rejected or report.failed:
