@@ -108,7 +108,7 @@ def _jobs(paths: Iterable[str]) -> Iterator[_Job]:
         elif raw.startswith(("http://", "https://")):
             yield "url", raw
         else:
-            path = Path(raw)
+            path = Path(raw).absolute()  # provenance names the file unambiguously
             if path.is_dir():
                 for child in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
                     yield "file", str(child)

@@ -11,6 +11,7 @@ import click
 from tqdm import tqdm
 
 from conflictdb.cli import db_option, main
+from conflictdb.errors import ConflictDBError
 from conflictdb.ingest import MAX_BYTES, Fields, Options, read, retry, store_items
 from conflictdb.pipeline import RunReport, analyze_stored, run
 from conflictdb.store import open_store
@@ -162,3 +163,27 @@ def search(query: str, db: str, limit: int) -> None:
     """Full-text search over stored documents (SQLite FTS5 syntax: "women and children", wagner OR fama)."""
     for document_id, snippet in open_store(db).search(query, limit=limit):
         click.echo(f"{document_id}  {snippet}")
+
+
+@main.command()
+@click.argument("document_id")
+@db_option
+@click.option("--original", is_flag=True, help="Write the original bytes, unchanged, to standard output.")
+def document(document_id: str, db: str, original: bool) -> None:
+    """Show a stored document with its provenance, or its original bytes (--original)."""
+    store = open_store(db)
+    doc = store.document(document_id)
+    if doc is None:
+        raise ConflictDBError(f"no document {document_id}", hint="list them with `conflictdb search` or the API")
+    if original:
+        data = store.original(doc.sources[0].sha256)
+        sys.stdout.buffer.write(data or b"")
+        return
+    for name in ("id", "title", "url", "outlet", "author", "published", "media_type", "external_id", "sha256"):
+        value = getattr(doc, name)
+        if value:
+            click.echo(f"{name:<12} {value}")
+    for src in doc.sources:
+        click.echo(f"source       {src.uri}  retrieved {src.retrieved}  sha256 {src.sha256[:16]}…")
+    click.echo("")
+    click.echo(doc.text)
