@@ -1,0 +1,255 @@
+"""Extraction: a report's text -> sentences and coded events (mentions), each value with its evidence.
+
+Reads `Document.text` and `Document.published`; sets `Document.sentences` and `Document.mentions`,
+ordered by salience (index 0 is the main incident, never a background event). `Mention.place` is
+left to geocoding. Steps: spaCy (nlp.py) -> sentence labels (sentences.py) -> triggers and event
+groups (events.py) -> actors (actors.py) -> figures, dates, attribution.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from conflictdb.extract import attribution, dates, events, figures, nlp, sentences
+from conflictdb.extract.events import Coding, Group, Hits
+from conflictdb.extract.sentences import SentenceInfo
+from conflictdb.models import Actor, Document, Mention, Span
+
+__all__ = ["Extractor", "extract_text"]
+
+# A trained classifier overrides the rules for the main event only when it is this sure.
+MODEL_CONFIDENCE = 0.8
+
+_WOMEN = re.compile(r"\b(?:wom[ae]n|girls?|mothers?|wi(?:fe|ves)|pregnant|daughters?|sisters?|widows?|female)\b", re.IGNORECASE)
+_CHILDREN = re.compile(
+    r"\b(?:child(?:ren)?|kids?|boys?|girls?|minors?|infants?|bab(?:y|ies)|toddlers?|schoolchildren|teenagers?|juveniles?|"
+    r"sons?|daughters?|pupils?|\d{1,2}-year-old)\b",
+    re.IGNORECASE,
+)
+_VICTIM_VERBS = re.compile(
+    r"\b(?:kill\w*|execut\w*|shot|shoot\w*|murder\w*|gunned|massacr\w*|rap\w*|abduct\w*|kidnap\w*|assault\w*|attack\w*|"
+    r"injur\w*|wound\w*|beat\w*|hack\w*|stabb\w*|burn\w*|tortur\w*|deaths?|dead|died|victims?|firing)\b",
+    re.IGNORECASE,
+)
+# ACLED's 'women targeted' tags, by who the women were (codebook tag list).
+_WOMEN_TAGS = (
+    ("girls", re.compile(r"\bgirls?\b", re.IGNORECASE)),
+    ("candidates for office", re.compile(r"\b(?:candidate|aspirant)s?\b", re.IGNORECASE)),
+    ("government officials", re.compile(r"\b(?:official|councillor|mayor|minister|MP|legislator|administrator)s?\b")),
+    ("journalists", re.compile(r"\b(?:journalist|reporter)s?\b", re.IGNORECASE)),
+    ("activists/human rights defenders/social leaders", re.compile(r"\b(?:activist|human rights defender|social leader)s?\b", re.IGNORECASE)),
+    ("political party supporters", re.compile(r"\b(?:party supporters?|party members?)\b", re.IGNORECASE)),
+    ("accused of witchcraft/sorcery", re.compile(r"\b(?:witch(?:craft|es)?|sorcer(?:y|ess))\b", re.IGNORECASE)),
+    ("refugees/IDPs/migrants", re.compile(r"\b(?:refugees?|IDPs?|displaced|migrants?)\b")),
+    ("relatives of targeted groups or persons", re.compile(r"\b(?:wife|wives|mother|sister|daughter|relative)s? of\b", re.IGNORECASE)),
+)
+
+
+def _actor_finder() -> Any | None:
+    try:
+        from conflictdb.extract.actors import ActorFinder
+    except ImportError:
+        return None
+    return ActorFinder()
+
+
+def _trained(model: str | Path | None) -> Any | None:
+    if model is None:
+        return None
+    from conflictdb.extract.train import load_model
+
+    return load_model(model)
+
+
+class Extractor:
+    """The extraction stage: `Document -> Document` with sentences and mentions."""
+
+    def __init__(self, *, model: str | Path | None = None, n_process: int | None = None, batch_size: int = 64) -> None:
+        self.nlp = nlp.load()
+        self.actors = _actor_finder()
+        self.classifier = _trained(model)
+        self.n_process = n_process if n_process is not None else min(2, os.cpu_count() or 1)
+        self.batch_size = batch_size
+
+    def __call__(self, doc: Document) -> Document:
+        return self.apply(doc, self.nlp(next(iter(nlp.prepare([doc.text])))))
+
+    def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
+        """Extract from a stream of documents, parsing in batches on `n_process` processes."""
+        pairs = ((text_doc[0], text_doc[1]) for text_doc in _with_prepared(docs))
+        n_process = self.n_process
+        for sdoc, doc in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size, n_process=n_process):
+            yield self.apply(doc, sdoc)
+
+    def apply(self, doc: Document, sdoc: Any) -> Document:
+        """Extract from one document already parsed by spaCy (`sdoc`)."""
+        text = doc.text
+        spans = [s for s in (_trim(text, sent.start_char, sent.end_char) for sent in sdoc.sents) if s.end > s.start]
+        infos = sentences.label(text, spans)
+        hits = [events.find(text, i.span) if i.label != "commentary" else {} for i in infos]
+        groups = events.group(text, infos, hits)
+        codings = {gi: events.classify(events.merged(hits, g.sentences), text) for gi, g in enumerate(groups)}
+        order = events.salient(groups, codings)
+        if self.classifier is not None and order and not groups[order[0]].background:
+            codings[order[0]] = self._classified(text, codings[order[0]])
+        mentions: list[Mention] = []
+        claimed = {i for gi in order[1:] if not groups[gi].background for i in groups[gi].sentences}
+        for rank, gi in enumerate(order):
+            coding = codings[gi]
+            assert coding is not None
+            respond = [i.span for k, i in enumerate(infos) if i.label != "commentary" and k not in claimed] if rank == 0 else []
+            mentions.append(self._mention(doc, sdoc, infos, hits, groups[gi], coding, rank, respond))
+        return dataclasses.replace(doc, sentences=tuple(i.sentence for i in infos), mentions=tuple(mentions))
+
+    def _classified(self, text: str, coding: Coding | None) -> Coding | None:
+        result = self.classifier.classify(text) if self.classifier is not None else None
+        if result is None:
+            return coding
+        event_type, sub_event_type, confidence = result
+        if confidence < MODEL_CONFIDENCE:
+            return coding
+        triggers = coding.triggers if coding is not None else ()
+        return Coding(event_type, sub_event_type, triggers, event_type == "Violence against civilians")
+
+    def _mention(
+        self,
+        doc: Document,
+        sdoc: Any,
+        infos: list[SentenceInfo],
+        hits: list[Hits],
+        group: Group,
+        coding: Coding,
+        rank: int,
+        respond: list[Span],
+    ) -> Mention:
+        text = doc.text
+        spans = [infos[i].span for i in group.sentences]
+        evidence: dict[str, tuple[Span, ...]] = {}
+        trigger = coding.triggers[0] if coding.triggers else spans[0]
+        roles = None
+        if self.actors is not None:
+            roles = self.actors.roles(
+                text,
+                spacy_doc=sdoc,
+                trigger=trigger,
+                event_type=coding.event_type,
+                sub_event_type=coding.sub_event_type,
+            )
+            coding = events.refine(
+                coding,
+                inter1=roles.actor1.inter if roles.actor1 else 0,
+                inter2=roles.actor2.inter if roles.actor2 else 0,
+            )
+            evidence.update({k: tuple(v) for k, v in roles.evidence.items() if v})
+        evidence["event_type"] = coding.triggers or (trigger,)
+        if coding.sub_event_type:
+            evidence["sub_event_type"] = coding.triggers or (trigger,)
+        # the date: in the event's own sentences, else anywhere reported (ACLED notes open with it)
+        found = dates.find(text, spans, published=doc.published)
+        if found is None and rank == 0:
+            found = dates.find(text, [i.span for i in infos if i.label != "commentary" and not i.background], published=doc.published)
+        when = found or dates.default(doc.published)
+        if when.spans:
+            evidence["event_date"] = when.spans
+            evidence["time_precision"] = when.spans
+        counted = figures.extract(text, spans)
+        evidence.update(counted.evidence)
+        said = attribution.attribute(sdoc, text, spans, respond)
+        evidence.update(said.evidence)
+        women, children = _victims(text, spans)
+        if women:
+            evidence["women_victims"] = tuple(women)
+        if children:
+            evidence["children_victims"] = tuple(children)
+        tags, tag_spans = _tags(text, women)
+        if tags:
+            evidence["tags"] = tuple(tag_spans)
+        civilian = coding.civilian_targeting or (roles is not None and roles.actor2 is not None and roles.actor2.inter == 7)
+        civilian = civilian and coding.event_type not in ("Protests", "Riots", "Strategic developments") or (
+            coding.sub_event_type == "Excessive force against protesters"
+        )
+        if civilian:
+            evidence["civilian_targeting"] = coding.triggers or (trigger,)
+        if group.background:
+            evidence["background"] = tuple(c for i in group.sentences for c in infos[i].background_cues) or tuple(spans)
+        return Mention(
+            document_id=doc.id,
+            index=rank,
+            event_type=coding.event_type,
+            sub_event_type=coding.sub_event_type,
+            event_date=when.date,
+            time_precision=when.precision,
+            actor1=roles.actor1 if roles else None,
+            assoc_actor_1=tuple(roles.assoc_actor_1) if roles else (),
+            actor2=roles.actor2 if roles else None,
+            assoc_actor_2=tuple(roles.assoc_actor_2) if roles else (),
+            civilian_targeting=civilian,
+            fatalities=counted.fatalities if counted.fatalities is not None else (0 if rank == 0 else None),
+            fatalities_low=counted.fatalities_low,
+            fatalities_best=counted.fatalities_best,
+            fatalities_high=counted.fatalities_high,
+            injuries=counted.injuries,
+            women_victims=bool(women),
+            children_victims=bool(children),
+            status=said.status,
+            claimed_by=said.claimed_by,
+            responses=said.responses,
+            modality=said.modality,
+            context=said.context,
+            tags=tuple(tags),
+            background=group.background,
+            evidence=evidence,
+        )
+
+
+def _with_prepared(docs: Iterable[Document]) -> Iterator[tuple[str, Document]]:
+    for doc in docs:
+        yield next(iter(nlp.prepare([doc.text]))), doc
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)
+
+
+def _victims(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
+    """Women and children among the victims: named in a clause with a violent verb."""
+    women: list[Span] = []
+    children: list[Span] = []
+    for span in spans:
+        for clause in re.finditer(r"[^,;:]+", span.of(text)):
+            part = clause.group()
+            if not _VICTIM_VERBS.search(part) or re.search(r"\b(?:protest|march|demonstrat)\w*", part, re.IGNORECASE):
+                continue
+            base = span.start + clause.start()
+            women.extend(Span(base + m.start(), base + m.end()) for m in _WOMEN.finditer(part))
+            children.extend(Span(base + m.start(), base + m.end()) for m in _CHILDREN.finditer(part))
+    return women, children
+
+
+def _tags(text: str, women: list[Span]) -> tuple[list[str], list[Span]]:
+    """ACLED's 'women targeted: ...' tags for the women among the victims."""
+    tags: list[str] = []
+    spans: list[Span] = []
+    for span in women:
+        window = text[max(0, span.start - 40) : span.end + 40]
+        for name, pattern in _WOMEN_TAGS:
+            if pattern.search(window) and f"women targeted: {name}" not in tags:
+                tags.append(f"women targeted: {name}")
+                spans.append(span)
+    return tags, spans
+
+
+def extract_text(text: str, *, published: str | None = None, extractor: Extractor | None = None) -> Document:
+    """Extract from a bare text: a convenience for scripts and tests."""
+    doc = Document(id=Document.make_id(text), text=text, sha256="", published=published)
+    return (extractor or Extractor())(doc)
+

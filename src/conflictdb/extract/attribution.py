@@ -1,0 +1,178 @@
+"""Who says so, how sure the report is, what followed, and why and how it happened.
+
+status: denied > alleged > confirmed > reported (the default). claimed_by: the sources the text
+names (witnesses, a military source, officials ...). responses: investigation, denial,
+condemnation, claim of responsibility, and by whom (from the parse: the subject, or the agent of
+'by'). context (reprisal ...) and modality (firing on vehicles ...) from data/lexicons/discourse.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from conflictdb.extract import lexicons
+from conflictdb.models import Response, Span
+
+_SPEECH = frozenset(
+    "say tell describe claim report state confirm allege accuse add note recount recall insist maintain announce "
+    "testify tweet write quote".split()
+)
+_SOURCE_HEADS = frozenset(
+    "witness witnesses resident residents survivor survivors official officials source sources spokesman spokeswoman "
+    "spokesperson police army military government ministry minister governor commander villager villagers relative "
+    "relatives family families local locals activist activists ngo group report reports media outlet agency "
+    "statement journalist journalists doctor doctors hospital authorities authority chief leader leaders elder elders "
+    "monitor monitors observer observers office council mayor officer officers".split()
+)
+_DETERMINERS = re.compile(r"^(?:the|a|an|even|some|its|their|his|her)\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    status: str = "reported"
+    claimed_by: tuple[str, ...] = ()
+    responses: tuple[Response, ...] = ()
+    context: tuple[str, ...] = ()
+    modality: tuple[str, ...] = ()
+    evidence: dict[str, tuple[Span, ...]] = field(default_factory=dict)
+
+
+def _phrase(token: Any, *, keep_article: bool = False) -> tuple[str, Span]:
+    """A compact noun phrase around `token`: its left modifiers, without relative clauses."""
+    left = token
+    for child in token.lefts:
+        if child.dep_ in ("det", "amod", "compound", "nmod", "poss", "nummod", "advmod", "quantmod") and child.i < left.i:
+            left = child
+    start = left.idx
+    while left.i < token.i and left.dep_ == "advmod":
+        left = left.doc[left.i + 1]
+        start = left.idx
+    end = token.idx + len(token.text)
+    for child in token.rights:
+        if child.dep_ in ("compound", "flat", "appos") and child.i == token.i + 1:
+            end = child.idx + len(child.text)
+    text = token.doc.text[start:end]
+    if not keep_article:
+        stripped = _DETERMINERS.sub("", text)
+        start += len(text) - len(stripped)
+        text = stripped
+    return text, Span(start, end)
+
+
+def _subject(verb: Any) -> Any | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+        return _subject(verb.head)
+    return None
+
+
+def _agent(token: Any) -> Any | None:
+    """The noun after 'by' attached to `token` or to the verb it depends on."""
+    for scope in (token, token.head):
+        for child in scope.children:
+            if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+    return None
+
+
+def sources(doc: Any, spans: list[Span]) -> list[tuple[str, Span]]:
+    """The sources named in the sentences `spans`: 'according to X', 'X said', 'as claimed by X'."""
+    found: list[tuple[str, Span]] = []
+    for span in spans:
+        sent = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if sent is None:
+            continue
+        for token in sent:
+            head: Any | None = None
+            if token.lower_ == "to" and token.i > 0 and token.doc[token.i - 1].lower_ == "according":
+                head = next((c for c in token.children if c.dep_ == "pobj"), None)
+            elif token.lemma_.lower() in _SPEECH and token.pos_ in ("VERB", "AUX"):
+                head = _agent(token) if token.tag_ == "VBN" else None
+                head = head or _subject(token)
+            if head is None or head.pos_ == "PRON":
+                continue
+            if head.lower_ not in _SOURCE_HEADS and head.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE"):
+                continue
+            found.append(_phrase(head, keep_article=True))
+    return found
+
+
+def _responses(doc: Any, text: str, spans: list[Span]) -> list[Response]:
+    cue = lexicons.cues("discourse")
+    out: list[Response] = []
+    for kind in ("claim_of_responsibility", "denial", "condemnation", "investigation"):
+        for span in spans:
+            for hit in lexicons.find(cue[kind], span.of(text), offset=span.start):
+                token_span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+                if token_span is None:
+                    continue
+                token = token_span.root
+                who = _agent(token)
+                if who is None:
+                    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+                    who = _subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+                    # 'an investigation is underway': the subject is the investigation itself
+                    if who is not None and who.i in range(token_span.start, token_span.end):
+                        who = _agent(verb)
+                if who is None or who.pos_ == "PRON" or who.lower_ in ("investigation", "probe", "inquiry"):
+                    by, where = "", hit
+                else:
+                    by, where = _phrase(who)
+                    where = Span(min(hit.start, where.start), max(hit.end, where.end))
+                if any(r.kind == kind.replace("claim_of_responsibility", "claim_of_responsibility") and r.span.start <= hit.start < r.span.end for r in out):
+                    continue
+                out.append(Response(kind=kind, by=by, span=where))
+    return out
+
+
+def attribute(doc: Any, text: str, event_spans: list[Span], response_spans: list[Span]) -> Attribution:
+    """Status, sources, context and modality of one event from its sentences; responses from `response_spans`."""
+    cue = lexicons.cues("discourse")
+    evidence: dict[str, tuple[Span, ...]] = {}
+    status = "reported"
+    for name in ("denied", "alleged", "confirmed"):
+        hits = [h for s in event_spans for h in lexicons.find(cue[name], s.of(text), offset=s.start)]
+        if hits:
+            status = name
+            evidence["status"] = tuple(hits)
+            break
+    said = sources(doc, event_spans + [s for s in response_spans if s not in event_spans])
+    names: list[str] = []
+    spans: list[Span] = []
+    for name, span in said:
+        if name.lower() not in (n.lower() for n in names):
+            names.append(name)
+            spans.append(span)
+    if names:
+        evidence["claimed_by"] = tuple(spans)
+    responses = _responses(doc, text, response_spans)
+    if responses:
+        evidence["responses"] = tuple(r.span for r in responses)
+    context: list[str] = []
+    context_spans: list[Span] = []
+    for label, pattern in lexicons.labelled("discourse", "context"):
+        hits = [h for s in event_spans for h in lexicons.find(pattern, s.of(text), offset=s.start)]
+        if hits:
+            context.append(label)
+            context_spans.extend(hits)
+    if context:
+        evidence["context"] = tuple(context_spans)
+    modality: list[str] = []
+    modality_spans: list[Span] = []
+    for label, pattern in lexicons.labelled("discourse", "modality"):
+        for s in event_spans:
+            for m in pattern.finditer(s.of(text)):
+                words = m.groupdict().get("object")
+                name = label.format(object=" ".join(words.lower().split())) if words else label
+                if name not in modality:
+                    modality.append(name)
+                modality_spans.append(Span(s.start + m.start(), s.start + m.end()))
+    if modality:
+        evidence["modality"] = tuple(modality_spans)
+    return Attribution(status, tuple(names), tuple(responses), tuple(context), tuple(modality), evidence)

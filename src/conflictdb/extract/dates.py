@@ -1,0 +1,161 @@
+"""The event's date and ACLED's time precision (1 day, 2 week, 3 month or vaguer).
+
+Absolute dates ('On 9 May 2020', 'May 9, 2020', '2020-05-09') are read as written; relative ones
+('on Wednesday', 'yesterday', 'last night') are resolved against the document's publication date.
+A text with no date takes the publication date, with time precision 3.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from conflictdb.models import Span
+
+MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+         ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
+         ("november", "nov"), ("december", "dec")]
+    )
+    for m in names
+}  # fmt: skip
+WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+
+_MONTH = r"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_VAGUE = r"(?P<vague>around|about|approximately|circa|in the week of|as reported|reported on|by|before|prior to|sometime (?:on|around))?"
+_DMY = re.compile(
+    rf"(?:{_VAGUE}\s+)?(?:on\s+)?(?:the\s+)?(?:night of\s+)?(?:between\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"(?:\s*(?:-|–|and|to|&)\s*(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)?(?:\s+of)?\s+{_MONTH}(?:,?\s+(?P<year>(?:19|20)\d\d))?\b",
+    re.IGNORECASE,
+)
+_MDY = re.compile(
+    rf"(?:{_VAGUE}\s+)?(?:on\s+)?{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|–)\s*(?P<day2>\d{{1,2}}))?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b",
+    re.IGNORECASE,
+)
+_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
+_MONTH_ONLY = re.compile(rf"\b(?:in|during|early|late|mid|end of|beginning of|throughout)[- ]+(?:the month of\s+)?{_MONTH}(?:,?\s+(?P<year>(?:19|20)\d\d))?\b", re.IGNORECASE)
+_RELATIVE = re.compile(
+    r"\b(?P<word>yesterday|today|tonight|this (?:morning|afternoon|evening)|last night|overnight|"
+    r"the day before yesterday|(?:last|this|earlier this|on|late|early|on the night of)?\s*(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:\s+(?:night|morning|afternoon|evening))?|last week(?:end)?|this week(?:end)?|earlier this week|over the weekend|"
+    r"(?P<ago>\d+|two|three|four|five|six|seven|a) (?P<unit>days?|weeks?) ago)\b",
+    re.IGNORECASE,
+)
+_UNKNOWN = re.compile(r"\bon an unknown date\b|\bunknown date\b|\bsometime in\b", re.IGNORECASE)
+_NUMWORDS = {"a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    date: str | None
+    precision: int
+    spans: tuple[Span, ...]
+
+
+def reference(published: str | None) -> dt.date | None:
+    """The publication date as a date, from an ISO date or datetime."""
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _year_for(month: int, day: int, ref: dt.date | None) -> int | None:
+    """The year of a date written without one: the latest not after the publication date."""
+    if ref is None:
+        return None
+    try:
+        candidate = dt.date(ref.year, month, day)
+    except ValueError:
+        return None
+    return ref.year if candidate <= ref + dt.timedelta(days=1) else ref.year - 1
+
+
+def _absolute(m: re.Match[str], ref: dt.date | None) -> tuple[dt.date, int] | None:
+    month_text = m.group("month").lower().rstrip(".")
+    month = MONTHS.get(month_text) if not month_text.isdigit() else int(month_text)
+    if month is None:
+        return None
+    day = int(m.group("day"))
+    year = int(m.group("year")) if m.group("year") else _year_for(month, day, ref)
+    if year is None:
+        return None
+    try:
+        date = dt.date(year, month, day)
+    except ValueError:
+        return None
+    groups = m.groupdict()
+    vague = bool(groups.get("vague")) and groups["vague"].lower() not in ("reported on", "by")
+    precision = 2 if vague or groups.get("day2") else 1
+    return date, precision
+
+
+def _relative(m: re.Match[str], ref: dt.date) -> tuple[dt.date, int]:
+    word = m.group("word").lower().strip()
+    if word.startswith(("today", "tonight", "this morning", "this afternoon", "this evening")):
+        return ref, 1
+    if word in ("yesterday", "last night", "overnight"):
+        return ref - dt.timedelta(days=1), 1
+    if word == "the day before yesterday":
+        return ref - dt.timedelta(days=2), 1
+    if m.group("weekday"):
+        target = WEEKDAYS[m.group("weekday").lower()]
+        back = (ref.weekday() - target) % 7
+        if word.startswith("last ") and back == 0:
+            back = 7
+        return ref - dt.timedelta(days=back), 1
+    if m.group("ago"):
+        n = _NUMWORDS.get(m.group("ago").lower()) or int(m.group("ago"))
+        days = n * (7 if m.group("unit").lower().startswith("week") else 1)
+        return ref - dt.timedelta(days=days), 1 if days < 7 else 2
+    if "weekend" in word:
+        back = (ref.weekday() - 5) % 7
+        return ref - dt.timedelta(days=back), 2
+    return ref - dt.timedelta(days=ref.weekday() + (7 if word.startswith("last") else 0)), 2
+
+
+def find(text: str, sentences: list[Span], *, published: str | None) -> EventDate | None:
+    """The first date in `sentences`, resolved; None when they hold none."""
+    ref = reference(published)
+    for sent in sentences:
+        chunk = sent.of(text)
+        found: list[tuple[int, int, dt.date, int]] = []
+        for pattern in (_ISO, _DMY, _MDY):
+            for m in pattern.finditer(chunk):
+                if pattern is _ISO:
+                    try:
+                        found.append((m.start(), m.end(), dt.date(int(m["year"]), int(m["month"]), int(m["day"])), 1))
+                    except ValueError:
+                        pass
+                    continue
+                got = _absolute(m, ref)
+                if got:
+                    found.append((m.start(), m.end(), got[0], got[1]))
+        if ref is not None:
+            for m in _RELATIVE.finditer(chunk):
+                if m.group("word").strip():
+                    date, precision = _relative(m, ref)
+                    found.append((m.start(), m.end(), date, precision))
+        for m in _MONTH_ONLY.finditer(chunk):
+            month = MONTHS[m.group("month").lower().rstrip(".")]
+            year = int(m.group("year")) if m.group("year") else _year_for(month, 1, ref)
+            if year is not None:
+                found.append((m.start(), m.end(), dt.date(year, month, 1), 3))
+        if found:
+            found.sort(key=lambda f: (f[0], -f[1]))
+            start, end, date, precision = found[0]
+            if _UNKNOWN.search(chunk[max(0, start - 25) : start]):
+                precision = 3
+            return EventDate(date.isoformat(), precision, (Span(sent.start + start, sent.start + end),))
+    return None
+
+
+def default(published: str | None) -> EventDate:
+    """No date in the text: the publication date, at the vaguest precision."""
+    ref = reference(published)
+    return EventDate(ref.isoformat() if ref else None, 3, ())

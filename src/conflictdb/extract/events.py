@@ -1,0 +1,219 @@
+"""Event type and sub-event type in ACLED's codebook, and which sentences tell which event.
+
+Triggers (data/lexicons/events.yaml) are found in fact and claim sentences only. The codebook's
+hierarchy decides when forms of violence co-occur: a crowd's violence is a riot, state violence
+against a peaceful crowd is excessive force against protesters, remote violence met by no fight is
+Explosions/Remote violence, an exchange of fire is a battle, one-sided violence against unarmed
+people is violence against civilians, and strategic developments come last.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from conflictdb.extract import lexicons
+from conflictdb.extract.sentences import SentenceInfo
+from conflictdb.models import Span
+
+Hits = dict[str, list[Span]]
+
+VIOLENT = ("clash", "air", "shelling", "ied", "suicide", "grenade", "chemical", "kill", "assault", "abduction", "sexual")
+CROWD = ("protest", "riot", "mob")
+STRATEGIC = ("arrest", "looting", "disrupted", "agreement", "change_group", "headquarters", "transfer", "regains", "overtakes")
+# Words that tell a new incident in the same report.
+_NEW_INCIDENT = re.compile(
+    r"^\W*(?:in (?:an)?other (?:attack|incident|development|event)|in a separate (?:attack|incident)|separately|"
+    r"meanwhile|elsewhere|also on|on the same day|in another)\b",
+    re.IGNORECASE,
+)
+# 'a reprisal for clashes with ...': the clashes are the reason, not the event.
+_REASON = re.compile(
+    r"\b(?:reprisal|retaliation|revenge|retribution|response|reaction)\s+(?:for|to|against|over|after)\s+[^,.;:]*",
+    re.IGNORECASE,
+)
+# 'clash' words that say two armed sides fought, as opposed to a one-sided attack on a post.
+_FIGHT = re.compile(
+    r"\b(?:clash\w*|gun ?battle\w*|gun-?fight\w*|fire-?fight\w*|shoot-?out\w*|exchang\w* (?:of )?(?:heavy )?(?:gun)?fire|fighting|fought|"
+    r"battl\w+|skirmish\w*|repuls\w+|repell?\w+|fought off|beat back|encounter\w*|engag\w+|counter-?attack\w*|offensive)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Coding:
+    """An event's type and sub-type, with the triggers that decided it."""
+
+    event_type: str
+    sub_event_type: str
+    triggers: tuple[Span, ...]
+    civilian_targeting: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Sentences (indices into the document's sentences) that tell one event."""
+
+    sentences: tuple[int, ...]
+    background: bool
+
+
+def masks(text: str, span: Span) -> list[Span]:
+    """Parts of a sentence that give a reason ('in reprisal for clashes'), not the event itself."""
+    return [Span(span.start + m.start(), span.start + m.end()) for m in _REASON.finditer(span.of(text))]
+
+
+def find(text: str, span: Span) -> Hits:
+    """Every trigger in one sentence, by signal name, outside its masked reasons."""
+    hidden = masks(text, span)
+    hits: Hits = {}
+    chunk = span.of(text)
+    for name, pattern in lexicons.cues("events").items():
+        found = [
+            s for s in lexicons.find(pattern, chunk, offset=span.start) if not any(m.start <= s.start < m.end for m in hidden)
+        ]
+        if found:
+            hits[name] = found
+    return hits
+
+
+def eventful(hits: Hits) -> bool:
+    """Whether a sentence's triggers report an event at all."""
+    return any(hits.get(k) for k in (*VIOLENT, *CROWD, *STRATEGIC, "intervention", "excessive_force", "agreement", "other_sd"))
+
+
+def group(text: str, infos: list[SentenceInfo], hits: list[Hits]) -> list[Group]:
+    """Sentences grouped into events: new incidents start at 'in another attack', 'meanwhile' ...
+
+    Commentary belongs to no event. Background sentences make background events; sentences with no
+    trigger join the event before them (they carry its details: figures, sources, places).
+    """
+    groups: list[list[int]] = []
+    flags: list[bool] = []
+    current: list[int] | None = None
+    for i, (info, h) in enumerate(zip(infos, hits, strict=True)):
+        if info.label == "commentary":
+            continue
+        if not eventful(h):
+            if current is not None and not flags[-1]:
+                current.append(i)
+            continue
+        starts_new = bool(_NEW_INCIDENT.search(info.span.of(text))) and current is not None
+        if current is None or starts_new or info.background != flags[-1]:
+            current = [i]
+            groups.append(current)
+            flags.append(info.background)
+        else:
+            current.append(i)
+    return [Group(tuple(g), f) for g, f in zip(groups, flags, strict=True)]
+
+
+def _first(hits: Hits, *names: str) -> tuple[Span, ...]:
+    spans = [s for n in names for s in hits.get(n, ())]
+    return tuple(sorted(spans, key=lambda s: s.start)[:3])
+
+
+def classify(hits: Hits, text: str) -> Coding | None:
+    """ACLED's event type and sub-event type from an event's triggers, by the codebook's hierarchy."""
+    has = {k: bool(v) for k, v in hits.items()}
+
+    def h(*names: str) -> bool:
+        return any(has.get(n) for n in names)
+
+    civilians = h("civilian_party")
+    armed_victims = h("armed_party")
+    fight = any(_FIGHT.search(s.of(text)) for s in hits.get("clash", ()))
+    violence = h(*VIOLENT)
+    if h("chemical"):
+        return Coding("Explosions/Remote violence", "Chemical weapon", _first(hits, "chemical"), civilians)
+    if h("suicide"):
+        return Coding("Explosions/Remote violence", "Suicide bomb", _first(hits, "suicide"), civilians)
+    crowd_strong = h("protest") or (h("riot") and not h("air", "shelling")) or (h("mob") and h("kill", "assault"))
+    if crowd_strong and not (fight and not h("riot", "protest")):
+        if h("mob") and h("kill", "assault", "riot") and not h("protest"):
+            return Coding("Riots", "Mob violence", _first(hits, "mob", "riot"), civilians)
+        if h("excessive_force"):
+            return Coding("Protests", "Excessive force against protesters", _first(hits, "excessive_force", "protest"), True)
+        if h("riot") or (h("protest") and h("looting", "kill") and not h("intervention")):
+            return Coding("Riots", "Violent demonstration", _first(hits, "riot", "protest", "looting"))
+        if h("protest") and h("intervention"):
+            return Coding("Protests", "Protest with intervention", _first(hits, "protest", "intervention"))
+        if h("protest"):
+            return Coding("Protests", "Peaceful protest", _first(hits, "protest"))
+    if h("regains") and (fight or violence):
+        return Coding("Battles", "Government regains territory", _first(hits, "regains"))
+    if h("overtakes") and (fight or violence):
+        return Coding("Battles", "Non-state actor overtakes territory", _first(hits, "overtakes"))
+    remote = next((n for n in ("air", "shelling", "grenade", "ied") if h(n)), None)
+    if remote is not None and not fight:
+        sub = {
+            "air": "Air/drone strike",
+            "shelling": "Shelling/artillery/missile attack",
+            "grenade": "Grenade",
+            "ied": "Remote explosive/landmine/IED",
+        }[remote]
+        return Coding("Explosions/Remote violence", sub, _first(hits, remote), civilians and not armed_victims)
+    if fight or (h("clash") and armed_victims):
+        return Coding("Battles", "Armed clash", _first(hits, "clash"))
+    if h("sexual"):
+        return Coding("Violence against civilians", "Sexual violence", _first(hits, "sexual"), True)
+    if h("abduction"):
+        return Coding("Violence against civilians", "Abduction/forced disappearance", _first(hits, "abduction"), True)
+    if h("kill", "assault"):
+        if armed_victims and not civilians:
+            return Coding("Battles", "Armed clash", _first(hits, "kill", "assault"))
+        return Coding("Violence against civilians", "Attack", _first(hits, "kill", "assault"), True)
+    if h("mob"):
+        return Coding("Riots", "Mob violence", _first(hits, "mob"))
+    if h("riot"):
+        return Coding("Riots", "Violent demonstration", _first(hits, "riot"))
+    if h("clash"):
+        return Coding("Battles", "Armed clash", _first(hits, "clash"))
+    for name, sub in (
+        ("disrupted", "Disrupted weapons use"),
+        ("looting", "Looting/property destruction"),
+        ("agreement", "Agreement"),
+        ("arrest", "Arrests"),
+        ("headquarters", "Headquarters or base established"),
+        ("transfer", "Non-violent transfer of territory"),
+        ("regains", "Non-violent transfer of territory"),
+        ("overtakes", "Non-violent transfer of territory"),
+        ("change_group", "Change to group/activity"),
+        ("other_sd", "Other"),
+    ):
+        if h(name):
+            return Coding("Strategic developments", sub, _first(hits, name))
+    return None
+
+
+def refine(coding: Coding, *, inter1: int, inter2: int) -> Coding:
+    """The codebook's reading by who fought whom, once the actors are known.
+
+    One-sided violence by an armed actor on civilians (inter 7) is violence against civilians; violence
+    between two armed actors is a battle.
+    """
+    armed = {1, 2, 3, 4, 8}
+    if coding.event_type == "Violence against civilians" and inter1 in armed and inter2 in armed:
+        if coding.sub_event_type == "Attack":
+            return Coding("Battles", "Armed clash", coding.triggers)
+    if coding.event_type == "Battles" and coding.sub_event_type == "Armed clash" and inter2 == 7 and inter1 in armed:
+        return Coding("Violence against civilians", "Attack", coding.triggers, True)
+    if coding.event_type == "Explosions/Remote violence" and inter2 == 7:
+        return Coding(coding.event_type, coding.sub_event_type, coding.triggers, True)
+    return coding
+
+
+def merged(hits: list[Hits], indices: tuple[int, ...]) -> Hits:
+    """The triggers of several sentences together."""
+    out: Hits = {}
+    for i in indices:
+        for name, spans in hits[i].items():
+            out.setdefault(name, []).extend(spans)
+    return out
+
+
+def salient(groups: list[Group], codings: Mapping[int, Coding | None]) -> list[int]:
+    """Group indices by salience: new events before background ones, then in the order told."""
+    order = [i for i, g in enumerate(groups) if codings.get(i) is not None]
+    return sorted(order, key=lambda i: (groups[i].background, i))

@@ -1,0 +1,254 @@
+"""Counts of the dead and injured, by ACLED's rules, with UCDP's low / best / high.
+
+ACLED: the lowest credible figure; 'a'/'an' is 1, 'several' 3, 'dozens' 12, 'hundreds' 100;
+a total over several days or events is split across them. UCDP: 'at least 24' is low 24, best 24,
+high unknown; 'between 10 and 15' is low 10, best 12, high 15.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from conflictdb.models import Span
+
+_UNITS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "single": 1, "lone": 1,
+    "couple": 2, "pair": 2, "both": 2,
+}  # fmt: skip
+# ACLED's conventions for vague plurals (the codebook's 'dozens' = 12); 'several' and its kin = 3.
+_VAGUE = {
+    "dozen": 12, "dozens": 12, "several": 3, "many": 3, "multiple": 3, "numerous": 3, "some": 3,
+    "scores": 20, "hundreds": 100, "thousands": 1000, "few": 2, "a few": 2, "a number": 3,
+}  # fmt: skip
+
+NUMBER = (
+    r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|"
+    r"four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|dozens(?: of)?|several|scores(?: of)?|"
+    r"hundreds(?: of)?|thousands(?: of)?|a few|a number of|a couple of|a pair of|many|multiple|numerous|"
+    r"a|an|single|lone|both)"
+)
+_QUAL = r"(?:(?:at least|not less than|no fewer than|a minimum of|more than|over|upwards of|in excess of|nearly|almost|about|around|approximately|roughly|some|an estimated|up to|as many as|close to|a total of|another|the|all|a further|further)\s+)"
+_RANGE = rf"(?:between\s+{NUMBER}\s+and\s+{NUMBER}|{NUMBER}\s*(?:-|–|to|or)\s*{NUMBER})"
+_COUNT = rf"(?P<qual>{_QUAL}*)(?P<num>{_RANGE}|{NUMBER})"
+# Up to four words between the count and the verb: '12 Taliban militants including 2 commanders were killed'.
+_NOUNS = r"(?P<what>(?:[\w'()-]+\s+){0,5}?)"
+_DEATH_PASSIVE = (
+    r"(?:(?:were|was|have been|has been|had been|are|is|got|being|been|reportedly|allegedly|later|all|also)\s+)*"
+    r"(?:killed|dead|died|shot dead|gunned down|murdered|slain|executed|massacred|beheaded|lynched|lost (?:their|his|her) li(?:ves|fe)|"
+    r"perished|(?:hacked|beaten|burnt|burned|stoned|stabbed|shot|clubbed|tortured) to death|succumbed|confirmed dead|feared dead)"
+)
+_DEATH_ACTIVE = (
+    r"(?:killed|killing|kills|kill|shot dead|shooting dead|gunned down|murdered|murdering|executed|executing|massacred|"
+    r"slaughtered|beheaded|left|leaving|claimed the li(?:ves|fe) of|claiming the li(?:ves|fe) of|deaths? of|bodies of|"
+    r"lynched|hacked to death|beat to death|stoned to death|burned to death|shot and killed|shooting and killing)"
+)
+_INJURY_PASSIVE = (
+    r"(?:(?:were|was|have been|has been|had been|are|is|got|being|been|reportedly|also|seriously|critically|"
+    r"severely|slightly|badly)\s+)*(?:injured|wounded|hurt|hospitali[sz]ed|sustained (?:\w+ )?(?:injuries|wounds))"
+)
+_INJURY_ACTIVE = r"(?:injuring|wounding|injured|wounded|hurting|leaving)"
+_STOP = r"(?=\s*(?:[,.;:]|and\b|$|while|when|after|in\b|at\b|on\b|during|as\b|by\b|near\b|including|were|was|who))"
+
+_PASSIVE = re.compile(rf"\b{_COUNT}\s+{_NOUNS}{_DEATH_PASSIVE}\b", re.IGNORECASE)
+_ACTIVE = re.compile(rf"\b{_DEATH_ACTIVE}\s+{_COUNT}\b(?!\s*(?:hours?|days?|weeks?|months?|years?|km|kilomet|miles?|%))", re.IGNORECASE)
+_INJ_PASSIVE = re.compile(rf"\b{_COUNT}\s+{_NOUNS}{_INJURY_PASSIVE}\b", re.IGNORECASE)
+_INJ_ACTIVE = re.compile(rf"\b{_INJURY_ACTIVE}\s+{_COUNT}\b(?!\s*(?:hours?|days?|weeks?|years?|km|%))", re.IGNORECASE)
+_FATALITY_NOTE = re.compile(
+    rf"\b(?P<num>\d+|{NUMBER})\s+(?:reported\s+)?(?:fatalit(?:y|ies)|deaths?|dead|bodies|corpses)\b", re.IGNORECASE
+)
+_TOLL = re.compile(rf"\b(?:death toll|toll|fatalities)\s+(?:\w+\s+){{0,3}}?(?:to|of|at|is|was|stood at|rose to|reached)\s+{_COUNT}\b", re.IGNORECASE)
+_CODED = re.compile(r"\bfatalit(?:y|ies)\s+(?:were\s+|was\s+)?coded\s+as\s+(?P<num>\d+)", re.IGNORECASE)
+_NONE_KILLED = re.compile(
+    r"\b(?:no\s+(?:one|body|people|person|civilians?|lives?)\s+(?:was|were)\s+(?:killed|hurt|injured|lost)|no\s+(?:casualties|fatalities|deaths|loss of li(?:fe|ves))|without\s+(?:casualties|fatalities))\b",
+    re.IGNORECASE,
+)
+_SPLIT = re.compile(
+    rf"\b(?:split|divided|spread)\s+(?:up\s+)?(?:between|across|over|among)\s+(?P<n>\d+|{NUMBER})\s+(?:events|days|incidents|locations|dates)\b"
+    rf"|\bover\s+(?:the\s+(?:past|last|next)\s+)?(?P<d>\d+|two|three|four|five|six|seven|ten)\s+days\b",
+    re.IGNORECASE,
+)
+_SUBSET = re.compile(r"(?:including|among them|among whom|of whom|of them|of which|incl\.)\s*$", re.IGNORECASE)
+_NOT_PEOPLE = re.compile(r"\b(cattle|cows|goats|sheep|camels|animals|livestock|dogs|hours?|days|minutes|km|metres|meters|miles|houses|vehicles|cars|buildings)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    low: int | None
+    best: int | None
+    high: int | None
+    spans: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    """What extraction reports about casualties, each with its evidence."""
+
+    fatalities: int | None = None
+    fatalities_low: int | None = None
+    fatalities_best: int | None = None
+    fatalities_high: int | None = None
+    injuries: int | None = None
+    evidence: dict[str, tuple[Span, ...]] = field(default_factory=dict)
+
+
+def parse_number(words: str) -> int | None:
+    """'24' -> 24, 'twenty-four' -> 24, 'a' -> 1, 'dozens of' -> 12, 'several' -> 3; None if not a count."""
+    w = " ".join(words.lower().replace("-", " ").split())
+    for suffix in (" of",):
+        w = w.removesuffix(suffix)
+    if not w:
+        return None
+    if w.replace(",", "").isdigit():
+        return int(w.replace(",", ""))
+    if w in _VAGUE:
+        return _VAGUE[w]
+    if w.startswith(("a couple", "a pair")):
+        return 2
+    if w == "a dozen":
+        return 12
+    total = 0
+    for part in w.split():
+        if part not in _UNITS:
+            return None
+        total += _UNITS[part]
+    return total
+
+
+def _count(qual: str, num: str) -> tuple[int | None, int | None, int | None]:
+    """(low, best, high) of one count and its qualifier, in UCDP's sense."""
+    q = " ".join(qual.lower().split())
+    m = re.fullmatch(rf"(?:between\s+)?({NUMBER})\s*(?:-|–|to|or|and)\s*({NUMBER})", num.strip(), re.IGNORECASE)
+    if m:
+        a, b = parse_number(m.group(1)), parse_number(m.group(2))
+        if a is not None and b is not None and a <= b:
+            return a, (a + b) // 2, b
+    n = parse_number(num)
+    if n is None:
+        return None, None, None
+    if any(k in q for k in ("at least", "not less", "no fewer", "minimum", "more than", "over", "upwards", "excess")):
+        return n, n, None
+    if any(k in q for k in ("up to", "as many as")):
+        return None, n, n
+    if any(k in q for k in ("nearly", "almost", "about", "around", "approximately", "roughly", "some", "estimated", "close to")):
+        return n, n, n
+    if parse_number(num) is not None and num.strip().lower() in _VAGUE or num.strip().lower().startswith(("dozens", "scores", "hundreds", "thousands", "several", "many")):
+        return n, n, None
+    return n, n, n
+
+
+def _clauses(text: str, passive: re.Pattern[str], active: re.Pattern[str], start: int) -> list[Count]:
+    counts: list[Count] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in (passive, active):
+        for m in pattern.finditer(text):
+            ns, ne = m.span("num")
+            if any(a <= ns < b for a, b in taken):
+                continue
+            what = m.groupdict().get("what") or ""
+            if _NOT_PEOPLE.search(what) or re.search(r"\d", what) and pattern is passive:
+                continue
+            if _SUBSET.search(text[max(0, ns - 40) : m.start("qual") if m.group("qual") else ns]):
+                continue
+            low, best, high = _count(m.group("qual") or "", m.group("num"))
+            if best is None:
+                continue
+            taken.append((m.start(), m.end()))
+            counts.append(Count(low, best, high, (Span(start + m.start(), start + m.end()),)))
+            # 'killing 3 soldiers and 5 militants': the coordinated counts belong to the same clause.
+            tail = text[m.end() : m.end() + 80]
+            for extra in re.finditer(rf"^(?:\s+[\w-]+){{0,3}}?\s*(?:,|and|as well as)\s+{_COUNT}\s+(?!(?:were|was)\s+(?:injured|wounded))", tail, re.IGNORECASE):
+                lo2, be2, hi2 = _count(extra.group("qual") or "", extra.group("num"))
+                if be2 is not None and pattern is active:
+                    es = m.end() + extra.start("num")
+                    counts.append(Count(lo2, be2, hi2, (Span(start + es, start + m.end() + extra.end()),)))
+    return counts
+
+
+def _sum_or_max(per_sentence: list[list[Count]]) -> Count | None:
+    """Counts in one sentence add up (different groups of victims); across sentences the largest stands
+    (later sentences mostly restate the toll), unless ACLED's explicit 'N fatalities' note gives it."""
+    best_total: Count | None = None
+    for counts in per_sentence:
+        if not counts:
+            continue
+        low = sum(c.low for c in counts if c.low is not None) if any(c.low is not None for c in counts) else None
+        best = sum(c.best or 0 for c in counts)
+        high = None if any(c.high is None for c in counts) else sum(c.high or 0 for c in counts)
+        spans = tuple(s for c in counts for s in c.spans)
+        total = Count(low, best, high, spans)
+        if best_total is None or (total.best or 0) > (best_total.best or 0):
+            best_total = total
+    return best_total
+
+
+def extract(text: str, sentences: list[Span]) -> Figures:
+    """Fatalities and injuries reported in `sentences` of `text`."""
+    evidence: dict[str, tuple[Span, ...]] = {}
+    deaths: list[list[Count]] = []
+    injuries: list[list[Count]] = []
+    explicit: Count | None = None
+    divisor = 1
+    divisor_spans: tuple[Span, ...] = ()
+    zero: Span | None = None
+    for sent in sentences:
+        chunk = sent.of(text)
+        m = _CODED.search(chunk)
+        if m:
+            n = int(m.group("num"))
+            explicit = Count(n, n, n, (Span(sent.start + m.start(), sent.start + m.end()),))
+            continue
+        for m in _FATALITY_NOTE.finditer(chunk):
+            n = parse_number(m.group("num"))
+            if n is not None and explicit is None:
+                explicit = Count(n, n, n, (Span(sent.start + m.start(), sent.start + m.end()),))
+        split = _SPLIT.search(chunk)
+        if split:
+            n = parse_number(split.group("n") or split.group("d") or "")
+            if n and n > 1:
+                divisor, divisor_spans = n, (Span(sent.start + split.start(), sent.start + split.end()),)
+        deaths.append(_clauses(chunk, _PASSIVE, _ACTIVE, sent.start))
+        for m in _TOLL.finditer(chunk):
+            low, best, high = _count(m.group("qual") or "", m.group("num"))
+            if best is not None:
+                deaths[-1].append(Count(low, best, high, (Span(sent.start + m.start(), sent.start + m.end()),)))
+        injuries.append(_clauses(chunk, _INJ_PASSIVE, _INJ_ACTIVE, sent.start))
+        none = _NONE_KILLED.search(chunk)
+        if none and zero is None:
+            zero = Span(sent.start + none.start(), sent.start + none.end())
+    total = explicit or _sum_or_max(deaths)
+    fatalities: int | None
+    low = best = high = None
+    if total is not None:
+        low, best, high = total.low, total.best, total.high
+        fatalities = low if low is not None else best
+        evidence["fatalities"] = total.spans + divisor_spans
+        if divisor > 1 and fatalities is not None:
+            fatalities = _split(fatalities, divisor)
+            low = _split(low, divisor) if low is not None else None
+            best = _split(best, divisor) if best is not None else None
+            high = _split(high, divisor) if high is not None else None
+        for name, value in (("fatalities_low", low), ("fatalities_best", best), ("fatalities_high", high)):
+            if value is not None:
+                evidence[name] = total.spans + divisor_spans
+    elif zero is not None:
+        fatalities = low = best = high = 0
+        for name in ("fatalities", "fatalities_low", "fatalities_best", "fatalities_high"):
+            evidence[name] = (zero,)
+    else:
+        fatalities = None
+    hurt = _sum_or_max(injuries)
+    injured = None
+    if hurt is not None:
+        injured = hurt.low if hurt.low is not None else hurt.best
+        evidence["injuries"] = hurt.spans
+    return Figures(fatalities, low, best, high, injured, evidence)
+
+
+def _split(n: int, parts: int) -> int:
+    """A total shared out over `parts` events, rounded half up as ACLED's notes do."""
+    return int(n / parts + 0.5)
