@@ -99,6 +99,9 @@ _DROP_RE = re.compile(r"['’‘`ʼʻ\"()]")
 @functools.lru_cache(maxsize=200_000)
 def fold(name: str) -> str:
     """The lookup key of a name: case-folded, accents dropped, punctuation as single spaces."""
+    if name.isascii():
+        text = _DROP_RE.sub("", name.lower())
+        return _PUNCT_RE.sub(" ", text).strip()
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _DROP_RE.sub("", text.casefold())

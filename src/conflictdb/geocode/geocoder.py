@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from conflictdb.geocode.gazetteer import Entry, Gazetteer, ascii_name, distance_km, fold, open_gazetteer
+from conflictdb.geocode.gazetteer import Entry, Gazetteer, ascii_name, bare_name, distance_km, fold, open_gazetteer
 from conflictdb.geocode.resolve import Reading, Toponym, admin_keys, find_toponyms, resolve
 from conflictdb.models import Actor, Document, Mention, Place, Span
 
@@ -45,6 +45,12 @@ class Geocoder:
 
     def pipe(self, docs: Iterable[Document]) -> Iterable[Document]:
         return map(self, docs)
+
+    def locate(self, text: str, *, trigger: Span | None = None) -> tuple[Place, dict[str, tuple[Span, ...]]]:
+        """The place of the event a text reports (its trigger, when given), without a Document."""
+        doc = Document(id=Document.make_id(text), text=text, sha256="")
+        mention = Mention(document_id=doc.id, index=0, event_type="", evidence={"event_type": (trigger,)} if trigger else {})
+        return self.place_for(doc, mention, self.read(text))
 
     def read(self, text: str, *, actor_countries: tuple[str, ...] = ()) -> Reading:
         """The toponyms of a text, resolved."""
@@ -87,7 +93,7 @@ class Geocoder:
             dateline = self._dateline(doc.text)
             if dateline is not None:
                 top = dateline
-        if top is not None and top.chosen is not None:
+        if top is not None and top.chosen is not None and not self._contradicted(top):
             return self._from_entry(top, reading)
         if top is not None and top.context:
             return self._from_context(top, reading)
@@ -115,21 +121,33 @@ class Geocoder:
             return len(sentences)
 
         trigger_sentence = sentence_of(trigger) if trigger is not None else 0
+        main = _main_country(reading)
+        dateline = _DATELINE_RE.match(doc.text)
+        body = dateline.end(1) if dateline else 0  # the dateline's place counts only when the text names none
         ranked = []
         for top in reading.toponyms:
+            if top.span.start < body:
+                continue
             if top.is_context or top.designator == 0 or (top.chosen is None and not top.context):
                 continue
             k = sentence_of(top.span.start)
             if k < len(sentences) and sentences[k][2] == "commentary":
                 continue
-            if not top.cued and top.chosen is not None and top.score < 1.5:
+            quality = 2 * top.cue + (2 if top.context else 0) + (1 if top.designator else 0)
+            entry = top.chosen or next((c.chosen for c in top.context if c.chosen), None)
+            unsupported = bool(reading.votes) and entry is not None and entry.cc not in reading.votes
+            if top.cue < 2 and not top.context and (len(top.entries) > 3 or top.score < 2.5 or unsupported):
+                continue
+            foreign = entry is not None and main is not None and entry.cc != main
+            if foreign and k != trigger_sentence:
                 continue
             distance = abs(k - trigger_sentence) * 2 + (1 if k > trigger_sentence else 0)
-            ranked.append((distance, not top.cued, top.span.start, top))
+            level = entry.level if top.chosen is not None and entry is not None else 3
+            ranked.append((foreign, distance, -min(quality, 4), -level, top.span.start, top))
         if not ranked:
             return None
-        ranked.sort(key=lambda r: r[:3])
-        return ranked[0][3]
+        ranked.sort(key=lambda r: r[:5])
+        return ranked[0][5]
 
     def _dateline(self, text: str) -> Toponym | None:
         m = _DATELINE_RE.match(text)
@@ -158,12 +176,12 @@ class Geocoder:
         point = seat or entry
         kind = "near" if top.near and level == 3 else {1: "admin1", 2: "admin2"}.get(level, "place")
         geo, where = _PRECISION[kind]
-        name = _display(top.surface, point if point.fclass == "P" else None)
+        name = _display(top.surface, None)
         place = Place(
             name=name,
             country=gaz.country_name(entry.cc),
             country_code=entry.cc,
-            admin1=gaz.admin_name(entry.a1),
+            admin1=self._admin1(entry.a1, reading, top),
             admin2=gaz.admin_name(entry.a2) or (gaz.admin_name(point.a2) if seat else None),
             latitude=point.lat,
             longitude=point.lon,
@@ -173,6 +191,22 @@ class Geocoder:
             how="dateline" if top.dateline else "text",
         )
         return place, self._evidence(top, reading, entry)
+
+    def _contradicted(self, top: Toponym) -> bool:
+        """Whether the units the text gives beside a toponym ('X, Donetsk') exclude the entry chosen for it."""
+        entry = top.chosen
+        units = [c for c in top.context if c.chosen is not None and c.chosen.level in (1, 2)]
+        if entry is None or not units:
+            return False
+        keys = {self._admin_keys.get(entry.a1 or ""), self._admin_keys.get(entry.a2 or "")}
+        return not any(c.key in keys or fold(bare_name(c.surface)) in keys for c in units)
+
+    def _admin1(self, code: str | None, reading: Reading, location: Toponym) -> str | None:
+        """The first-order unit's name, spelt as the text spells it when it does ('Erbil', not 'Arbil')."""
+        for top in reading.toponyms:
+            if top is not location and top.chosen is not None and top.chosen.level == 1 and top.chosen.a1 == code:
+                return bare_name(ascii_name(top.surface.title() if top.surface.isupper() else top.surface))
+        return self.gazetteer.admin_name(code)
 
     def _seat(self, unit: Entry, top: Toponym) -> Entry | None:
         """The town that shares a unit's name and lies in it: ACLED's point for 'X district'."""
@@ -195,12 +229,22 @@ class Geocoder:
         seat = self._seat(entry, unit) if entry.level in (1, 2) else None
         point = seat or entry
         geo, where = (2, 3) if entry.level >= 2 else (2, 4)
+        # the second-order unit the text names beside it ('(Bankass, Mopti)'), when the gazetteer has it as one
+        admin2 = next(
+            (
+                e.a2
+                for c in known
+                for e in c.entries
+                if e.level == 2 and e.a2 and (entry.a1 is None or e.a1 == entry.a1)
+            ),
+            entry.a2 or (point.a2 if seat else None),
+        )
         place = Place(
             name=top.surface,
             country=self.gazetteer.country_name(entry.cc),
             country_code=entry.cc,
-            admin1=self.gazetteer.admin_name(entry.a1),
-            admin2=self.gazetteer.admin_name(entry.a2 or (point.a2 if seat else None)),
+            admin1=self._admin1(entry.a1, reading, top),
+            admin2=self.gazetteer.admin_name(admin2),
             latitude=point.lat,
             longitude=point.lon,
             geo_precision=geo,
@@ -233,10 +277,19 @@ class Geocoder:
             evidence["country"] = (country[0],)
         a1 = self._admin_keys.get(entry.a1 or "")
         for other in [*top.context, *reading.toponyms]:
-            if other is not top and a1 and other.key == a1:
+            if other is not top and a1 and other.key == a1 and other.span != top.span:
                 evidence["admin1"] = (other.span,)
                 break
         return evidence
+
+
+def _main_country(reading: Reading) -> str | None:
+    """The country the text is mostly about: its country words and its resolved, cued toponyms."""
+    votes = reading.votes.copy()
+    for top in reading.toponyms:
+        if top.chosen is not None and top.designator != 0:
+            votes[top.chosen.cc] += 1.5 if top.cue == 2 else 1.0 if top.cue else 0.3
+    return votes.most_common(1)[0][0] if votes else None
 
 
 def _display(surface: str, entry: Entry | None) -> str:

