@@ -1,0 +1,689 @@
+"""Actors: the registry we write, its names found in a text, and who did what to whom in an event.
+
+Reads the YAML files in `conflictdb/data/actors/`: named actors (one list per region), ACLED's generic
+actors with a `{country}` placeholder (`generic.yaml`), countries with their adjectives and the local
+names of their forces (`countries.yaml`), and ethnic groups and clans (`ethnic.yaml`).
+
+`ActorFinder.roles` sets an event's actor1, assoc_actor_1, actor2 and assoc_actor_2, each with the
+spans of the words that name it; an actor missing from the registry keeps its words, with
+`known=False`, and is never dropped.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from conflictdb.errors import ConfigError
+from conflictdb.models import Actor, Span
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
+
+# What the words usually say about an actor in an event.
+NAMED, STATE, ARMED, ETHNIC, PARTY, GOVERNMENT = "named", "state", "armed", "ethnic", "party", "government"
+VICTIM, GROUP, PROTESTER, RIOTER = "victim", "group", "protester", "rioter"
+PERPETRATORS = (NAMED, STATE, ETHNIC, ARMED, PARTY)
+
+CIVILIANS = "Civilians ({country})"
+UNIDENTIFIED = "Unidentified Armed Group ({country})"
+PROTESTERS = "Protesters ({country})"
+RIOTERS = "Rioters ({country})"
+POLICE = "Police Forces of {country}"
+MILITARY = "Military Forces of {country}"
+
+_TOKEN = re.compile(r"[^\W_]+")
+# What may stand between two words of one name: 'Al-Shabaab', 'U.S.', 'People's', 'Boko  Haram'.
+_GAP = re.compile(r"[ \t\-'’./&]{0,3}\Z")
+# Words after a name that still belong to it: 'Wagner mercenaries', 'Taliban fighters'.
+_MEMBER_NOUNS = frozenset(
+    """troops troop forces force fighters fighter militants militant mercenaries mercenary soldiers soldier
+    members member insurgents insurgent rebels rebel gunmen gunman operatives operative elements element
+    militia militias militiamen jihadists jihadist terrorists terrorist group groups guerrillas guerrilla
+    commandos commando cadres cadre loyalists loyalist supporters supporter activists activist men personnel
+    units unit contractors contractor paramilitaries paramilitary instructors youths youth cells cell column
+    columns squad squads faction factions wing army raiders warriors herders bandits attackers assailants
+    combatants affiliates followers partisans workers officials leaders leader commander commanders
+    """.split()
+)
+# Words before a name that still belong to it: 'Russian Wagner troops', 'suspected Al Shabaab militants'.
+_PRE_MODIFIERS = frozenset("suspected alleged armed heavily presumed purported self-proclaimed".split())
+_SHOUTING = 0.8  # share of capitals above which a text is all caps (wire stories), matched without case
+# Acronyms that an all-caps text uses as words, or too short to trust there.
+_SHOUTING_STOP = frozenset("ant cam fact fan mit pac pad sad sac tip ism iss nas das tak jad jas sas rab cid inc esa mas".split())
+
+
+def fold(word: str) -> str:
+    """A word as the index keys it: lower case, accents dropped."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(fold(m.group()) for m in _TOKEN.finditer(text))
+
+
+def _is_acronym(alias: str) -> bool:
+    """Short all-caps names match only in capitals: 'ANA' is not 'Ana', 'AA' is not 'aa'."""
+    letters = [c for c in alias if c.isalpha()]
+    return bool(letters) and len(letters) <= 5 and all(c.isupper() for c in letters) and " " not in alias.strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One actor of the registry."""
+
+    name: str  # ACLED's name; generic names hold '{country}'
+    inter: int
+    role: str = NAMED
+    country: str | None = None
+    period: tuple[int | None, int | None] = (None, None)  # years in which the name applies
+    successor: str | None = None  # who takes the name's place after the period
+
+    def actor(self, words: str = "", *, known: bool = True) -> Actor:
+        return Actor(name=self.name, inter=self.inter, words=words, country=self.country, known=known)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A registry name found in a text."""
+
+    span: Span  # the name's own words ('Wagner')
+    extent: Span  # with the words around it that belong to it ('Russian Wagner troops')
+    entry: Entry
+    words: str
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    """The actors of one event, with the spans that name each of them."""
+
+    actor1: Actor | None = None
+    assoc_actor_1: tuple[Actor, ...] = ()
+    actor2: Actor | None = None
+    assoc_actor_2: tuple[Actor, ...] = ()
+    evidence: Mapping[str, tuple[Span, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class _Alias:
+    keys: tuple[str, ...]
+    entries: tuple[Entry, ...]
+    cased: tuple[str, ...] | None  # the exact words for acronyms
+
+
+class Registry:
+    """The actor registry and a longest-match index over its names."""
+
+    def __init__(self, aliases: Iterable[tuple[str, Entry]], *, countries: Mapping[str, tuple[str, ...]]) -> None:
+        grouped: dict[tuple[tuple[str, ...], tuple[str, ...] | None], list[Entry]] = {}
+        self.entries: dict[str, Entry] = {}
+        self.aliases: tuple[tuple[str, Entry], ...] = tuple(aliases)
+        self.country_names = {c: names[1:] for c, names in countries.items()}
+        for alias, entry in self.aliases:
+            keys = _words(alias)
+            if not keys:
+                continue
+            cased = tuple(m.group() for m in _TOKEN.finditer(alias)) if _is_acronym(alias) else None
+            bucket = grouped.setdefault((keys, cased), [])
+            if entry not in bucket:
+                bucket.append(entry)
+            self.entries.setdefault(entry.name, entry)
+        self._index: dict[str, list[_Alias]] = {}
+        for (keys, cased), entries in grouped.items():
+            self._index.setdefault(keys[0], []).append(_Alias(keys, tuple(entries), cased))
+        for candidates in self._index.values():
+            candidates.sort(key=lambda a: -len(a.keys))
+        # Country adjectives and names, which turn a generic state force into a country's own.
+        self._countries: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for country, names in countries.items():
+            for name in names:
+                keys = _words(name)
+                if keys:
+                    self._countries.setdefault(keys[0], []).append((keys, country))
+        for candidates2 in self._countries.values():
+            candidates2.sort(key=lambda c: -len(c[0]))
+        self.country_forms = {c: names[0] for c, names in countries.items()}
+
+    @classmethod
+    def load(cls, directory: str | Path | None = None, *, extra_aliases: Mapping[str, str] | None = None) -> Registry:
+        """Read the registry's YAML files; `extra_aliases` maps more words to canonical names."""
+        return _load(Path(directory) if directory else DATA_DIR, tuple(sorted((extra_aliases or {}).items())))
+
+    def match(self, text: str) -> list[Match]:
+        """Every registry name in `text`, longest first, left to right; one span may name several entries."""
+        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+        keys = [fold(t[2]) for t in tokens]
+        letters = [c for c in text if c.isalpha()]
+        shouting = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > _SHOUTING
+        out: list[Match] = []
+        i = 0
+        while i < len(tokens):
+            country, k = self._country_at(text, tokens, keys, i)
+            found = self._alias_at(text, tokens, keys, i + k, shouting) if country else None
+            if country and found and any(e.role == STATE and e.country is None for e in found[0].entries):
+                entries = tuple(_localized(e, country, self.country_forms) for e in found[0].entries if e.role == STATE)
+                end = i + k + len(found[0].keys)
+            else:
+                found = self._alias_at(text, tokens, keys, i, shouting)
+                if found is None:
+                    i += 1
+                    continue
+                entries, end = found[0].entries, i + len(found[0].keys)
+            start = i
+            span = Span(tokens[start][0], tokens[end - 1][1])
+            first, last = self._extend(text, tokens, keys, start, end, entries)
+            extent = Span(tokens[first][0], tokens[last - 1][1])
+            out.extend(Match(span=span, extent=extent, entry=e, words=span.of(text)) for e in entries)
+            i = last
+        return out
+
+    def _alias_at(
+        self, text: str, tokens: list[tuple[int, int, str]], keys: list[str], i: int, shouting: bool
+    ) -> tuple[_Alias] | None:
+        if i >= len(keys):
+            return None
+        for alias in self._index.get(keys[i], ()):
+            n = len(alias.keys)
+            if tuple(keys[i : i + n]) != alias.keys or not _joined(text, tokens, i, i + n):
+                continue
+            if alias.cased and not shouting and tuple(t[2] for t in tokens[i : i + n]) != alias.cased:
+                continue
+            if alias.cased and shouting and (len("".join(alias.keys)) < 3 or "".join(alias.keys) in _SHOUTING_STOP):
+                continue
+            return (alias,)
+        return None
+
+    def _country_at(
+        self, text: str, tokens: list[tuple[int, int, str]], keys: list[str], i: int
+    ) -> tuple[str | None, int]:
+        for names, country in self._countries.get(keys[i], ()):
+            n = len(names)
+            if tuple(keys[i : i + n]) == names and _joined(text, tokens, i, i + n + 1):
+                return country, n
+        return None, 0
+
+    def _extend(
+        self,
+        text: str,
+        tokens: list[tuple[int, int, str]],
+        keys: list[str],
+        start: int,
+        end: int,
+        entries: tuple[Entry, ...],
+    ) -> tuple[int, int]:
+        """Widen a match over words that belong to the name, for named and ethnic actors only."""
+        if not any(e.role in (NAMED, ETHNIC, PARTY) for e in entries):
+            return start, end
+        if end < len(tokens) and keys[end] in _MEMBER_NOUNS and _joined(text, tokens, end - 1, end + 1):
+            end += 1
+        if start > 0 and _joined(text, tokens, start - 1, start + 1):
+            before = keys[start - 1]
+            country, _ = self._country_at(text, tokens, keys, start - 1)
+            if before in _PRE_MODIFIERS or (country and self._countries.get(before)):
+                start -= 1
+        return start, end
+
+
+def _joined(text: str, tokens: list[tuple[int, int, str]], first: int, last: int) -> bool:
+    """Whether tokens first..last-1 are one phrase: nothing but spaces and joiners between them."""
+    last = min(last, len(tokens))
+    return all(_GAP.match(text[tokens[j - 1][1] : tokens[j][0]]) for j in range(first + 1, last))
+
+
+def _localized(entry: Entry, country: str, forms: Mapping[str, str]) -> Entry:
+    name = entry.name.replace("{country}", forms.get(country, country))
+    return Entry(name=name, inter=entry.inter, role=entry.role, country=country)
+
+
+def _period(value: Any) -> tuple[int | None, int | None]:
+    if not value:
+        return (None, None)
+    first, _, last = str(value).partition("-")
+    return (int(first) if first.strip() else None, int(last) if last.strip() else None)
+
+
+def _inter_of(name: str) -> int:
+    """An inter code guessed from an ACLED-style name, for actors learned from a user's data."""
+    lowered = name.lower()
+    for words, inter in (
+        (("military forces", "police forces", "government of"), 1),
+        (("protesters",), 6),
+        (("rioters",), 5),
+        (("civilians",), 7),
+        (("ethnic militia", "communal militia", "clan militia", "ethnic group", "vigilante"), 4),
+        (("militia", "unidentified armed group", "gang"), 3),
+        (("united nations", "private security", "mission"), 8),
+    ):
+        if any(w in lowered for w in words):
+            return inter
+    return 2
+
+
+@functools.lru_cache(maxsize=4)
+def _load(directory: Path, extra: tuple[tuple[str, str], ...]) -> Registry:
+    if not directory.is_dir():
+        raise ConfigError(f"actor registry not found: {directory}", hint="reinstall conflictdb")
+    aliases: list[tuple[str, Entry]] = []
+    by_name: dict[str, Entry] = {}
+
+    def add(entry: Entry, words: Iterable[str]) -> None:
+        by_name.setdefault(entry.name, entry)
+        aliases.extend((w, entry) for w in words)
+
+    countries: dict[str, tuple[str, ...]] = {}
+    for path in sorted(directory.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if path.name == "countries.yaml":
+            for country, info in data.items():
+                form = info.get("form", country)
+                countries[country] = (form, country, *info.get("names", ()), *info.get("adj", ()))
+                for key, template in (("military", MILITARY), ("police", POLICE)):
+                    entry = Entry(name=template.replace("{country}", form), inter=1, role=STATE, country=country)
+                    add(entry, info.get(key, ()))
+        elif path.name == "ethnic.yaml":
+            for country, info in data.items():
+                for kind, suffix in (("ethnic", "Ethnic Militia"), ("clans", "Clan Militia")):
+                    for group in info.get(kind, ()):
+                        names = [group] if isinstance(group, str) else group
+                        entry = Entry(name=f"{names[0]} {suffix} ({{country}})", inter=4, role=ETHNIC)
+                        add(entry, names)
+        else:
+            for item in data or ():
+                entry = Entry(
+                    name=item["name"],
+                    inter=int(item["inter"]),
+                    role=item.get("role", NAMED),
+                    country=item.get("country"),
+                    period=_period(item.get("period")),
+                    successor=item.get("successor"),
+                )
+                words = list(item.get("words", ())) + list(item.get("aliases", ()))
+                if entry.role == NAMED and "{country}" not in entry.name:
+                    words.append(entry.name)
+                    if ": " in entry.name:  # 'JNIM: Group for ...': both parts name it, if the acronym is not too short
+                        short, full = entry.name.split(": ", 1)
+                        words.extend([short, full] if len(short) > 2 else [full])
+                add(entry, words)
+    for alias, name in extra:
+        entry = by_name.get(name) or Entry(name=name, inter=_inter_of(name), role=NAMED)
+        add(entry, [alias])
+    return Registry(aliases, countries=countries)
+
+# ---------------------------------------------------------------- roles: who did what to whom
+
+_VERB_POS = ("VERB", "AUX")
+_TARGET_PREPS = frozenset("on upon against at targeting of into".split())
+# Verbs whose passive subject did what follows ('troops are accused of executing ...').
+_BLAME_VERBS = frozenset("accuse blame suspect charge hold believe say report allege think".split())
+_PHRASE_DEPS = frozenset("prep appos compound nmod amod acl nummod quantmod poss det".split())
+_PHRASE_PREPS = frozenset("of from belonging loyal affiliated linked including".split())
+_FORCE_WORDS = frozenset("police policemen officers army military soldiers troops forces".split())
+_PATTERN_FORCES = ("army", "military", "soldiers", "troops", "forces", "security forces", "police", "policemen")
+
+
+@dataclass(frozen=True, slots=True)
+class _Arguments:
+    agents: tuple[Any, ...]  # spaCy tokens heading the doer's phrase, best first
+    patients: tuple[Any, ...]  # ... the target's
+    partners: tuple[Any, ...]  # the other side in 'X and Y clashed', 'clashes between X and Y'
+
+
+class ActorFinder:
+    """Finds the actors of an event in a text, with the registry and the dependency parse."""
+
+    def __init__(self, *, extra_aliases: Mapping[str, str] | None = None) -> None:
+        self.registry = Registry.load(extra_aliases=extra_aliases)
+        self._last: tuple[str, list[Match]] = ("", [])
+
+    def matches(self, text: str) -> list[Match]:
+        """Registry names in `text` (the last text's are kept, as one document has many events)."""
+        if self._last[0] != text or not text:
+            self._last = (text, self.registry.match(text))
+        return self._last[1]
+
+    def patterns(self) -> list[dict[str, Any]]:
+        """spaCy EntityRuler patterns, label 'ACTOR', id the canonical name: named actors and state forces."""
+        return _patterns(self.registry)
+
+    def roles(self, text: str, *, spacy_doc: Any, trigger: Any, event_type: str, sub_event_type: str) -> Roles:
+        """actor1, assoc_actor_1, actor2 and assoc_actor_2 of the event whose trigger word is `trigger`.
+
+        `trigger` is a spaCy Span or Token of `spacy_doc`, or a `Span` of character offsets.
+        """
+        matches = self.matches(text)
+        token = _trigger_token(spacy_doc, trigger)
+        sent = token.sent if token is not None else None
+        in_sent = [m for m in matches if sent is None or sent.start_char <= m.span.start < sent.end_char]
+        args = _arguments(token) if token is not None else _Arguments((), (), ())
+        agents = _pick(args.agents, matches)
+        patients = _pick(args.patients, matches)
+        partners = _pick(args.partners, matches)
+        unknown = _unknown(args.agents, spacy_doc, matches)
+        cast = _Cast(matches, in_sent, agents, patients, partners, unknown)
+        return cast.decide(event_type, sub_event_type)
+
+
+@dataclass
+class _Cast:
+    """The candidates for each role, and ACLED's rules for each event type."""
+
+    matches: list[Match]
+    in_sent: list[Match]
+    agents: list[Match]
+    patients: list[Match]
+    partners: list[Match]
+    unknown: Actor | None
+    chosen: dict[str, list[Match]] = field(default_factory=dict)
+
+    def decide(self, event_type: str, sub_event_type: str) -> Roles:
+        first = _first
+        perp_agents = [m for m in self.agents if m.entry.role in PERPETRATORS]
+        perp_sent = [m for m in self.in_sent if m.entry.role in PERPETRATORS and m not in self.patients]
+        perp_doc = [m for m in self.matches if m.entry.role in PERPETRATORS and m not in self.patients]
+        groups = [m for m in self.agents + self.in_sent if m.entry.role in (GROUP, PARTY)]
+        a1: Actor | None = None
+        a2: Actor | None = None
+        assoc1: list[Actor] = []
+        assoc2: list[Actor] = []
+        m1 = m2 = None
+        if event_type in ("Protests", "Riots"):
+            a1 = _generic(PROTESTERS if event_type == "Protests" else RIOTERS, 6 if event_type == "Protests" else 5)
+            m1 = first(self.agents, (PROTESTER, RIOTER)) or first(self.in_sent, (PROTESTER, RIOTER))
+            assoc1 = _distinct(_as_assoc(m) for m in groups)
+            state = first(self.patients + self.partners + self.in_sent + self.matches, (STATE,))
+            if sub_event_type in ("Protest with intervention", "Excessive force against protesters"):
+                m2 = state
+                a2 = state.entry.actor(state.words) if state else _generic(POLICE, 1)
+            elif event_type == "Riots":
+                target = first(self.patients + self.partners, (STATE, NAMED, PARTY, ARMED, ETHNIC, VICTIM, RIOTER))
+                if target and target.entry.role in (VICTIM,):
+                    a2, m2 = _generic(CIVILIANS, 7), target
+                elif target and target.entry.role == RIOTER:
+                    a2, m2 = _generic(RIOTERS, 5), target
+                elif target:
+                    a2, m2 = target.entry.actor(target.words), target
+                elif state:
+                    a2, m2 = state.entry.actor(state.words), state
+                elif sub_event_type == "Mob violence":
+                    victim = first(self.in_sent, (VICTIM,))
+                    a2, m2 = (_generic(CIVILIANS, 7), victim) if victim else (None, None)
+                if a2 and a2.name == CIVILIANS:
+                    assoc2 = _distinct(_as_assoc(m) for m in self.patients if m.entry.role in (GROUP, ETHNIC))
+        elif event_type == "Violence against civilians":
+            m1 = first(perp_agents, PERPETRATORS) or first(perp_sent, PERPETRATORS) or first(perp_doc, PERPETRATORS)
+            a1 = m1.entry.actor(m1.words) if m1 else (self.unknown or _generic(UNIDENTIFIED, 3))
+            if self.unknown and (m1 is None or m1 not in perp_agents):
+                a1, m1 = self.unknown, None
+            a2, m2 = _generic(CIVILIANS, 7), first(self.patients, (VICTIM, GROUP)) or first(self.in_sent, (VICTIM,))
+            assoc2 = _distinct(_as_assoc(m) for m in self.patients if m.entry.role in (GROUP, ETHNIC))
+        elif event_type == "Strategic developments":
+            m1 = first(perp_agents, PERPETRATORS) or first(perp_sent, PERPETRATORS)
+            if m1 is None and sub_event_type == "Arrests":
+                a1 = _generic(POLICE, 1)
+            a1 = m1.entry.actor(m1.words) if m1 else (a1 or self.unknown)
+            m2 = first(self.patients, PERPETRATORS + (GROUP, PROTESTER, RIOTER, VICTIM))
+            a2 = _role_actor(m2) if m2 else None
+        else:  # Battles, Explosions/Remote violence
+            m1 = first(perp_agents, PERPETRATORS) or first(perp_sent, PERPETRATORS) or first(perp_doc, PERPETRATORS)
+            if self.unknown and (m1 is None or m1 not in perp_agents):
+                a1 = self.unknown
+                m1 = None
+            elif m1:
+                a1 = m1.entry.actor(m1.words)
+            elif sub_event_type == "Air/drone strike":
+                a1 = _generic(MILITARY, 1)
+            else:
+                a1 = _generic(UNIDENTIFIED, 3)
+            others = [m for m in self.partners + self.patients if m.entry.role in PERPETRATORS]
+            others += [m for m in perp_sent + perp_doc if m.entry.role in PERPETRATORS]
+            m2 = next((m for m in others if a1 is None or m.entry.name != a1.name), None)
+            if m2:
+                a2 = m2.entry.actor(m2.words)
+            elif event_type == "Battles":
+                a2 = _generic(UNIDENTIFIED, 3) if a1 is None or a1.name != UNIDENTIFIED else None
+            else:
+                victim = first(self.patients, (VICTIM,)) or first(self.in_sent, (VICTIM,))
+                a2, m2 = (_generic(CIVILIANS, 7), victim) if victim else (None, None)
+                if a2:
+                    assoc2 = _distinct(_as_assoc(m) for m in self.patients if m.entry.role in (GROUP, ETHNIC))
+        if event_type == "Violence against civilians" or (a2 and a2.name == CIVILIANS):
+            a2 = _generic(CIVILIANS, 7)
+        return Roles(
+            actor1=_with_words(a1, m1),
+            assoc_actor_1=tuple(a for a in assoc1 if a1 is None or a.name != a1.name),
+            actor2=_with_words(a2, m2),
+            assoc_actor_2=tuple(a for a in assoc2 if a2 is None or a.name != a2.name),
+            evidence={
+                "actor1": self._evidence(a1, m1),
+                "assoc_actor_1": self._assoc_evidence(assoc1),
+                "actor2": self._evidence(a2, m2),
+                "assoc_actor_2": self._assoc_evidence(assoc2),
+            },
+        )
+
+    def _evidence(self, actor: Actor | None, match: Match | None) -> tuple[Span, ...]:
+        if actor is None:
+            return ()
+        pool = self.in_sent if actor.generic else self.matches
+        spans = [m.extent for m in pool if _role_actor(m).name == actor.name]
+        if match is not None:
+            spans.append(match.extent)
+        return tuple(sorted(set(spans), key=lambda s: (s.start, s.end)))
+
+    def _assoc_evidence(self, actors: list[Actor]) -> tuple[Span, ...]:
+        names = {a.name for a in actors}
+        spans = {m.extent for m in self.agents + self.patients + self.in_sent if _as_assoc(m).name in names}
+        return tuple(sorted(spans, key=lambda s: (s.start, s.end)))
+
+
+def _first(matches: Iterable[Match], roles: tuple[str, ...]) -> Match | None:
+    return next((m for m in matches if m.entry.role in roles), None)
+
+
+def _generic(name: str, inter: int) -> Actor:
+    return Actor(name=name, inter=inter)
+
+
+def _with_words(actor: Actor | None, match: Match | None) -> Actor | None:
+    if actor is None or match is None or actor.words:
+        return actor
+    return Actor(name=actor.name, inter=actor.inter, words=match.words, country=actor.country, known=actor.known)
+
+
+def _role_actor(match: Match) -> Actor:
+    """The actor a match stands for as a side of an event: villagers are civilians."""
+    if match.entry.role == VICTIM:
+        return _generic(CIVILIANS, 7)
+    return match.entry.actor(match.words)
+
+
+def _as_assoc(match: Match) -> Actor:
+    """The associated actor a match stands for: an ethnic group beside civilians, a party beside protesters."""
+    entry = match.entry
+    if entry.role == ETHNIC:
+        name = entry.name.replace(" Ethnic Militia", " Ethnic Group").replace(" Clan Militia", " Clan")
+        return Actor(name=name, inter=0, words=match.words, country=entry.country)
+    return Actor(name=entry.name, inter=entry.inter, words=match.words, country=entry.country)
+
+
+def _distinct(actors: Iterable[Actor]) -> list[Actor]:
+    seen: dict[str, Actor] = {}
+    for actor in actors:
+        seen.setdefault(actor.name, actor)
+    return list(seen.values())
+
+
+def _trigger_token(doc: Any, trigger: Any) -> Any:
+    if trigger is None or doc is None or not len(doc):
+        return None
+    if hasattr(trigger, "root"):
+        return trigger.root
+    if hasattr(trigger, "dep_"):
+        return trigger
+    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return doc[min(len(doc) - 1, max(0, _token_at(doc, trigger.start)))]
+    return span.root
+
+
+def _token_at(doc: Any, char: int) -> int:
+    return next((t.i for t in doc if t.idx + len(t.text) > char), len(doc) - 1)
+
+
+def _is_verb(token: Any) -> bool:
+    return bool(token.pos_ in _VERB_POS or token.tag_.startswith("VB"))
+
+
+def _verb_arguments(verb: Any, agents: list[Any], patients: list[Any], partners: list[Any]) -> None:
+    for child in verb.children:
+        dep = child.dep_
+        if dep in ("nsubj", "csubj"):
+            agents.append(child)
+            partners.extend(child.conjuncts)
+        elif dep in ("nsubjpass", "csubjpass"):
+            patients.append(child)
+        elif dep == "agent":
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            agents.extend(objs)
+            for obj in objs:
+                agents.extend(obj.conjuncts)
+        elif dep in ("dobj", "obj", "dative"):
+            patients.append(child)
+            patients.extend(child.conjuncts)
+        elif dep == "prep" and child.lower_ in _TARGET_PREPS | {"with"}:
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            (partners if child.lower_ == "with" else patients).extend(objs)
+
+
+def _arguments(token: Any) -> _Arguments:
+    """The heads of the doer's and the target's phrases for a trigger word, from the dependency parse."""
+    agents: list[Any] = []
+    patients: list[Any] = []
+    partners: list[Any] = []
+    if _is_verb(token):
+        _verb_arguments(token, agents, patients, partners)
+        current = token
+        for _ in range(4):  # climb to a governing verb for a subject the trigger shares
+            if agents or current.head is current:
+                break
+            dep, head = current.dep_, current.head
+            if dep == "acl" and not _is_verb(head):
+                (patients if current.tag_ == "VBN" else agents).append(head)
+                break
+            if dep == "relcl":
+                wh = [c for c in current.children if c.tag_ in ("WDT", "WP")]
+                if wh and wh[0].dep_ == "nsubj":
+                    agents.append(head)
+                else:
+                    patients.append(head)
+                break
+            if dep in ("prep", "pcomp", "pobj", "xcomp", "conj", "advcl") and _is_verb(head):
+                passive = [c for c in head.children if c.dep_ == "nsubjpass"]
+                if passive and dep in ("pcomp", "xcomp", "prep") and head.lemma_ in _BLAME_VERBS:
+                    agents.extend(passive)
+                else:
+                    sub_agents: list[Any] = []
+                    sub_patients: list[Any] = []
+                    _verb_arguments(head, sub_agents, sub_patients, partners)
+                    agents.extend(sub_agents)
+                    if not patients and dep == "conj":
+                        patients.extend(p for p in sub_patients if p.dep_ == "nsubjpass")
+            current = head
+    else:
+        for child in token.children:
+            if child.dep_ == "prep":
+                objs = [g for g in child.children if g.dep_ == "pobj"]
+                word = child.lower_
+                if word in ("by", "from"):
+                    agents.extend(objs)
+                elif word in ("between", "among"):
+                    for obj in objs:
+                        agents.append(obj)
+                        partners.extend(obj.conjuncts)
+                elif word == "with":
+                    partners.extend(objs)
+                elif word in _TARGET_PREPS:
+                    patients.extend(objs)
+            elif child.dep_ in ("poss", "compound", "amod", "nmod"):
+                agents.append(child)
+        head = token.head
+        if token.dep_ in ("dobj", "obj") and _is_verb(head):
+            sub: list[Any] = []
+            _verb_arguments(head, agents, sub, partners)
+            patients.extend(p for p in sub if p is not token)
+        elif token.dep_ in ("nsubj", "nsubjpass") and _is_verb(head):
+            _verb_arguments(head, [], patients, partners)
+        elif token.dep_ == "pobj" and _is_verb(head.head):
+            _verb_arguments(head.head, agents, patients, partners)
+    return _Arguments(tuple(agents), tuple(patients), tuple(partners))
+
+
+def _phrase(token: Any) -> tuple[int, int]:
+    """Character range of a noun phrase headed by `token`, without relative clauses or conjuncts."""
+    start = token.left_edge.idx
+    end = token.idx + len(token.text)
+    for child in token.rights:
+        if child.dep_ in _PHRASE_DEPS and (child.dep_ != "prep" or child.lower_ in _PHRASE_PREPS):
+            last = child.right_edge
+            end = max(end, last.idx + len(last.text))
+        elif child.dep_ in ("conj", "cc", "relcl", "punct"):
+            break
+    return start, end
+
+
+def _pick(heads: Iterable[Any], matches: list[Match]) -> list[Match]:
+    """The matches inside each argument's phrase, the one on the phrase's head first."""
+    out: list[Match] = []
+    for head in heads:
+        start, end = _phrase(head)
+        inside = [m for m in matches if start <= m.extent.start and m.extent.end <= end]
+        inside.sort(key=lambda m: (not (m.extent.start <= head.idx < m.extent.end), m.extent.start))
+        out.extend(m for m in inside if m not in out)
+    return out
+
+
+def _unknown(heads: Iterable[Any], doc: Any, matches: list[Match]) -> Actor | None:
+    """A doer that the registry lacks: a named organisation heading the doer's phrase, kept with its words."""
+    for head in heads:
+        start, end = _phrase(head)
+        if any(start <= m.extent.start and m.extent.end <= end and m.entry.role in PERPETRATORS for m in matches):
+            return None
+        for ent in doc.ents if doc is not None else ():
+            if ent.label_ in ("ORG", "NORP") and start <= ent.start_char and ent.end_char <= end:
+                words = ent.text
+                inter = 2 if re.search(r"front|army|liberation|movement|rebel", words, re.I) else 3
+                return Actor(name=words, inter=inter, words=words, known=False)
+    return None
+
+
+@functools.lru_cache(maxsize=2)
+def _patterns(registry: Registry) -> list[dict[str, Any]]:
+    import spacy  # only here: building patterns needs spaCy's tokenizer, matching does not
+
+    tokenizer = spacy.blank("en").tokenizer
+    out: list[dict[str, Any]] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(alias: str, name: str, cased: bool) -> None:
+        if (alias.lower(), name) in seen:
+            return
+        seen.add((alias.lower(), name))
+        pattern = [{"ORTH": t.text} if cased else {"LOWER": t.lower_} for t in tokenizer(alias)]
+        out.append({"label": "ACTOR", "pattern": pattern, "id": name})
+
+    for alias, entry in registry.aliases:
+        if "{country}" not in entry.name and entry.role in (NAMED, STATE, ETHNIC, PARTY):
+            add(alias, entry.name, _is_acronym(alias))
+    for country, names in registry.country_names.items():
+        for name in names[:3]:
+            for word in _PATTERN_FORCES:
+                template = POLICE if word.startswith("police") else MILITARY
+                add(f"{name} {word}", template.replace("{country}", registry.country_forms[country]), False)
+    return out

