@@ -56,4 +56,66 @@ CREATE INDEX incidents_fatalities ON incidents (fatalities, event_date);
 CREATE INDEX incidents_status ON incidents (status, event_date);
 CREATE INDEX incidents_grade ON incidents (grade, event_date)
 """,
+    # 3: serving at scale (conflictdb.query). A date-ordered index holding every filter column, so a
+    # page of broad filters is found without reading rows; and `incident_rollup`, incidents and
+    # fatalities per month, country, event type and actor (side 1 and side 2), kept by triggers, so
+    # that the dashboard's counts never scan a million rows. The store writes incidents with
+    # INSERT OR REPLACE and DELETE (recursive triggers off): the BEFORE INSERT trigger takes out a
+    # replaced row, whose implicit delete fires no trigger.
+    """
+CREATE INDEX incidents_wide ON incidents (event_date, country, admin1, event_type, sub_event_type, actor1, actor2,
+    civilian_targeting, fatalities, status, grade);
+CREATE TABLE incident_rollup (
+    month TEXT NOT NULL, country TEXT NOT NULL, event_type TEXT NOT NULL, actor TEXT NOT NULL, side INTEGER NOT NULL,
+    incidents INTEGER NOT NULL, fatalities INTEGER NOT NULL,
+    PRIMARY KEY (month, country, event_type, actor, side)) WITHOUT ROWID;
+CREATE INDEX incident_rollup_country ON incident_rollup (country, month);
+CREATE INDEX incident_rollup_actor ON incident_rollup (actor, month);
+INSERT INTO incident_rollup
+    SELECT coalesce(substr(event_date, 1, 7), ''), coalesce(country, ''), event_type, coalesce(actor1, ''), 1,
+        count(*), coalesce(sum(fatalities), 0) FROM incidents WHERE true GROUP BY 1, 2, 3, 4
+    UNION ALL
+    SELECT coalesce(substr(event_date, 1, 7), ''), coalesce(country, ''), event_type, coalesce(actor2, ''), 2,
+        count(*), coalesce(sum(fatalities), 0) FROM incidents WHERE true GROUP BY 1, 2, 3, 4;
+CREATE TRIGGER incidents_rollup_bi BEFORE INSERT ON incidents BEGIN
+    UPDATE incident_rollup SET incidents = incidents - 1,
+        fatalities = fatalities - (SELECT coalesce(fatalities, 0) FROM incidents WHERE id = new.id)
+    WHERE (month, country, event_type, actor, side) IN (
+        SELECT coalesce(substr(event_date, 1, 7), ''), coalesce(country, ''), event_type, coalesce(actor1, ''), 1
+        FROM incidents WHERE id = new.id
+        UNION ALL
+        SELECT coalesce(substr(event_date, 1, 7), ''), coalesce(country, ''), event_type, coalesce(actor2, ''), 2
+        FROM incidents WHERE id = new.id);
+END;
+CREATE TRIGGER incidents_rollup_ai AFTER INSERT ON incidents BEGIN
+    INSERT INTO incident_rollup VALUES (coalesce(substr(new.event_date, 1, 7), ''), coalesce(new.country, ''),
+        new.event_type, coalesce(new.actor1, ''), 1, 1, coalesce(new.fatalities, 0))
+        ON CONFLICT DO UPDATE SET incidents = incidents + 1, fatalities = fatalities + excluded.fatalities;
+    INSERT INTO incident_rollup VALUES (coalesce(substr(new.event_date, 1, 7), ''), coalesce(new.country, ''),
+        new.event_type, coalesce(new.actor2, ''), 2, 1, coalesce(new.fatalities, 0))
+        ON CONFLICT DO UPDATE SET incidents = incidents + 1, fatalities = fatalities + excluded.fatalities;
+END;
+CREATE TRIGGER incidents_rollup_ad AFTER DELETE ON incidents BEGIN
+    UPDATE incident_rollup SET incidents = incidents - 1, fatalities = fatalities - coalesce(old.fatalities, 0)
+    WHERE (month, country, event_type, actor, side) IN (
+        VALUES (coalesce(substr(old.event_date, 1, 7), ''), coalesce(old.country, ''), old.event_type,
+                coalesce(old.actor1, ''), 1),
+               (coalesce(substr(old.event_date, 1, 7), ''), coalesce(old.country, ''), old.event_type,
+                coalesce(old.actor2, ''), 2));
+END;
+CREATE TRIGGER incidents_rollup_au AFTER UPDATE ON incidents BEGIN
+    UPDATE incident_rollup SET incidents = incidents - 1, fatalities = fatalities - coalesce(old.fatalities, 0)
+    WHERE (month, country, event_type, actor, side) IN (
+        VALUES (coalesce(substr(old.event_date, 1, 7), ''), coalesce(old.country, ''), old.event_type,
+                coalesce(old.actor1, ''), 1),
+               (coalesce(substr(old.event_date, 1, 7), ''), coalesce(old.country, ''), old.event_type,
+                coalesce(old.actor2, ''), 2));
+    INSERT INTO incident_rollup VALUES (coalesce(substr(new.event_date, 1, 7), ''), coalesce(new.country, ''),
+        new.event_type, coalesce(new.actor1, ''), 1, 1, coalesce(new.fatalities, 0))
+        ON CONFLICT DO UPDATE SET incidents = incidents + 1, fatalities = fatalities + excluded.fatalities;
+    INSERT INTO incident_rollup VALUES (coalesce(substr(new.event_date, 1, 7), ''), coalesce(new.country, ''),
+        new.event_type, coalesce(new.actor2, ''), 2, 1, coalesce(new.fatalities, 0))
+        ON CONFLICT DO UPDATE SET incidents = incidents + 1, fatalities = fatalities + excluded.fatalities;
+END
+""",
 )
