@@ -57,64 +57,86 @@ CREATE INDEX incidents_status ON incidents (status, event_date);
 CREATE INDEX incidents_grade ON incidents (grade, event_date)
 """,
     # 3: serving at scale (conflictdb.query). A date-ordered index holding every filter column, so a
-    # page of broad filters is found without reading rows; and `incident_rollup`, incidents and
-    # fatalities per month, country, event type and actor (side 1 and side 2), kept by triggers, so
-    # that the dashboard's counts never scan a million rows. The store writes incidents with
-    # INSERT OR REPLACE and DELETE (recursive triggers off): the BEFORE INSERT trigger takes out a
-    # replaced row, whose implicit delete fires no trigger.
+    # page of broad filters is found without reading rows; and two rollups kept by triggers, so that
+    # the dashboard's counts never scan a million rows: `incident_rollup`, incidents and fatalities
+    # per month, country and event type, and `actor_rollup`, the same per actor (each side of an
+    # incident once). The store writes incidents with INSERT OR REPLACE and DELETE (recursive
+    # triggers off): the BEFORE INSERT trigger takes out a replaced row, whose delete fires no trigger.
     """
 CREATE INDEX incidents_wide ON incidents (event_date, country, admin1, event_type, sub_event_type, actor1, actor2,
     civilian_targeting, fatalities, status, grade);
 CREATE TABLE incident_rollup (
-    month TEXT NOT NULL, country TEXT NOT NULL, event_type TEXT NOT NULL, actor TEXT NOT NULL, side INTEGER NOT NULL,
+    month TEXT NOT NULL, country TEXT NOT NULL, event_type TEXT NOT NULL,
     incidents INTEGER NOT NULL, fatalities INTEGER NOT NULL,
-    PRIMARY KEY (month, country, event_type, actor, side)) WITHOUT ROWID;
-CREATE INDEX incident_rollup_country ON incident_rollup (country, month);
-CREATE INDEX incident_rollup_actor ON incident_rollup (actor, month);
+    PRIMARY KEY (month, country, event_type)) WITHOUT ROWID;
+CREATE TABLE actor_rollup (
+    actor TEXT NOT NULL, month TEXT NOT NULL, country TEXT NOT NULL, event_type TEXT NOT NULL,
+    incidents INTEGER NOT NULL, fatalities INTEGER NOT NULL,
+    PRIMARY KEY (actor, month, country, event_type)) WITHOUT ROWID;
 INSERT INTO incident_rollup
-    SELECT coalesce(substr(event_date, 1, 7), ''), coalesce(country, ''), event_type, coalesce(actor1, ''), 1,
-        count(*), coalesce(sum(fatalities), 0) FROM incidents WHERE true GROUP BY 1, 2, 3, 4
-    UNION ALL
-    SELECT coalesce(substr(event_date, 1, 7), ''), coalesce(country, ''), event_type, coalesce(actor2, ''), 2,
-        count(*), coalesce(sum(fatalities), 0) FROM incidents WHERE true GROUP BY 1, 2, 3, 4;
+    SELECT coalesce(substr(event_date, 1, 7), ''), coalesce(country, ''), event_type, count(*),
+        coalesce(sum(fatalities), 0) FROM incidents WHERE true GROUP BY 1, 2, 3;
+INSERT INTO actor_rollup
+    SELECT actor, month, country, event_type, sum(n), sum(f) FROM (
+        SELECT actor1 AS actor, coalesce(substr(event_date, 1, 7), '') AS month, coalesce(country, '') AS country,
+            event_type, count(*) AS n, coalesce(sum(fatalities), 0) AS f
+        FROM incidents WHERE actor1 IS NOT NULL GROUP BY 1, 2, 3, 4
+        UNION ALL
+        SELECT actor2, coalesce(substr(event_date, 1, 7), ''), coalesce(country, ''), event_type, count(*),
+            coalesce(sum(fatalities), 0)
+        FROM incidents WHERE actor2 IS NOT NULL GROUP BY 1, 2, 3, 4)
+    WHERE true GROUP BY 1, 2, 3, 4;
 CREATE TRIGGER incidents_rollup_bi BEFORE INSERT ON incidents BEGIN
     UPDATE incident_rollup SET incidents = incidents - 1,
         fatalities = fatalities - (SELECT coalesce(fatalities, 0) FROM incidents WHERE id = new.id)
-    WHERE (month, country, event_type, actor, side) IN (
-        SELECT coalesce(substr(event_date, 1, 7), ''), coalesce(country, ''), event_type, coalesce(actor1, ''), 1
-        FROM incidents WHERE id = new.id
+    WHERE (month, country, event_type) IN (
+        SELECT coalesce(substr(event_date, 1, 7), ''), coalesce(country, ''), event_type FROM incidents
+        WHERE id = new.id);
+    UPDATE actor_rollup SET incidents = incidents - 1,
+        fatalities = fatalities - (SELECT coalesce(fatalities, 0) FROM incidents WHERE id = new.id)
+    WHERE (actor, month, country, event_type) IN (
+        SELECT actor1, coalesce(substr(event_date, 1, 7), ''), coalesce(country, ''), event_type FROM incidents
+        WHERE id = new.id
         UNION ALL
-        SELECT coalesce(substr(event_date, 1, 7), ''), coalesce(country, ''), event_type, coalesce(actor2, ''), 2
-        FROM incidents WHERE id = new.id);
+        SELECT actor2, coalesce(substr(event_date, 1, 7), ''), coalesce(country, ''), event_type FROM incidents
+        WHERE id = new.id AND actor2 IS NOT actor1);
 END;
 CREATE TRIGGER incidents_rollup_ai AFTER INSERT ON incidents BEGIN
     INSERT INTO incident_rollup VALUES (coalesce(substr(new.event_date, 1, 7), ''), coalesce(new.country, ''),
-        new.event_type, coalesce(new.actor1, ''), 1, 1, coalesce(new.fatalities, 0))
+        new.event_type, 1, coalesce(new.fatalities, 0))
         ON CONFLICT DO UPDATE SET incidents = incidents + 1, fatalities = fatalities + excluded.fatalities;
-    INSERT INTO incident_rollup VALUES (coalesce(substr(new.event_date, 1, 7), ''), coalesce(new.country, ''),
-        new.event_type, coalesce(new.actor2, ''), 2, 1, coalesce(new.fatalities, 0))
+    INSERT INTO actor_rollup SELECT new.actor1, coalesce(substr(new.event_date, 1, 7), ''),
+        coalesce(new.country, ''), new.event_type, 1, coalesce(new.fatalities, 0) WHERE new.actor1 IS NOT NULL
+        ON CONFLICT DO UPDATE SET incidents = incidents + 1, fatalities = fatalities + excluded.fatalities;
+    INSERT INTO actor_rollup SELECT new.actor2, coalesce(substr(new.event_date, 1, 7), ''),
+        coalesce(new.country, ''), new.event_type, 1, coalesce(new.fatalities, 0)
+        WHERE new.actor2 IS NOT NULL AND new.actor2 IS NOT new.actor1
         ON CONFLICT DO UPDATE SET incidents = incidents + 1, fatalities = fatalities + excluded.fatalities;
 END;
 CREATE TRIGGER incidents_rollup_ad AFTER DELETE ON incidents BEGIN
     UPDATE incident_rollup SET incidents = incidents - 1, fatalities = fatalities - coalesce(old.fatalities, 0)
-    WHERE (month, country, event_type, actor, side) IN (
-        VALUES (coalesce(substr(old.event_date, 1, 7), ''), coalesce(old.country, ''), old.event_type,
-                coalesce(old.actor1, ''), 1),
-               (coalesce(substr(old.event_date, 1, 7), ''), coalesce(old.country, ''), old.event_type,
-                coalesce(old.actor2, ''), 2));
+    WHERE month = coalesce(substr(old.event_date, 1, 7), '') AND country = coalesce(old.country, '')
+        AND event_type = old.event_type;
+    UPDATE actor_rollup SET incidents = incidents - 1, fatalities = fatalities - coalesce(old.fatalities, 0)
+    WHERE actor IN (old.actor1, old.actor2) AND month = coalesce(substr(old.event_date, 1, 7), '')
+        AND country = coalesce(old.country, '') AND event_type = old.event_type;
 END;
 CREATE TRIGGER incidents_rollup_au AFTER UPDATE ON incidents BEGIN
     UPDATE incident_rollup SET incidents = incidents - 1, fatalities = fatalities - coalesce(old.fatalities, 0)
-    WHERE (month, country, event_type, actor, side) IN (
-        VALUES (coalesce(substr(old.event_date, 1, 7), ''), coalesce(old.country, ''), old.event_type,
-                coalesce(old.actor1, ''), 1),
-               (coalesce(substr(old.event_date, 1, 7), ''), coalesce(old.country, ''), old.event_type,
-                coalesce(old.actor2, ''), 2));
+    WHERE month = coalesce(substr(old.event_date, 1, 7), '') AND country = coalesce(old.country, '')
+        AND event_type = old.event_type;
+    UPDATE actor_rollup SET incidents = incidents - 1, fatalities = fatalities - coalesce(old.fatalities, 0)
+    WHERE actor IN (old.actor1, old.actor2) AND month = coalesce(substr(old.event_date, 1, 7), '')
+        AND country = coalesce(old.country, '') AND event_type = old.event_type;
     INSERT INTO incident_rollup VALUES (coalesce(substr(new.event_date, 1, 7), ''), coalesce(new.country, ''),
-        new.event_type, coalesce(new.actor1, ''), 1, 1, coalesce(new.fatalities, 0))
+        new.event_type, 1, coalesce(new.fatalities, 0))
         ON CONFLICT DO UPDATE SET incidents = incidents + 1, fatalities = fatalities + excluded.fatalities;
-    INSERT INTO incident_rollup VALUES (coalesce(substr(new.event_date, 1, 7), ''), coalesce(new.country, ''),
-        new.event_type, coalesce(new.actor2, ''), 2, 1, coalesce(new.fatalities, 0))
+    INSERT INTO actor_rollup SELECT new.actor1, coalesce(substr(new.event_date, 1, 7), ''),
+        coalesce(new.country, ''), new.event_type, 1, coalesce(new.fatalities, 0) WHERE new.actor1 IS NOT NULL
+        ON CONFLICT DO UPDATE SET incidents = incidents + 1, fatalities = fatalities + excluded.fatalities;
+    INSERT INTO actor_rollup SELECT new.actor2, coalesce(substr(new.event_date, 1, 7), ''),
+        coalesce(new.country, ''), new.event_type, 1, coalesce(new.fatalities, 0)
+        WHERE new.actor2 IS NOT NULL AND new.actor2 IS NOT new.actor1
         ON CONFLICT DO UPDATE SET incidents = incidents + 1, fatalities = fatalities + excluded.fatalities;
 END
 """,
