@@ -115,6 +115,13 @@ def ascii_name(name: str) -> str:
     return text.replace("’", "'").replace("ʼ", "'").replace("ʻ", "'")
 
 
+def acled_name(name: str) -> str:
+    """A unit's name as ACLED writes it: no apostrophes or glottal marks, hyphens unspaced ('Ma'rib' -> 'Marib')."""
+    name = re.sub(r"['’ʼʻ`]", "", name)
+    name = re.sub(r"\s*-\s*", "-", name)
+    return name[:1].upper() + name[1:] if name else name
+
+
 def bare_name(name: str) -> str:
     """A unit's name without its designator: 'Bankass Cercle' -> 'Bankass', 'Muhafazat Ma'rib' -> 'Ma'rib'."""
     previous = None
@@ -233,7 +240,7 @@ class Gazetteer:
         if not code:
             return None
         name = self.admins.get(code)
-        return bare_name(ascii_name(name)) if name else None
+        return acled_name(bare_name(ascii_name(name))) if name else None
 
     def country_name(self, cc: str | None) -> str | None:
         info = self.countries.get(cc or "")

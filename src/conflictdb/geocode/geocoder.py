@@ -9,10 +9,22 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from conflictdb.geocode.gazetteer import Entry, Gazetteer, ascii_name, bare_name, distance_km, fold, open_gazetteer
+from rapidfuzz import fuzz
+
+from conflictdb.geocode.gazetteer import (
+    Entry,
+    Gazetteer,
+    acled_name,
+    ascii_name,
+    bare_name,
+    distance_km,
+    fold,
+    open_gazetteer,
+)
 from conflictdb.geocode.resolve import Reading, Toponym, admin_keys, find_toponyms, resolve
 from conflictdb.models import Actor, Document, Mention, Place, Span
 
@@ -95,8 +107,10 @@ class Geocoder:
                 top = dateline
         if top is not None and top.chosen is not None and not self._contradicted(top):
             return self._from_entry(top, reading)
-        if top is not None and top.context:
-            return self._from_context(top, reading)
+        if top is not None and top.chosen is not None:
+            return self._from_context(top, reading, votes, doc.text)
+        if top is not None and top.chosen is None:
+            return self._from_context(top, reading, votes, doc.text)
         # no place named: the country the text is about, if it says
         for t in reading.toponyms:
             if t.chosen is not None:
@@ -128,26 +142,37 @@ class Geocoder:
         for top in reading.toponyms:
             if top.span.start < body:
                 continue
-            if top.is_context or top.designator == 0 or (top.chosen is None and not top.context):
+            if top.is_context or top.designator == 0:
+                continue
+            # a name the gazetteer lacks counts when the text marks it as a place ('Kansafra town', 'X (A, B)')
+            if top.chosen is None and not (top.context or top.designator == 3 or top.cue == 2):
                 continue
             k = sentence_of(top.span.start)
+            if top.chosen is None and not top.context and k != trigger_sentence:
+                continue  # an unknown name far from the event says little about where it was
             if k < len(sentences) and sentences[k][2] == "commentary":
                 continue
-            quality = 2 * top.cue + (2 if top.context else 0) + (1 if top.designator else 0)
             entry = top.chosen or next((c.chosen for c in top.context if c.chosen), None)
             unsupported = bool(reading.votes) and entry is not None and entry.cc not in reading.votes
-            if top.cue < 2 and not top.context and (len(top.entries) > 3 or top.score < 2.5 or unsupported):
+            if top.cue == 0 and not top.context and (
+                len(top.entries) > 3 or top.score < 2.5 or unsupported or not _significant(top.chosen)
+            ):
+                continue
+            if top.cue == 1 and not top.context and (unsupported or top.score < 2.0):
                 continue
             foreign = entry is not None and main is not None and entry.cc != main
             if foreign and k != trigger_sentence:
                 continue
             distance = abs(k - trigger_sentence) * 2 + (1 if k > trigger_sentence else 0)
             level = entry.level if top.chosen is not None and entry is not None else 3
-            ranked.append((foreign, distance, -min(quality, 4), -level, top.span.start, top))
+            # ACLED's own notes put the event's place first, with its units in parentheses: 'in X (A, B)'
+            framed = bool(top.context) and doc.text[top.span.end : top.span.end + 12].lstrip(" abcdefghijklmnopqrstuvwxyz").startswith(("(", ","))
+            weak_unknown = top.chosen is None and not top.context and top.designator != 3
+            ranked.append((foreign, distance, -min(top.cue, 2), weak_unknown, not framed, -level, top.span.start, top))
         if not ranked:
             return None
-        ranked.sort(key=lambda r: r[:5])
-        return ranked[0][5]
+        ranked.sort(key=lambda r: r[:7])
+        return ranked[0][7]
 
     def _dateline(self, text: str) -> Toponym | None:
         m = _DATELINE_RE.match(text)
@@ -176,7 +201,7 @@ class Geocoder:
         point = seat or entry
         kind = "near" if top.near and level == 3 else {1: "admin1", 2: "admin2"}.get(level, "place")
         geo, where = _PRECISION[kind]
-        name = _display(top.surface, None)
+        name = _display(bare_name(top.surface) if entry.level < 3 or top.designator else top.surface, None)
         place = Place(
             name=name,
             country=gaz.country_name(entry.cc),
@@ -194,19 +219,21 @@ class Geocoder:
 
     def _contradicted(self, top: Toponym) -> bool:
         """Whether the units the text gives beside a toponym ('X, Donetsk') exclude the entry chosen for it."""
-        entry = top.chosen
-        units = [c for c in top.context if c.chosen is not None and c.chosen.level in (1, 2)]
-        if entry is None or not units:
-            return False
-        keys = {self._admin_keys.get(entry.a1 or ""), self._admin_keys.get(entry.a2 or "")}
-        return not any(c.key in keys or fold(bare_name(c.surface)) in keys for c in units)
+        return top.chosen is not None and not top.coherent and any(c.chosen is not None for c in top.context)
 
     def _admin1(self, code: str | None, reading: Reading, location: Toponym) -> str | None:
         """The first-order unit's name, spelt as the text spells it when it does ('Erbil', not 'Arbil')."""
+        name = self.gazetteer.admin_name(code)
+        if name is None:
+            return None
         for top in reading.toponyms:
-            if top is not location and top.chosen is not None and top.chosen.level == 1 and top.chosen.a1 == code:
-                return bare_name(ascii_name(top.surface.title() if top.surface.isupper() else top.surface))
-        return self.gazetteer.admin_name(code)
+            if any(e.level == 1 and e.a1 == code for e in top.entries):
+                surface = acled_name(bare_name(ascii_name(top.surface.title() if top.surface.isupper() else top.surface)))
+                # a close variant is the text's spelling of the same name ('Idleb', 'Erbil'); a distant one
+                # is another name for it ('Kashmir' for Jammu and Kashmir), which ACLED does not use
+                if fuzz.ratio(fold(surface), fold(name)) >= 75:
+                    return surface
+        return name
 
     def _seat(self, unit: Entry, top: Toponym) -> Entry | None:
         """The town that shares a unit's name and lies in it: ACLED's point for 'X district'."""
@@ -218,12 +245,37 @@ class Geocoder:
         ]
         return max(towns, key=lambda e: e.pop) if towns else None
 
-    def _from_context(self, top: Toponym, reading: Reading) -> tuple[Place, dict[str, tuple[Span, ...]]]:
-        """A village the gazetteer lacks: its own name, in the best unit the text gives beside it."""
-        known = [c for c in top.context if c.chosen is not None]
+    def _from_context(
+        self, top: Toponym, reading: Reading, votes: Counter[str], doc_text: str
+    ) -> tuple[Place, dict[str, tuple[Span, ...]]]:
+        """A place the gazetteer lacks: its own name, in the best unit the text gives beside it or near it."""
+        known = [c for c in top.context if c.chosen is not None and not c.partial]
         if not known:
-            return Place(name=top.surface, how="unresolved"), {"location": (top.span,)}
-        unit = min(known, key=lambda c: -c.chosen.level if c.chosen else 0)  # the smallest unit
+            # the nearest known place in its sentence, after it first ('Kansafra in Jabal al-Zawiya ... of Idleb')
+            main = _main_country(reading)
+            start, end = _sentence_bounds(doc_text, top.span.start)
+            near = [
+                t for t in reading.toponyms
+                if t.chosen is not None and start <= t.span.start < end and t is not top and not t.partial
+                and t.designator != 0 and (main is None or t.chosen.cc == main)
+            ]
+            near.sort(key=lambda t: (t.span.start < top.span.start, abs(t.span.start - top.span.start)))
+            known = near[:1]
+        if not known:
+            cc = _main_country(reading) or (votes.most_common(1)[0][0] if votes else None)
+            if cc is None:
+                return Place(name=_display(top.surface, None), how="unresolved"), {"location": (top.span,)}
+            place, evidence = self._country_place(cc, reading)
+            place = dataclasses.replace(place, name=_display(top.surface, None), how="text")
+            return place, {**evidence, "location": (top.span,)}
+        # the units agree on a country (most of them, by score); of those, the smallest unit, the first named
+        weight: Counter[str] = Counter()
+        for c in known:
+            assert c.chosen is not None
+            weight[c.chosen.cc] += max(c.score, 0.1) + (2.0 if c.chosen.level < 3 else 0.0)
+        cc = weight.most_common(1)[0][0]
+        known = [c for c in known if c.chosen is not None and c.chosen.cc == cc]
+        unit = max(known, key=lambda c: (c.chosen.level if c.chosen else 0, -c.span.start))
         entry = unit.chosen
         assert entry is not None
         seat = self._seat(entry, unit) if entry.level in (1, 2) else None
@@ -240,7 +292,7 @@ class Geocoder:
             entry.a2 or (point.a2 if seat else None),
         )
         place = Place(
-            name=top.surface,
+            name=_display(top.surface, None),
             country=self.gazetteer.country_name(entry.cc),
             country_code=entry.cc,
             admin1=self._admin1(entry.a1, reading, top),
@@ -283,12 +335,24 @@ class Geocoder:
         return evidence
 
 
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    for m in _SENTENCE_RE.finditer(text):
+        if m.start() <= pos < m.end():
+            return m.start(), m.end()
+    return 0, len(text)
+
+
+def _significant(entry: Entry | None) -> bool:
+    """Whether a place is known well enough to be taken without a cue: a unit, or a town of some size."""
+    return entry is not None and (entry.level < 3 or entry.pop >= 20_000 or entry.fcode in ("PPLC", "PPLA"))
+
+
 def _main_country(reading: Reading) -> str | None:
     """The country the text is mostly about: its country words and its resolved, cued toponyms."""
     votes = reading.votes.copy()
     for top in reading.toponyms:
         if top.chosen is not None and top.designator != 0:
-            votes[top.chosen.cc] += 1.5 if top.cue == 2 else 1.0 if top.cue else 0.3
+            votes[top.chosen.cc] += (1.5 if top.cue == 2 else 1.0 if top.cue else 0.3)
     return votes.most_common(1)[0][0] if votes else None
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from conflictdb.geocode.gazetteer import Entry, Gazetteer, bare_name, fold
+from conflictdb.geocode.gazetteer import Entry, Gazetteer, bare_name, distance_km, fold
 from conflictdb.models import Span
 
 _WORD_RE = re.compile(r"[^\W\d_](?:[\w'’\-]*\w)?")
@@ -154,6 +154,11 @@ class Toponym:
     context: list[Toponym] = field(default_factory=list)  # the admin names beside it: 'X (A, B)', 'X, B province'
     is_context: bool = False  # an admin name given beside another toponym
     dateline: bool = False
+    possessive: bool = False  # "Shamli's Gangeru": the name before 's is whole
+    needs_context: bool = False  # an unknown name that is a place only if units are named beside it
+    partial: bool = False  # a known name inside a longer unknown one ('Suna' in 'Suna West')
+    run_end: int = 0  # where the run of capitalized words it belongs to ends
+    coherent: bool = True  # whether the chosen entry agrees with the units named beside it
     chosen: Entry | None = None
     score: float = 0.0
 
@@ -172,6 +177,37 @@ class Reading:
     toponyms: list[Toponym]
     countries: list[CountryWord]
     votes: Counter[str]
+
+
+# Kinds of administrative unit that only one or two countries have.
+_NATIONAL_UNITS = {
+    "upazila": ("BD",),
+    "upazilla": ("BD",),
+    "union parishad": ("BD",),
+    "tehsil": ("IN", "PK"),
+    "taluk": ("IN",),
+    "taluka": ("IN",),
+    "mandal": ("IN",),
+    "union council": ("PK",),
+    "sub-county": ("KE", "UG"),
+    "subcounty": ("KE", "UG"),
+    "lga": ("NG",),
+    "local government area": ("NG",),
+    "cercle": ("ML",),
+    "woreda": ("ET",),
+    "kebele": ("ET",),
+    "barangay": ("PH",),
+    "oblast": ("UA", "RU"),
+    "raion": ("UA",),
+    "vdc": ("NP",),
+    "village development committee": ("NP",),
+    "gaunpalika": ("NP",),
+    "amphoe": ("TH",),
+    "tambon": ("TH",),
+}
+_NATIONAL_UNITS_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(_NATIONAL_UNITS, key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
 
 
 def _runs(text: str) -> list[list[tuple[int, int]]]:
@@ -244,17 +280,28 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
                         continue
                 entries = gazetteer.lookup(key)
                 if entries:
-                    found.append(_toponym(text, start, end, surface, key, entries))
+                    top = _toponym(text, start, end, surface, key, entries)
+                    top.possessive = end < run[j - 1][1]
+                    found.append(top)
                     i, matched = j, True
                     break
             if not matched:
                 unmatched.append(i)
                 i += 1
-        if unmatched and found:
+        # designators and common words beside a name ('Chuka Town') do not make it part of a longer name
+        unknown_words = [
+            k for k in unmatched
+            if fold(text[run[k][0] : run[k][1]]) not in DESIGNATOR_LEVEL
+            and fold(text[run[k][0] : run[k][1]]) not in not_places
+        ]
+        if unknown_words and found and not any(t.possessive for t in found):
             # a name inside a longer unknown name ('Miti Kenda' -> 'Kenda') is weak evidence
             for top in found:
-                if top.designator != 0:
+                if top.designator != 0 and not (top.span.end == run[-1][1] and any(e.level in (1, 2) for e in top.entries)):
                     top.cue = 0
+                    top.partial = True
+        for top in found:
+            top.run_end = run[-1][1]
         toponyms.extend(found)
         for top in _unknown(text, run, unmatched, not_places, lower_words):
             # 'in Mojolo Sinaloa': the known names after an unknown one in the same run enclose it
@@ -264,7 +311,12 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
             toponyms.append(top)
     toponyms.sort(key=lambda t: t.span.start)
     _link_context(text, toponyms)
+    toponyms = [t for t in toponyms if not t.needs_context or t.context or t.is_context]
     votes: Counter[str] = Counter()
+    # unit words that only some countries use say which country the text is about
+    for m in _NATIONAL_UNITS_RE.finditer(text):
+        for cc in _NATIONAL_UNITS[m.group().lower()]:
+            votes[cc] += 1.5
     for word in countries:
         votes[word.cc] += 2.0 if word.demonym else 3.0
     return Reading(toponyms, countries, votes)
@@ -292,14 +344,32 @@ def _unknown(
         else:
             stretches.append([k])
     for stretch in stretches:
+        # 'In Nanur', 'Daudkandi Upazila': common words and designators are not part of the name
+        while stretch and fold(text[run[stretch[0]][0] : run[stretch[0]][1]]) in not_places:
+            stretch = stretch[1:]
+        while stretch and fold(text[run[stretch[-1]][0] : run[stretch[-1]][1]]) in DESIGNATOR_LEVEL:
+            stretch = stretch[:-1]
+        if not stretch:
+            continue
         start, end = run[stretch[0]][0], run[stretch[-1]][1]
         surface = text[start:end]
         if len(stretch) == 1 and _common(surface, fold(surface), not_places, lower_words):
             continue
+        if re.search(r"\b(?:an?|one|another|each|every|some|any)\s+$", text[max(0, start - 10) : start], re.IGNORECASE):
+            continue  # 'a Fulani camp', 'a Luhya village': a kind of place, not a name
         top = _toponym(text, start, end, surface, fold(surface), ())
         after = text[end : end + 2]
-        if top.facility or not (after == " (" or top.designator == 3 or (top.cue == 2 and not top.near)):
+        opened = text[:start].rstrip().endswith("(")  # the first unit in 'X (A, B)'
+        words = [fold(text[a:b]) for a, b in run[stretch[0] : stretch[-1] + 1]]
+        if any(w in _FACILITY or w in not_places or w in _ACTOR_NOUNS for w in words) or (
+            surface.isupper() and not text.isupper()
+        ):
             continue
+        if top.facility or not (after == " (" or opened or top.designator == 3 or (top.cue == 2 and not top.near)):
+            continue
+        # 'X (A, B)' and '(A, B)' make X and A places only when the text gives known units with them
+        top.needs_context = (after == " (" or opened) and top.designator != 3 and top.cue < 2
+        top.run_end = run[-1][1]
         out.append(top)
     return out
 
@@ -330,21 +400,27 @@ def _toponym(
     return top
 
 
+_LINK_RE = re.compile(
+    r"(?:\s+(?P<designator>[A-Za-z\-]+)(?:\s+(?:headquarters|hq|area))?)?\s*"
+    r"(?:\(|,|(?:,\s*)?(?:in|of|under|within)\s)\s*(?:the\s+)?(?:(?:district|province|region|county|state)\s+of\s+)?"
+)
+
+
 def _link_context(text: str, toponyms: list[Toponym]) -> None:
-    """Mark the admin names given beside a toponym: 'X (A, B)', 'X, A district, B province', "B's X"."""
+    """Mark the units named beside a toponym: 'X (A, B)', 'X, B', 'X village under A upazila in B district'."""
     for k, top in enumerate(toponyms):
-        end = top.span.end
+        if top.designator == 0:
+            continue
+        end = max(top.span.end, top.run_end)
         for other in toponyms[k + 1 : k + 4]:
-            gap = text[end : other.span.start]
-            if re.fullmatch(r"(?:\s*\(|,|,?\s+in|\s+of)\s*(?:the\s+)?", gap):
-                top.context.append(other)
-                other.is_context = True
-                after = re.match(r"\s*(?:[A-Za-z\-]+)?\s*", text[other.span.end :])
-                end = other.span.end + (after.end() if after else 0)
-                if text[end : end + 1] in (",", "(") or text[end : end + 3] == " in":
-                    continue
+            m = _LINK_RE.fullmatch(text, end, other.span.start)
+            if m is None or (m.group("designator") and m.group("designator").lower() not in DESIGNATOR_LEVEL):
                 break
-            break
+            if other.designator == 0 and top.designator == 0:
+                break
+            top.context.append(other)
+            other.is_context = True
+            end = max(other.span.end, other.run_end)
 
 
 def resolve(reading: Reading, *, admin_keys: dict[str, str], actor_countries: tuple[str, ...] = ()) -> None:
@@ -364,13 +440,66 @@ def resolve(reading: Reading, *, admin_keys: dict[str, str], actor_countries: tu
             votes[cc] += (1.5 if top.cued else 0.7) * w / total
     total_votes = sum(votes.values()) or 1.0
     keys = {t.key for t in reading.toponyms}
+    scores: dict[int, list[tuple[float, Entry]]] = {}
     for top in reading.toponyms:
-        best, best_score = None, -math.inf
-        for entry in top.entries:
-            s = _score(entry, top, votes, total_votes, keys, admin_keys)
-            if s > best_score:
-                best, best_score = entry, s
-        top.chosen, top.score = best, best_score
+        ranked = sorted(
+            ((_score(e, top, votes, total_votes, keys, admin_keys), e) for e in top.entries),
+            key=lambda pair: -pair[0],
+        )
+        scores[id(top)] = ranked
+        top.chosen, top.score = (ranked[0][1], ranked[0][0]) if ranked else (None, -math.inf)
+    # a toponym and the units named beside it are chosen together, so that they agree
+    for top in reading.toponyms:
+        top.context = [c for c in top.context if not c.partial]
+        if top.context:
+            _resolve_group(top, scores)
+
+
+def _resolve_group(top: Toponym, scores: dict[int, list[tuple[float, Entry]]]) -> None:
+    heads: list[tuple[float, Entry | None]] = list(scores[id(top)][:12]) or [(0.0, None)]
+    best: tuple[float, Entry | None, list[Entry | None], bool] | None = None
+    for head_score, head in heads:
+        total, picks, agree = head_score, [], False
+        anchor = head
+        for other in top.context:
+            options = scores[id(other)][:12]
+            if not options:
+                picks.append(None)
+                continue
+            score, entry = max(((s + _agreement(anchor, e), e) for s, e in options), key=lambda pair: pair[0])
+            agree = agree or (anchor is not None and _agreement(anchor, entry) >= 3.0)
+            total += score
+            picks.append(entry)
+            anchor = anchor or entry
+        if best is None or total > best[0]:
+            best = (total, head, picks, agree)
+    assert best is not None
+    _, head, picks, agree = best
+    if head is not None:
+        top.chosen = head
+    top.coherent = agree or head is None
+    for other, entry in zip(top.context, picks, strict=True):
+        if entry is not None:
+            other.chosen = entry
+
+
+def _agreement(head: Entry | None, unit: Entry) -> float:
+    """How well a unit named beside a place fits it: its admin1 or admin2, or a town close by."""
+    if head is None:
+        return 0.0
+    if head.cc != unit.cc:
+        return -3.0
+    if unit.level == 1 and unit.a1 == head.a1:
+        return 4.0
+    if unit.level == 2 and unit.a2 is not None and unit.a2 == head.a2:
+        return 4.0
+    if unit.level == 2 and unit.a1 == head.a1:
+        return 3.0
+    if distance_km(head.lat, head.lon, unit.lat, unit.lon) < 60:
+        return 3.0
+    if unit.a1 == head.a1:
+        return 2.0
+    return 0.5
 
 
 def _score(
