@@ -242,6 +242,25 @@ class SQLiteStore:
                 self.db.execute("DELETE FROM incident_mentions WHERE incident_id = ?", (incident_id,))
                 self.db.execute("DELETE FROM incidents WHERE id = ?", (incident_id,))
 
+    def unlinked_mentions(self) -> Iterator[Mention]:
+        """Mentions that no incident holds yet, in document order."""
+        sql = (
+            "SELECT data FROM mentions WHERE id NOT IN (SELECT mention_id FROM incident_mentions)"
+            " ORDER BY document_id, idx"
+        )
+        for (data,) in self.db.execute(sql).fetchall():
+            yield from_dict(Mention, json.loads(data))
+
+    def incidents_of(self, mention_ids: Iterable[str]) -> dict[str, str]:
+        """The incident holding each of these mentions, where one does."""
+        ids, out = list(mention_ids), {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT mention_id, incident_id FROM incident_mentions WHERE mention_id IN ({marks})"
+            out.update({m: inc for m, inc in self.db.execute(sql, chunk)})
+        return out
+
     def incident(self, incident_id: str) -> Incident | None:
         row = self.db.execute("SELECT data FROM incidents WHERE id = ?", (incident_id,)).fetchone()
         return from_dict(Incident, json.loads(row[0])) if row else None

@@ -1,0 +1,143 @@
+"""Command: show, one incident as linking made it: the merged record, its sources, where they disagree, the evidence."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from conflictdb.cli import db_option, main
+from conflictdb.errors import ConflictDBError
+from conflictdb.models import Document, Incident
+from conflictdb.store import open_store
+
+_QUOTE = 160  # characters of evidence shown around a value
+
+
+def _fatalities(inc: Incident) -> str:
+    if inc.fatalities is None and inc.fatalities_best is None:
+        return "unknown"
+    parts = [f"{inc.fatalities} (lowest credible)"]
+    parts.append(f"UCDP low {_n(inc.fatalities_low)} / best {_n(inc.fatalities_best)} / high {_n(inc.fatalities_high)}")
+    return "; ".join(parts)
+
+
+def _n(value: Any) -> str:
+    return "-" if value is None else str(value)
+
+
+def _record(inc: Incident) -> Table:
+    t = Table.grid(padding=(0, 2))
+    t.add_column(style="bold")
+    t.add_column()
+    place = inc.place
+    where = ", ".join(x for x in (place.name, place.admin1, place.country) if x) if place else "unknown"
+    if place and place.latitude is not None:
+        where += f"  ({place.latitude:.4f}, {place.longitude:.4f}; precision {_n(place.geo_precision)})"
+    rows = [
+        ("event", f"{inc.event_type}" + (f" / {inc.sub_event_type}" if inc.sub_event_type else "")),
+        ("date", f"{_n(inc.event_date)} (time precision {inc.time_precision})"),
+        ("where", where),
+        ("actor1", inc.actor1.name if inc.actor1 else "-"),
+        ("actor2", inc.actor2.name if inc.actor2 else "-"),
+        ("civilians targeted", "yes" if inc.civilian_targeting else "no"),
+        ("fatalities", _fatalities(inc)),
+        ("status", inc.status),
+        ("grade", f"{inc.grade}: {inc.grade_reason}"),
+        ("sources", f"{inc.sources} independent lineage(s), {inc.documents} document(s)"),
+    ]
+    for k, v in rows:
+        t.add_row(k, Text(v))
+    return t
+
+
+def _sources(inc: Incident) -> Table:
+    t = Table(title="Sources", title_justify="left", show_lines=False)
+    for col in ("published", "outlet", "external id", "lineage", "type", "date", "place", "actor1", "fatalities",
+                "status"):
+        t.add_column(col)
+    for r in inc.details.get("reports", []):
+        lineage = str(r.get("lineage", ""))[-6:]
+        if r.get("copy_of"):
+            lineage += " (copy)"
+        t.add_row(*(Text(str(x)) for x in (
+            _n(r.get("published")), _n(r.get("outlet")), _n(r.get("external_id")), lineage,
+            r.get("event_type", ""), _n(r.get("event_date")), _n(r.get("location")), _n(r.get("actor1")),
+            _n(r.get("fatalities")), r.get("status", "") + (" (background)" if r.get("background") else ""),
+        )))
+    return t
+
+
+def _disagreements(inc: Incident) -> Table | None:
+    rows = inc.details.get("disagreements", [])
+    if not rows:
+        return None
+    t = Table(title="Disagreements", title_justify="left")
+    t.add_column("field")
+    t.add_column("value")
+    t.add_column("said by")
+    for d in rows:
+        for v in d["values"]:
+            t.add_row(d["field"], Text(str(v["value"])), ", ".join(x[-8:] for x in v["documents"]))
+    return t
+
+
+def _timeline(inc: Incident) -> Table | None:
+    steps = inc.details.get("timeline", [])
+    if not steps:
+        return None
+    t = Table(title="Status timeline", title_justify="left")
+    for col in ("date", "step", "by", "quote"):
+        t.add_column(col)
+    for s in steps:
+        t.add_row(*(Text(str(x)) for x in (_n(s.get("date")), s.get("step", ""), s.get("by", ""), s.get("quote", ""))))
+    return t
+
+
+def _evidence(inc: Incident, docs: dict[str, Document]) -> list[Text]:
+    out = []
+    for r in inc.details.get("reports", []):
+        doc = docs.get(r["document_id"])
+        if doc is None:
+            continue
+        head = Text(f"{r.get('outlet') or r['document_id']} ({_n(r.get('published'))})", style="bold")
+        out.append(head)
+        for field, spans in sorted(r.get("evidence", {}).items()):
+            for start, end in spans[:2]:
+                words = doc.text[start:end]
+                if len(words) > _QUOTE:
+                    words = words[:_QUOTE] + "…"
+                line = Text(f"  {field}: ")
+                line.append(words, style="yellow")  # a Text holds article words literally: no markup runs
+                out.append(line)
+    return out
+
+
+@main.command()
+@click.argument("incident_id")
+@db_option
+def show(incident_id: str, db: str) -> None:
+    """Show one incident: the merged record, its sources, their disagreements and the evidence."""
+    store = open_store(db)
+    try:
+        inc = store.incident(incident_id)
+        if inc is None:
+            raise ConflictDBError(f"no incident {incident_id!r}", hint="list them with `conflictdb incidents`")
+        docs = {d.id: d for d in store.documents(ids=list(inc.details.get("documents", [])))}
+    finally:
+        store.close()
+    console = Console(highlight=False)
+    console.print(Text(f"Incident {inc.id}", style="bold underline"))
+    console.print(_record(inc))
+    console.print(_sources(inc))
+    for table in (_disagreements(inc), _timeline(inc)):
+        if table is not None:
+            console.print(table)
+    evidence = _evidence(inc, docs)
+    if evidence:
+        console.print(Text("Evidence", style="bold"))
+        for line in evidence:
+            console.print(line)

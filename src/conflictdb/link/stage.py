@@ -1,0 +1,150 @@
+"""The linking stage on a store: new mentions join the incidents already there, or found new ones."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from conflictdb.link.dedup import lineages
+from conflictdb.link.linker import Cluster, Linker
+from conflictdb.link.match import Features, features
+from conflictdb.link.reconcile import Report, incident_id, reconcile
+from conflictdb.models import Document, Incident, Mention
+from conflictdb.store.base import Store
+
+_BATCH = 500
+_REACH_DAYS = 40  # how far from a new mention's dates an incident can still be joined
+
+
+@dataclass(frozen=True, slots=True)
+class LinkResult:
+    """What one `link` call did."""
+
+    mentions: int  # mentions linked in this call
+    created: tuple[str, ...]  # new incident ids
+    updated: tuple[str, ...]  # existing incidents that new mentions joined
+    background: int  # background mentions that matched no incident (they never found one)
+    skipped: int  # mentions already linked
+
+
+def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
+    for i in range(0, len(items), _BATCH):
+        yield items[i : i + _BATCH]
+
+
+def _documents(store: Store, ids: Iterable[str]) -> dict[str, Document]:
+    wanted = sorted(set(ids))
+    out: dict[str, Document] = {}
+    for chunk in _chunks(wanted):
+        out.update({d.id: d for d in store.documents(ids=chunk)})
+    return out
+
+
+def _mentions(store: Store, ids: Iterable[str]) -> dict[str, Mention]:
+    wanted = sorted(set(ids))
+    out: dict[str, Mention] = {}
+    for chunk in _chunks(wanted):
+        out.update({m.id: m for m in store.mentions(ids=chunk)})
+    return out
+
+
+def _sort_key(m: Mention, f: Features) -> tuple[int, int, str, str]:
+    """Precise mentions first, so that incidents are anchored on precise facts; then by date and id."""
+    place_rank = 0 if f.radius is not None else 1 if f.admin1 else 2
+    return (m.time_precision, place_rank, m.event_date or "9999", m.id)
+
+
+def link(store: Store, *, mention_ids: Iterable[str] | None = None) -> LinkResult:
+    """Link mentions not yet in an incident (or just `mention_ids`) and save the incidents they touch.
+
+    Deterministic: the same store gives the same incidents with the same ids; an incident's id derives
+    from its first mention and does not change as later reports join it.
+    """
+    if mention_ids is None:
+        new = list(store.unlinked_mentions())
+        skipped = 0
+    else:
+        ids = list(dict.fromkeys(mention_ids))
+        held = store.incidents_of(ids)
+        found = _mentions(store, [i for i in ids if i not in held])
+        new = [found[i] for i in sorted(found)]
+        skipped = len(held)
+    if not new:
+        return LinkResult(0, (), (), 0, skipped)
+    docs = _documents(store, (m.document_id for m in new))
+    feats = {m.id: features(m, published=docs[m.document_id].published if m.document_id in docs else None)
+             for m in new}
+
+    # Existing incidents that the new mentions could join: same countries, dates within reach.
+    linker = Linker()
+    days = [f.lo for f in feats.values() if f.lo is not None] + [f.hi for f in feats.values() if f.hi is not None]
+    countries = {f.country for f in feats.values() if f.country}
+    existing: list[Incident] = []
+    if days:
+        lo, hi = min(days) - _REACH_DAYS, max(days) + _REACH_DAYS
+        start, end = date.fromordinal(max(1, int(lo))).isoformat(), date.fromordinal(int(hi) + 1).isoformat()
+        for country in sorted(countries):
+            existing += [i for i in store.incidents(country=country) if i.event_date and start <= i.event_date <= end]
+    members = _mentions(store, (mid for inc in existing for mid in inc.mention_ids))
+    docs.update(_documents(store, {m.document_id for m in members.values()} - docs.keys()))
+    for inc in existing:
+        ms = [members[mid] for mid in inc.mention_ids if mid in members]
+        if not ms:
+            continue
+        seeded = [(m.id, m.document_id, features(m, published=_published(docs, m))) for m in ms]
+        linker.seed(seeded, incident_id=inc.id, founder=str(inc.details.get("founder", ms[0].id)))
+
+    background = 0
+    for m in sorted(new, key=lambda m: _sort_key(m, feats[m.id])):
+        if linker.add(m.id, m.document_id, feats[m.id], found=not m.background) is None:
+            background += 1
+
+    mentions = {**members, **{m.id: m for m in new}}
+    changed = [c for c in linker.clusters if c.changed]
+    incidents = [_incident(c, mentions, docs) for c in changed]
+    store.save_incidents(incidents)
+    created = tuple(sorted(i.id for i, c in zip(incidents, changed, strict=True) if c.incident_id is None))
+    updated = tuple(sorted(c.incident_id for c in changed if c.incident_id is not None))
+    return LinkResult(len(new) - background, created, updated, background, skipped)
+
+
+def _published(docs: dict[str, Document], m: Mention) -> str | None:
+    doc = docs.get(m.document_id)
+    return doc.published if doc else None
+
+
+def _incident(cluster: Cluster, mentions: dict[str, Mention], docs: dict[str, Document]) -> Incident:
+    ms = [mentions[mid] for mid in cluster.mention_ids]
+    doc_ids = list(dict.fromkeys(m.document_id for m in ms))
+    ordered = sorted(doc_ids, key=lambda d: ((docs[d].published or "") if d in docs else "", d))
+    lineage, copies = lineages(
+        [(d, docs[d].text if d in docs else "") for d in ordered],
+        outlets={d: docs[d].outlet if d in docs else None for d in ordered},
+    )
+    copy_of = {c.document_id: c.original for c in copies}
+    reports = []
+    for m in ms:
+        doc = docs.get(m.document_id)
+        reports.append(
+            Report(
+                mention=m,
+                lineage=lineage.get(m.document_id, m.document_id),
+                published=doc.published if doc else None,
+                outlet=doc.outlet if doc else None,
+                external_id=_external_id(doc),
+                url=doc.url if doc else None,
+                title=doc.title if doc else None,
+                copy_of=copy_of.get(m.document_id),
+                text=doc.text if doc else None,
+            )
+        )
+    return reconcile(cluster.incident_id or incident_id(cluster.founder), cluster.founder, reports)
+
+
+def _external_id(doc: Document | None) -> str | None:
+    if doc is None:
+        return None
+    if doc.external_id:
+        return doc.external_id
+    return next((s.external_id for s in doc.sources if s.external_id), None)
