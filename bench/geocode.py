@@ -2,7 +2,9 @@
 
 Each generated report names a town drawn at random from the gazetteer (so lookups are not all cached),
 with its admin unit in parentheses or a 'near' cue, plus distractor sentences; one mention per report.
-A resolution is one mention given its place. With --gold, the texts of a JSONL file are timed too.
+Prints mentions geocoded per CPU second (a mention's place: every toponym of its text found, resolved
+in context, and the event's chosen), and toponyms resolved per CPU second. CPU time, since the machine
+may be shared. With --gold, the texts of a JSONL file are timed too.
 
     python bench/geocode.py                       # the default gazetteer, 5,000 reports
     python bench/geocode.py --gazetteer /tmp/g.sqlite --n 20000 --gold ../shared/bench/dev.jsonl
@@ -62,10 +64,21 @@ def _documents(texts: list[str]) -> list[Document]:
     return docs
 
 
-def _time(geocoder: Geocoder, docs: list[Document]) -> tuple[float, int]:
-    started = time.perf_counter()
+def _time(geocoder: Geocoder, docs: list[Document]) -> tuple[float, float, int, int]:
+    """CPU seconds (this process, one core: the machine may be shared), wall seconds, mentions, toponyms."""
+    cpu, wall = time.process_time(), time.perf_counter()
     resolved = sum(1 for doc in docs if geocoder(doc).mentions[0].place is not None)
-    return time.perf_counter() - started, resolved
+    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    toponyms = sum(len(geocoder.read(doc.text).toponyms) for doc in docs)
+    return cpu, wall, resolved, toponyms
+
+
+def _print(label: str, docs: list[Document], result: tuple[float, float, int, int]) -> None:
+    cpu, wall, resolved, toponyms = result
+    print(
+        f"{label}: {len(docs):,} mentions geocoded in {cpu:.2f} s CPU ({wall:.2f} s wall): "
+        f"{resolved / cpu:,.0f} mentions/s; {toponyms:,} toponyms resolved in context: {toponyms / cpu:,.0f} toponyms/s"
+    )
 
 
 def main() -> None:
@@ -85,8 +98,7 @@ def main() -> None:
     rng = random.Random(7)
     towns = _towns(gazetteer.path, args.n, rng)
     docs = _documents([_report(rng, town, admin) for town, admin in towns])
-    elapsed, resolved = _time(geocoder, docs)
-    print(f"generated: {len(docs):,} reports, {resolved:,} places in {elapsed:.2f} s = {resolved / elapsed:,.0f} resolutions/s")
+    _print("generated reports", docs, _time(geocoder, docs))
 
     if args.gold:
         texts = []
@@ -96,8 +108,7 @@ def main() -> None:
                 if len(texts) >= args.limit:
                     break
         docs = _documents(texts)
-        elapsed, resolved = _time(geocoder, docs)
-        print(f"{args.gold}: {len(docs):,} texts, {resolved:,} places in {elapsed:.2f} s = {resolved / elapsed:,.0f} resolutions/s")
+        _print(args.gold, docs, _time(geocoder, docs))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory: {peak:.0f} MB")
 

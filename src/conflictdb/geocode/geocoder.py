@@ -202,6 +202,8 @@ class Geocoder:
         kind = "near" if top.near and level == 3 else {1: "admin1", 2: "admin2"}.get(level, "place")
         geo, where = _PRECISION[kind]
         name = _display(bare_name(top.surface) if entry.level < 3 or top.designator else top.surface, None)
+        if seat is not None and fold(seat.name) != fold(name):
+            name = acled_name(ascii_name(seat.name))  # ACLED names the town whose point it uses
         place = Place(
             name=name,
             country=gaz.country_name(entry.cc),
@@ -243,7 +245,10 @@ class Geocoder:
             if e.fclass == "P" and e.cc == unit.cc and (unit.a1 is None or e.a1 == unit.a1)
             and distance_km(e.lat, e.lon, unit.lat, unit.lon) < 300
         ]
-        return max(towns, key=lambda e: e.pop) if towns else None
+        if towns:
+            return max(towns, key=lambda e: e.pop)
+        # ACLED places a region-wide event at the region's capital: the seat GeoNames marks, else its largest town
+        return self.gazetteer.capital(unit.a1) if unit.level == 1 else None
 
     def _from_context(
         self, top: Toponym, reading: Reading, votes: Counter[str], doc_text: str

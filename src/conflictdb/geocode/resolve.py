@@ -210,34 +210,37 @@ _NATIONAL_UNITS_RE = re.compile(
 )
 
 
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_CAP_WORD = rf"[{_UPPER}](?:[\w'’\-]*\w)"
+_RUN_RE = re.compile(
+    rf"(?<![\w'’\-]){_CAP_WORD}(?:[ ]{{1,2}}(?:(?:{'|'.join(sorted(_CONNECTORS, key=len, reverse=True))})[ ]{{1,2}})?"
+    rf"{_CAP_WORD})*"
+)
+_UPPER_RE = re.compile(r"[A-Z]")
+_LOWER_RE = re.compile(r"[a-z]")
+_LOWER_WORD_RE = re.compile(r"(?<![\w'’\-])[a-z][a-z'’\-]*")
+
+
 def _runs(text: str) -> list[list[tuple[int, int]]]:
     """Runs of capitalized words (connectors allowed inside), as lists of (start, end) offsets."""
-    matches = list(_WORD_RE.finditer(text))
-    # a text in capitals (wire copy, MUC-4) has no case to go by: every word may start a name
-    upper_text = sum(1 for m in matches if m.group().isupper()) > 0.6 * len(matches)
+    if len(_UPPER_RE.findall(text)) > len(_LOWER_RE.findall(text)):
+        return _upper_runs(text)
+    return [
+        [(w.start(), w.end()) for w in _WORD_RE.finditer(text, m.start(), m.end())] for m in _RUN_RE.finditer(text)
+    ]
+
+
+def _upper_runs(text: str) -> list[list[tuple[int, int]]]:
+    """A text in capitals (wire copy, MUC-4) has no case to go by: every word may start a name."""
     runs: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
-    pending: list[tuple[int, int]] = []
     last_end = -1
-    for m in matches:
-        word = m.group()
+    for m in _WORD_RE.finditer(text):
         gap = text[last_end : m.start()] if last_end >= 0 else " "
-        broken = gap != " " and (len(gap) > 3 or any(ch in gap for ch in ",.;:()[]/\"!?\n"))
-        if broken:
-            if current:
-                runs.append(current)
-            current, pending = [], []
-        capital = word[0].isupper() and (upper_text or not word.isupper() or len(word) > 1)
-        if capital:
-            current.extend(pending)
-            pending = []
-            current.append((m.start(), m.end()))
-        elif current and word.lower() in _CONNECTORS and len(pending) < 1:
-            pending.append((m.start(), m.end()))
-        else:
-            if current:
-                runs.append(current)
-            current, pending = [], []
+        if gap != " " and (len(gap) > 3 or any(ch in gap for ch in ",.;:()[]/\"!?\n")) and current:
+            runs.append(current)
+            current = []
+        current.append((m.start(), m.end()))
         last_end = m.end()
     if current:
         runs.append(current)
@@ -250,7 +253,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
     countries: list[CountryWord] = []
     not_places = _not_places()
     words = gazetteer.country_words
-    lower_words = {w for w in _WORD_RE.findall(text) if w.islower()}
+    lower_words = set(_LOWER_WORD_RE.findall(text))
     for run in _runs(text):
         i = 0
         unmatched: list[int] = []  # token indexes of this run that no name covers
@@ -432,18 +435,20 @@ def resolve(reading: Reading, *, admin_keys: dict[str, str], actor_countries: tu
     for top in reading.toponyms:
         if not top.entries:
             continue
-        weights = Counter[str]()
-        for entry in top.entries:
-            weights[entry.cc] += 1.0 + math.log10(1 + entry.pop)
-        total = sum(weights.values())
-        for cc, w in weights.items():
-            votes[cc] += (1.5 if top.cued else 0.7) * w / total
+        weights = _country_weights(top.entries)
+        share = 1.5 if top.cued else 0.7
+        for cc, w in weights:
+            votes[cc] += share * w
     total_votes = sum(votes.values()) or 1.0
     keys = {t.key for t in reading.toponyms}
     scores: dict[int, list[tuple[float, Entry]]] = {}
     for top in reading.toponyms:
+        context_keys = {c.key for c in top.context}
         ranked = sorted(
-            ((_score(e, top, votes, total_votes, keys, admin_keys), e) for e in top.entries),
+            (
+                (_score(e, top, votes, total_votes, keys, context_keys, admin_keys), e)
+                for e in top.entries[:_MAX_ENTRIES]
+            ),
             key=lambda pair: -pair[0],
         )
         scores[id(top)] = ranked
@@ -502,23 +507,27 @@ def _agreement(head: Entry | None, unit: Entry) -> float:
     return 0.5
 
 
-def _score(
-    entry: Entry, top: Toponym, votes: Counter[str], total_votes: float, keys: set[str], admin_keys: dict[str, str]
-) -> float:
-    s = 4.0 * votes.get(entry.cc, 0.0) / total_votes + 0.35 * math.log10(2 + entry.pop)
-    # admin names given beside the toponym ('X (A, B)'), or anywhere in the text
-    context_keys = {c.key for c in top.context}
-    for code in (entry.a1, entry.a2):
-        if code:
-            name = admin_keys.get(code)
-            if name and name in context_keys:
-                s += 4.0
-            elif name and name in keys and name != top.key:
-                s += 1.0
-    if top.designator is not None:
-        if top.designator == entry.level or (top.designator == 3 and entry.fclass == "P"):
+# Namesakes beyond the most populous few are never chosen; scoring them only costs time.
+_MAX_ENTRIES = 15
+
+
+@lru_cache(maxsize=50_000)
+def _country_weights(entries: tuple[Entry, ...]) -> tuple[tuple[str, float], ...]:
+    weights: Counter[str] = Counter()
+    for entry in entries:
+        weights[entry.cc] += 1.0 + math.log10(1 + entry.pop)
+    total = sum(weights.values())
+    return tuple((cc, w / total) for cc, w in weights.items())
+
+
+@lru_cache(maxsize=200_000)
+def _prior(entry: Entry, designator: int | None) -> float:
+    """What an entry is worth before the text's context: its size, its kind, the designator after its name."""
+    s = 0.35 * math.log10(2 + entry.pop)
+    if designator is not None:
+        if designator == entry.level or (designator == 3 and entry.fclass == "P"):
             s += 1.5
-        elif top.designator == 3 and entry.level < 3:
+        elif designator == 3 and entry.level < 3:
             s -= 0.5
     elif entry.fclass == "P":
         s += 0.6  # a bare name is a town before it is a region
@@ -526,6 +535,29 @@ def _score(
         s += 0.3
     if entry.fclass not in ("P", "A"):
         s -= 1.0
+    return s
+
+
+def _score(
+    entry: Entry,
+    top: Toponym,
+    votes: Counter[str],
+    total_votes: float,
+    keys: set[str],
+    context_keys: set[str],
+    admin_keys: dict[str, str],
+) -> float:
+    s = 4.0 * votes.get(entry.cc, 0.0) / total_votes + _prior(entry, top.designator)
+    # admin names given beside the toponym ('X (A, B)'), or anywhere in the text
+    for code in (entry.a1, entry.a2):
+        if code:
+            name = admin_keys.get(code)
+            if name is None:
+                continue
+            if name in context_keys:
+                s += 4.0
+            elif name in keys and name != top.key:
+                s += 1.0
     return s
 
 
