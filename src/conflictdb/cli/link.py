@@ -1,8 +1,12 @@
-"""Command: show, one incident as linking made it: the merged record, its sources, where they disagree, the evidence."""
+"""Command `show`: one incident as linking made it (the merged record, its sources, their disagreements,
+the evidence); and `eval_links`, which `conflictdb eval --links` runs on the generated linking benchmark."""
 
 from __future__ import annotations
 
-from typing import Any
+import dataclasses
+import json
+from pathlib import Path
+from typing import Any, TextIO
 
 import click
 from rich.console import Console
@@ -141,3 +145,29 @@ def show(incident_id: str, db: str) -> None:
         console.print(Text("Evidence", style="bold"))
         for line in evidence:
             console.print(line)
+
+
+DEFAULT_GOLD = "../shared/bench/dev.jsonl"
+
+
+def eval_links(
+    gold_path: str | None,
+    *,
+    events: int | None = None,
+    every: int = 1,
+    model: str | None = None,
+    gazetteer: str | None = None,
+    json_out: TextIO | None = None,
+) -> None:
+    """`conflictdb eval --links`: generate the linking benchmark from a gold file's facts and score linking."""
+    from conflictdb.link.benchmark import evaluate, report_lines
+
+    path = gold_path or DEFAULT_GOLD
+    if not Path(path).is_file():
+        raise ConflictDBError(f"no gold file at {path}", hint="pass --gold FILE.jsonl (the ../shared/bench format)")
+    ev = evaluate(path, events=events or 500, every=every, model=model, gazetteer=gazetteer)
+    for line in report_lines(ev):
+        click.echo(line)
+    if json_out is not None:
+        json.dump(dataclasses.asdict(ev), json_out, indent=2)
+        json_out.write("\n")

@@ -380,9 +380,18 @@ class Evaluation:
     end_to_end_note: str
 
 
-def evaluate(path: str | Path, *, events: int = 500, seed: int = 7, end_to_end: bool = True) -> Evaluation:
+def evaluate(
+    path: str | Path,
+    *,
+    events: int = 500,
+    every: int = 1,
+    seed: int = 7,
+    end_to_end: bool = True,
+    model: str | Path | None = None,
+    gazetteer: str | Path | None = None,
+) -> Evaluation:
     """Generate the benchmark from a gold file and measure linking: on perfect mentions, then end to end."""
-    gens = generate(read_facts(path), events=events, seed=seed)
+    gens = generate(read_facts(path, every=every), events=events, seed=seed)
     gold = {g.mention.id: g.cluster for g in gens}
     looks = {g.cluster: g.distractor_of for g in gens if g.distractor_of}
     linked = _store_and_link(gens, {g.document.id: [g.mention] for g in gens})
@@ -393,7 +402,7 @@ def evaluate(path: str | Path, *, events: int = 500, seed: int = 7, end_to_end: 
         try:
             from conflictdb.pipeline import analyze, document_stages
 
-            stages = document_stages()
+            stages = document_stages(model=model, gazetteer=gazetteer)
         except Exception as exc:  # noqa: BLE001 - any failure to build the stages means "not available yet"
             note = f"end to end: not run, the extraction stages are not available ({type(exc).__name__}: {exc})"
         else:

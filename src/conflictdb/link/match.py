@@ -15,13 +15,14 @@ event type test.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from conflictdb.models import Mention
+from conflictdb.models import Mention, Place
 
 THRESHOLD = 2.0
 MARGIN = 0.5  # a mention that fits two incidents within this margin of each other joins neither
@@ -78,6 +79,7 @@ class Features:
     fat_hi: int | None
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalize(name: str | None) -> str | None:
     """A place or actor name folded for comparison: no accents, lower case, single spaces."""
     if not name:
@@ -104,6 +106,36 @@ def _specific(name: str) -> bool:
     return not name.lower().startswith(_GENERIC_PREFIXES)
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _place(place: Place | None) -> tuple[str | None, str | None, str | None, str | None, float | None, float | None,
+                                         float | None]:
+    """(country, admin1, admin2, site, lat, lon, radius) of a place; places repeat, so this is cached."""
+    if place is None:
+        return None, None, None, None, None, None, None
+    lat = lon = radius = None
+    country = place.country or place.country_code
+    admin1, admin2 = normalize(place.admin1), normalize(place.admin2)
+    if place.latitude is not None and place.longitude is not None:
+        if place.where_prec is not None:
+            radius = _WHERE_RADIUS.get(place.where_prec)
+        elif place.geo_precision is not None:
+            radius = _GEO_RADIUS.get(place.geo_precision)
+        if radius is not None:
+            lat, lon = place.latitude, place.longitude
+    location = normalize(place.name)
+    if location in (admin1, admin2, normalize(country)):
+        location = None
+    return country, admin1, admin2, location, lat, lon, radius
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _actors(actor1: str | None, others: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """(specific actor names, specific perpetrators)."""
+    specific = frozenset(n for name in (actor1, *others) if name and _specific(name) and (n := normalize(name)))
+    perp = normalize(actor1) if actor1 else None
+    return specific, (frozenset({perp}) if perp and perp in specific else frozenset())
+
+
 def features(mention: Mention, *, published: str | None = None) -> Features:
     """The features of one mention; `published` (its document's date) bounds an event's date."""
     day = _ordinal(mention.event_date)
@@ -121,27 +153,10 @@ def features(mention: Mention, *, published: str | None = None) -> Features:
         lo, hi = pub - _UNDATED_BACK, pub + 1.0
     else:
         lo = hi = None
-    place = mention.place
-    lat = lon = radius = None
-    country = admin1 = admin2 = location = None
-    if place is not None:
-        country = place.country or place.country_code
-        admin1, admin2 = normalize(place.admin1), normalize(place.admin2)
-        if place.latitude is not None and place.longitude is not None:
-            if place.where_prec is not None:
-                radius = _WHERE_RADIUS.get(place.where_prec)
-            elif place.geo_precision is not None:
-                radius = _GEO_RADIUS.get(place.geo_precision)
-            if radius is not None:
-                lat, lon = place.latitude, place.longitude
-        location = normalize(place.name)
-        if location in (admin1, admin2, normalize(country)):
-            location = None
-    actors = [a for a in (mention.actor1, mention.actor2, *mention.assoc_actor_1, *mention.assoc_actor_2) if a]
-    specific = frozenset(n for a in actors if _specific(a.name) and (n := normalize(a.name)))
-    perps = frozenset(
-        n for n in (normalize(mention.actor1.name) if mention.actor1 else None,) if n and n in specific
-    )
+    country, admin1, admin2, location, lat, lon, radius = _place(mention.place)
+    actor1 = mention.actor1.name if mention.actor1 else None
+    others = tuple(a.name for a in (mention.actor2, *mention.assoc_actor_1, *mention.assoc_actor_2) if a)
+    specific, perps = _actors(actor1, others)
     fat = mention.fatalities_best if mention.fatalities_best is not None else mention.fatalities
     return Features(
         family=family(mention.event_type),
