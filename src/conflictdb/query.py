@@ -33,6 +33,8 @@ SELECTIVE = 20_000
 TEXT_FEW = 2_000
 # Seconds to walk an index in sort order looking for a page of matches, before sorting them instead.
 WALK_BUDGET = 0.02
+# SQLite virtual-machine steps between two looks at the clock.
+BUDGET_STEPS = 10_000
 # Incidents read to estimate a count that would take too long to make exactly.
 SAMPLE = 2_000
 _SORT_INDEXES = {
@@ -366,7 +368,7 @@ def _page(
 def _budget(db: sqlite3.Connection, seconds: float) -> Iterator[None]:
     """Interrupt the statements inside after `seconds`, raising `_OverBudget`."""
     deadline = time.perf_counter() + seconds
-    db.set_progress_handler(lambda: int(time.perf_counter() > deadline), 10_000)
+    db.set_progress_handler(lambda: int(time.perf_counter() > deadline), BUDGET_STEPS)
     try:
         yield
     except sqlite3.OperationalError as exc:
@@ -393,8 +395,8 @@ def _row(values: tuple[Any, ...]) -> dict[str, Any]:
 
 def iter_incidents(
     db: sqlite3.Connection, filters: Filters | None = None, *, by_date: bool = True, batch: int = 5000
-) -> Iterator[str]:
-    """Every matching incident's stored record (`Incident` as JSON text), streamed.
+) -> Iterator[tuple[str, str]]:
+    """Every matching incident as (id, stored record: `Incident` as JSON text), streamed.
 
     In date order (undated first), or in storage order with `by_date=False`, the fastest for whole
     exports. Reads in keyset batches, so a million incidents never sit in memory and no long read
@@ -408,7 +410,9 @@ def iter_incidents(
         yield from _keyset(db, conds, args, key="rowid", batch=batch)
 
 
-def _keyset(db: sqlite3.Connection, conds: list[str], args: list[Any], *, key: str, batch: int) -> Iterator[str]:
+def _keyset(
+    db: sqlite3.Connection, conds: list[str], args: list[Any], *, key: str, batch: int
+) -> Iterator[tuple[str, str]]:
     width = key.count(",") + 1
     last: tuple[Any, ...] | None = None
     while True:
@@ -416,10 +420,10 @@ def _keyset(db: sqlite3.Connection, conds: list[str], args: list[Any], *, key: s
         if last is not None:
             page_conds.append(f"({key}) > ({', '.join('?' * width)})" if width > 1 else f"{key} > ?")
             page_args += list(last)
-        sql = f"SELECT {key}, data FROM incidents{_sql_where(page_conds)} ORDER BY {key} LIMIT ?"
+        sql = f"SELECT {key}, id, data FROM incidents{_sql_where(page_conds)} ORDER BY {key} LIMIT ?"
         rows = _execute(db, sql, [*page_args, batch]).fetchall()
         for row in rows:
-            yield row[width]
+            yield row[width], row[width + 1]
         if len(rows) < batch:
             return
         last = tuple(rows[-1][:width])
@@ -452,6 +456,8 @@ _ROLLUP_KEYS = {"month": "month", "year": "substr(month, 1, 4)", "country": "cou
 def _from_rollup(db: sqlite3.Connection, by: str, filters: Filters) -> list[tuple[Any, int, int]] | None:
     rolled = {"country", "event_type", "actor", "date_from", "date_to"}
     if by not in _ROLLUP_KEYS or set(filters.to_dict()) - rolled or not _whole_months(filters):
+        return None
+    if by == "actor" and filters.actor is not None:  # the other sides of one actor's incidents: not rolled up
         return None
     conds, args = [], []
     table = "actor_rollup" if by == "actor" or filters.actor is not None else "incident_rollup"
