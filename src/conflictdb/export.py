@@ -47,7 +47,7 @@ UCDP_COLUMNS = (
 PARQUET_COLUMNS = (
     ("id", "string"), ("event_date", "string"), ("time_precision", "int64"), ("event_type", "string"),
     ("sub_event_type", "string"), ("actor1", "string"), ("inter1", "int64"), ("actor2", "string"),
-    ("inter2", "int64"), ("civilian_targeting", "bool"), ("country", "string"), ("country_code", "string"),
+    ("inter2", "int64"), ("civilian_targeting", "bool_"), ("country", "string"), ("country_code", "string"),
     ("admin1", "string"), ("admin2", "string"), ("location", "string"), ("latitude", "float64"),
     ("longitude", "float64"), ("geo_precision", "int64"), ("fatalities", "int64"), ("fatalities_low", "int64"),
     ("fatalities_best", "int64"), ("fatalities_high", "int64"), ("sources", "int64"), ("documents", "int64"),
