@@ -30,9 +30,16 @@ _FEATURES = [
     (13, "Kandahar", "Kandahar", "", 31.61, 65.71, "P", "PPLA", "AF", "23", "", 390000),
     (14, "Kandahar Province", "Kandahar Province", "", 31.0, 65.5, "A", "ADM1", "AF", "23", "", 1300000),
     (15, "Mopti", "Mopti", "", 11.0, 1.0, "P", "PPL", "BJ", "10", "", 500),
+    (16, "Sindh", "Sindh", "Sind", 26.0, 68.5, "A", "ADM1", "PK", "05", "", 47000000),
+    (17, "Karachi", "Karachi", "", 24.86, 67.01, "P", "PPLA", "PK", "05", "", 11600000),
+    (18, "Hyderabad", "Hyderabad", "", 25.39, 68.37, "P", "PPLA2", "PK", "05", "", 1700000),
+    (19, "Shimoni", "Shimoni", "", 0.63, 35.98, "P", "PPL", "KE", "01", "", 3000),
+    (20, "Shimoni", "Shimoni", "", -4.65, 39.38, "P", "PPL", "KE", "19", "", 2000),
+    (21, "Zanzibar", "Zanzibar", "", -6.16, 39.20, "P", "PPLA", "TZ", "15", "", 400000),
 ]
 _ADMIN1 = [("ML.04", "Mopti"), ("ML.05", "Ségou"), ("ML.08", "Tombouctou"), ("ML.01", "Bamako"),
-           ("DE.16", "Berlin"), ("US.IN", "Indiana"), ("AF.23", "Kandahar"), ("BJ.10", "Zou")]
+           ("DE.16", "Berlin"), ("US.IN", "Indiana"), ("AF.23", "Kandahar"), ("BJ.10", "Zou"), ("PK.05", "Sindh"),
+           ("KE.01", "Baringo"), ("KE.19", "Kwale"), ("TZ.15", "Zanzibar Urban/West")]
 _ADMIN2 = [("ML.04.B1", "Bankass Cercle")]
 
 
@@ -82,6 +89,7 @@ def test_geocode_gazetteer_import_adds_places(gazetteer_path: Path) -> None:
     gaz = Gazetteer(gazetteer_path)
     info = gaz.info()
     assert info["places"] == len(_FEATURES)
+    assert gaz.capital("PK.05").gid == 17  # type: ignore[union-attr]
     assert len(info["imported"]) == 3  # type: ignore[arg-type]
     assert {e.gid for e in gaz.find("Tombouctou")} == {5}
     assert gaz.admin_name("ML.05") == "Segou"
@@ -240,3 +248,42 @@ def test_geocode_registry_gazetteer_out_of_the_box(tmp_path: Path) -> None:
     place = _place(geocoder, "Medical interns protested in Haifa on Sunday.", trigger="protested")
     assert place.country == "Israel" and place.latitude == pytest.approx(32.8, abs=0.2)
     assert path.stat().st_size < 100e6
+
+
+def test_geocode_region_event_is_placed_at_its_seat(geocoder: Geocoder) -> None:
+    place = _place(geocoder, "Traders protested across Sindh province on Monday.", trigger="protested")
+    assert (place.name, place.admin1, place.geonameid) == ("Karachi", "Sindh", 17)
+    assert (place.geo_precision, place.where_prec) == (3, 4)
+
+
+def test_geocode_namesakes_resolved_by_nearby_places(geocoder: Geocoder) -> None:
+    text = "Residents of Zanzibar staged a protest in Shimoni over their relocation."
+    assert _place(geocoder, text, trigger="protest").geonameid == 20
+
+
+def test_geocode_unknown_village_takes_a_nearby_known_place(geocoder: Geocoder) -> None:
+    text = "Gunmen attacked Kansafra village near Diafarabe on Monday."
+    place = _place(geocoder, text, trigger="attacked")
+    assert (place.name, place.country, place.admin1) == ("Kansafra", "Mali", "Mopti")
+    assert place.geonameid is None and place.geo_precision == 2
+
+
+def test_geocode_geocoder_survives_pickling(geocoder: Geocoder) -> None:
+    import pickle
+
+    copy = pickle.loads(pickle.dumps(geocoder))
+    assert copy.locate("Soldiers shot two herders in Segou town.")[0].geonameid == 6
+
+
+def test_geocode_gazetteer_of_an_older_format_with_imports_is_an_error(tmp_path: Path) -> None:
+    import sqlite3
+
+    from conflictdb.errors import GazetteerError
+
+    path = tmp_path / "old.sqlite"
+    build_base(path, registry=False)
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE meta SET value = '0' WHERE key = 'schema'")
+        conn.execute("INSERT INTO source VALUES ('ML.txt', 1, '')")
+    with pytest.raises(GazetteerError, match="older format"):
+        Gazetteer(path)

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from conflictdb.errors import GazetteerError
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
@@ -233,7 +233,15 @@ class Gazetteer:
         except sqlite3.DatabaseError as exc:
             raise GazetteerError(f"cannot read gazetteer {self.path}: {exc}", hint="delete it to rebuild") from exc
         if version is None or version[0] != SCHEMA_VERSION:
-            raise GazetteerError(f"gazetteer {self.path} has an old format", hint="delete it to rebuild")
+            imported = self._conn.execute("SELECT count(*) FROM source").fetchone()[0] if version else 1
+            self._conn.close()
+            if imported or not build:
+                raise GazetteerError(
+                    f"gazetteer {self.path} has an older format",
+                    hint="delete it and run `conflictdb gazetteer import` again with your GeoNames files",
+                )
+            build_base(self.path)  # nothing imported yet: rebuilding from the registry packages loses nothing
+            self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
         self._load_small_tables()
         self.lookup = functools.lru_cache(maxsize=100_000)(self._lookup)
         self._bloom: bytes | None = None
