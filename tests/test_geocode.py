@@ -13,7 +13,10 @@ from conflictdb.geocode.gazetteer import bare_name, build_base, fold
 from conflictdb.models import Actor, Document, Mention, Sentence, Span
 
 # A few GeoNames-format rows written for these tests (coordinates rounded from public knowledge).
-_COLUMNS = "{gid}\t{name}\t{ascii}\t{alts}\t{lat}\t{lon}\t{fc}\t{code}\t{cc}\t\t{a1}\t{a2}\t\t\t{pop}\t\t0\tAfrica/Bamako\t2020-01-01"
+_COLUMNS = (
+    "{gid}\t{name}\t{ascii}\t{alts}\t{lat}\t{lon}\t{fc}\t{code}\t{cc}\t\t{a1}\t{a2}\t\t\t{pop}\t\t0\t"
+    "Africa/Bamako\t2020-01-01"
+)
 _FEATURES = [
     (1, "Mopti", "Mopti", "", 14.49, -4.20, "P", "PPLA", "ML", "04", "", 100000),
     (2, "Mopti Region", "Mopti Region", "Region de Mopti", 14.6, -3.5, "A", "ADM1", "ML", "04", "", 2000000),
@@ -37,9 +40,20 @@ _FEATURES = [
     (20, "Shimoni", "Shimoni", "", -4.65, 39.38, "P", "PPL", "KE", "19", "", 2000),
     (21, "Zanzibar", "Zanzibar", "", -6.16, 39.20, "P", "PPLA", "TZ", "15", "", 400000),
 ]
-_ADMIN1 = [("ML.04", "Mopti"), ("ML.05", "Ségou"), ("ML.08", "Tombouctou"), ("ML.01", "Bamako"),
-           ("DE.16", "Berlin"), ("US.IN", "Indiana"), ("AF.23", "Kandahar"), ("BJ.10", "Zou"), ("PK.05", "Sindh"),
-           ("KE.01", "Baringo"), ("KE.19", "Kwale"), ("TZ.15", "Zanzibar Urban/West")]
+_ADMIN1 = [
+    ("ML.04", "Mopti"),
+    ("ML.05", "Ségou"),
+    ("ML.08", "Tombouctou"),
+    ("ML.01", "Bamako"),
+    ("DE.16", "Berlin"),
+    ("US.IN", "Indiana"),
+    ("AF.23", "Kandahar"),
+    ("BJ.10", "Zou"),
+    ("PK.05", "Sindh"),
+    ("KE.01", "Baringo"),
+    ("KE.19", "Kwale"),
+    ("TZ.15", "Zanzibar Urban/West"),
+]
 _ADMIN2 = [("ML.04.B1", "Bankass Cercle")]
 
 
@@ -50,8 +64,9 @@ def gazetteer_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     dump = root / "XX.txt"
     dump.write_text(
         "\n".join(
-            _COLUMNS.format(gid=g, name=n, ascii=a, alts=alts, lat=la, lon=lo, fc=fc, code=code, cc=cc, a1=a1, a2=a2,
-                            pop=pop)
+            _COLUMNS.format(
+                gid=g, name=n, ascii=a, alts=alts, lat=la, lon=lo, fc=fc, code=code, cc=cc, a1=a1, a2=a2, pop=pop
+            )
             for g, n, a, alts, la, lo, fc, code, cc, a1, a2, pop in _FEATURES
         )
         + "\n",
@@ -188,8 +203,8 @@ def test_geocode_skips_commentary_sentences(geocoder: Geocoder) -> None:
     place = _place(geocoder, text, trigger="killed", sentences=sentences)
     assert place.geonameid == 3
     # with the event's own sentence marked commentary too, nothing remains but the country
-    sentences = tuple(dataclasses.replace(s, label="commentary") for s in sentences)
-    assert _place(geocoder, text, trigger="killed", sentences=sentences).how == "country"
+    commentary = tuple(dataclasses.replace(s, label="commentary") for s in sentences)
+    assert _place(geocoder, text, trigger="killed", sentences=commentary).how == "country"
 
 
 def test_geocode_document_without_mentions_is_unchanged(geocoder: Geocoder) -> None:
@@ -207,8 +222,21 @@ def test_geocode_cli_import_and_info(tmp_path: Path, gazetteer_path: Path) -> No
 
     dump = tmp_path / "ZZ.txt"
     dump.write_text(
-        _COLUMNS.format(gid=99, name="Anefis", ascii="Anefis", alts="", lat=18.05, lon=0.6, fc="P", code="PPL",
-                        cc="ML", a1="09", a2="", pop=0) + "\n",
+        _COLUMNS.format(
+            gid=99,
+            name="Anefis",
+            ascii="Anefis",
+            alts="",
+            lat=18.05,
+            lon=0.6,
+            fc="P",
+            code="PPL",
+            cc="ML",
+            a1="09",
+            a2="",
+            pop=0,
+        )
+        + "\n",
         encoding="utf-8",
     )
     target = tmp_path / "g.sqlite"

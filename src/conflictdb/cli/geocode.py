@@ -33,7 +33,9 @@ def import_command(files: tuple[str, ...], gazetteer: str | None) -> None:
     started = time.perf_counter()
     for name, rows in import_files(path, files):
         click.echo(f"{name}: {rows:,} rows")
-    click.echo(f"imported into {path} in {time.perf_counter() - started:.1f} s (GeoNames data: CC BY 4.0, geonames.org)")
+    click.echo(
+        f"imported into {path} in {time.perf_counter() - started:.1f} s (GeoNames data: CC BY 4.0, geonames.org)"
+    )
 
 
 @gazetteer.command("info")

