@@ -70,6 +70,18 @@ def _plain(name: str) -> str:
     return re.sub(r"\s*\(\d{4}-\d{0,4}\)", "", name)
 
 
+def _words(actor: Actor | None, fallback: str) -> str:
+    """How a report names an actor: generic ACLED names in plain words."""
+    if actor is None:
+        return fallback
+    name = _plain(actor.name)
+    for prefix, words in (("Unidentified", "unidentified gunmen"), ("Civilians", "civilians"),
+                          ("Protesters", "protesters"), ("Rioters", "rioters"), ("Police Forces of", "police")):
+        if name.startswith(prefix):
+            return words
+    return name
+
+
 def _actor(name: str, inter: str) -> Actor | None:
     if not name:
         return None
@@ -174,21 +186,30 @@ class Generator:
         m = max(n, round(n * self.rng.uniform(1.0, 1.3)))
         return n, m, f"Between {n} and {m} people were killed." if m > n else f"{n} people died."
 
-    def _actors_words(self, f: Fact) -> str:
-        a1 = _plain(f.actor1.name) if f.actor1 else "unidentified gunmen"
-        a2 = _plain(f.actor2.name) if f.actor2 else ""
-        t = f.event_type
+    def _actors_words(self, f: Fact, actor1: Actor | None, actor2: Actor | None) -> str:
+        a1 = _words(actor1, "gunmen")
+        a2 = _words(actor2, "")
+        t, sub = f.event_type, f.sub_event_type
         if t == "Battles":
-            return f"fighters of {a1} clashed with {a2 or 'an armed group'}"
+            return f"{a1} clashed with {a2 or 'an armed group'}"
         if t == "Violence against civilians":
-            return f"{a1} attacked civilians"
+            if sub == "Abduction/forced disappearance":
+                return f"{a1} abducted several villagers"
+            return f"{a1} opened fire on civilians"
         if t == "Explosions/Remote violence":
-            return f"{a1} carried out an attack with explosives"
+            verb = {
+                "Air/drone strike": "carried out an air strike",
+                "Shelling/artillery/missile attack": "shelled positions",
+                "Remote explosive/landmine/IED": "detonated a roadside bomb",
+                "Suicide bomb": "sent a suicide bomber who blew himself up",
+                "Grenade": "threw a grenade at a crowd",
+            }.get(sub, "carried out a bombing")
+            return f"{a1} {verb}"
         if t == "Protests":
-            return f"{a1} held a demonstration"
+            return f"{a1 if actor1 else 'protesters'} held a demonstration"
         if t == "Riots":
-            return f"{a1} rioted, clashing with {a2 or 'residents'}"
-        return f"{a1} was reported active"
+            return f"{a1 if actor1 else 'rioters'} rioted, clashing with {a2 or 'residents'}"
+        return f"{a1} established a new base"
 
     # reports ------------------------------------------------------------------------------------
 
@@ -203,20 +224,20 @@ class Generator:
         fat, high, fat_words = self._figure(f.fatalities, revised=revised)
         actor1 = f.actor1 if rng.random() < 0.85 else None
         actor2 = f.actor2 if rng.random() < 0.85 else None
-        opening = f"{date_words}, {self._actors_words(f)} {place_words}."
+        opening = f"{date_words}, {self._actors_words(f, actor1, actor2)} {place_words}."
         status = "alleged" if rng.random() < 0.2 else "reported"
         sentences = [opening, fat_words, f"{outlet} reported the incident, citing local sources."]
         if status == "alleged":
             sentences[0] = opening.replace(", ", ", it is alleged that ", 1)
         responses: list[Response] = []
         if f.event_type != "Protests" and rng.random() < 0.15:
-            text_so_far = f"{published.day} {published:%B} {published.year} ({outlet}) - " + " ".join(sentences) + " "
+            text_so_far = f"({outlet}) - " + " ".join(sentences) + " "
             words = "Authorities said an investigation had been opened."
             responses.append(Response("investigation", "authorities", Span(len(text_so_far), len(text_so_far) +
                                                                               len(words))))
             sentences.append(words)
         title = f"{f.event_type} reported in {f.location}" if rng.random() < 0.5 else f"{place.name}: {fat} dead"
-        text = f"{published.day} {published:%B} {published.year} ({outlet}) - " + " ".join(sentences)
+        text = f"({outlet}) - " + " ".join(sentences)
         doc = Document(id=Document.make_id(text), text=text, sha256=sha256_hex(text.encode()), title=title, outlet=outlet,
                        published=published.isoformat(), external_id=f"gen-{cluster}-{rng.randrange(10**9)}")
         mention = Mention(
