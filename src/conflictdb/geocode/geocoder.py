@@ -113,7 +113,8 @@ class Geocoder:
             return self._from_context(top, reading, votes, doc.text)
         # no place named: the country the text is about, if it says
         for t in reading.toponyms:
-            if t.chosen is not None:
+            # only names the text marks as places, or well-known ones, say which country it is about
+            if t.chosen is not None and not t.partial and (t.cue or _significant(t.chosen)):
                 votes[t.chosen.cc] += 1.0 if t.cued else 0.5
         country = top_country(votes)
         if country is not None:
@@ -172,7 +173,9 @@ class Geocoder:
                 " abcdefghijklmnopqrstuvwxyz"
             ).startswith(("(", ","))
             weak_unknown = top.chosen is None and not top.context and top.designator != 3
-            ranked.append((foreign, distance, -min(top.cue, 2), weak_unknown, not framed, -level, top.span.start, top))
+            # in its sentence, the place nearest the trigger ('protested in X' rather than a place named before)
+            offset = abs(top.span.start - trigger) if trigger is not None and k == trigger_sentence else top.span.start
+            ranked.append((foreign, distance, -min(top.cue, 2), weak_unknown, not framed, -level, offset, top))
         if not ranked:
             return None
         ranked.sort(key=lambda r: r[:7])

@@ -102,6 +102,22 @@ DESIGNATOR_LEVEL = {
     "hamlet": 3,
     "quarter": 3,
     "estate": 3,
+    "thana": 2,
+    "mouza": 3,
+    "panchayat": 3,
+    "block": 2,
+    "taluk": 2,
+    "taluka": 2,
+    "mandal": 2,
+    "union": 3,
+    "kebele": 3,
+    "woreda": 2,
+    "barangay": 3,
+    "agency": 2,
+    "emirate": 1,
+    "canton": 2,
+    "parish": 2,
+    "zone": 2,
 }
 # The words before a name that say where an event is: near it, in it, or only related to it.
 _DIRECTIONS = frozenset(
@@ -221,6 +237,17 @@ _ACTOR_NOUNS = frozenset(
 # Words after a name that make it the name of an organisation or a building, not a place.
 _FACILITY = frozenset(
     [
+        "institute",
+        "polytechnic",
+        "factory",
+        "mill",
+        "mills",
+        "plant",
+        "mine",
+        "farm",
+        "ranch",
+        "lodge",
+        "clinic",
         "office",
         "hotel",
         "hospital",
@@ -458,14 +485,29 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
             if fold(text[run[k][0] : run[k][1]]) not in DESIGNATOR_LEVEL
             and fold(text[run[k][0] : run[k][1]]) not in not_places
         ]
-        if unknown_words and found and not any(t.possessive for t in found):
-            # a name inside a longer unknown name ('Miti Kenda' -> 'Kenda') is weak evidence
+        facility_run = any(fold(text[a:b]) in _FACILITY or fold(text[a:b]) in _ACTOR_NOUNS for a, b in run)
+        if unknown_words and found and not facility_run and not any(t.possessive for t in found):
+            # a known name inside a longer unknown one ('Omar' in 'Omar Khel', 'Kenda' in 'Miti Kenda') is not
+            # the place: the whole name is, as a name the gazetteer lacks
+            whole = [
+                t
+                for t in found
+                if t.designator == 0 or (t.span.end == run[-1][1] and any(e.level in (1, 2) for e in t.entries))
+            ]
+            covered = {k for k, (a, b) in enumerate(run) for t in whole if t.span.start <= a and b <= t.span.end}
+            merged = []
             for top in found:
-                if top.designator != 0 and not (
-                    top.span.end == run[-1][1] and any(e.level in (1, 2) for e in top.entries)
-                ):
+                if top not in whole:
                     top.cue = 0
                     top.partial = True
+                    # a well-known place opening a longer name is where that body is ('Kumasi Technical
+                    # Institute'); a small one is a piece of a village's name ('Omar Khel', 'Nam Kart')
+                    if not any(e.level < 3 or e.pop >= 20_000 for e in top.entries):
+                        merged.append(top)
+            keep = [t for t in found if t not in merged]
+            covered = {k for k, (a, b) in enumerate(run) for t in keep if t.span.start <= a and b <= t.span.end}
+            unmatched = [k for k in range(len(run)) if k not in covered]
+            found = keep
         for top in found:
             top.run_end = run[-1][1]
         toponyms.extend(found)
@@ -544,7 +586,7 @@ def _unknown(
             surface.isupper() and not text.isupper()
         ):
             continue
-        if top.facility or not (after == " (" or opened or top.designator == 3 or (top.cue == 2 and not top.near)):
+        if top.facility or not (after == " (" or opened or top.designator == 3 or top.cue == 2):
             continue
         # 'X (A, B)' and '(A, B)' make X and A places only when the text gives known units with them
         top.needs_context = (after == " (" or opened) and top.designator != 3 and top.cue < 2
