@@ -14,6 +14,7 @@ All traffic stays on 127.0.0.1; every loop is bounded.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import random
@@ -23,7 +24,6 @@ import statistics
 import subprocess
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -53,11 +53,15 @@ ACTORS = (
     ("Communal Militia ({c})", 4),
 )
 STATUSES = ("alleged", "reported", "confirmed", "denied")
-GRADES = ("single source", "fair", "contested", "confirmed", "discounted")
+GRADES = ("single source", "corroborated", "contested", "confirmed", "discounted")
 WORDS = ("attack", "village", "convoy", "market", "checkpoint", "ambush", "shelling", "protest", "raid", "clash")
+# Report words: a Zipf-like vocabulary, ours ranked 50th to 59th, so each is in a few percent of reports.
+PSEUDO = tuple(f"w{i}" for i in range(3000))
+VOCABULARY = PSEUDO[:50] + WORDS + PSEUDO[50:]
+CUMULATIVE = tuple(itertools.accumulate(1 / (rank + 1) for rank in range(len(VOCABULARY))))
 
 
-def generate(path: Path, *, n: int, seed: int = 7, documents: int = 20_000) -> None:
+def generate(path: Path, *, n: int, seed: int = 7, documents: int = 200_000) -> None:
     """Write `n` synthetic incidents (and a few documents behind them) into a new store at `path`."""
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
@@ -70,7 +74,7 @@ def generate(path: Path, *, n: int, seed: int = 7, documents: int = 20_000) -> N
     db.execute("BEGIN")
     doc_ids = []
     for i in range(documents):
-        words = " ".join(rng.choice(WORDS) for _ in range(30))
+        words = " ".join(rng.choices(VOCABULARY, cum_weights=CUMULATIVE, k=30))
         text = f"Report {i}: an {words} in {rng.choice(COUNTRIES)[0]}."
         doc_id = content_id("doc", text)
         doc_ids.append(doc_id)
@@ -86,7 +90,7 @@ def generate(path: Path, *, n: int, seed: int = 7, documents: int = 20_000) -> N
     mentions: list[tuple[object, ...]] = []
     for i in range(n):
         event_type, sub = rng.choice(types)
-        country, iso, lat, lon = COUNTRIES[int(rng.paretovariate(1.2)) % len(COUNTRIES)]
+        country, iso, lat, lon = COUNTRIES[(int(rng.paretovariate(1.2)) - 1) % len(COUNTRIES)]
         a1, inter1 = rng.choice(ACTORS)
         a2, inter2 = rng.choice(ACTORS)
         actor1, actor2 = a1.format(c=country), a2.format(c=country)
@@ -159,6 +163,7 @@ LIST_QUERIES = (
     {"grade": "contested", "country": "Sudan"},
     {"q": "convoy"},
     {"q": "checkpoint", "country": "Mali"},
+    {"q": "w1500"},
     {"country": "Mali", "offset": "500"},
     {"event_type": "Battles", "sort": "-fatalities", "limit": "100"},
     {"date_from": "2022-03-01", "date_to": "2022-03-31", "sort": "-fatalities"},
@@ -235,19 +240,27 @@ def measure_api(db: Path, *, rounds: int) -> None:
 
 
 def measure_first_load(client: httpx.Client) -> None:
-    """The dashboard's first load as a cold browser makes it: the page, then its assets and API calls in parallel."""
-    start = time.perf_counter()
-    page = client.get("/")
-    page.raise_for_status()
-    assets = ["/static/app.js", "/static/app.css", "/static/countries.json"]
-    calls = ["/api/incidents?limit=2000&sort=-fatalities", "/api/aggregates/month", "/api/aggregates/country",
-             "/api/facets"]
-    with ThreadPoolExecutor(max_workers=6) as pool:
-        for r in pool.map(client.get, assets + calls):
-            r.raise_for_status()
-    total = (time.perf_counter() - start) * 1000
-    print(f"dashboard first load: {total:.0f} ms  (page, {len(assets)} assets, {len(calls)} API calls;"
-          " target <= 1000 ms)")
+    """The dashboard's first load in Debian's chromium (headless, cold cache): navigation to drawn map and list."""
+    from playwright.sync_api import sync_playwright
+
+    base = str(client.base_url).rstrip("/")
+    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+    times = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=args)
+        for _ in range(5):
+            context = browser.new_context()  # a cold cache each time
+            page = context.new_page()
+            start = time.perf_counter()
+            page.goto(base + "/")
+            page.wait_for_selector("body[data-ready=overview]", timeout=30_000)
+            times.append((time.perf_counter() - start) * 1000)
+            markers = page.locator("path.incident-marker").count()
+            context.close()
+        browser.close()
+    print(f"dashboard first load (chromium, cold cache, until map, timeline and list are drawn; {markers} markers):"
+          f" median={statistics.median(times):.0f} ms  max={max(times):.0f} ms  (target <= 1000 ms)")
 
 
 def measure_exports(db: Path, *, n: int) -> None:

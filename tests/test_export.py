@@ -194,3 +194,12 @@ def test_export_cli_errors_are_one_line_with_a_hint(tmp_path: Path) -> None:
     SQLiteStore(db).close()
     result = CliRunner().invoke(main, ["incidents", "--db", str(db), "--since", "yesterday"])
     assert result.exit_code == 1 and "hint:" in result.output
+
+
+def test_export_cli_incidents_jsonl_lists_everything(built: tuple[SQLiteStore, list[Incident], Path]) -> None:
+    _, incidents, db = built
+    result = CliRunner().invoke(main, ["incidents", "--db", str(db), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    assert len(result.output.splitlines()) == len(incidents) > 50
+    table = CliRunner().invoke(main, ["incidents", "--db", str(db)])
+    assert f"1-50 of {len(incidents)} incidents" in table.output

@@ -17,17 +17,27 @@ WAGNER = Actor("Wagner Group", 8, words="Wagner mercenaries")
 ARMY = Actor("Military Forces of Mali (2021-)", 1, words="the Malian army")
 JNIM = Actor("JNIM: Group for Support of Islam and Muslims", 2, words="JNIM fighters")
 CIVILIANS = Actor("Civilians (Mali)", 7, words="villagers")
-MOURA = Place("Moura", country="Mali", admin1="Mopti", admin2="Djenne", latitude=14.13, longitude=-4.65,
-              geo_precision=1)
+MOURA = Place(
+    "Moura", country="Mali", admin1="Mopti", admin2="Djenne", latitude=14.13, longitude=-4.65, geo_precision=1
+)
 # About 60 km east of Moura.
-FAR = Place("Sofara", country="Mali", admin1="Mopti", admin2="Djenne", latitude=14.13, longitude=-4.095,
-            geo_precision=1)
+FAR = Place(
+    "Sofara", country="Mali", admin1="Mopti", admin2="Djenne", latitude=14.13, longitude=-4.095, geo_precision=1
+)
 
 
 def mention(doc: str, **kw: object) -> Mention:
     base: dict[str, object] = dict(
-        document_id=doc, index=0, event_type="Violence against civilians", sub_event_type="Attack",
-        event_date="2024-03-10", time_precision=1, actor1=WAGNER, actor2=CIVILIANS, place=MOURA, fatalities=24,
+        document_id=doc,
+        index=0,
+        event_type="Violence against civilians",
+        sub_event_type="Attack",
+        event_date="2024-03-10",
+        time_precision=1,
+        actor1=WAGNER,
+        actor2=CIVILIANS,
+        place=MOURA,
+        fatalities=24,
         civilian_targeting=True,
     )
     base.update(kw)
@@ -36,8 +46,12 @@ def mention(doc: str, **kw: object) -> Mention:
 
 def test_link_same_event_differently_reported() -> None:
     a = mention("d1")
-    b = mention("d2", place=dataclasses.replace(MOURA, name="Moura", geo_precision=2, latitude=14.15), fatalities=27,
-                sub_event_type="")
+    b = mention(
+        "d2",
+        place=dataclasses.replace(MOURA, name="Moura", geo_precision=2, latitude=14.15),
+        fatalities=27,
+        sub_event_type="",
+    )
     assert same_event(a, b, published_a="2024-03-11", published_b="2024-03-12")
 
 
@@ -65,8 +79,9 @@ def test_link_region_only_report_needs_a_named_actor() -> None:
 
 def test_link_undated_country_report_joins_by_actor_and_toll() -> None:
     """The seed's shape: no date, no town; the publication date bounds it, Wagner and the toll tie it."""
-    seed = mention("d2", event_date=None, time_precision=3, place=Place("Mali", country="Mali", geo_precision=3),
-                   status="alleged")
+    seed = mention(
+        "d2", event_date=None, time_precision=3, place=Place("Mali", country="Mali", geo_precision=3), status="alleged"
+    )
     assert same_event(mention("d1"), seed, published_a="2024-03-11", published_b="2024-03-14")
     assert not same_event(mention("d1"), seed, published_a="2024-03-11", published_b="2024-06-30")
 
@@ -82,11 +97,15 @@ def test_link_linker_vague_report_does_not_chain_lookalikes() -> None:
 
 
 def test_link_dedup_finds_syndicated_copy_only() -> None:
-    wire = ("Gunmen attacked the market town of Moura on Sunday, killing 24 people including women and children, "
-            "local officials said, adding that the attackers fled on motorbikes towards the river.")
+    wire = (
+        "Gunmen attacked the market town of Moura on Sunday, killing 24 people including women and children, "
+        "local officials said, adding that the attackers fled on motorbikes towards the river."
+    )
     copy = wire + " (Republished by Feed Central.)"
-    other = ("Residents of Moura said armed men on motorbikes opened fire at the weekly market on Sunday; "
-             "a health worker counted 27 bodies.")
+    other = (
+        "Residents of Moura said armed men on motorbikes opened fire at the weekly market on Sunday; "
+        "a health worker counted 27 bodies."
+    )
     lin, copies = lineages([("a", wire), ("b", copy), ("c", other)])
     assert lin["b"] == lin["a"] == "a"
     assert lin["c"] == "c"
@@ -95,17 +114,42 @@ def test_link_dedup_finds_syndicated_copy_only() -> None:
 
 
 def test_link_same_outlet_is_one_lineage() -> None:
-    lin, _ = lineages([("a", "one text entirely"), ("b", "something else written")], outlets={"a": "Radio X", "b": "radio x"})
+    lin, _ = lineages(
+        [("a", "one text entirely"), ("b", "something else written")], outlets={"a": "Radio X", "b": "radio x"}
+    )
     assert lin["b"] == "a"
 
 
-def _add(store: SQLiteStore, doc_id: str, text: str, mentions: list[Mention], *, published: str,
-         outlet: str, external_id: str) -> str:
-    doc = Document(id=Document.make_id(text), text=text, sha256=sha256_hex(text.encode()), published=published,
-                   outlet=outlet, external_id=external_id)
-    store.add_document(doc, source=Source(uri=f"test:{doc_id}", retrieved="2024-03-20T00:00:00+00:00",
-                                          sha256=doc.sha256, media_type="text/plain", external_id=external_id,
-                                          outlet=outlet), original=text.encode())
+def _add(
+    store: SQLiteStore,
+    doc_id: str,
+    text: str,
+    mentions: list[Mention],
+    *,
+    published: str,
+    outlet: str,
+    external_id: str,
+) -> str:
+    doc = Document(
+        id=Document.make_id(text),
+        text=text,
+        sha256=sha256_hex(text.encode()),
+        published=published,
+        outlet=outlet,
+        external_id=external_id,
+    )
+    store.add_document(
+        doc,
+        source=Source(
+            uri=f"test:{doc_id}",
+            retrieved="2024-03-20T00:00:00+00:00",
+            sha256=doc.sha256,
+            media_type="text/plain",
+            external_id=external_id,
+            outlet=outlet,
+        ),
+        original=text.encode(),
+    )
     store.save_extraction(doc.id, (), [dataclasses.replace(m, document_id=doc.id) for m in mentions])
     return doc.id
 
@@ -117,10 +161,24 @@ TEXT3 = "The army denied that Wagner troops killed civilians in Moura and announ
 
 def _fill(store: SQLiteStore) -> None:
     _add(store, "1", TEXT1, [mention("x")], published="2024-03-11", outlet="Wire A", external_id="ext-1")
-    _add(store, "2", TEXT2, [mention("x", fatalities=27, place=dataclasses.replace(MOURA, geo_precision=2))],
-         published="2024-03-12", outlet="Radio B", external_id="ext-2")
-    _add(store, "1c", TEXT1 + " (Republished by Feed Central.)", [mention("x")], published="2024-03-11",
-         outlet="Feed Central", external_id="ext-1c")
+    _add(
+        store,
+        "2",
+        TEXT2,
+        [mention("x", fatalities=27, place=dataclasses.replace(MOURA, geo_precision=2))],
+        published="2024-03-12",
+        outlet="Radio B",
+        external_id="ext-2",
+    )
+    _add(
+        store,
+        "1c",
+        TEXT1 + " (Republished by Feed Central.)",
+        [mention("x")],
+        published="2024-03-11",
+        outlet="Feed Central",
+        external_id="ext-1c",
+    )
 
 
 def test_link_store_links_and_reconciles(store: SQLiteStore) -> None:
@@ -144,8 +202,15 @@ def test_link_store_incremental_keeps_id_and_adds_timeline(store: SQLiteStore) -
     (before,) = store.incidents()
     denial = Response("denial", "the army", Span(0, 8))
     inquiry = Response("investigation", "the army", Span(TEXT3.index("announced"), len(TEXT3) - 1))
-    _add(store, "3", TEXT3, [mention("x", fatalities=None, status="denied", responses=(denial, inquiry))],
-         published="2024-03-13", outlet="Army statement", external_id="ext-3")
+    _add(
+        store,
+        "3",
+        TEXT3,
+        [mention("x", fatalities=None, status="denied", responses=(denial, inquiry))],
+        published="2024-03-13",
+        outlet="Army statement",
+        external_id="ext-3",
+    )
     result = link(store)
     (after,) = store.incidents()
     assert result.updated == (before.id,) and result.created == ()
@@ -169,16 +234,30 @@ def test_link_store_is_deterministic(tmp_path: Path) -> None:
 
 def test_link_background_mentions_never_found_incidents(store: SQLiteStore) -> None:
     old = mention("x", event_date="2019-03-23", background=True)
-    _add(store, "4", "In 2019 a massacre in Ogossagou killed 160.", [old], published="2024-03-11", outlet="C",
-         external_id="ext-4")
+    _add(
+        store,
+        "4",
+        "In 2019 a massacre in Ogossagou killed 160.",
+        [old],
+        published="2024-03-11",
+        outlet="C",
+        external_id="ext-4",
+    )
     result = link(store)
     assert list(store.incidents()) == [] and result.background == 1
 
 
 def test_link_confirmed_when_the_perpetrator_accepts(store: SQLiteStore) -> None:
     claim = Response("claim_of_responsibility", "Wagner Group", Span(0, 6))
-    _add(store, "5", "Wagner said it led the operation.", [mention("x", responses=(claim,))], published="2024-03-11",
-         outlet="D", external_id="ext-5")
+    _add(
+        store,
+        "5",
+        "Wagner said it led the operation.",
+        [mention("x", responses=(claim,))],
+        published="2024-03-11",
+        outlet="D",
+        external_id="ext-5",
+    )
     link(store)
     (inc,) = store.incidents()
     assert inc.grade == "confirmed" and inc.status == "confirmed"
@@ -196,3 +275,26 @@ def test_link_show_prints_record_sources_and_evidence(tmp_path: Path) -> None:
     assert "Violence against civilians" in out.output and "Wire A" in out.output and "fatalities: 24" in out.output
     missing = CliRunner().invoke(main, ["show", "inc_nope", "--db", str(db)])
     assert missing.exit_code == 1 and "hint" in missing.output
+
+
+def test_link_store_incremental_equals_batch(tmp_path: Path) -> None:
+    """Reports arriving one by one end in the same incidents, with the same ids, as all at once."""
+    with SQLiteStore(tmp_path / "batch.db") as batch, SQLiteStore(tmp_path / "steps.db") as steps:
+        _fill(batch)
+        link(batch)
+        _add(steps, "1", TEXT1, [mention("x")], published="2024-03-11", outlet="Wire A", external_id="ext-1")
+        link(steps)
+        _fill(steps)  # the first document again (a no-op) and the two later ones
+        result = link(steps)
+        assert result.created == () and len(result.updated) == 1
+        assert [(i.id, sorted(i.mention_ids)) for i in batch.incidents()] == [
+            (i.id, sorted(i.mention_ids)) for i in steps.incidents()
+        ]
+
+
+def test_link_store_given_ids_skips_linked_mentions(store: SQLiteStore) -> None:
+    _fill(store)
+    first = link(store)
+    (inc,) = store.incidents()
+    again = link(store, mention_ids=inc.mention_ids)
+    assert first.mentions == 3 and again.skipped == 3 and again.mentions == 0

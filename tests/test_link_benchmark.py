@@ -21,9 +21,20 @@ ARMY = Actor("Military Forces of Testland", 1)
 
 def fact(key: str, *, day: date = date(2021, 5, 3), lat: float = 10.0, lon: float = 20.0, **kw: object) -> Fact:
     base: dict[str, object] = dict(
-        key=key, event_date=day, event_type="Battles", sub_event_type="Armed clash", actor1=ARMED, actor2=ARMY,
-        country="Testland", admin1="North", admin2="Hill", location=f"Town {key}", lat=lat, lon=lon,
-        geo_precision=1, fatalities=6,
+        key=key,
+        event_date=day,
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        actor1=ARMED,
+        actor2=ARMY,
+        country="Testland",
+        admin1="North",
+        admin2="Hill",
+        location=f"Town {key}",
+        lat=lat,
+        lon=lon,
+        geo_precision=1,
+        fatalities=6,
     )
     base.update(kw)
     return Fact(**base)  # type: ignore[arg-type]
@@ -70,10 +81,19 @@ def test_link_benchmark_reads_facts_and_evaluates(tmp_path: Path) -> None:
     path = tmp_path / "gold.jsonl"
     with path.open("w") as fh:
         for i in range(30):
-            gold = {"event_date": f"2021-0{1 + i % 9}-1{i % 10}", "event_type": "Protests|Riots", "inter1": "6",
-                    "actor1": "Protesters (Testland)", "country": "Testland", "admin1": f"Region {i}",
-                    "location": f"Town {i}", "latitude": str(i), "longitude": str(2 * i), "geo_precision": "1",
-                    "fatalities": "0"}
+            gold = {
+                "event_date": f"2021-0{1 + i % 9}-1{i % 10}",
+                "event_type": "Protests|Riots",
+                "inter1": "6",
+                "actor1": "Protesters (Testland)",
+                "country": "Testland",
+                "admin1": f"Region {i}",
+                "location": f"Town {i}",
+                "latitude": str(i),
+                "longitude": str(2 * i),
+                "geo_precision": "1",
+                "fatalities": "0",
+            }
             fh.write(json.dumps({"id": f"t{i}", "text": "not used", "gold": gold}) + "\n")
     facts = read_facts(path)
     assert len(facts) == 30 and facts[0].event_type == "Protests"
@@ -85,8 +105,17 @@ def test_link_benchmark_reads_facts_and_evaluates(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_link_eval_links_command(tmp_path: Path) -> None:
     path = tmp_path / "gold.jsonl"
-    gold = {"event_date": "2021-03-04", "event_type": "Battles", "actor1": "Eastern Front Brigade", "inter1": "2",
-            "country": "Testland", "location": "Town", "latitude": "1", "longitude": "2", "fatalities": "3"}
+    gold = {
+        "event_date": "2021-03-04",
+        "event_type": "Battles",
+        "actor1": "Eastern Front Brigade",
+        "inter1": "2",
+        "country": "Testland",
+        "location": "Town",
+        "latitude": "1",
+        "longitude": "2",
+        "fatalities": "3",
+    }
     path.write_text(json.dumps({"id": "x", "text": "", "gold": gold}) + "\n")
     out = CliRunner().invoke(main, ["eval", "--links", "--gold", str(path), "--limit", "5"])
     assert out.exit_code == 0, out.output

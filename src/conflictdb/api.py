@@ -31,7 +31,7 @@ from pydantic import BaseModel, Field
 from conflictdb import __version__
 from conflictdb.errors import ConfigError, ConflictDBError
 from conflictdb.models import EVENT_TYPES, INTER_CODES, STATUSES, to_dict
-from conflictdb.query import AGGREGATES, COLUMNS, SORTS, Filters, aggregate, actors, list_incidents, tune
+from conflictdb.query import AGGREGATES, COLUMNS, SORTS, Filters, actors, aggregate, list_incidents, tune
 from conflictdb.store import SQLiteStore
 
 STATIC = Path(__file__).parent / "web" / "static"

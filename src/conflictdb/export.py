@@ -105,7 +105,9 @@ def document_ids(db: sqlite3.Connection, incident_ids: list[str]) -> dict[str, l
     return out
 
 
-def _document_ids(db: sqlite3.Connection, incident_ids: list[str], out: dict[str, list[tuple[str, str | None]]]) -> None:
+def _document_ids(
+    db: sqlite3.Connection, incident_ids: list[str], out: dict[str, list[tuple[str, str | None]]]
+) -> None:
     sql = (
         "SELECT im.incident_id, d.id, coalesce(d.external_id, (SELECT s.external_id FROM sources s"
         " WHERE s.document_id = d.id AND s.external_id IS NOT NULL ORDER BY s.rowid LIMIT 1))"

@@ -17,6 +17,8 @@ from conflictdb.errors import ConfigError, StoreError
 from conflictdb.query import COLUMNS, SORTS, Filters, count, iter_incidents, list_incidents, tune
 from conflictdb.store import SQLiteStore
 
+NO_DB_HINT = "give --db FILE, or build one with `conflictdb run FILES --db FILE`"
+
 
 def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """The incident filters, as options shared by `incidents` and `export`."""
@@ -49,7 +51,7 @@ def _filters(kwargs: dict[str, Any]) -> Filters:
 
 def _open(db: str) -> SQLiteStore:
     if db != ":memory:" and not Path(db).exists():
-        raise StoreError(f"no database at {db}", hint="give --db FILE, or build one with `conflictdb run FILES --db FILE`")
+        raise StoreError(f"no database at {db}", hint=NO_DB_HINT)
     store = SQLiteStore(db)
     tune(store.db)
     return store
@@ -62,11 +64,14 @@ def _open(db: str) -> SQLiteStore:
               show_default=True, help="jsonl: one whole incident a line, with its documents' external ids.")
 @click.option("--sort", default="-event_date", show_default=True,
               help="Sort column, '-' first for descending: " + ", ".join(SORTS) + ".")
-@click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True, help="0 for all (json, csv, jsonl).")
+@click.option("--limit", type=click.IntRange(min=0), default=None,
+              help="How many to list (default 50; jsonl: all). 0 for all (json, csv, jsonl).")
 @click.option("--offset", type=click.IntRange(min=0), default=0)
-def incidents(db: str, fmt: str, sort: str, limit: int, offset: int, **kwargs: Any) -> None:
+def incidents(db: str, fmt: str, sort: str, limit: int | None, offset: int, **kwargs: Any) -> None:
     """List incidents matching the filters."""
     filters = _filters(kwargs)
+    if limit is None:
+        limit = 0 if fmt == "jsonl" else 50
     with _open(db) as store:
         if fmt == "jsonl" or (limit == 0 and fmt != "table"):
             _stream(store, filters, fmt=fmt, limit=limit, offset=offset)
@@ -202,7 +207,7 @@ def serve(db: str, host: str, port: int) -> None:
     from conflictdb.api import create_app
 
     if not Path(db).exists():
-        raise StoreError(f"no database at {db}", hint="give --db FILE, or build one with `conflictdb run FILES --db FILE`")
+        raise StoreError(f"no database at {db}", hint=NO_DB_HINT)
     app = create_app(db)
     click.echo(f"conflictdb: serving {db} on http://{host}:{port}/ (API docs: /docs); Ctrl-C stops", err=True)
     try:
