@@ -14,310 +14,22 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
+from conflictdb.geocode.cues import (
+    ACTOR_NOUNS,
+    CONNECTORS,
+    DESIGNATOR_LEVEL,
+    FACILITY,
+    NATIONAL_UNITS,
+    NATIONAL_UNITS_RE,
+    WORD_RE,
+    cue_before,
+    is_common,
+    is_not_name,
+    not_places_words,
+)
 from conflictdb.geocode.gazetteer import Entry, Gazetteer, bare_name, distance_km, fold
 from conflictdb.models import Span
-
-_WORD_RE = re.compile(r"[^\W\d_](?:[\w'’\-]*\w)?")
-# Lower-case words allowed inside a name: 'Sar-e Pol', 'Dar es Salaam', 'Bandar-e Abbas', 'Deir ez Zor'.
-_CONNECTORS = frozenset(
-    [
-        "de",
-        "del",
-        "della",
-        "di",
-        "da",
-        "do",
-        "dos",
-        "das",
-        "du",
-        "des",
-        "la",
-        "le",
-        "les",
-        "el",
-        "al",
-        "ad",
-        "ag",
-        "as",
-        "ash",
-        "at",
-        "az",
-        "ar",
-        "an",
-        "ez",
-        "es",
-        "e",
-        "y",
-        "i",
-        "van",
-        "von",
-        "bin",
-        "ibn",
-    ]
-)
-
-# Designators after a name, and the level of unit each points to (1 first-order ... 3 a place).
-DESIGNATOR_LEVEL = {
-    "region": 1,
-    "regions": 1,
-    "province": 1,
-    "provinces": 1,
-    "state": 1,
-    "governorate": 1,
-    "oblast": 1,
-    "division": 1,
-    "prefecture": 2,
-    "department": 2,
-    "county": 2,
-    "district": 2,
-    "districts": 2,
-    "cercle": 2,
-    "circle": 2,
-    "raion": 2,
-    "rayon": 2,
-    "tehsil": 2,
-    "upazila": 2,
-    "municipality": 2,
-    "commune": 3,
-    "sub-county": 3,
-    "subcounty": 3,
-    "ward": 3,
-    "lga": 2,
-    "constituency": 2,
-    "town": 3,
-    "city": 3,
-    "village": 3,
-    "villages": 3,
-    "locality": 3,
-    "area": 3,
-    "neighbourhood": 3,
-    "neighborhood": 3,
-    "suburb": 3,
-    "camp": 3,
-    "market": 3,
-    "township": 3,
-    "settlement": 3,
-    "hamlet": 3,
-    "quarter": 3,
-    "estate": 3,
-    "thana": 2,
-    "mouza": 3,
-    "panchayat": 3,
-    "block": 2,
-    "taluk": 2,
-    "taluka": 2,
-    "mandal": 2,
-    "union": 3,
-    "kebele": 3,
-    "woreda": 2,
-    "barangay": 3,
-    "agency": 2,
-    "emirate": 1,
-    "canton": 2,
-    "parish": 2,
-    "zone": 2,
-}
-# The words before a name that say where an event is: near it, in it, or only related to it.
-_DIRECTIONS = frozenset(
-    f"{d}{suffix}"
-    for d in (
-        "north",
-        "south",
-        "east",
-        "west",
-        "north-east",
-        "north-west",
-        "south-east",
-        "south-west",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-    )
-    for suffix in ("", "ern")
-)
-_DISTANCE_UNITS = frozenset(["km", "kms", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile"])
-_NEAR_WORDS = frozenset(["near", "nearby", "outside", "around", "between", "towards", "toward"])
-_NEAR_PAIRS = frozenset({"close to", "vicinity of", "outskirts of", "outside of", "road to", "road from", "way to"})
-_STRONG_WORDS = frozenset(["in", "at", "into", "through", "within", "inside", "throughout", "across"])
-_STRONG_PAIRS = frozenset(
-    f"{unit} of"
-    for unit in (
-        "town",
-        "city",
-        "village",
-        "district",
-        "province",
-        "region",
-        "area",
-        "county",
-        "state",
-        "parts",
-        "centre",
-        "center",
-        "heart",
-        "suburb",
-        "outskirts",
-    )
-)
-_WEAK_WORDS = frozenset(
-    [
-        "of",
-        "from",
-        "to",
-        "on",
-        "and",
-        "via",
-        "the",
-        "held",
-        "stormed",
-        "attacked",
-        "raided",
-        "hit",
-        "entered",
-        "reached",
-    ]
-)
-_BEFORE_RE = re.compile(r"[a-z\-]+|\d+", re.IGNORECASE)
-
-
-def _measured(words: list[str]) -> bool:
-    """Whether words end in a direction or a distance: 'N km north (of)', '30 km (from)', 'north (of)'."""
-    return bool(words) and (
-        words[-1] in _DIRECTIONS or words[-1] in _DISTANCE_UNITS or (len(words) >= 2 and words[-2] in _DISTANCE_UNITS)
-    )
-
-
-def _cue_before(before: str) -> tuple[bool, int]:
-    """Whether the words before a name put the event near it, and how surely they make it a place (0-2)."""
-    words = [w.lower() for w in _BEFORE_RE.findall(before)[-5:]]
-    if words and words[-1] == "the":
-        words.pop()
-    if not words:
-        return False, 0
-    last = words[-1]
-    pair = " ".join(words[-2:])
-    if last in _NEAR_WORDS or pair in _NEAR_PAIRS:
-        return True, 2
-    if last in ("of", "from") and _measured(words[:-1]):
-        return True, 2
-    if last in _STRONG_WORDS or pair in _STRONG_PAIRS:
-        return False, 2
-    if last in _WEAK_WORDS:
-        return False, 1
-    return False, 0
-
-
-# Words after a name that make it an actor's name: 'Wagner troops', 'Jubaland forces'.
-_ACTOR_NOUNS = frozenset(
-    [
-        "troops",
-        "forces",
-        "fighters",
-        "militants",
-        "mercenaries",
-        "soldiers",
-        "army",
-        "police",
-        "group",
-        "rebels",
-        "militia",
-        "militiamen",
-        "gunmen",
-        "members",
-        "supporters",
-        "leaders",
-        "officials",
-        "government",
-        "authorities",
-    ]
-)
-# Words after a name that make it the name of an organisation or a building, not a place.
-_FACILITY = frozenset(
-    [
-        "institute",
-        "polytechnic",
-        "factory",
-        "mill",
-        "mills",
-        "plant",
-        "mine",
-        "farm",
-        "ranch",
-        "lodge",
-        "clinic",
-        "office",
-        "hotel",
-        "hospital",
-        "college",
-        "university",
-        "school",
-        "road",
-        "street",
-        "highway",
-        "avenue",
-        "club",
-        "party",
-        "league",
-        "union",
-        "front",
-        "movement",
-        "association",
-        "council",
-        "committee",
-        "court",
-        "prison",
-        "jail",
-        "station",
-        "stadium",
-        "mosque",
-        "church",
-        "temple",
-        "market",
-        "bridge",
-        "airport",
-        "square",
-        "hall",
-        "house",
-        "bank",
-        "company",
-        "group",
-        "forces",
-        "force",
-        "army",
-        "police",
-        "brigade",
-        "regiment",
-        "battalion",
-        "division",
-        "government",
-        "administration",
-        "ministry",
-        "times",
-        "post",
-        "news",
-        "radio",
-        "tv",
-        "television",
-        "tribune",
-        "herald",
-        "express",
-        "daily",
-        "declaration",
-        "agreement",
-        "accord",
-        "conference",
-        "summit",
-    ]
-)
-
-
-@lru_cache(maxsize=1)
-def _not_places() -> frozenset[str]:
-    text = resources.files("conflictdb").joinpath("data", "geo", "not_places.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 @dataclass(slots=True)
@@ -366,40 +78,10 @@ class Reading:
 
 
 # Kinds of administrative unit that only one or two countries have.
-_NATIONAL_UNITS = {
-    "upazila": ("BD",),
-    "upazilla": ("BD",),
-    "union parishad": ("BD",),
-    "tehsil": ("IN", "PK"),
-    "taluk": ("IN",),
-    "taluka": ("IN",),
-    "mandal": ("IN",),
-    "union council": ("PK",),
-    "sub-county": ("KE", "UG"),
-    "subcounty": ("KE", "UG"),
-    "lga": ("NG",),
-    "local government area": ("NG",),
-    "cercle": ("ML",),
-    "woreda": ("ET",),
-    "kebele": ("ET",),
-    "barangay": ("PH",),
-    "oblast": ("UA", "RU"),
-    "raion": ("UA",),
-    "vdc": ("NP",),
-    "village development committee": ("NP",),
-    "gaunpalika": ("NP",),
-    "amphoe": ("TH",),
-    "tambon": ("TH",),
-}
-_NATIONAL_UNITS_RE = re.compile(
-    r"\b(?:" + "|".join(sorted(_NATIONAL_UNITS, key=len, reverse=True)) + r")\b", re.IGNORECASE
-)
-
-
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _CAP_WORD = rf"[{_UPPER}](?:[\w'’\-]*\w)"
 _RUN_RE = re.compile(
-    rf"(?<![\w'’\-]){_CAP_WORD}(?:[ ]{{1,2}}(?:(?:{'|'.join(sorted(_CONNECTORS, key=len, reverse=True))})[ ]{{1,2}})?"
+    rf"(?<![\w'’\-]){_CAP_WORD}(?:[ ]{{1,2}}(?:(?:{'|'.join(sorted(CONNECTORS, key=len, reverse=True))})[ ]{{1,2}})?"
     rf"{_CAP_WORD})*"
 )
 _UPPER_RE = re.compile(r"[A-Z]")
@@ -411,7 +93,7 @@ def _runs(text: str) -> list[list[tuple[int, int]]]:
     """Runs of capitalized words (connectors allowed inside), as lists of (start, end) offsets."""
     if len(_UPPER_RE.findall(text)) > len(_LOWER_RE.findall(text)):
         return _upper_runs(text)
-    return [[(w.start(), w.end()) for w in _WORD_RE.finditer(text, m.start(), m.end())] for m in _RUN_RE.finditer(text)]
+    return [[(w.start(), w.end()) for w in WORD_RE.finditer(text, m.start(), m.end())] for m in _RUN_RE.finditer(text)]
 
 
 def _upper_runs(text: str) -> list[list[tuple[int, int]]]:
@@ -419,7 +101,7 @@ def _upper_runs(text: str) -> list[list[tuple[int, int]]]:
     runs: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
     last_end = -1
-    for m in _WORD_RE.finditer(text):
+    for m in WORD_RE.finditer(text):
         gap = text[last_end : m.start()] if last_end >= 0 else " "
         if gap != " " and (len(gap) > 3 or any(ch in gap for ch in ',.;:()[]/"!?\n')) and current:
             runs.append(current)
@@ -435,7 +117,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
     """The toponyms and country words of a text."""
     toponyms: list[Toponym] = []
     countries: list[CountryWord] = []
-    not_places = _not_places()
+    not_places = not_places_words()
     words = gazetteer.country_words
     lower_words = set(_LOWER_WORD_RE.findall(text))
     for run in _runs(text):
@@ -464,7 +146,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
                     break
                 if (
                     j - i == 1
-                    and _common(surface, key, not_places, lower_words)
+                    and is_common(surface, key, not_places, lower_words)
                     and not _followed_by_designator(text, end)
                 ):
                     continue
@@ -485,7 +167,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
             if fold(text[run[k][0] : run[k][1]]) not in DESIGNATOR_LEVEL
             and fold(text[run[k][0] : run[k][1]]) not in not_places
         ]
-        facility_run = any(fold(text[a:b]) in _FACILITY or fold(text[a:b]) in _ACTOR_NOUNS for a, b in run)
+        facility_run = any(fold(text[a:b]) in FACILITY or fold(text[a:b]) in ACTOR_NOUNS for a, b in run)
         if unknown_words and found and not facility_run and not any(t.possessive for t in found):
             # a known name inside a longer unknown one ('Omar' in 'Omar Khel', 'Kenda' in 'Miti Kenda') is not
             # the place: the whole name is, as a name the gazetteer lacks
@@ -522,35 +204,12 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
     toponyms = [t for t in toponyms if not t.needs_context or t.context or t.is_context]
     votes: defaultdict[str, float] = defaultdict(float)
     # unit words that only some countries use say which country the text is about
-    for m in _NATIONAL_UNITS_RE.finditer(text):
-        for cc in _NATIONAL_UNITS[m.group().lower()]:
+    for m in NATIONAL_UNITS_RE.finditer(text):
+        for cc in NATIONAL_UNITS[m.group().lower()]:
             votes[cc] += 1.5
     for word in countries:
         votes[word.cc] += 2.0 if word.demonym else 3.0
     return Reading(toponyms, countries, dict(votes))
-
-
-def _common(surface: str, key: str, not_places: frozenset[str], lower_words: set[str]) -> bool:
-    """Whether one capitalized word is more likely a common word, a title or an acronym than a place."""
-    return (
-        key in not_places or len(key) < 3 or (surface.isupper() and len(surface) <= 4) or surface.lower() in lower_words
-    )
-
-
-_COMPOUND_RE = re.compile(
-    r"-(?:owned|led|backed|based|born|run|controlled|held|dominated|affiliated|linked|style)$", re.I
-)
-
-
-def _not_name(word: str, not_places: frozenset[str], lower_words: set[str]) -> bool:
-    """A capitalized word that starts a sentence or clause rather than a name: 'Involving', 'Chinese-owned'."""
-    key = fold(word)
-    return (
-        key in not_places
-        or word.lower() in lower_words
-        or bool(_COMPOUND_RE.search(word))
-        or (len(key) > 5 and key.endswith(("ing", "ed", "ly")) and not word.isupper())
-    )
 
 
 def _unknown(
@@ -566,7 +225,7 @@ def _unknown(
             stretches.append([k])
     for stretch in stretches:
         # 'In Nanur', 'Daudkandi Upazila': common words and designators are not part of the name
-        while stretch and _not_name(text[run[stretch[0]][0] : run[stretch[0]][1]], not_places, lower_words):
+        while stretch and is_not_name(text[run[stretch[0]][0] : run[stretch[0]][1]], not_places, lower_words):
             stretch = stretch[1:]
         while stretch and fold(text[run[stretch[-1]][0] : run[stretch[-1]][1]]) in DESIGNATOR_LEVEL:
             stretch = stretch[:-1]
@@ -574,7 +233,7 @@ def _unknown(
             continue
         start, end = run[stretch[0]][0], run[stretch[-1]][1]
         surface = text[start:end]
-        if len(stretch) == 1 and _common(surface, fold(surface), not_places, lower_words):
+        if len(stretch) == 1 and is_common(surface, fold(surface), not_places, lower_words):
             continue
         if re.search(r"\b(?:an?|one|another|each|every|some|any)\s+$", text[max(0, start - 10) : start], re.IGNORECASE):
             continue  # 'a Fulani camp', 'a Luhya village': a kind of place, not a name
@@ -582,7 +241,7 @@ def _unknown(
         after = text[end : end + 2]
         opened = text[:start].rstrip().endswith("(")  # the first unit in 'X (A, B)'
         words = [fold(text[a:b]) for a, b in run[stretch[0] : stretch[-1] + 1]]
-        if any(w in _FACILITY or w in not_places or w in _ACTOR_NOUNS for w in words) or (
+        if any(w in FACILITY or w in not_places or w in ACTOR_NOUNS for w in words) or (
             surface.isupper() and not text.isupper()
         ):
             continue
@@ -606,9 +265,9 @@ def _toponym(
     before = text[max(0, start - 40) : start]
     after = re.match(r"\s+([A-Za-z\-]+)", text[end : end + 20])
     designator = DESIGNATOR_LEVEL.get(after.group(1).lower()) if after else None
-    near, cue = _cue_before(before)
+    near, cue = cue_before(before)
     follower = after.group(1) if after else ""
-    facility = (follower.lower() in _FACILITY and follower[:1].isupper()) or follower.lower() in _ACTOR_NOUNS
+    facility = (follower.lower() in FACILITY and follower[:1].isupper()) or follower.lower() in ACTOR_NOUNS
     if facility:
         cue = 0
     elif designator is not None or text[end : end + 2] == " (":
