@@ -11,6 +11,7 @@ spans of the words that name it; an actor missing from the registry keeps its wo
 
 from __future__ import annotations
 
+import collections
 import functools
 import re
 import unicodedata
@@ -48,15 +49,21 @@ _MEMBER_NOUNS = frozenset(
     militia militias militiamen jihadists jihadist terrorists terrorist group groups guerrillas guerrilla
     commandos commando cadres cadre loyalists loyalist supporters supporter activists activist men personnel
     units unit contractors contractor paramilitaries paramilitary instructors youths youth cells cell column
-    columns squad squads faction factions wing army raiders warriors herders bandits attackers assailants
+    columns squad squads faction factions wing army raiders warriors herders bandits attackers assailants tribe
+    tribesmen clansmen clan community communities morans moran rustlers herdsmen
     combatants affiliates followers partisans workers officials leaders leader commander commanders
     """.split()
 )
 # Words before a name that still belong to it: 'Russian Wagner troops', 'suspected Al Shabaab militants'.
 _PRE_MODIFIERS = frozenset("suspected alleged armed heavily presumed purported self-proclaimed".split())
+_MEMBER_PHRASES = tuple(
+    tuple(p.split())
+    for p in ("ethnic militia", "ethnic militias", "ethnic militiamen", "clan militia", "clan militias", "clan militiamen",
+              "communal militia", "tribal militia", "ethnic group", "community members", "tribe members", "armed men")
+)
 _SHOUTING = 0.8  # share of capitals above which a text is all caps (wire stories), matched without case
 # Acronyms that an all-caps text uses as words, or too short to trust there.
-_SHOUTING_STOP = frozenset("ant cam fact fan mit pac pad sad sac tip ism iss nas das tak jad jas sas rab cid inc esa mas".split())
+_SHOUTING_STOP = frozenset("ant cam fact fan mit pac pad sad sac tip ism iss nas das tak jad jas sas rab cid inc esa mas let".split())
 
 
 def fold(word: str) -> str:
@@ -70,9 +77,11 @@ def _words(text: str) -> tuple[str, ...]:
 
 
 def _is_acronym(alias: str) -> bool:
-    """Short all-caps names match only in capitals: 'ANA' is not 'Ana', 'AA' is not 'aa'."""
+    """Short names in capitals match only as written: 'ANA' is not 'Ana', 'LeT' is not 'let'."""
     letters = [c for c in alias if c.isalpha()]
-    return bool(letters) and len(letters) <= 5 and all(c.isupper() for c in letters) and " " not in alias.strip()
+    upper = sum(c.isupper() for c in letters)
+    short = 0 < len(letters) <= 6 and " " not in alias.strip()
+    return short and (upper == len(letters) or (upper >= 2 and letters[0].isupper()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,40 +130,44 @@ class _Alias:
 class Registry:
     """The actor registry and a longest-match index over its names."""
 
-    def __init__(self, aliases: Iterable[tuple[str, Entry]], *, countries: Mapping[str, tuple[str, ...]]) -> None:
-        grouped: dict[tuple[tuple[str, ...], tuple[str, ...] | None], list[Entry]] = {}
-        self.entries: dict[str, Entry] = {}
+    def __init__(
+        self,
+        aliases: Iterable[tuple[str, Entry]],
+        *,
+        countries: Mapping[str, tuple[str, ...]],
+        after_country: Iterable[tuple[str, Entry]] = (),
+        weak: Iterable[tuple[str, Entry]] = (),
+    ) -> None:
         self.aliases: tuple[tuple[str, Entry], ...] = tuple(aliases)
-        self.country_names = {c: names[1:] for c, names in countries.items()}
-        for alias, entry in self.aliases:
-            keys = _words(alias)
-            if not keys:
-                continue
-            cased = tuple(m.group() for m in _TOKEN.finditer(alias)) if _is_acronym(alias) else None
-            bucket = grouped.setdefault((keys, cased), [])
-            if entry not in bucket:
-                bucket.append(entry)
+        # Names that are someone else's in another country ('Rangers', 'Maoists'): kept only where the
+        # text names no country, or names the entry's own.
+        self._weak = {(_words(alias), entry.name) for alias, entry in weak}
+        self.entries: dict[str, Entry] = {}
+        for _, entry in self.aliases:
             self.entries.setdefault(entry.name, entry)
-        self._index: dict[str, list[_Alias]] = {}
-        for (keys, cased), entries in grouped.items():
-            self._index.setdefault(keys[0], []).append(_Alias(keys, tuple(entries), cased))
-        for candidates in self._index.values():
-            candidates.sort(key=lambda a: -len(a.keys))
-        # Country adjectives and names, which turn a generic state force into a country's own.
+        self._index = _index(self.aliases)
+        self._after = _index(after_country)  # words that name forces only after a country: 'Afghan forces'
+        # Country names and adjectives, which make a generic force or armed group a country's own.
         self._countries: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for country, names in countries.items():
             for name in names:
                 keys = _words(name)
                 if keys:
                     self._countries.setdefault(keys[0], []).append((keys, country))
-        for candidates2 in self._countries.values():
-            candidates2.sort(key=lambda c: -len(c[0]))
+        for candidates in self._countries.values():
+            candidates.sort(key=lambda c: -len(c[0]))
         self.country_forms = {c: names[0] for c, names in countries.items()}
+        self.country_names = {c: names[1:] for c, names in countries.items()}
 
     @classmethod
     def load(cls, directory: str | Path | None = None, *, extra_aliases: Mapping[str, str] | None = None) -> Registry:
         """Read the registry's YAML files; `extra_aliases` maps more words to canonical names."""
         return _load(Path(directory) if directory else DATA_DIR, tuple(sorted((extra_aliases or {}).items())))
+
+    def country_of(self, words: str) -> str | None:
+        """The country that `words` name in full ('Turkish', 'Burkina Faso'), if any."""
+        keys = _words(words)
+        return next((c for names, c in self._countries.get(keys[0], ()) if names == keys), None) if keys else None
 
     def match(self, text: str) -> list[Match]:
         """Every registry name in `text`, longest first, left to right; one span may name several entries."""
@@ -163,20 +176,28 @@ class Registry:
         letters = [c for c in text if c.isalpha()]
         shouting = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > _SHOUTING
         out: list[Match] = []
+        named: set[str] | None = None  # the countries the text names, found when first needed
         i = 0
         while i < len(tokens):
-            country, k = self._country_at(text, tokens, keys, i)
-            found = self._alias_at(text, tokens, keys, i + k, shouting) if country else None
-            if country and found and any(e.role == STATE and e.country is None for e in found[0].entries):
-                entries = tuple(_localized(e, country, self.country_forms) for e in found[0].entries if e.role == STATE)
-                end = i + k + len(found[0].keys)
-            else:
-                found = self._alias_at(text, tokens, keys, i, shouting)
+            entries, end = self._country_force(text, tokens, keys, i, shouting)
+            if not entries:
+                found = _alias_at(self._index, text, tokens, keys, i, shouting)
                 if found is None:
                     i += 1
                     continue
-                entries, end = found[0].entries, i + len(found[0].keys)
+                entries, end = found.entries, i + len(found.keys)
+                if any((found.keys, e.name) in self._weak for e in entries):
+                    named = self._named_countries(text, tokens, keys) if named is None else named
+                    entries = tuple(
+                        e for e in entries if (found.keys, e.name) not in self._weak or not named or e.country in named
+                    )
+                    if not entries:
+                        i += 1
+                        continue
             start = i
+            i = end
+            if start > 0 and keys[start - 1] == "anti" and _joined(text, tokens, start - 1, start + 1):
+                continue  # 'anti-Houthi forces' are not Houthis
             span = Span(tokens[start][0], tokens[end - 1][1])
             first, last = self._extend(text, tokens, keys, start, end, entries)
             extent = Span(tokens[first][0], tokens[last - 1][1])
@@ -184,21 +205,30 @@ class Registry:
             i = last
         return out
 
-    def _alias_at(
+    def _named_countries(self, text: str, tokens: list[tuple[int, int, str]], keys: list[str]) -> set[str]:
+        found = (self._country_at(text, tokens, keys, i)[0] for i in range(len(tokens)))
+        return {c for c in found if c}
+
+    def _country_force(
         self, text: str, tokens: list[tuple[int, int, str]], keys: list[str], i: int, shouting: bool
-    ) -> tuple[_Alias] | None:
-        if i >= len(keys):
-            return None
-        for alias in self._index.get(keys[i], ()):
-            n = len(alias.keys)
-            if tuple(keys[i : i + n]) != alias.keys or not _joined(text, tokens, i, i + n):
+    ) -> tuple[tuple[Entry, ...], int]:
+        """'Kenyan police', 'Ethiopian bandits': a generic force or armed group of a named country."""
+        country, k = self._country_at(text, tokens, keys, i)
+        if not country:
+            return (), i
+        best: tuple[tuple[Entry, ...], int] = ((), i)
+        for index in (self._index, self._after):
+            found = _alias_at(index, text, tokens, keys, i + k, shouting)
+            if found is None or i + k + len(found.keys) <= best[1]:
                 continue
-            if alias.cased and not shouting and tuple(t[2] for t in tokens[i : i + n]) != alias.cased:
-                continue
-            if alias.cased and shouting and (len("".join(alias.keys)) < 3 or "".join(alias.keys) in _SHOUTING_STOP):
-                continue
-            return (alias,)
-        return None
+            entries = tuple(
+                _localized(e, country, self.country_forms)
+                for e in found.entries
+                if e.role in (STATE, ARMED) and e.country is None and "{country}" in e.name
+            )
+            if entries:
+                best = (entries, i + k + len(found.keys))
+        return best
 
     def _country_at(
         self, text: str, tokens: list[tuple[int, int, str]], keys: list[str], i: int
@@ -221,14 +251,54 @@ class Registry:
         """Widen a match over words that belong to the name, for named and ethnic actors only."""
         if not any(e.role in (NAMED, ETHNIC, PARTY) for e in entries):
             return start, end
-        if end < len(tokens) and keys[end] in _MEMBER_NOUNS and _joined(text, tokens, end - 1, end + 1):
-            end += 1
+        for extra in _MEMBER_PHRASES:
+            n = len(extra)
+            if tuple(keys[end : end + n]) == extra and _joined(text, tokens, end - 1, end + n):
+                end += n
+                break
+        else:
+            if end < len(tokens) and keys[end] in _MEMBER_NOUNS and _joined(text, tokens, end - 1, end + 1):
+                end += 1
         if start > 0 and _joined(text, tokens, start - 1, start + 1):
-            before = keys[start - 1]
             country, _ = self._country_at(text, tokens, keys, start - 1)
-            if before in _PRE_MODIFIERS or (country and self._countries.get(before)):
+            if keys[start - 1] in _PRE_MODIFIERS or country:
                 start -= 1
         return start, end
+
+
+def _index(aliases: Iterable[tuple[str, Entry]]) -> dict[str, list[_Alias]]:
+    grouped: dict[tuple[tuple[str, ...], tuple[str, ...] | None], list[Entry]] = {}
+    for alias, entry in aliases:
+        keys = _words(alias)
+        if not keys:
+            continue
+        cased = tuple(m.group() for m in _TOKEN.finditer(alias)) if _is_acronym(alias) else None
+        bucket = grouped.setdefault((keys, cased), [])
+        if entry not in bucket:
+            bucket.append(entry)
+    index: dict[str, list[_Alias]] = {}
+    for (keys, cased), entries in grouped.items():
+        index.setdefault(keys[0], []).append(_Alias(keys, tuple(entries), cased))
+    for candidates in index.values():
+        candidates.sort(key=lambda a: -len(a.keys))
+    return index
+
+
+def _alias_at(
+    index: Mapping[str, list[_Alias]], text: str, tokens: list[tuple[int, int, str]], keys: list[str], i: int, shouting: bool
+) -> _Alias | None:
+    if i >= len(keys):
+        return None
+    for alias in index.get(keys[i], ()):
+        n = len(alias.keys)
+        if tuple(keys[i : i + n]) != alias.keys or not _joined(text, tokens, i, i + n):
+            continue
+        if alias.cased and not shouting and tuple(t[2] for t in tokens[i : i + n]) != alias.cased:
+            continue
+        if alias.cased and shouting and (len("".join(alias.keys)) < 3 or "".join(alias.keys) in _SHOUTING_STOP):
+            continue
+        return alias
+    return None
 
 
 def _joined(text: str, tokens: list[tuple[int, int, str]], first: int, last: int) -> bool:
@@ -266,15 +336,26 @@ def _inter_of(name: str) -> int:
     return 2
 
 
+def _variants(word: str) -> tuple[str, ...]:
+    """A generic word with its other number: 'militia' and 'militias', 'gunmen' stays as it is."""
+    if word.endswith(("men", "people", "police", "youth", "military", "army", "staff", "personnel")):
+        return (word,)
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 4:
+        return (word, word[:-1])
+    return (word, word + "s")
+
+
 @functools.lru_cache(maxsize=4)
 def _load(directory: Path, extra: tuple[tuple[str, str], ...]) -> Registry:
     if not directory.is_dir():
         raise ConfigError(f"actor registry not found: {directory}", hint="reinstall conflictdb")
     aliases: list[tuple[str, Entry]] = []
+    after: list[tuple[str, Entry]] = []
+    weak: list[tuple[str, Entry]] = []
     by_name: dict[str, Entry] = {}
 
     def add(entry: Entry, words: Iterable[str]) -> None:
-        by_name.setdefault(entry.name, entry)
+        entry = by_name.setdefault(entry.name, entry)
         aliases.extend((w, entry) for w in words)
 
     countries: dict[str, tuple[str, ...]] = {}
@@ -284,16 +365,18 @@ def _load(directory: Path, extra: tuple[tuple[str, str], ...]) -> Registry:
             for country, info in data.items():
                 form = info.get("form", country)
                 countries[country] = (form, country, *info.get("names", ()), *info.get("adj", ()))
+                own = {w for name in countries[country] for w in _words(name)}
                 for key, template in (("military", MILITARY), ("police", POLICE)):
                     entry = Entry(name=template.replace("{country}", form), inter=1, role=STATE, country=country)
                     add(entry, info.get(key, ()))
+                    # 'Rangers', 'Military Police': other countries have them too, unlike 'KDF' or 'Malian army'
+                    weak.extend((a, entry) for a in info.get(key, ()) if not _is_acronym(a) and not own & set(_words(a)))
         elif path.name == "ethnic.yaml":
-            for country, info in data.items():
+            for info in data.values():
                 for kind, suffix in (("ethnic", "Ethnic Militia"), ("clans", "Clan Militia")):
                     for group in info.get(kind, ()):
                         names = [group] if isinstance(group, str) else group
-                        entry = Entry(name=f"{names[0]} {suffix} ({{country}})", inter=4, role=ETHNIC)
-                        add(entry, names)
+                        add(Entry(name=f"{names[0]} {suffix} ({{country}})", inter=4, role=ETHNIC), names)
         else:
             for item in data or ():
                 entry = Entry(
@@ -304,21 +387,36 @@ def _load(directory: Path, extra: tuple[tuple[str, str], ...]) -> Registry:
                     period=_period(item.get("period")),
                     successor=item.get("successor"),
                 )
-                words = list(item.get("words", ())) + list(item.get("aliases", ()))
-                if entry.role == NAMED and "{country}" not in entry.name:
+                words = [v for w in item.get("words", ()) for v in _variants(w)] + list(item.get("aliases", ()))
+                if entry.role in (NAMED, PARTY) and "{country}" not in entry.name:
                     words.append(entry.name)
-                    if ": " in entry.name:  # 'JNIM: Group for ...': both parts name it, if the acronym is not too short
+                    if ": " in entry.name:  # 'JNIM: Group for ...': both parts name it, unless the acronym is short
                         short, full = entry.name.split(": ", 1)
                         words.extend([short, full] if len(short) > 2 else [full])
                 add(entry, words)
+                weak.extend((w, by_name[entry.name]) for w in item.get("weak", ()))
+                add(entry, item.get("weak", ()))
+                after.extend((v, by_name[entry.name]) for w in item.get("after_country", ()) for v in _variants(w))
     for alias, name in extra:
         entry = by_name.get(name) or Entry(name=name, inter=_inter_of(name), role=NAMED)
         add(entry, [alias])
-    return Registry(aliases, countries=countries)
+    return Registry(aliases, countries=countries, after_country=after, weak=weak)
+
 
 # ---------------------------------------------------------------- roles: who did what to whom
 
 _VERB_POS = ("VERB", "AUX")
+# Generic words that refer back to a group named before: 'the guerrillas', 'the militants'.
+_ANAPHORIC = frozenset(
+    """guerrillas guerrilla rebels rebel insurgents insurgent militants militant terrorists terrorist jihadists
+    jihadist subversives subversive extremists extremist fighters fighter group""".split()
+)
+# Words before a name that identify a generic doer with it: 'believed to be', 'suspected'.
+_IDENTIFIED = re.compile(
+    r"\b(?:believed|suspected|thought|alleged(?:ly)?|identified|linked|affiliated|belonging|loyal|blamed|"
+    r"claimed|accused|members? of|responsibility)\b[^.;!?]{0,30}$",
+    re.IGNORECASE,
+)
 _TARGET_PREPS = frozenset("on upon against at targeting of into".split())
 # Verbs whose passive subject did what follows ('troops are accused of executing ...').
 _BLAME_VERBS = frozenset("accuse blame suspect charge hold believe say report allege think".split())
@@ -365,8 +463,9 @@ class ActorFinder:
         agents = _pick(args.agents, matches)
         patients = _pick(args.patients, matches)
         partners = _pick(args.partners, matches)
-        unknown = _unknown(args.agents, spacy_doc, matches)
-        cast = _Cast(matches, in_sent, agents, patients, partners, unknown)
+        unknown = _unknown(args.agents, spacy_doc, matches, text, self.registry)
+        start = token.idx if token is not None else len(text)
+        cast = _Cast(text, start, matches, in_sent, agents, patients, partners, unknown)
         return cast.decide(event_type, sub_event_type)
 
 
@@ -374,6 +473,8 @@ class ActorFinder:
 class _Cast:
     """The candidates for each role, and ACLED's rules for each event type."""
 
+    text: str
+    trigger: int  # where the trigger word starts
     matches: list[Match]
     in_sent: list[Match]
     agents: list[Match]
@@ -418,6 +519,7 @@ class _Cast:
                     assoc2 = _distinct(_as_assoc(m) for m in self.patients if m.entry.role in (GROUP, ETHNIC))
         elif event_type == "Violence against civilians":
             m1 = first(perp_agents, PERPETRATORS) or first(perp_sent, PERPETRATORS) or first(perp_doc, PERPETRATORS)
+            m1 = _resolved(self, m1)
             a1 = m1.entry.actor(m1.words) if m1 else (self.unknown or _generic(UNIDENTIFIED, 3))
             if self.unknown and (m1 is None or m1 not in perp_agents):
                 a1, m1 = self.unknown, None
@@ -432,6 +534,7 @@ class _Cast:
             a2 = _role_actor(m2) if m2 else None
         else:  # Battles, Explosions/Remote violence
             m1 = first(perp_agents, PERPETRATORS) or first(perp_sent, PERPETRATORS) or first(perp_doc, PERPETRATORS)
+            m1 = _resolved(self, m1)
             if self.unknown and (m1 is None or m1 not in perp_agents):
                 a1 = self.unknown
                 m1 = None
@@ -481,6 +584,33 @@ class _Cast:
         names = {a.name for a in actors}
         spans = {m.extent for m in self.agents + self.patients + self.in_sent if _as_assoc(m).name in names}
         return tuple(sorted(spans, key=lambda s: (s.start, s.end)))
+
+
+def _resolved(cast: _Cast, match: Match | None) -> Match | None:
+    """A generic doer resolved to the group the text names for it: 'the guerrillas' after 'the FMLN',
+    'an armed group believed to be Al Shabaab', 'the suspects are believed to be Turkana'."""
+    if match is None or match.entry.role != ARMED:
+        return match
+    named = [
+        m
+        for m in cast.matches
+        if m.entry.role in (NAMED, ETHNIC) and m.entry.inter in (2, 3, 4, 8) and m not in cast.patients
+    ]
+    for m in named:
+        before = cast.text[max(0, m.extent.start - 40) : m.span.start]
+        if _IDENTIFIED.search(before):
+            return m
+    last = fold(match.words.split()[-1]) if match.words.split() else ""
+    if last in _ANAPHORIC:
+        groups = [m for m in named if m.entry.role == NAMED]
+        earlier = [m for m in groups if m.span.start < cast.trigger + 200]
+        if not earlier and len({m.entry.name for m in groups}) == 1:
+            earlier = groups  # the one group the text names
+        if earlier:
+            counts = collections.Counter(m.entry.name for m in earlier)
+            top = max(counts.values())
+            return next(m for m in reversed(earlier) if counts[m.entry.name] == top)
+    return match
 
 
 def _first(matches: Iterable[Match], roles: tuple[str, ...]) -> Match | None:
@@ -644,12 +774,21 @@ def _pick(heads: Iterable[Any], matches: list[Match]) -> list[Match]:
     for head in heads:
         start, end = _phrase(head)
         inside = [m for m in matches if start <= m.extent.start and m.extent.end <= end]
-        inside.sort(key=lambda m: (not (m.extent.start <= head.idx < m.extent.end), m.extent.start))
+        # the match on the phrase's head first, unless the head is a generic word and the phrase names
+        # someone: 'fighters from the Pokot tribe', 'an armed group believed to be Al Shabaab'
+        specific = any(m.entry.role in (NAMED, ETHNIC, PARTY) for m in inside)
+        inside.sort(
+            key=lambda m: (
+                specific and m.entry.role in (ARMED, VICTIM, STATE) and "{country}" in m.entry.name,
+                not (m.extent.start <= head.idx < m.extent.end),
+                m.extent.start,
+            )
+        )
         out.extend(m for m in inside if m not in out)
     return out
 
 
-def _unknown(heads: Iterable[Any], doc: Any, matches: list[Match]) -> Actor | None:
+def _unknown(heads: Iterable[Any], doc: Any, matches: list[Match], text: str, registry: Registry) -> Actor | None:
     """A doer that the registry lacks: a named organisation heading the doer's phrase, kept with its words."""
     for head in heads:
         start, end = _phrase(head)
@@ -657,7 +796,11 @@ def _unknown(heads: Iterable[Any], doc: Any, matches: list[Match]) -> Actor | No
             return None
         for ent in doc.ents if doc is not None else ():
             if ent.label_ in ("ORG", "NORP") and start <= ent.start_char and ent.end_char <= end:
-                words = ent.text
+                words = text[ent.start_char : ent.end_char]
+                country = registry.country_of(words)
+                if country:  # 'Turkish shelling': the country's forces
+                    name = MILITARY.replace("{country}", registry.country_forms[country])
+                    return Actor(name=name, inter=1, words=words, country=country)
                 inter = 2 if re.search(r"front|army|liberation|movement|rebel", words, re.I) else 3
                 return Actor(name=words, inter=inter, words=words, known=False)
     return None
