@@ -69,12 +69,20 @@ def _trained(model: str | Path | None) -> Any | None:
 class Extractor:
     """The extraction stage: `Document -> Document` with sentences and mentions."""
 
-    def __init__(self, *, model: str | Path | None = None, n_process: int | None = None, batch_size: int = 64) -> None:
+    def __init__(
+        self,
+        *,
+        model: str | Path | None = None,
+        n_process: int | None = None,
+        batch_size: int = 64,
+        undated_lag_days: int = 1,
+    ) -> None:
         self.nlp = nlp.load()
         self.actors = _actor_finder()
         self.classifier = _trained(model)
         self.n_process = n_process if n_process is not None else min(2, os.cpu_count() or 1)
         self.batch_size = batch_size
+        self.undated_lag_days = undated_lag_days
 
     def __call__(self, doc: Document) -> Document:
         return self.apply(doc, self.nlp(next(iter(nlp.prepare([doc.text])))))
@@ -90,10 +98,11 @@ class Extractor:
         """Extract from one document already parsed by spaCy (`sdoc`)."""
         text = doc.text
         spans = [s for s in (_trim(text, sent.start_char, sent.end_char) for sent in sdoc.sents) if s.end > s.start]
-        infos = sentences.label(text, spans)
-        hits = [events.find(text, i.span) if i.label != "commentary" else {} for i in infos]
+        found = [events.find(text, span) for span in spans]
+        infos = sentences.label(text, spans, eventful=[events.eventful(h) for h in found])
+        hits = [h if i.label != "commentary" else {} for h, i in zip(found, infos, strict=True)]
         groups = events.group(text, infos, hits)
-        codings = {gi: events.classify(events.merged(hits, g.sentences), text) for gi, g in enumerate(groups)}
+        codings = {gi: events.classify(events.merged(hits, g.sentences), text, sdoc=sdoc) for gi, g in enumerate(groups)}
         order = events.salient(groups, codings)
         if self.classifier is not None and order and not groups[order[0]].background:
             codings[order[0]] = self._classified(text, codings[order[0]])
@@ -153,7 +162,7 @@ class Extractor:
         found = dates.find(text, spans, published=doc.published)
         if found is None and rank == 0:
             found = dates.find(text, [i.span for i in infos if i.label != "commentary" and not i.background], published=doc.published)
-        when = found or dates.default(doc.published)
+        when = found or dates.default(doc.published, lag_days=self.undated_lag_days)
         if when.spans:
             evidence["event_date"] = when.spans
             evidence["time_precision"] = when.spans

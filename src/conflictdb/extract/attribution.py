@@ -15,10 +15,13 @@ from typing import Any
 from conflictdb.extract import lexicons
 from conflictdb.models import Response, Span
 
+# Verbs of saying, inflected: the pipeline runs without its lemmatizer, for speed.
 _SPEECH = frozenset(
-    "say tell describe claim report state confirm allege accuse add note recount recall insist maintain announce "
-    "testify tweet write quote".split()
-)
+    f"{stem}{ending}"
+    for stem in "say tell describe claim report state confirm allege accuse add note recount recall insist maintain "
+    "announce testify tweet write quote".split()
+    for ending in ("", "s", "d", "ed", "ing")
+) | frozenset("said told wrote written saying telling describing stating confirming noting writing".split())
 _SOURCE_HEADS = frozenset(
     "witness witnesses resident residents survivor survivors official officials source sources spokesman spokeswoman "
     "spokesperson police army military government ministry minister governor commander villager villagers relative "
@@ -39,7 +42,7 @@ class Attribution:
     evidence: dict[str, tuple[Span, ...]] = field(default_factory=dict)
 
 
-def _phrase(token: Any, *, keep_article: bool = False) -> tuple[str, Span]:
+def _phrase(token: Any, *, keep_article: bool = False, source: str | None = None) -> tuple[str, Span]:
     """A compact noun phrase around `token`: its left modifiers, without relative clauses."""
     left = token
     for child in token.lefts:
@@ -53,7 +56,7 @@ def _phrase(token: Any, *, keep_article: bool = False) -> tuple[str, Span]:
     for child in token.rights:
         if child.dep_ in ("compound", "flat", "appos") and child.i == token.i + 1:
             end = child.idx + len(child.text)
-    text = token.doc.text[start:end]
+    text = token.doc.text[start:end] if source is None else source[start:end]
     if not keep_article:
         stripped = _DETERMINERS.sub("", text)
         start += len(text) - len(stripped)
@@ -81,7 +84,7 @@ def _agent(token: Any) -> Any | None:
     return None
 
 
-def sources(doc: Any, spans: list[Span]) -> list[tuple[str, Span]]:
+def sources(doc: Any, spans: list[Span], *, text: str | None = None) -> list[tuple[str, Span]]:
     """The sources named in the sentences `spans`: 'according to X', 'X said', 'as claimed by X'."""
     found: list[tuple[str, Span]] = []
     for span in spans:
@@ -92,14 +95,14 @@ def sources(doc: Any, spans: list[Span]) -> list[tuple[str, Span]]:
             head: Any | None = None
             if token.lower_ == "to" and token.i > 0 and token.doc[token.i - 1].lower_ == "according":
                 head = next((c for c in token.children if c.dep_ == "pobj"), None)
-            elif token.lemma_.lower() in _SPEECH and token.pos_ in ("VERB", "AUX"):
+            elif token.lower_ in _SPEECH and token.pos_ in ("VERB", "AUX"):
                 head = _agent(token) if token.tag_ == "VBN" else None
                 head = head or _subject(token)
             if head is None or head.pos_ == "PRON":
                 continue
             if head.lower_ not in _SOURCE_HEADS and head.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE"):
                 continue
-            found.append(_phrase(head, keep_article=True))
+            found.append(_phrase(head, keep_article=True, source=text))
     return found
 
 
@@ -123,7 +126,7 @@ def _responses(doc: Any, text: str, spans: list[Span]) -> list[Response]:
                 if who is None or who.pos_ == "PRON" or who.lower_ in ("investigation", "probe", "inquiry"):
                     by, where = "", hit
                 else:
-                    by, where = _phrase(who)
+                    by, where = _phrase(who, source=text)
                     where = Span(min(hit.start, where.start), max(hit.end, where.end))
                 if any(r.kind == kind.replace("claim_of_responsibility", "claim_of_responsibility") and r.span.start <= hit.start < r.span.end for r in out):
                     continue
@@ -142,7 +145,7 @@ def attribute(doc: Any, text: str, event_spans: list[Span], response_spans: list
             status = name
             evidence["status"] = tuple(hits)
             break
-    said = sources(doc, event_spans + [s for s in response_spans if s not in event_spans])
+    said = sources(doc, event_spans + [s for s in response_spans if s not in event_spans], text=text)
     names: list[str] = []
     spans: list[Span] = []
     for name, span in said:

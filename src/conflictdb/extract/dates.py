@@ -2,7 +2,8 @@
 
 Absolute dates ('On 9 May 2020', 'May 9, 2020', '2020-05-09') are read as written; relative ones
 ('on Wednesday', 'yesterday', 'last night') are resolved against the document's publication date.
-A text with no date takes the publication date, with time precision 3.
+A text with no date is dated from its publication date, at time precision 3: the day before it by
+default, as news reports the previous day's events (`lag_days=0` for the publication day itself).
 """
 
 from __future__ import annotations
@@ -44,6 +45,12 @@ _RELATIVE = re.compile(
     r"(?P<ago>\d+|two|three|four|five|six|seven|a) (?P<unit>days?|weeks?) ago)\b",
     re.IGNORECASE,
 )
+# 'on the 12th', 'the 25th': a day of the publication month (or the month before).
+_ORDINAL_DAY = re.compile(r"\b(?:on|since|until|to|from|by)\s+the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[A-Z])", re.IGNORECASE)
+# '(4/02)', '(24/01)': day/month in brackets, as South Asian and European papers write it.
+_DAY_MONTH = re.compile(r"\((?P<day>\d{1,2})/(?P<month>\d{1,2})\)")
+# A date this far before publication is a reference ('the 26 October poll'), not the event's.
+MAX_AGE_DAYS = 31
 _UNKNOWN = re.compile(r"\bon an unknown date\b|\bunknown date\b|\bsometime in\b", re.IGNORECASE)
 _NUMWORDS = {"a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
@@ -141,11 +148,29 @@ def find(text: str, sentences: list[Span], *, published: str | None) -> EventDat
                 if m.group("word").strip():
                     date, precision = _relative(m, ref)
                     found.append((m.start(), m.end(), date, precision))
+        if ref is not None:
+            for m in _ORDINAL_DAY.finditer(chunk):
+                day = int(m.group("day"))
+                month, year = (ref.month, ref.year) if day <= ref.day + 1 else _previous_month(ref)
+                try:
+                    found.append((m.start(), m.end(), dt.date(year, month, day), 1))
+                except ValueError:
+                    pass
+            for m in _DAY_MONTH.finditer(chunk):
+                day, month = int(m.group("day")), int(m.group("month"))
+                year = _year_for(month, day, ref)
+                if year is not None and 1 <= month <= 12:
+                    try:
+                        found.append((m.start(), m.end(), dt.date(year, month, day), 1))
+                    except ValueError:
+                        pass
         for m in _MONTH_ONLY.finditer(chunk):
             month = MONTHS[m.group("month").lower().rstrip(".")]
             year = int(m.group("year")) if m.group("year") else _year_for(month, 1, ref)
             if year is not None:
                 found.append((m.start(), m.end(), dt.date(year, month, 1), 3))
+        if ref is not None:
+            found = [f for f in found if -2 <= (ref - f[2]).days <= MAX_AGE_DAYS]
         if found:
             found.sort(key=lambda f: (f[0], -f[1]))
             start, end, date, precision = found[0]
@@ -155,7 +180,11 @@ def find(text: str, sentences: list[Span], *, published: str | None) -> EventDat
     return None
 
 
-def default(published: str | None) -> EventDate:
-    """No date in the text: the publication date, at the vaguest precision."""
+def default(published: str | None, *, lag_days: int = 1) -> EventDate:
+    """No date in the text: `lag_days` before the publication date, at the vaguest precision."""
     ref = reference(published)
-    return EventDate(ref.isoformat() if ref else None, 3, ())
+    return EventDate((ref - dt.timedelta(days=lag_days)).isoformat() if ref else None, 3, ())
+
+
+def _previous_month(ref: dt.date) -> tuple[int, int]:
+    return (12, ref.year - 1) if ref.month == 1 else (ref.month - 1, ref.year)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from conflictdb.extract import lexicons
 from conflictdb.extract.sentences import SentenceInfo
@@ -36,7 +37,8 @@ _REASON = re.compile(
 # 'clash' words that say two armed sides fought, as opposed to a one-sided attack on a post.
 _FIGHT = re.compile(
     r"\b(?:clash\w*|gun ?battle\w*|gun-?fight\w*|fire-?fight\w*|shoot-?out\w*|exchang\w* (?:of )?(?:heavy )?(?:gun)?fire|fighting|fought|"
-    r"battl\w+|skirmish\w*|repuls\w+|repell?\w+|fought off|beat back|encounter\w*|engag\w+|counter-?attack\w*|offensive)\b",
+    r"battl\w+|skirmish\w*|repuls\w+|repell?\w+|fought off|beat back|encounter\w*|engag\w+|counter-?attack\w*|offensive|"
+    r"small arms|machine ?guns?|bursts? of fire|in both directions|sniper fire|positions|incursions?|thwarted|foiled|operations?)\b",
     re.IGNORECASE,
 )
 
@@ -114,7 +116,47 @@ def _first(hits: Hits, *names: str) -> tuple[Span, ...]:
     return tuple(sorted(spans, key=lambda s: s.start)[:3])
 
 
-def classify(hits: Hits, text: str) -> Coding | None:
+_VIOLENT_VERBS = ("kill", "assault", "abduction", "sexual", "clash")
+
+
+def victims(hits: Hits, sdoc: Any, text: str) -> tuple[bool, bool] | None:
+    """Whether the parse puts armed people, or unarmed people, on the receiving end of the violence.
+
+    The patient of a violent verb: its object, its passive subject, or the noun after 'on'/'of'
+    ('an attack on a police vehicle', 'the deaths of 24 civilians'). None when the parse names none.
+    """
+    cue = lexicons.cues("events")
+    armed = civilian = False
+    seen = False
+    for name in _VIOLENT_VERBS:
+        for hit in hits.get(name, ()):
+            span = sdoc.char_span(hit.start, hit.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for patient in _patients(span.root):
+                words = text[patient.left_edge.idx : patient.right_edge.idx + len(patient.right_edge.text)]
+                seen = True
+                if cue["armed_party"].search(words):
+                    armed = True
+                elif cue["civilian_party"].search(words):
+                    civilian = True
+    return (armed, civilian) if seen else None
+
+
+def _patients(token: Any) -> list[Any]:
+    out: list[Any] = []
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            out.append(child)
+            out.extend(c for c in child.children if c.dep_ == "conj")
+        elif child.dep_ == "prep" and child.lower_ in ("on", "of", "against", "upon"):
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+    if not out and token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
+        out.append(token.head)  # 'civilians killed in the attack'
+    return out
+
+
+def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
     """ACLED's event type and sub-event type from an event's triggers, by the codebook's hierarchy."""
     has = {k: bool(v) for k, v in hits.items()}
 
@@ -123,8 +165,13 @@ def classify(hits: Hits, text: str) -> Coding | None:
 
     civilians = h("civilian_party")
     armed_victims = h("armed_party")
+    parsed = victims(hits, sdoc, text) if sdoc is not None else None
+    if parsed is not None:
+        armed_victims, civilians = parsed[0], parsed[1] or (civilians and not parsed[0])
     fight = any(_FIGHT.search(s.of(text)) for s in hits.get("clash", ()))
     violence = h(*VIOLENT)
+    if h("disrupted") and not h("kill") and any(re.search(r"not|failed|unexploded", x.of(text)) for x in hits["disrupted"]):
+        return Coding("Strategic developments", "Disrupted weapons use", _first(hits, "disrupted"))
     if h("chemical"):
         return Coding("Explosions/Remote violence", "Chemical weapon", _first(hits, "chemical"), civilians)
     if h("suicide"):
@@ -161,7 +208,7 @@ def classify(hits: Hits, text: str) -> Coding | None:
     if h("abduction"):
         return Coding("Violence against civilians", "Abduction/forced disappearance", _first(hits, "abduction"), True)
     if h("kill", "assault"):
-        if armed_victims and not civilians:
+        if armed_victims:  # an attack on armed men is a battle, whoever else was hit
             return Coding("Battles", "Armed clash", _first(hits, "kill", "assault"))
         return Coding("Violence against civilians", "Attack", _first(hits, "kill", "assault"), True)
     if h("mob"):

@@ -39,15 +39,22 @@ class SentenceInfo:
         return self.sentence.label
 
 
-def label(text: str, spans: list[Span]) -> list[SentenceInfo]:
-    """Label each sentence span of `text`."""
+def label(text: str, spans: list[Span], *, eventful: list[bool] | None = None) -> list[SentenceInfo]:
+    """Label each sentence span of `text`; `eventful` says which sentences hold an event's trigger."""
     cue = lexicons.cues("discourse")
     out: list[SentenceInfo] = []
-    for span in spans:
+    first = next((k for k, e in enumerate(eventful or ()) if e), -1)
+    for k, span in enumerate(spans):
         chunk = span.of(text)
         said = tuple(lexicons.find(cue["attribution"], chunk, offset=span.start))
         opinion = tuple(lexicons.find(cue["commentary"], chunk, offset=span.start))
+        weak = tuple(lexicons.find(cue["commentary_weak"], chunk, offset=span.start))
         past = tuple(lexicons.find(cue["background"], chunk, offset=span.start))
+        reports = eventful[k] if eventful is not None else False
+        if not past and not (reports and k == first):
+            past = tuple(lexicons.find(cue["background_weak"], chunk, offset=span.start))
+        if weak and not reports:
+            opinion = opinion + weak
         if opinion and not said and not _COUNT.search(chunk):
             name = "commentary"
         elif said:
