@@ -36,8 +36,10 @@ def generate(n: int, *, seed: int = 1) -> list[tuple[Mention, str, str]]:
     countries = []
     for c in range(60):
         lat0, lon0 = rng.uniform(-30, 50), rng.uniform(-100, 120)
-        towns = [(f"Town {c}-{t}", lat0 + rng.uniform(-4, 4), lon0 + rng.uniform(-4, 4), f"Region {c}-{t % 12}")
-                 for t in range(1500)]
+        towns = [
+            (f"Town {c}-{t}", lat0 + rng.uniform(-4, 4), lon0 + rng.uniform(-4, 4), f"Region {c}-{t % 12}")
+            for t in range(1500)
+        ]
         actors = [Actor(f"Armed Group {c}-{a}", 2) for a in range(40)] + [Actor(f"Military Forces of C{c}", 1)]
         countries.append((f"C{c}", towns, actors))
     out: list[tuple[Mention, str, str]] = []
@@ -57,23 +59,38 @@ def generate(n: int, *, seed: int = 1) -> list[tuple[Mention, str, str]]:
             facts.append((f"e{event}~week", day + timedelta(days=7), town, lat, lon, rng.choice((0, 1, 4))))
         elif r < 0.3:
             b = rng.uniform(0, 2 * math.pi)
-            facts.append((f"e{event}~near", day, f"{town} far", lat + 0.54 * math.cos(b),
-                          lon + 0.54 * math.sin(b) / max(0.3, math.cos(math.radians(lat))), rng.choice((0, 1, 4))))
+            facts.append(
+                (
+                    f"e{event}~near",
+                    day,
+                    f"{town} far",
+                    lat + 0.54 * math.cos(b),
+                    lon + 0.54 * math.sin(b) / max(0.3, math.cos(math.radians(lat))),
+                    rng.choice((0, 1, 4)),
+                )
+            )
         for key, d, name, la, lo, f in facts:
             for k in range(rng.choice((1, 2, 2, 3, 3, 4, 5))):
                 published = d + timedelta(days=rng.randint(1, 3))
                 precise_date = rng.random() < 0.9
                 p = rng.random()
-                place = (Place(name, country=country, admin1=region, latitude=la, longitude=lo, geo_precision=1)
-                         if p < 0.6 else
-                         Place(name, country=country, admin1=region, latitude=la, longitude=lo, geo_precision=2)
-                         if p < 0.9 else Place(region, country=country, admin1=region, geo_precision=3))
+                place = (
+                    Place(name, country=country, admin1=region, latitude=la, longitude=lo, geo_precision=1)
+                    if p < 0.6
+                    else Place(name, country=country, admin1=region, latitude=la, longitude=lo, geo_precision=2)
+                    if p < 0.9
+                    else Place(region, country=country, admin1=region, geo_precision=3)
+                )
                 m = Mention(
-                    document_id=f"{key}-{k}", index=0, event_type=etype,
+                    document_id=f"{key}-{k}",
+                    index=0,
+                    event_type=etype,
                     event_date=(d if precise_date else published - timedelta(days=3)).isoformat(),
                     time_precision=1 if precise_date else 2,
-                    actor1=a1 if rng.random() < 0.85 else None, actor2=a2 if rng.random() < 0.85 else None,
-                    place=place, fatalities=f + (rng.randint(0, max(1, f // 4)) if k and f else 0),
+                    actor1=a1 if rng.random() < 0.85 else None,
+                    actor2=a2 if rng.random() < 0.85 else None,
+                    place=place,
+                    fatalities=f + (rng.randint(0, max(1, f // 4)) if k and f else 0),
                 )
                 out.append((m, published.isoformat(), key))
     random.Random(seed + 1).shuffle(out)
@@ -87,8 +104,14 @@ def run(n: int) -> None:
     gc.freeze()
     t0 = time.perf_counter()
     feats = [(m, features(m, published=pub)) for m, pub, _ in data]
-    feats.sort(key=lambda mf: (mf[0].time_precision, 0 if mf[1].radius is not None else 1, mf[0].event_date or "",
-                               mf[0].document_id))
+    feats.sort(
+        key=lambda mf: (
+            mf[0].time_precision,
+            0 if mf[1].radius is not None else 1,
+            mf[0].event_date or "",
+            mf[0].document_id,
+        )
+    )
     linker = Linker()
     predicted = {}
     for m, f in feats:
@@ -101,9 +124,12 @@ def run(n: int) -> None:
     s = score({k: str(v) for k, v in predicted.items()}, gold, distractor_of=looks)
     gc.unfreeze()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{n:>9,} mentions: {elapsed:7.1f} s  ({n / elapsed:,.0f} mentions/s)  {len(linker.clusters):,} incidents  "
-          f"pairwise F1 {s.pairwise_f1:.3f}  B-cubed F1 {s.bcubed_f1:.3f}  "
-          f"distractors merged {s.distractors_merged}/{s.distractor_pairs}  peak RSS {peak:,.0f} MB", flush=True)
+    print(
+        f"{n:>9,} mentions: {elapsed:7.1f} s  ({n / elapsed:,.0f} mentions/s)  {len(linker.clusters):,} incidents  "
+        f"pairwise F1 {s.pairwise_f1:.3f}  B-cubed F1 {s.bcubed_f1:.3f}  "
+        f"distractors merged {s.distractors_merged}/{s.distractor_pairs}  peak RSS {peak:,.0f} MB",
+        flush=True,
+    )
 
 
 def main() -> None:

@@ -175,7 +175,7 @@ def _fill(store: SQLiteStore) -> None:
         "1c",
         TEXT1 + " (Republished by Feed Central.)",
         [mention("x")],
-        published="2024-03-11",
+        published="2024-03-12",
         outlet="Feed Central",
         external_id="ext-1c",
     )

@@ -60,18 +60,40 @@ def _record(inc: Incident) -> Table:
 
 def _sources(inc: Incident) -> Table:
     t = Table(title="Sources", title_justify="left", show_lines=False)
-    for col in ("published", "outlet", "external id", "lineage", "type", "date", "place", "actor1", "fatalities",
-                "status"):
+    for col in (
+        "published",
+        "outlet",
+        "external id",
+        "lineage",
+        "type",
+        "date",
+        "place",
+        "actor1",
+        "fatalities",
+        "status",
+    ):
         t.add_column(col)
     for r in inc.details.get("reports", []):
         lineage = str(r.get("lineage", ""))[-6:]
         if r.get("copy_of"):
             lineage += " (copy)"
-        t.add_row(*(Text(str(x)) for x in (
-            _n(r.get("published")), _n(r.get("outlet")), _n(r.get("external_id")), lineage,
-            r.get("event_type", ""), _n(r.get("event_date")), _n(r.get("location")), _n(r.get("actor1")),
-            _n(r.get("fatalities")), r.get("status", "") + (" (background)" if r.get("background") else ""),
-        )))
+        t.add_row(
+            *(
+                Text(str(x))
+                for x in (
+                    _n(r.get("published")),
+                    _n(r.get("outlet")),
+                    _n(r.get("external_id")),
+                    lineage,
+                    r.get("event_type", ""),
+                    _n(r.get("event_date")),
+                    _n(r.get("location")),
+                    _n(r.get("actor1")),
+                    _n(r.get("fatalities")),
+                    r.get("status", "") + (" (background)" if r.get("background") else ""),
+                )
+            )
+        )
     return t
 
 

@@ -24,14 +24,33 @@ from conflictdb.link.match import distance_km
 from conflictdb.models import Actor, Document, Mention, Place, Response, Span, sha256_hex
 
 OUTLETS = (
-    "Northern Courier", "Radio Horizon", "The Frontline Post", "Daily Ledger", "Citizen Wire", "Regional Observer",
-    "Evening Herald", "Crisis Monitor", "The Morning Star Online", "Valley Times", "Newsline Agency", "Coast FM",
+    "Northern Courier",
+    "Radio Horizon",
+    "The Frontline Post",
+    "Daily Ledger",
+    "Citizen Wire",
+    "Regional Observer",
+    "Evening Herald",
+    "Crisis Monitor",
+    "The Morning Star Online",
+    "Valley Times",
+    "Newsline Agency",
+    "Coast FM",
 )
 COPY_OUTLETS = ("Aggregator One", "NewsNow Hub", "World Digest", "Reprint Daily", "Feed Central", "Headlines 24")
-_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
-          "Strategic developments")
-_OTHER_TYPE = {"Battles": "Violence against civilians", "Violence against civilians": "Battles",
-               "Explosions/Remote violence": "Battles"}
+_TYPES = (
+    "Battles",
+    "Explosions/Remote violence",
+    "Violence against civilians",
+    "Protests",
+    "Riots",
+    "Strategic developments",
+)
+_OTHER_TYPE = {
+    "Battles": "Violence against civilians",
+    "Violence against civilians": "Battles",
+    "Explosions/Remote violence": "Battles",
+}
 _SUB_FOR_OTHER = {"Battles": "Armed clash", "Violence against civilians": "Attack"}
 
 
@@ -75,8 +94,13 @@ def _words(actor: Actor | None, fallback: str) -> str:
     if actor is None:
         return fallback
     name = _plain(actor.name)
-    for prefix, words in (("Unidentified", "unidentified gunmen"), ("Civilians", "civilians"),
-                          ("Protesters", "protesters"), ("Rioters", "rioters"), ("Police Forces of", "police")):
+    for prefix, words in (
+        ("Unidentified", "unidentified gunmen"),
+        ("Civilians", "civilians"),
+        ("Protesters", "protesters"),
+        ("Rioters", "rioters"),
+        ("Police Forces of", "police"),
+    ):
         if name.startswith(prefix):
             return words
     return name
@@ -107,15 +131,24 @@ def read_facts(path: str | Path, *, every: int = 1) -> list[Fact]:
                 etype = "Protests" if g.get("inter1") == "6" else "Riots"
             if etype not in _TYPES or not g.get("location") or not g.get("country"):
                 continue
-            out.append(Fact(
-                key=rec["id"], event_date=day, event_type=etype, sub_event_type=g.get("sub_event_type", ""),
-                actor1=_actor(g.get("actor1", ""), g.get("inter1", "")),
-                actor2=_actor(g.get("actor2", ""), g.get("inter2", "")),
-                country=g["country"], admin1=g.get("admin1", ""), admin2=g.get("admin2", ""),
-                location=g["location"], lat=lat, lon=lon,
-                geo_precision=int(g.get("geo_precision") or 1),
-                fatalities=int(g.get("fatalities") or 0),
-            ))
+            out.append(
+                Fact(
+                    key=rec["id"],
+                    event_date=day,
+                    event_type=etype,
+                    sub_event_type=g.get("sub_event_type", ""),
+                    actor1=_actor(g.get("actor1", ""), g.get("inter1", "")),
+                    actor2=_actor(g.get("actor2", ""), g.get("inter2", "")),
+                    country=g["country"],
+                    admin1=g.get("admin1", ""),
+                    admin2=g.get("admin2", ""),
+                    location=g["location"],
+                    lat=lat,
+                    lon=lon,
+                    geo_precision=int(g.get("geo_precision") or 1),
+                    fatalities=int(g.get("fatalities") or 0),
+                )
+            )
     return out
 
 
@@ -125,8 +158,10 @@ def _distinct(facts: list[Fact]) -> list[Fact]:
     by_country: dict[str, list[Fact]] = {}
     for f in facts:
         near = by_country.setdefault(f.country, [])
-        if any(abs((f.event_date - k.event_date).days) <= 10 and distance_km(f.lat, f.lon, k.lat, k.lon) <= 120
-               for k in near):
+        if any(
+            abs((f.event_date - k.event_date).days) <= 10 and distance_km(f.lat, f.lon, k.lat, k.lon) <= 120
+            for k in near
+        ):
             continue
         near.append(f)
         kept.append(f)
@@ -158,8 +193,15 @@ class Generator:
 
     def _place_words(self, f: Fact) -> tuple[str, Place]:
         r = self.rng.random()
-        base = Place(name=f.location, country=f.country, admin1=f.admin1 or None, admin2=f.admin2 or None,
-                     latitude=f.lat, longitude=f.lon, geo_precision=f.geo_precision)
+        base = Place(
+            name=f.location,
+            country=f.country,
+            admin1=f.admin1 or None,
+            admin2=f.admin2 or None,
+            latitude=f.lat,
+            longitude=f.lon,
+            geo_precision=f.geo_precision,
+        )
         region = f", {f.admin1}" if f.admin1 and f.admin1 != f.location else ""
         if r < 0.6:
             return f"in {f.location}{region}, {f.country}", base
@@ -213,8 +255,9 @@ class Generator:
 
     # reports ------------------------------------------------------------------------------------
 
-    def report(self, f: Fact, cluster: str, *, lag: int, revised: bool = False,
-               distractor_of: str | None = None) -> Generated:
+    def report(
+        self, f: Fact, cluster: str, *, lag: int, revised: bool = False, distractor_of: str | None = None
+    ) -> Generated:
         """One report of `f`, published `lag` days after it."""
         rng = self.rng
         published = f.event_date + timedelta(days=lag)
@@ -233,47 +276,94 @@ class Generator:
         if f.event_type != "Protests" and rng.random() < 0.15:
             text_so_far = f"({outlet}) - " + " ".join(sentences) + " "
             words = "Authorities said an investigation had been opened."
-            responses.append(Response("investigation", "authorities", Span(len(text_so_far), len(text_so_far) +
-                                                                              len(words))))
+            responses.append(
+                Response("investigation", "authorities", Span(len(text_so_far), len(text_so_far) + len(words)))
+            )
             sentences.append(words)
         title = f"{f.event_type} reported in {f.location}" if rng.random() < 0.5 else f"{place.name}: {fat} dead"
         text = f"({outlet}) - " + " ".join(sentences)
-        doc = Document(id=Document.make_id(text), text=text, sha256=sha256_hex(text.encode()), title=title, outlet=outlet,
-                       published=published.isoformat(), external_id=f"gen-{cluster}-{rng.randrange(10**9)}")
+        doc = Document(
+            id=Document.make_id(text),
+            text=text,
+            sha256=sha256_hex(text.encode()),
+            title=title,
+            outlet=outlet,
+            published=published.isoformat(),
+            external_id=f"gen-{cluster}-{rng.randrange(10**9)}",
+        )
         mention = Mention(
-            document_id=doc.id, index=0, event_type=f.event_type,
+            document_id=doc.id,
+            index=0,
+            event_type=f.event_type,
             sub_event_type=f.sub_event_type if rng.random() < 0.8 else "",
-            event_date=read_date.isoformat(), time_precision=precision, actor1=actor1, actor2=actor2,
-            civilian_targeting=f.event_type == "Violence against civilians" or (actor2 is not None and actor2.inter == 7),
-            place=place, fatalities=fat, fatalities_low=fat, fatalities_best=fat, fatalities_high=high,
-            status=status, responses=tuple(responses),
+            event_date=read_date.isoformat(),
+            time_precision=precision,
+            actor1=actor1,
+            actor2=actor2,
+            civilian_targeting=f.event_type == "Violence against civilians"
+            or (actor2 is not None and actor2.inter == 7),
+            place=place,
+            fatalities=fat,
+            fatalities_low=fat,
+            fatalities_best=fat,
+            fatalities_high=high,
+            status=status,
+            responses=tuple(responses),
         )
         return Generated(doc, mention, cluster, distractor_of)
 
     def copy(self, g: Generated) -> Generated:
         """A syndicated copy: the same text under another outlet and headline, a day later or the same day."""
         outlet = self.rng.choice(COPY_OUTLETS)
-        text = g.document.text.replace(g.document.outlet or "", outlet, 1) if self.rng.random() < 0.3 else \
-            g.document.text + f" (Republished by {outlet}.)"
+        text = (
+            g.document.text.replace(g.document.outlet or "", outlet, 1)
+            if self.rng.random() < 0.3
+            else g.document.text + f" (Republished by {outlet}.)"
+        )
         published = date.fromisoformat(g.document.published or "2000-01-01") + timedelta(days=self.rng.randint(0, 1))
-        doc = replace(g.document, id=Document.make_id(text), text=text, sha256=sha256_hex(text.encode()), outlet=outlet, title=f"{outlet}: {g.document.title}",
-                      published=published.isoformat(), external_id=f"{g.document.external_id}-copy-{outlet[:4]}")
+        doc = replace(
+            g.document,
+            id=Document.make_id(text),
+            text=text,
+            sha256=sha256_hex(text.encode()),
+            outlet=outlet,
+            title=f"{outlet}: {g.document.title}",
+            published=published.isoformat(),
+            external_id=f"{g.document.external_id}-copy-{outlet[:4]}",
+        )
         return Generated(doc, replace(g.mention, document_id=doc.id), g.cluster, g.distractor_of)
 
     def _nearby(self, f: Fact) -> Fact | None:
         """A known place of the same country 50-80 km away, or a point 60 km off."""
-        options = [p for p in self.places.get(f.country, ())
-                   if p.location != f.location and 50 <= distance_km(f.lat, f.lon, p.lat, p.lon) <= 80]
+        options = [
+            p
+            for p in self.places.get(f.country, ())
+            if p.location != f.location and 50 <= distance_km(f.lat, f.lon, p.lat, p.lon) <= 80
+        ]
         if options:
             p = self.rng.choice(sorted(options, key=lambda p: p.key))
-            return replace(f, location=p.location, admin1=p.admin1, admin2=p.admin2, lat=p.lat, lon=p.lon,
-                           geo_precision=1, fatalities=p.fatalities)
+            return replace(
+                f,
+                location=p.location,
+                admin1=p.admin1,
+                admin2=p.admin2,
+                lat=p.lat,
+                lon=p.lon,
+                geo_precision=1,
+                fatalities=p.fatalities,
+            )
         bearing = self.rng.uniform(0, 2 * math.pi)
         dlat = 60 / 111.0 * math.cos(bearing)
         dlon = 60 / (111.0 * max(0.2, math.cos(math.radians(f.lat)))) * math.sin(bearing)
-        return replace(f, location=f"{f.location} outskirts {int(math.degrees(bearing))}", admin2="",
-                       lat=f.lat + dlat, lon=f.lon + dlon, geo_precision=1,
-                       fatalities=self.rng.randint(0, 2 * f.fatalities + 2))
+        return replace(
+            f,
+            location=f"{f.location} outskirts {int(math.degrees(bearing))}",
+            admin2="",
+            lat=f.lat + dlat,
+            lon=f.lon + dlon,
+            geo_precision=1,
+            fatalities=self.rng.randint(0, 2 * f.fatalities + 2),
+        )
 
     def event(self, f: Fact) -> Iterator[Generated]:
         """The reports of one event, their copies, and its distractors with their reports."""
@@ -288,7 +378,9 @@ class Generator:
         yield from made
         looks: list[tuple[str, Fact]] = []
         if rng.random() < 0.35:
-            later = replace(f, event_date=f.event_date + timedelta(days=7), fatalities=max(0, f.fatalities + rng.choice((-1, 1, 2))))
+            later = replace(
+                f, event_date=f.event_date + timedelta(days=7), fatalities=max(0, f.fatalities + rng.choice((-1, 1, 2)))
+            )
             looks.append(("week", later))
         if rng.random() < 0.35:
             nearby = self._nearby(f)
@@ -296,9 +388,18 @@ class Generator:
                 looks.append(("near", nearby))
         if f.event_type in _OTHER_TYPE and rng.random() < 0.35:
             other = _OTHER_TYPE[f.event_type]
-            looks.append(("type", replace(f, event_type=other, sub_event_type=_SUB_FOR_OTHER[other],
-                                          event_date=f.event_date + timedelta(days=rng.randint(0, 2)),
-                                          fatalities=f.fatalities + rng.randint(1, 5))))
+            looks.append(
+                (
+                    "type",
+                    replace(
+                        f,
+                        event_type=other,
+                        sub_event_type=_SUB_FOR_OTHER[other],
+                        event_date=f.event_date + timedelta(days=rng.randint(0, 2)),
+                        fatalities=f.fatalities + rng.randint(1, 5),
+                    ),
+                )
+            )
         for kind, look in looks:
             key = f"{f.key}~{kind}"
             for _ in range(rng.choice((1, 2))):
@@ -382,9 +483,18 @@ def _store_and_link(gens: list[Generated], mentions: dict[str, list[Mention]]) -
     with SQLiteStore(":memory:") as store:
         for g in gens:
             doc = g.document
-            store.add_document(doc, original=doc.text.encode(), source=Source(
-                uri=f"bench:{doc.external_id}", retrieved="2000-01-01T00:00:00+00:00", sha256=doc.sha256,
-                media_type="text/plain", external_id=doc.external_id, outlet=doc.outlet))
+            store.add_document(
+                doc,
+                original=doc.text.encode(),
+                source=Source(
+                    uri=f"bench:{doc.external_id}",
+                    retrieved="2000-01-01T00:00:00+00:00",
+                    sha256=doc.sha256,
+                    media_type="text/plain",
+                    external_id=doc.external_id,
+                    outlet=doc.outlet,
+                ),
+            )
             store.save_extraction(doc.id, (), mentions.get(doc.id, ()))
         link(store)
         return {mid: inc.id for inc in store.incidents() for mid in inc.mention_ids}

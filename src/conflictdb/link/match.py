@@ -107,8 +107,9 @@ def _specific(name: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _place(place: Place | None) -> tuple[str | None, str | None, str | None, str | None, float | None, float | None,
-                                         float | None]:
+def _place(
+    place: Place | None,
+) -> tuple[str | None, str | None, str | None, str | None, float | None, float | None, float | None]:
     """(country, admin1, admin2, site, lat, lon, radius) of a place; places repeat, so this is cached."""
     if place is None:
         return None, None, None, None, None, None, None

@@ -133,11 +133,24 @@ def _timeline(reports: Sequence[Report]) -> list[dict[str, Any]]:
         m = r.mention
         if r.lineage not in seen_lineage:
             seen_lineage.add(r.lineage)
-            steps.append({"date": r.published, "step": m.status, "by": r.outlet or "", "document_id": r.document_id,
-                          "mention_id": m.id})
+            steps.append(
+                {
+                    "date": r.published,
+                    "step": m.status,
+                    "by": r.outlet or "",
+                    "document_id": r.document_id,
+                    "mention_id": m.id,
+                }
+            )
         for resp in m.responses:
-            step = {"date": r.published, "step": _STEP.get(resp.kind, resp.kind), "by": resp.by,
-                    "document_id": r.document_id, "mention_id": m.id, "span": [resp.span.start, resp.span.end]}
+            step = {
+                "date": r.published,
+                "step": _STEP.get(resp.kind, resp.kind),
+                "by": resp.by,
+                "document_id": r.document_id,
+                "mention_id": m.id,
+                "span": [resp.span.start, resp.span.end],
+            }
             if r.text is not None:
                 step["quote"] = resp.span.of(r.text)
             steps.append(step)
@@ -156,8 +169,8 @@ def _grade(reports: Sequence[Report], latest: dict[str, Report], actor1: Actor |
         resp.by
         for r in reports
         for resp in r.mention.responses
-        if resp.kind in ("confirmation", "claim_of_responsibility") and (not perpetrators or _responsible(resp.by,
-                                                                                                          perpetrators))
+        if resp.kind in ("confirmation", "claim_of_responsibility")
+        and (not perpetrators or _responsible(resp.by, perpetrators))
     ]
     denials = [resp.by for r in reports for resp in r.mention.responses if resp.kind == "denial"]
     current = [r for r in latest.values() if not r.mention.background] or list(latest.values())
@@ -167,9 +180,13 @@ def _grade(reports: Sequence[Report], latest: dict[str, Report], actor1: Actor |
         return "confirmed", "confirmed", f"the responsible party accepts it ({who})"
     if current and all(r.mention.status == "denied" for r in current):
         return "denied", "discounted", "every source now reports it as denied or untrue"
-    perps = {r.mention.actor1.name for r in current if r.mention.actor1 and not r.mention.actor1.name.startswith(_GENERIC)}
+    perps = {
+        r.mention.actor1.name for r in current if r.mention.actor1 and not r.mention.actor1.name.startswith(_GENERIC)
+    }
     if denials or len(perps) > 1:
-        why = f"denied by {denials[0]}" if denials else "sources name different perpetrators: " + ", ".join(sorted(perps))
+        why = (
+            f"denied by {denials[0]}" if denials else "sources name different perpetrators: " + ", ".join(sorted(perps))
+        )
         return ("denied" if denials else _status(current)), "contested", f"contested between parties: {why}"
     if sources >= 2:
         return _status(current), "corroborated", f"{sources} independent sources"
@@ -191,14 +208,20 @@ def reconcile(incident: str, founder: str, reports: Sequence[Report]) -> Inciden
 
     event_type = _vote([(r.mention.event_type, r.lineage) for r in votes], order=[m.event_type for m in seen])
     sub = _vote(
-        [(r.mention.sub_event_type, r.lineage) for r in votes if r.mention.event_type == event_type and
-         r.mention.sub_event_type],
+        [
+            (r.mention.sub_event_type, r.lineage)
+            for r in votes
+            if r.mention.event_type == event_type and r.mention.sub_event_type
+        ],
         order=[m.sub_event_type for m in seen],
     )
     precision = min(m.time_precision for m in seen if m.event_date) if any(m.event_date for m in seen) else 3
     event_date = _vote(
-        [(r.mention.event_date, r.lineage) for r in votes if r.mention.event_date and
-         r.mention.time_precision == precision]
+        [
+            (r.mention.event_date, r.lineage)
+            for r in votes
+            if r.mention.event_date and r.mention.time_precision == precision
+        ]
         or [(m.event_date, "") for m in seen if m.event_date and m.time_precision == precision],
         order=[m.event_date for m in seen],
     )
@@ -214,8 +237,7 @@ def reconcile(incident: str, founder: str, reports: Sequence[Report]) -> Inciden
         return next((a for a, _ in specific if a.name == name), None)
 
     actor1, actor2 = actor("actor1"), actor("actor2")
-    civilian = bool(_vote([(r.mention.civilian_targeting, r.lineage) for r in votes],
-                          order=[True, False]))
+    civilian = bool(_vote([(r.mention.civilian_targeting, r.lineage) for r in votes], order=[True, False]))
 
     # Fatalities: each lineage's current figure; a source that now denies the event gives none.
     figures = [_figures(r.mention) for r in votes if r.mention.status != "denied"]

@@ -73,10 +73,10 @@ def link(store: Store, *, mention_ids: Iterable[str] | None = None) -> LinkResul
     if not new:
         return LinkResult(0, (), (), 0, skipped)
     docs = _documents(store, (m.document_id for m in new))
-    feats = {m.id: features(m, published=docs[m.document_id].published if m.document_id in docs else None)
-             for m in new}
+    feats = {m.id: features(m, published=docs[m.document_id].published if m.document_id in docs else None) for m in new}
 
-    # Existing incidents that the new mentions could join: same countries, dates within reach.
+    # Existing incidents that the new mentions could join: same countries, dates within reach. They are
+    # seeded from their mentions and the publication dates kept in their records, not re-linked.
     linker = Linker()
     days = [f.lo for f in feats.values() if f.lo is not None] + [f.hi for f in feats.values() if f.hi is not None]
     countries = {f.country for f in feats.values() if f.country}
@@ -85,14 +85,16 @@ def link(store: Store, *, mention_ids: Iterable[str] | None = None) -> LinkResul
         lo, hi = min(days) - _REACH_DAYS, max(days) + _REACH_DAYS
         start, end = date.fromordinal(max(1, int(lo))).isoformat(), date.fromordinal(int(hi) + 1).isoformat()
         for country in sorted(countries):
-            existing += [i for i in store.incidents(country=country) if i.event_date and start <= i.event_date <= end]
+            existing += [
+                i for i in store.incidents(country=country) if not i.event_date or start <= i.event_date <= end
+            ]
     members = _mentions(store, (mid for inc in existing for mid in inc.mention_ids))
-    docs.update(_documents(store, {m.document_id for m in members.values()} - docs.keys()))
     for inc in existing:
         ms = [members[mid] for mid in inc.mention_ids if mid in members]
         if not ms:
             continue
-        seeded = [(m.id, m.document_id, features(m, published=_published(docs, m))) for m in ms]
+        published = {r.get("mention_id"): r.get("published") for r in inc.details.get("reports", [])}
+        seeded = [(m.id, m.document_id, features(m, published=published.get(m.id))) for m in ms]
         linker.seed(seeded, incident_id=inc.id, founder=str(inc.details.get("founder", ms[0].id)))
 
     background = 0
@@ -102,16 +104,12 @@ def link(store: Store, *, mention_ids: Iterable[str] | None = None) -> LinkResul
 
     mentions = {**members, **{m.id: m for m in new}}
     changed = [c for c in linker.clusters if c.changed]
+    docs.update(_documents(store, {mentions[mid].document_id for c in changed for mid in c.mention_ids} - docs.keys()))
     incidents = [_incident(c, mentions, docs) for c in changed]
     store.save_incidents(incidents)
     created = tuple(sorted(i.id for i, c in zip(incidents, changed, strict=True) if c.incident_id is None))
     updated = tuple(sorted(c.incident_id for c in changed if c.incident_id is not None))
     return LinkResult(len(new) - background, created, updated, background, skipped)
-
-
-def _published(docs: dict[str, Document], m: Mention) -> str | None:
-    doc = docs.get(m.document_id)
-    return doc.published if doc else None
 
 
 def _incident(cluster: Cluster, mentions: dict[str, Mention], docs: dict[str, Document]) -> Incident:
@@ -139,7 +137,12 @@ def _incident(cluster: Cluster, mentions: dict[str, Mention], docs: dict[str, Do
                 text=doc.text if doc else None,
             )
         )
-    return reconcile(cluster.incident_id or incident_id(cluster.founder), cluster.founder, reports)
+    if cluster.incident_id is not None:
+        return reconcile(cluster.incident_id, cluster.founder, reports)
+    # A new incident is named after its earliest report, so that reports linked in one batch or one by
+    # one, in the order they were published, give the same id; it then never changes.
+    founder = min(reports, key=lambda r: (r.published or "9999", r.mention.id)).mention.id
+    return reconcile(incident_id(founder), founder, reports)
 
 
 def _external_id(doc: Document | None) -> str | None:
