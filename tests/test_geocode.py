@@ -315,3 +315,25 @@ def test_geocode_gazetteer_of_an_older_format_with_imports_is_an_error(tmp_path:
         conn.execute("INSERT INTO source VALUES ('ML.txt', 1, '')")
     with pytest.raises(GazetteerError, match="older format"):
         Gazetteer(path)
+
+
+@pytest.mark.slow
+def test_geocode_geonames_country_file_gives_village_coverage(tmp_path: Path) -> None:
+    from tests.conftest import SHARED
+
+    geonames = SHARED / "geonames"
+    assert (geonames / "ML.txt").is_file(), f"GeoNames extracts missing: {geonames}"
+    path = tmp_path / "ml.sqlite"
+    build_base(path, registry=False)
+    done = import_files(path, [geonames / "ML.txt", geonames / "admin1CodesASCII.txt", geonames / "admin2Codes.txt"])
+    assert done[0][1] > 10_000
+    geocoder = Geocoder(gazetteer=path)
+    place = _place(geocoder, "Dozo militiamen attacked Diafarabé (Tenenkou, Mopti) at dawn.", trigger="attacked")
+    assert (place.country, place.admin1, place.geo_precision, place.how) == ("Mali", "Mopti", 1, "text")
+    village = [e for e in geocoder.gazetteer.find("Diafarabe") if e.cc == "ML"]
+    assert village and place.geonameid in {e.gid for e in village}
+    # a French spelling and an English one name the same town
+    assert (
+        _place(geocoder, "Clashes in Tombouctou.", trigger="Clashes").geonameid
+        == _place(geocoder, "Clashes in Timbuktu.", trigger="Clashes").geonameid
+    )
