@@ -13,7 +13,7 @@ from conflictdb.errors import ConflictDBError
 from conflictdb.store import DEFAULT_DB
 
 # Each module adds its commands to `main`; the order is the order of `conflictdb --help`.
-COMMAND_MODULES = ("ingest", "extract", "geocode", "link", "serve")
+COMMAND_MODULES = ("ingest", "extract", "train", "geocode", "link", "serve")
 
 db_option = click.option(
     "--db", default=DEFAULT_DB, show_default=True, envvar="CONFLICTDB_DB", help="The database file."

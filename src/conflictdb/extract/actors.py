@@ -398,7 +398,8 @@ def _load(directory: Path, extra: tuple[tuple[str, str], ...]) -> Registry:
                 add(entry, item.get("weak", ()))
                 after.extend((v, by_name[entry.name]) for w in item.get("after_country", ()) for v in _variants(w))
     for alias, name in extra:
-        entry = by_name.get(name) or Entry(name=name, inter=_inter_of(name), role=NAMED)
+        role = ETHNIC if re.search(r"(?:ethnic|communal|clan) militia", name, re.IGNORECASE) else NAMED
+        entry = by_name.get(name) or Entry(name=name, inter=_inter_of(name), role=role)
         add(entry, [alias])
     return Registry(aliases, countries=countries, after_country=after, weak=weak)
 
