@@ -154,7 +154,10 @@ class Geocoder:
             if k < len(sentences) and sentences[k][2] == "commentary":
                 continue
             entry = top.chosen or next((c.chosen for c in top.context if c.chosen), None)
-            unsupported = bool(reading.votes) and entry is not None and entry.cc not in reading.votes
+            # a country the text names ('in Mali') rules out places elsewhere; a demonym ('Saudi investors')
+            # names an actor's country, which says less about where the event was
+            named = {w.cc for w in reading.countries if not w.demonym}
+            unsupported = bool(named) and entry is not None and entry.cc not in named
             if (
                 top.cue == 0
                 and not top.context

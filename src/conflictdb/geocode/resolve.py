@@ -158,7 +158,11 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
                     i, matched = j, True
                     break
             if not matched:
-                unmatched.append(i)
+                pieces = _hyphenated(text, run[i], gazetteer)
+                if pieces:
+                    found.extend(pieces)
+                else:
+                    unmatched.append(i)
                 i += 1
         # designators and common words beside a name ('Chuka Town') do not make it part of a longer name
         unknown_words = [
@@ -282,6 +286,26 @@ _LINK_RE = re.compile(
     r"(?:\s+(?P<designator>[A-Za-z\-]+)(?:\s+(?:headquarters|hq|area))?)?\s*"
     r"(?:\(|,|(?:,\s*)?(?:in|of|under|within)\s)\s*(?:the\s+)?(?:(?:district|province|region|county|state)\s+of\s+)?"
 )
+
+
+def _hyphenated(text: str, token: tuple[int, int], gazetteer: Gazetteer) -> list[Toponym]:
+    """The places a hyphenated pair names: the 'Abuja-Kaduna' road, the 'Rangpur-Bogra' highway."""
+    start, end = token
+    word = text[start:end]
+    if "-" not in word:
+        return []
+    out = []
+    offset = start
+    for part in word.split("-"):
+        key = fold(part)
+        if len(key) >= 3 and part[:1].isupper():
+            entries = gazetteer.lookup(key)
+            if entries:
+                top = _toponym(text, offset, offset + len(part), part, key, entries)
+                top.near, top.cue = True, 1  # on a road between places, near each
+                out.append(top)
+        offset += len(part) + 1
+    return out if len(out) == len(word.split("-")) else []
 
 
 def _link_context(text: str, toponyms: list[Toponym]) -> None:
