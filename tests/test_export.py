@@ -10,12 +10,14 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_query import make_store
 
 from conflictdb import export as export_module
 from conflictdb.cli import main
 from conflictdb.export import ACLED_COLUMNS, UCDP_COLUMNS, export
-from conflictdb.models import Incident, from_dict
+from conflictdb.models import Actor, Incident, Place, from_dict
 from conflictdb.query import Filters
 from conflictdb.store import SQLiteStore
 
@@ -203,3 +205,40 @@ def test_export_cli_incidents_jsonl_lists_everything(built: tuple[SQLiteStore, l
     assert len(result.output.splitlines()) == len(incidents) > 50
     table = CliRunner().invoke(main, ["incidents", "--db", str(db)])
     assert f"1-50 of {len(incidents)} incidents" in table.output
+
+
+# Any incident the store can hold comes back from the JSON-lines and Parquet exports unchanged.
+_text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)
+_incidents = st.builds(
+    Incident,
+    id=st.from_regex(r"inc_[0-9a-f]{8}", fullmatch=True),
+    mention_ids=st.just(()),
+    event_type=st.sampled_from(["Battles", "Protests", "Violence against civilians"]),
+    sub_event_type=_text,
+    event_date=st.none() | st.dates().map(lambda d: d.isoformat()),
+    actor1=st.none() | st.builds(Actor, name=_text, inter=st.integers(0, 8)),
+    place=st.none() | st.builds(Place, name=_text, country=st.none() | _text,
+                                latitude=st.none() | st.floats(-90, 90), longitude=st.none() | st.floats(-180, 180)),
+    civilian_targeting=st.booleans(),
+    fatalities=st.none() | st.integers(0, 10**6),
+    status=st.sampled_from(["alleged", "reported", "confirmed", "denied"]),
+    grade=_text,
+    details=st.dictionaries(st.sampled_from(["note", "timeline"]), st.lists(_text, max_size=3), max_size=2),
+)
+
+
+@settings(max_examples=25, deadline=None)
+@given(incidents=st.lists(_incidents, min_size=1, max_size=6, unique_by=lambda i: i.id))
+def test_export_any_incident_round_trips(incidents: list[Incident]) -> None:
+    with SQLiteStore(":memory:") as store:
+        store.save_incidents(incidents)
+        _, data = _run(store, "jsonl")
+        lines = data.decode().split("\n")
+        assert lines.pop() == ""
+        back = [from_dict(Incident, json.loads(line)) for line in lines]
+        assert sorted(back, key=lambda i: i.id) == sorted(incidents, key=lambda i: i.id)
+        out = io.BytesIO()
+        export(store, out, format="parquet")
+        table = pq.read_table(io.BytesIO(out.getvalue()))
+        assert {from_dict(Incident, json.loads(r)).id: from_dict(Incident, json.loads(r))
+                for r in table.column("record").to_pylist()} == {i.id: i for i in incidents}

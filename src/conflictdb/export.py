@@ -146,10 +146,15 @@ def _jsonl(db: sqlite3.Connection, raw: Iterable[tuple[str, str]], out: BinaryIO
                 {"document_ids": [d for d, _ in pairs], "external_ids": [e for _, e in pairs if e]},
                 ensure_ascii=False, separators=(",", ":"),
             )
-            lines.append(f"{data[:-1]},{extra[1:]}")
+            lines.append(one_line(f"{data[:-1]},{extra[1:]}"))
         out.write(("\n".join(lines) + "\n").encode("utf-8"))
         n += len(batch)
     return n
+
+
+def one_line(line: str) -> str:
+    """JSON that no line splitter breaks: the separators JSON leaves raw in strings, escaped."""
+    return line.replace("\x85", "\\u0085").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
 # acled ---------------------------------------------------------------------------------------------

@@ -92,7 +92,7 @@ def incidents(db: str, fmt: str, sort: str, limit: int | None, offset: int, **kw
 
 def _stream(store: SQLiteStore, filters: Filters, *, fmt: str, limit: int, offset: int) -> None:
     """Every match (or `limit` of them), in date order, straight from the store."""
-    from conflictdb.export import document_ids
+    from conflictdb.export import one_line, document_ids
 
     total, exact = count(store.db, filters, cap=10**9)
     rows = iter_incidents(store.db, filters, by_date=True)
@@ -111,7 +111,7 @@ def _stream(store: SQLiteStore, filters: Filters, *, fmt: str, limit: int, offse
                 pairs = docs.get(incident_id, [])
                 rec["document_ids"] = [d for d, _ in pairs]
                 rec["external_ids"] = [e for _, e in pairs if e]
-                click.echo(json.dumps(rec, ensure_ascii=False, separators=(",", ":")))
+                click.echo(one_line(json.dumps(rec, ensure_ascii=False, separators=(",", ":"))))
             elif writer is not None:
                 writer.writerow(_summary(rec))
             else:
