@@ -134,6 +134,7 @@ def fold(name: str) -> str:
     return _PUNCT_RE.sub(" ", text).strip()
 
 
+@functools.lru_cache(maxsize=50_000)
 def ascii_name(name: str) -> str:
     """A name without diacritics, as ACLED writes names."""
     text = unicodedata.normalize("NFKD", name)
@@ -257,6 +258,7 @@ class Gazetteer:
         for key, cc, kind in self._conn.execute("SELECT key, cc, kind FROM country_word"):
             self.country_words[key].append((cc, kind))
         self.admins: dict[str, str] = dict(self._conn.execute("SELECT code, name FROM admin"))
+        self._admin_names: dict[str, str | None] = {}
 
     def close(self) -> None:
         self._conn.close()
@@ -301,8 +303,12 @@ class Gazetteer:
         """The bare ASCII name of an administrative unit: 'ML.05' -> 'Segou'."""
         if not code:
             return None
+        if code in self._admin_names:
+            return self._admin_names[code]
         name = self.admins.get(code)
-        return acled_name(bare_name(ascii_name(name))) if name else None
+        shown = acled_name(bare_name(ascii_name(name))) if name else None
+        self._admin_names[code] = shown
+        return shown
 
     def country_name(self, cc: str | None) -> str | None:
         info = self.countries.get(cc or "")

@@ -381,14 +381,14 @@ def _proximity(entry: Entry, anchors: list[Entry]) -> float:
 
 
 def _resolve_group(top: Toponym, scores: dict[int, list[tuple[float, Entry]]]) -> None:
-    heads: list[tuple[float, Entry | None]] = list(scores[id(top)][:12]) or [(0.0, None)]
+    heads: list[tuple[float, Entry | None]] = list(scores[id(top)][:8]) or [(0.0, None)]
     best: tuple[float, Entry | None, list[Entry | None], bool] | None = None
     for head_score, head in heads:
         total, agree = head_score, False
         picks: list[Entry | None] = []
         anchor = head
         for other in top.context:
-            options = scores[id(other)][:12]
+            options = scores[id(other)][:8]
             if not options:
                 picks.append(None)
                 continue
