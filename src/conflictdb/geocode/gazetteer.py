@@ -339,19 +339,21 @@ def open_gazetteer(gazetteer: str | Path | Gazetteer | None = None) -> Gazetteer
 # --- building ---------------------------------------------------------------------------------
 
 
-def _connect_rw(path: Path) -> sqlite3.Connection:
+def _connect_rw(path: Path, *, scratch: bool = False) -> sqlite3.Connection:
+    """A writable connection; a scratch file (a new build, renamed into place when done) skips the journal."""
     conn = sqlite3.connect(path)
-    conn.execute("PRAGMA journal_mode=OFF")
-    conn.execute("PRAGMA synchronous=OFF")
+    if scratch:
+        conn.execute("PRAGMA journal_mode=OFF")
+        conn.execute("PRAGMA synchronous=OFF")
     conn.executescript(_SCHEMA)
     return conn
 
 
 def build_base(path: Path, *, registry: bool = True) -> None:
     """Write a new gazetteer file: countries always; cities and subdivisions from the registry packages."""
-    tmp = path.with_name(path.name + ".building")
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.building")  # builders in parallel never share a file
     tmp.unlink(missing_ok=True)
-    conn = _connect_rw(tmp)
+    conn = _connect_rw(tmp, scratch=True)
     try:
         with conn:
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
