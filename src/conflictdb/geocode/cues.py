@@ -319,6 +319,35 @@ def not_places_words() -> frozenset[str]:
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+# Features named after a nearby place ('Garo Hills', 'Tirah Valley'): the gazetteer keeps no such features,
+# and the town of the same name is not where they are.
+NATURAL_FEATURES = frozenset(
+    [
+        "hills",
+        "hill",
+        "valley",
+        "river",
+        "lake",
+        "mountains",
+        "mountain",
+        "range",
+        "forest",
+        "island",
+        "islands",
+        "desert",
+        "plateau",
+        "plain",
+        "plains",
+        "coast",
+        "delta",
+        "gulf",
+        "bay",
+        "sea",
+        "swamp",
+    ]
+)
+
+# Kinds of administrative unit that only one or two countries have.
 NATIONAL_UNITS = {
     "upazila": ("BD",),
     "upazilla": ("BD",),

@@ -22,6 +22,7 @@ from conflictdb.geocode.cues import (
     FACILITY,
     NATIONAL_UNITS,
     NATIONAL_UNITS_RE,
+    NATURAL_FEATURES,
     WORD_RE,
     cue_before,
     is_common,
@@ -77,7 +78,6 @@ class Reading:
     votes: dict[str, float]  # country code -> weight of the text's evidence for it
 
 
-# Kinds of administrative unit that only one or two countries have.
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _CAP_WORD = rf"[{_UPPER}](?:[\w'’\-]*\w)"
 _RUN_RE = re.compile(
@@ -172,6 +172,12 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
             and fold(text[run[k][0] : run[k][1]]) not in not_places
         ]
         facility_run = any(fold(text[a:b]) in FACILITY or fold(text[a:b]) in ACTOR_NOUNS for a, b in run)
+        if any(fold(text[a:b]) in NATURAL_FEATURES for a, b in run[1:]):
+            # 'Garo Hills', 'Tirah Valley', 'Lake Victoria': a feature named after a place, not the place
+            unknown_words = unknown_words or [
+                k for k in range(len(run)) if fold(text[run[k][0] : run[k][1]]) in NATURAL_FEATURES
+            ]
+            facility_run = False
         if unknown_words and found and not facility_run and not any(t.possessive for t in found):
             # a known name inside a longer unknown one ('Omar' in 'Omar Khel', 'Kenda' in 'Miti Kenda') is not
             # the place: the whole name is, as a name the gazetteer lacks
@@ -187,8 +193,9 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
                     top.cue = 0
                     top.partial = True
                     # a well-known place opening a longer name is where that body is ('Kumasi Technical
-                    # Institute'); a small one is a piece of a village's name ('Omar Khel', 'Nam Kart')
-                    if not any(e.level < 3 or e.pop >= 20_000 for e in top.entries):
+                    # Institute'); a small one is a piece of a village's name ('Omar Khel', 'Nam Kart'),
+                    # and a name inside a body's name is part of that name ('Arignar Anna Sugar Mills')
+                    if top.span.start > run[0][0] or not any(e.level < 3 or e.pop >= 20_000 for e in top.entries):
                         merged.append(top)
             keep = [t for t in found if t not in merged]
             covered = {k for k, (a, b) in enumerate(run) for t in keep if t.span.start <= a and b <= t.span.end}
@@ -294,6 +301,8 @@ def _hyphenated(text: str, token: tuple[int, int], gazetteer: Gazetteer) -> list
     word = text[start:end]
     if "-" not in word:
         return []
+    if any(fold(part) in gazetteer.country_words for part in word.split("-")):
+        return []  # 'the Kenya-Sudan border': countries, which the country words already count
     out = []
     offset = start
     for part in word.split("-"):
