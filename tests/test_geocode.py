@@ -337,3 +337,15 @@ def test_geocode_geonames_country_file_gives_village_coverage(tmp_path: Path) ->
         _place(geocoder, "Clashes in Tombouctou.", trigger="Clashes").geonameid
         == _place(geocoder, "Clashes in Timbuktu.", trigger="Clashes").geonameid
     )
+
+
+def test_geocode_actor_countries_pick_among_namesakes(geocoder: Geocoder) -> None:
+    text = "Soldiers clashed with herders in Mopti on Sunday."
+    benin = Actor("Military Forces of Benin", 1, country="Benin")
+    doc = geocoder(_doc(text, trigger="clashed", actor1=benin))
+    place = doc.mentions[0].place
+    assert place is not None and place.geonameid == 15 and place.country == "Benin"
+    mali = Actor("Military Forces of {country}", 1, country="ML")
+    doc = geocoder(_doc(text, trigger="clashed", actor1=mali))
+    assert doc.mentions[0].place is not None and doc.mentions[0].place.geonameid == 1
+    assert doc.mentions[0].actor1 is not None and doc.mentions[0].actor1.name == "Military Forces of Mali"

@@ -44,14 +44,25 @@ class Geocoder:
     def __init__(self, *, gazetteer: str | Path | Gazetteer | None = None) -> None:
         self.gazetteer = open_gazetteer(gazetteer)
         self._admin_keys = admin_keys(self.gazetteer)
-        self._country_by_name = {fold(name): cc for cc, (name, *_rest) in self.gazetteer.countries.items()}
+        self._country_by_name = {
+            key: cc for key, hits in self.gazetteer.country_words.items() for cc, kind in hits if kind == "name"
+        }
+        self._country_by_name.update({fold(name): cc for cc, (name, *_rest) in self.gazetteer.countries.items()})
 
     def __call__(self, doc: Document) -> Document:
         if not doc.mentions:
             return doc
         reading = self.read(doc.text)
-        mentions = tuple(self._geocode(doc, mention, reading) for mention in doc.mentions)
-        return dataclasses.replace(doc, mentions=mentions)
+        resolved_for: tuple[str, ...] = ()
+        mentions = []
+        for mention in doc.mentions:
+            actor_ccs = self._actor_countries(mention)
+            if actor_ccs != resolved_for:
+                # the actors' countries weigh on which namesake each toponym is: resolve again for these
+                resolve(reading, admin_keys=self._admin_keys, actor_countries=actor_ccs)
+                resolved_for = actor_ccs
+            mentions.append(self._geocode(doc, mention, reading, actor_ccs))
+        return dataclasses.replace(doc, mentions=tuple(mentions))
 
     def pipe(self, docs: Iterable[Document]) -> Iterable[Document]:
         return map(self, docs)
@@ -73,14 +84,15 @@ class Geocoder:
     def _actor_countries(self, mention: Mention) -> tuple[str, ...]:
         ccs = []
         for actor in _actors(mention):
-            if actor.country and (cc := self._country_by_name.get(fold(actor.country))):
+            if not actor.country:
+                continue
+            cc = actor.country if actor.country in self.gazetteer.countries else None  # an ISO code
+            cc = cc or self._country_by_name.get(fold(actor.country))
+            if cc:
                 ccs.append(cc)
         return tuple(ccs)
 
-    def _geocode(self, doc: Document, mention: Mention, reading: Reading) -> Mention:
-        actor_ccs = self._actor_countries(mention)
-        if actor_ccs:
-            resolve(reading, admin_keys=self._admin_keys, actor_countries=actor_ccs)
+    def _geocode(self, doc: Document, mention: Mention, reading: Reading, actor_ccs: tuple[str, ...]) -> Mention:
         place, evidence = self.place_for(doc, mention, reading, actor_countries=actor_ccs)
         country = place.country
         return dataclasses.replace(
