@@ -237,6 +237,16 @@ ACTOR_NOUNS = frozenset(
 FACILITY = frozenset(
     [
         "institute",
+        "parishad",
+        "sangh",
+        "sangha",
+        "samiti",
+        "morcha",
+        "manch",
+        "sena",
+        "dal",
+        "jamaat",
+        "paribahan",
         "polytechnic",
         "factory",
         "mill",
@@ -390,11 +400,12 @@ _COMPOUND_RE = re.compile(
 )
 
 
-def is_not_name(word: str, not_places: frozenset[str], lower_words: set[str]) -> bool:
+def is_not_name(word: str, not_places: frozenset[str], lower_words: set[str], *, cased: bool = True) -> bool:
     """A capitalized word that starts a sentence or clause rather than a name: 'Involving', 'Chinese-owned'."""
     key = fold(word)
     return (
-        key in not_places
+        (cased and word.isupper() and len(word) > 1)  # an acronym ('BNP'), in a text not all in capitals
+        or key in not_places
         or word.lower() in lower_words
         or bool(_COMPOUND_RE.search(word))
         or (len(key) > 5 and key.endswith(("ing", "ed", "ly")) and not word.isupper())

@@ -394,7 +394,7 @@ def _main_country(reading: Reading) -> str | None:
     """The country the text is mostly about: its country words and its resolved, cued toponyms."""
     votes: defaultdict[str, float] = defaultdict(float, reading.votes)
     for top in reading.toponyms:
-        if top.chosen is not None and top.designator != 0:
+        if top.chosen is not None and top.designator != 0 and not top.partial and (top.cue or _significant(top.chosen)):
             votes[top.chosen.cc] += 1.5 if top.cue == 2 else 1.0 if top.cue else 0.3
     return top_country(votes)
 

@@ -89,9 +89,15 @@ _LOWER_RE = re.compile(r"[a-z]")
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’\-])[a-z][a-z'’\-]*")
 
 
+@lru_cache(maxsize=8)
+def _is_shouting(text: str) -> bool:
+    """Whether a text is written in capitals (wire copy, MUC-4), so that case says nothing."""
+    return len(_UPPER_RE.findall(text)) > len(_LOWER_RE.findall(text))
+
+
 def _runs(text: str) -> list[list[tuple[int, int]]]:
     """Runs of capitalized words (connectors allowed inside), as lists of (start, end) offsets."""
-    if len(_UPPER_RE.findall(text)) > len(_LOWER_RE.findall(text)):
+    if _is_shouting(text):
         return _upper_runs(text)
     return [[(w.start(), w.end()) for w in WORD_RE.finditer(text, m.start(), m.end())] for m in _RUN_RE.finditer(text)]
 
@@ -147,7 +153,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
                 if (
                     j - i == 1
                     and is_common(surface, key, not_places, lower_words)
-                    and not _followed_by_designator(text, end)
+                    and (key in FACILITY or not _followed_by_designator(text, end))
                 ):
                     continue
                 entries = gazetteer.lookup(key)
@@ -228,6 +234,7 @@ def _unknown(
 ) -> list[Toponym]:
     """Names the gazetteer lacks that the words around mark as places: 'X (A, B)', 'in X village'."""
     out = []
+    cased = not _is_shouting(text)
     stretches: list[list[int]] = []
     for k in unmatched:
         if stretches and stretches[-1][-1] == k - 1:
@@ -236,7 +243,9 @@ def _unknown(
             stretches.append([k])
     for stretch in stretches:
         # 'In Nanur', 'Daudkandi Upazila': common words and designators are not part of the name
-        while stretch and is_not_name(text[run[stretch[0]][0] : run[stretch[0]][1]], not_places, lower_words):
+        while stretch and is_not_name(
+            text[run[stretch[0]][0] : run[stretch[0]][1]], not_places, lower_words, cased=cased
+        ):
             stretch = stretch[1:]
         while stretch and fold(text[run[stretch[-1]][0] : run[stretch[-1]][1]]) in DESIGNATOR_LEVEL:
             stretch = stretch[:-1]
@@ -253,7 +262,7 @@ def _unknown(
         opened = text[:start].rstrip().endswith("(")  # the first unit in 'X (A, B)'
         words = [fold(text[a:b]) for a, b in run[stretch[0] : stretch[-1] + 1]]
         if any(w in FACILITY or w in not_places or w in ACTOR_NOUNS for w in words) or (
-            surface.isupper() and not text.isupper()
+            cased and any(text[a:b].isupper() and b - a > 1 for a, b in run[stretch[0] : stretch[-1] + 1])
         ):
             continue
         if top.facility or not (after == " (" or opened or top.designator == 3 or top.cue == 2):
