@@ -113,7 +113,8 @@ class Geocoder:
         votes: defaultdict[str, float] = defaultdict(float, reading.votes)
         for cc in actor_countries:
             votes[cc] += 3.0
-        if top is None:
+        if top is None or (top.cue == 0 and not top.context):
+            # the dateline, when the text itself names no place that its words mark as one
             dateline = self._dateline(doc.text)
             if dateline is not None:
                 top = dateline
