@@ -50,7 +50,7 @@ _ORDINAL_DAY = re.compile(r"\b(?:on|since|until|to|from|by)\s+the\s+(?P<day>\d{1
 # '(4/02)', '(24/01)': day/month in brackets, as South Asian and European papers write it.
 _DAY_MONTH = re.compile(r"\((?P<day>\d{1,2})/(?P<month>\d{1,2})\)")
 # A date this far before publication is a reference ('the 26 October poll'), not the event's.
-MAX_AGE_DAYS = 31
+MAX_AGE_DAYS = 14
 _UNKNOWN = re.compile(r"\bon an unknown date\b|\bunknown date\b|\bsometime in\b", re.IGNORECASE)
 _NUMWORDS = {"a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 

@@ -43,6 +43,9 @@ _FIGHT = re.compile(
 )
 
 
+_WENT_OFF = re.compile(r"explod|explosion|went off|detonat|blast|blew|blown|threw|hurled|lobbed|attack", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class Coding:
     """An event's type and sub-type, with the triggers that decided it."""
@@ -170,7 +173,10 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
         armed_victims, civilians = parsed[0], parsed[1] or (civilians and not parsed[0])
     fight = any(_FIGHT.search(s.of(text)) for s in hits.get("clash", ()))
     violence = h(*VIOLENT)
-    if h("disrupted") and not h("kill") and any(re.search(r"not|failed|unexploded", x.of(text)) for x in hits["disrupted"]):
+    went_off = any(_WENT_OFF.search(x.of(text)) for n in ("ied", "grenade", "suicide") for x in hits.get(n, ()))
+    if h("disrupted") and not h("kill", "clash", "air", "shelling") and (
+        not went_off or any(re.search(r"not|failed|unexploded", x.of(text)) for x in hits["disrupted"])
+    ):
         return Coding("Strategic developments", "Disrupted weapons use", _first(hits, "disrupted"))
     if h("chemical"):
         return Coding("Explosions/Remote violence", "Chemical weapon", _first(hits, "chemical"), civilians)

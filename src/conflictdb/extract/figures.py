@@ -36,11 +36,17 @@ _QUAL = r"(?:(?:at least|not less than|no fewer than|a minimum of|more than|over
 _RANGE = rf"(?:between\s+{NUMBER}\s+and\s+{NUMBER}|{NUMBER}\s*(?:-|–|to|or)\s*{NUMBER})"
 _COUNT = rf"(?P<qual>{_QUAL}*)(?P<num>{_RANGE}|{NUMBER})"
 # Up to four words between the count and the verb: '12 Taliban militants including 2 commanders were killed'.
-_NOUNS = r"(?P<what>(?:[\w'()-]+\s+){0,5}?)"
+_NOUNS = (
+    r"(?P<what>(?:(?!(?:and|or|were|was|are|is|while|who|had|have|has|when|after|but|including)\b)[A-Za-z'()-]+(?:\s+|(?=,))){0,6}?"
+    r"(?:,?\s*(?:including|among them)\s+[^,.;]{1,40}?(?:,\s*|\s+))?)"
+)
 _DEATH_PASSIVE = (
-    r"(?:(?:were|was|have been|has been|had been|are|is|got|being|been|reportedly|allegedly|later|all|also)\s+)*"
+    r"(?:(?:were|was|have been|has been|had been|are|is|got|being|been|reportedly|allegedly|later|all|also|"
+    r"on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|last|this|morning|afternoon|"
+    r"evening|night|overnight|subsequently|eventually|instantly|immediately)\s+)*"
     r"(?:killed|dead|died|shot dead|gunned down|murdered|slain|executed|massacred|beheaded|lynched|lost (?:their|his|her) li(?:ves|fe)|"
-    r"perished|(?:hacked|beaten|burnt|burned|stoned|stabbed|shot|clubbed|tortured) to death|succumbed|confirmed dead|feared dead)"
+    r"perished|(?:hacked|beaten|burnt|burned|stoned|stabbed|shot|clubbed|tortured) to death|succumbed|confirmed dead|feared dead|"
+    r"(?:shot|stabbed|hacked|attacked|beaten|abducted|kidnapped|tortured) and (?:killed|murdered))"
 )
 _DEATH_ACTIVE = (
     r"(?:killed|killing|kills|kill|shot dead|shooting dead|gunned down|murdered|murdering|executed|executing|massacred|"
@@ -54,9 +60,10 @@ _INJURY_PASSIVE = (
 _INJURY_ACTIVE = r"(?:injuring|wounding|injured|wounded|hurting|leaving)"
 _STOP = r"(?=\s*(?:[,.;:]|and\b|$|while|when|after|in\b|at\b|on\b|during|as\b|by\b|near\b|including|were|was|who))"
 
-_PASSIVE = re.compile(rf"\b{_COUNT}\s+{_NOUNS}{_DEATH_PASSIVE}\b", re.IGNORECASE)
+# 'the group killed 30 villagers' is active: a count after the verb is its object, not its subject.
+_PASSIVE = re.compile(rf"\b{_COUNT}\s+{_NOUNS}{_DEATH_PASSIVE}\b(?!\s+(?:{NUMBER})\b)", re.IGNORECASE)
 _ACTIVE = re.compile(rf"\b{_DEATH_ACTIVE}\s+{_COUNT}\b(?!\s*(?:hours?|days?|weeks?|months?|years?|km|kilomet|miles?|%))", re.IGNORECASE)
-_INJ_PASSIVE = re.compile(rf"\b{_COUNT}\s+{_NOUNS}{_INJURY_PASSIVE}\b", re.IGNORECASE)
+_INJ_PASSIVE = re.compile(rf"\b{_COUNT}\s+{_NOUNS}{_INJURY_PASSIVE}\b(?!\s+(?:{NUMBER})\b)", re.IGNORECASE)
 _INJ_ACTIVE = re.compile(rf"\b{_INJURY_ACTIVE}\s+{_COUNT}\b(?!\s*(?:hours?|days?|weeks?|years?|km|%))", re.IGNORECASE)
 _FATALITY_NOTE = re.compile(
     rf"\b(?P<num>\d+|{NUMBER})\s+(?:reported\s+)?(?:fatalit(?:y|ies)|deaths?|dead|bodies|corpses)\b", re.IGNORECASE
@@ -73,7 +80,7 @@ _SPLIT = re.compile(
     re.IGNORECASE,
 )
 _SUBSET = re.compile(r"(?:including|among them|among whom|of whom|of them|of which|incl\.)\s*$", re.IGNORECASE)
-_NOT_PEOPLE = re.compile(r"\b(cattle|cows|goats|sheep|camels|animals|livestock|dogs|hours?|days|minutes|km|metres|meters|miles|houses|vehicles|cars|buildings)\b", re.IGNORECASE)
+_NOT_PEOPLE = re.compile(r"\b(cattle|cows|goats|sheep|camels|animals|livestock|dogs|hours?|days|weeks|months|years|minutes|km|metres|meters|miles|houses|vehicles|cars|buildings)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +157,8 @@ def _clauses(text: str, passive: re.Pattern[str], active: re.Pattern[str], start
             if any(a <= ns < b for a, b in taken):
                 continue
             what = m.groupdict().get("what") or ""
-            if _NOT_PEOPLE.search(what) or re.search(r"\d", what) and pattern is passive:
+            own = re.sub(r"\b(?:including|among them|of whom)\b.*", "", what, flags=re.IGNORECASE | re.DOTALL)
+            if _NOT_PEOPLE.search(own) or (pattern is passive and re.search(r"\d|\b(?:and|while)\b", own)):
                 continue
             if _SUBSET.search(text[max(0, ns - 40) : m.start("qual") if m.group("qual") else ns]):
                 continue
@@ -159,6 +167,19 @@ def _clauses(text: str, passive: re.Pattern[str], active: re.Pattern[str], start
                 continue
             taken.append((m.start(), m.end()))
             counts.append(Count(low, best, high, (Span(start + m.start(), start + m.end()),)))
+            # '3 soldiers and 2 civilians were killed': counts coordinated before the passive verb add up.
+            if pattern is passive:
+                head = text[max(0, m.start() - 60) : m.start()]
+                before = re.search(
+                    rf"{_COUNT}\s+(?:(?!(?:were|was|are|is|been|killed|injured|wounded|dead|died|hurt)\b)[\w'-]+\s+){{0,3}}?(?:,|and|as well as)\s*$",
+                    head,
+                    re.IGNORECASE,
+                )
+                if before and not _SUBSET.search(head[: before.start()]):
+                    lo2, be2, hi2 = _count(before.group("qual") or "", before.group("num"))
+                    if be2 is not None:
+                        base = start + max(0, m.start() - 60)
+                        counts.append(Count(lo2, be2, hi2, (Span(base + before.start(), base + before.end()),)))
             # 'killing 3 soldiers and 5 militants': the coordinated counts belong to the same clause.
             tail = text[m.end() : m.end() + 80]
             for extra in re.finditer(rf"^(?:\s+[\w-]+){{0,3}}?\s*(?:,|and|as well as)\s+{_COUNT}\s+(?!(?:were|was)\s+(?:injured|wounded))", tail, re.IGNORECASE):

@@ -1,0 +1,224 @@
+"""Extraction: figures, dates, sentence labels (fast), and event coding through spaCy (slow)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conflictdb.extract import dates, figures, sentences
+from conflictdb.models import Span
+
+WORDS = {1: "one", 2: "two", 3: "three", 7: "seven", 12: "twelve", 20: "twenty", 24: "twenty-four", 45: "forty five"}
+
+
+def _figures(text: str) -> figures.Figures:
+    return figures.extract(text, sentences.split(text))
+
+
+@given(st.integers(min_value=0, max_value=100_000))
+def test_extract_parse_number_digits_round_trip(n: int) -> None:
+    assert figures.parse_number(str(n)) == n
+    assert figures.parse_number(f"{n:,}") == n
+
+
+@pytest.mark.parametrize(("n", "words"), sorted(WORDS.items()))
+def test_extract_parse_number_words(n: int, words: str) -> None:
+    assert figures.parse_number(words) == n
+
+
+@pytest.mark.parametrize(
+    ("words", "n"), [("a", 1), ("an", 1), ("several", 3), ("dozens of", 12), ("a dozen", 12), ("hundreds of", 100)]
+)
+def test_extract_parse_number_acled_conventions(words: str, n: int) -> None:
+    assert figures.parse_number(words) == n
+
+
+def test_extract_parse_number_rejects_words() -> None:
+    assert figures.parse_number("soldiers") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities", "low", "best", "high"),
+    [
+        ("Gunmen opened fire on a bus, resulting in the deaths of at least 24 civilians.", 24, 24, 24, None),
+        ("Dozens of people were killed when the market was shelled.", 12, 12, 12, None),
+        ("Several soldiers were killed in the ambush.", 3, 3, 3, None),
+        ("A man was shot dead by unknown assailants.", 1, 1, 1, 1),
+        ("The raiders attacked the camp, killing 3 soldiers and 5 civilians.", 8, 8, 8, 8),
+        ("Between 10 and 15 people were killed in the fighting.", 10, 10, 12, 15),
+        ("Officials said 40 people were killed over four days of fighting.", 10, 10, 10, 10),
+        ("Police said 12 Taliban militants including 2 commanders were killed.", 12, 12, 12, 12),
+        ("The blast damaged a bridge. No casualties were reported.", 0, 0, 0, 0),
+    ],
+)
+def test_extract_fatalities_by_acled_rules(text: str, fatalities: int, low: int, best: int, high: int | None) -> None:
+    got = _figures(text)
+    assert (got.fatalities, got.fatalities_low, got.fatalities_best, got.fatalities_high) == (fatalities, low, best, high)
+    assert got.evidence["fatalities"], "a count needs its evidence"
+
+
+def test_extract_fatalities_note_split_across_events() -> None:
+    got = _figures("Fighting went on along three fronts. 20 fatalities split up between 3 events.")
+    assert got.fatalities == 7
+
+
+def test_extract_injuries_counted_apart_from_deaths() -> None:
+    got = _figures("Two traders were killed and seven others were injured when a grenade exploded.")
+    assert got.fatalities == 2
+    assert got.injuries == 7
+
+
+def test_extract_fatalities_none_when_no_death_is_reported() -> None:
+    assert _figures("Students marched to the ministry demanding lower fees.").fatalities is None
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "date", "precision"),
+    [
+        ("On 9 May 2020, medical workers protested in the square.", "2020-05-10", "2020-05-09", 1),
+        ("Around 9 May 2020 (as reported), a man was found dead.", "2020-05-10", "2020-05-09", 2),
+        ("Gunmen attacked the village on Wednesday, residents said.", "2021-06-10", "2021-06-09", 1),
+        ("Police dispersed the crowd yesterday.", "2021-06-10", "2021-06-09", 1),
+        ("The attack took place on March 3, 2019 near the border.", None, "2019-03-03", 1),
+        ("Traders went on strike on the 4th, the union said.", "2021-06-10", "2021-06-04", 1),
+    ],
+)
+def test_extract_event_date(text: str, published: str | None, date: str, precision: int) -> None:
+    found = dates.find(text, sentences.split(text), published=published)
+    assert found is not None
+    assert (found.date, found.precision) == (date, precision)
+    assert found.spans
+
+
+def test_extract_date_defaults_to_publication_with_low_precision() -> None:
+    text = "Unidentified gunmen kidnapped two traders."
+    assert dates.find(text, sentences.split(text), published="2021-06-10") is None
+    undated = dates.default("2021-06-10")
+    assert (undated.date, undated.precision) == ("2021-06-09", 3)
+    assert dates.default("2021-06-10", lag_days=0).date == "2021-06-10"
+    assert dates.default(None).date is None
+
+
+def test_extract_old_reference_date_is_not_the_event_date() -> None:
+    text = "Protesters burned tyres against the result of the 26 October poll."
+    assert dates.find(text, sentences.split(text), published="2017-11-21") is None
+
+
+def test_extract_sentence_labels() -> None:
+    text = (
+        "Gunmen killed four farmers near the river on Monday. "
+        "Witnesses said the attackers came on motorbikes. "
+        "This tragedy highlights the complete disregard for human life and must serve as a wake-up call."
+    )
+    labels = [i.label for i in sentences.label(text, sentences.split(text))]
+    assert labels == ["fact", "claim", "commentary"]
+
+
+def test_extract_sentence_split_keeps_offsets() -> None:
+    text = "First sentence here.  Second one follows!\n\nA third."
+    spans = sentences.split(text)
+    assert [s.of(text) for s in spans] == ["First sentence here.", "Second one follows!", "A third."]
+    assert all(isinstance(s, Span) for s in spans)
+
+
+# --- through spaCy -----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def extractor():  # type: ignore[no-untyped-def]
+    from conflictdb.extract import Extractor
+
+    return Extractor(n_process=1)
+
+
+CASES = [
+    ("On 3 June 2021, about 200 nurses marched to the health ministry in the capital demanding unpaid salaries.",
+     "Protests", "Peaceful protest"),
+    ("On 3 June 2021, police fired tear gas to disperse traders protesting against new market fees.",
+     "Protests", "Protest with intervention"),
+    ("On 3 June 2021, rioting youths burned tyres and pelted police with stones after a local leader was arrested.",
+     "Riots", "Violent demonstration"),
+    ("On 3 June 2021, an angry mob lynched a suspected thief at the bus station.", "Riots", "Mob violence"),
+    ("On 3 June 2021, soldiers clashed with militants near the border post. Five militants were killed.",
+     "Battles", "Armed clash"),
+    ("On 3 June 2021, a roadside bomb exploded under a minibus, wounding six passengers.",
+     "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ("On 3 June 2021, an air strike hit a rebel position in the hills, killing four fighters.",
+     "Explosions/Remote violence", "Air/drone strike"),
+    ("On 3 June 2021, a suicide bomber blew himself up at a checkpoint.", "Explosions/Remote violence", "Suicide bomb"),
+    ("On 3 June 2021, unidentified gunmen kidnapped three aid workers on the road to the camp.",
+     "Violence against civilians", "Abduction/forced disappearance"),
+    ("On 3 June 2021, armed men shot dead a shopkeeper in his store.", "Violence against civilians", "Attack"),
+    ("On 3 June 2021, police defused an explosive device found near the school.",
+     "Strategic developments", "Disrupted weapons use"),
+    ("On 3 June 2021, the two armed groups signed a ceasefire agreement in the capital.",
+     "Strategic developments", "Agreement"),
+]  # fmt: skip
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "event_type", "sub_event_type"), CASES)
+def test_extract_event_types_by_codebook(extractor, text: str, event_type: str, sub_event_type: str) -> None:  # type: ignore[no-untyped-def]
+    from conflictdb.extract import extract_text
+
+    doc = extract_text(text, published="2021-06-04", extractor=extractor)
+    main = doc.mentions[0]
+    assert (main.event_type, main.sub_event_type) == (event_type, sub_event_type)
+    assert main.event_date == "2021-06-03"
+    assert main.evidence["event_type"], "the trigger is the event type's evidence"
+
+
+@pytest.mark.slow
+def test_extract_commentary_creates_no_event(extractor) -> None:  # type: ignore[no-untyped-def]
+    from conflictdb.extract import extract_text
+
+    doc = extract_text(
+        "Such massacres must stop and the killers should be held accountable, as the world's silence only emboldens them.",
+        extractor=extractor,
+    )
+    assert [s.label for s in doc.sentences] == ["commentary"]
+    assert doc.mentions == ()
+
+
+@pytest.mark.slow
+def test_extract_background_event_never_main(extractor) -> None:  # type: ignore[no-untyped-def]
+    from conflictdb.extract import extract_text
+
+    text = (
+        "Gunmen abducted twelve schoolgirls from a school in the north on Tuesday, officials said. "
+        "Two years ago, the same group killed 30 villagers in a raid on a nearby market."
+    )
+    doc = extract_text(text, published="2021-06-10", extractor=extractor)
+    assert doc.mentions[0].sub_event_type == "Abduction/forced disappearance"
+    assert not doc.mentions[0].background
+    assert doc.mentions[0].fatalities == 0
+    assert [m.background for m in doc.mentions[1:]] == [True]
+    assert doc.mentions[1].fatalities == 30
+
+
+@pytest.mark.slow
+def test_extract_pipe_matches_call(extractor) -> None:  # type: ignore[no-untyped-def]
+    from conflictdb.models import Document
+
+    texts = [t for t, _, _ in CASES[:4]]
+    docs = [Document(id=Document.make_id(t), text=t, sha256="", published="2021-06-04") for t in texts]
+    piped = list(extractor.pipe(docs))
+    called = [extractor(d) for d in docs]
+    assert [d.mentions for d in piped] == [d.mentions for d in called]
+    assert all(d.sentences for d in piped)
+
+
+@pytest.mark.slow
+def test_extract_all_caps_wire_story(extractor) -> None:  # type: ignore[no-untyped-def]
+    from conflictdb.extract import extract_text
+
+    text = (
+        "TERRORISTS OF THE FARABUNDO MARTI NATIONAL LIBERATION FRONT (FMLN) KIDNAPPED FIVE PEASANTS "
+        "IN SAN MIGUEL DEPARTMENT YESTERDAY, THE ARMY REPORTED."
+    )
+    doc = extract_text(text, published="1989-12-31", extractor=extractor)
+    main = doc.mentions[0]
+    assert main.sub_event_type == "Abduction/forced disappearance"
+    assert main.event_date == "1989-12-30"
+    assert doc.text == text  # offsets still point into the capitals
