@@ -41,7 +41,7 @@ MILITARY = "Military Forces of {country}"
 
 _TOKEN = re.compile(r"[^\W_]+")
 # What may stand between two words of one name: 'Al-Shabaab', 'U.S.', 'People's', 'Boko  Haram'.
-_GAP = re.compile(r"[ \t\-'’./&]{0,3}\Z")
+_GAP = re.compile(r"[ \t\-'’./&()]{0,3}\Z")
 # Words after a name that still belong to it: 'Wagner mercenaries', 'Taliban fighters'.
 _MEMBER_NOUNS = frozenset(
     """troops troop forces force fighters fighter militants militant mercenaries mercenary soldiers soldier
@@ -376,7 +376,8 @@ def _load(directory: Path, extra: tuple[tuple[str, str], ...]) -> Registry:
                 for kind, suffix in (("ethnic", "Ethnic Militia"), ("clans", "Clan Militia")):
                     for group in info.get(kind, ()):
                         names = [group] if isinstance(group, str) else group
-                        add(Entry(name=f"{names[0]} {suffix} ({{country}})", inter=4, role=ETHNIC), names)
+                        plurals = [f"{n}s" for n in names if not n.endswith("s")]  # 'Fulanis', 'Maasais'
+                        add(Entry(name=f"{names[0]} {suffix} ({{country}})", inter=4, role=ETHNIC), names + plurals)
         else:
             for item in data or ():
                 entry = Entry(
@@ -411,6 +412,21 @@ _VERB_POS = ("VERB", "AUX")
 _ANAPHORIC = frozenset(
     """guerrillas guerrilla rebels rebel insurgents insurgent militants militant terrorists terrorist jihadists
     jihadist subversives subversive extremists extremist fighters fighter group""".split()
+)
+# Words after a force's name that make it a place or a voice, not a party to the event.
+_NOT_ACTING = frozenset(
+    """station stations post posts camp camps headquarters barracks custody checkpoint lines academy hospital
+    quarters office offices chief commissioner spokesman spokesperson spokeswoman sources source report
+    reports statement officials vehicle vehicles uniform uniforms""".split()
+)
+_WORD_AFTER = re.compile(r"\W{0,3}(\w+)")
+_FIGHT = re.compile(r"\b(?:clash\w*|fight\w*|rival\w*|between|brawl\w*|scuffle\w*|fought|confrontation\w*)\b", re.I)
+# Words that make an organisation's name an armed or political group's ('... Liberation Front').
+_GROUP_WORDS = re.compile(
+    r"\b(?:front|army|movement|militia|brigades?|battalion|group|forces?|party|league|council|alliance|"
+    r"organi[sz]ation|commando|squad|cartel|gang|network|jihad|mujahideen|liberation|resistance|guards?|"
+    r"division|corps|rebels?|tigers|union|coalition|islamic|ansar|jaish|lashkar|katiba|jama'?at)\b",
+    re.IGNORECASE,
 )
 # Words before a name that identify a generic doer with it: 'believed to be', 'suspected'.
 _IDENTIFIED = re.compile(
@@ -482,93 +498,90 @@ class _Cast:
     patients: list[Match]
     partners: list[Match]
     unknown: Actor | None
-    chosen: dict[str, list[Match]] = field(default_factory=dict)
 
     def decide(self, event_type: str, sub_event_type: str) -> Roles:
         first = _first
-        perp_agents = [m for m in self.agents if m.entry.role in PERPETRATORS]
-        perp_sent = [m for m in self.in_sent if m.entry.role in PERPETRATORS and m not in self.patients]
-        perp_doc = [m for m in self.matches if m.entry.role in PERPETRATORS and m not in self.patients]
-        groups = [m for m in self.agents + self.in_sent if m.entry.role in (GROUP, PARTY)]
+        doers = [m for m in self.agents if m.entry.role in PERPETRATORS]
+        # beyond the parse, only what names an armed actor by itself: not 'the Hazara men' who were killed
+        near = [m for m in self.in_sent if _armed(m) and m not in self.patients]
+        anywhere = [m for m in self.matches if _armed(m) and m not in self.patients]
+        m1 = m2 = None
         a1: Actor | None = None
         a2: Actor | None = None
-        assoc1: list[Actor] = []
-        assoc2: list[Actor] = []
-        m1 = m2 = None
+        assoc1: list[Match] = []
+        assoc2: list[Match] = []
         if event_type in ("Protests", "Riots"):
-            a1 = _generic(PROTESTERS if event_type == "Protests" else RIOTERS, 6 if event_type == "Protests" else 5)
-            m1 = first(self.agents, (PROTESTER, RIOTER)) or first(self.in_sent, (PROTESTER, RIOTER))
-            assoc1 = _distinct(_as_assoc(m) for m in groups)
-            state = first(self.patients + self.partners + self.in_sent + self.matches, (STATE,))
+            protest = event_type == "Protests"
+            a1 = _generic(PROTESTERS, 6) if protest else _generic(RIOTERS, 5)
+            m1 = first(self.agents + self.in_sent, (PROTESTER, RIOTER))
+            assoc1 = [m for m in self.agents + self.in_sent if m.entry.role in (GROUP, PARTY)]
+            acting = [m for m in self.patients + self.partners + self.in_sent + self.matches if _acting(self.text, m)]
+            state = first(acting, (STATE,))
             if sub_event_type in ("Protest with intervention", "Excessive force against protesters"):
                 m2 = state
                 a2 = state.entry.actor(state.words) if state else _generic(POLICE, 1)
-            elif event_type == "Riots":
-                target = first(self.patients + self.partners, (STATE, NAMED, PARTY, ARMED, ETHNIC, VICTIM, RIOTER))
-                if target and target.entry.role in (VICTIM,):
-                    a2, m2 = _generic(CIVILIANS, 7), target
-                elif target and target.entry.role == RIOTER:
-                    a2, m2 = _generic(RIOTERS, 5), target
-                elif target:
-                    a2, m2 = target.entry.actor(target.words), target
-                elif state:
-                    a2, m2 = state.entry.actor(state.words), state
+            elif not protest:
+                sentence = self.text[self.in_sent[0].span.start if self.in_sent else 0 : self.trigger + 80]
+                fight = bool(_FIGHT.search(sentence))  # 'supporters of rival candidates clashed'
+                roles = (STATE, NAMED, PARTY, ARMED, ETHNIC, VICTIM, RIOTER, PROTESTER, GROUP)
+                m2 = first([m for m in self.patients + self.partners if _acting(self.text, m)], roles) or state
+                if m2 is not None and m2.entry.role == STATE:
+                    a2 = m2.entry.actor(m2.words)
+                elif fight and (m2 is None or m2.entry.role in (PARTY, GROUP, RIOTER, PROTESTER, ETHNIC)):
+                    a2 = _generic(RIOTERS, 5)  # two crowds fighting each other
+                elif m2 is not None and m2.entry.role in (VICTIM, ARMED, PARTY, GROUP, ETHNIC):
+                    a2 = _generic(CIVILIANS, 7)  # 'mob lynches robbery suspect', 'attacked an MP's house'
+                elif m2 is not None:
+                    a2 = m2.entry.actor(m2.words)
                 elif sub_event_type == "Mob violence":
-                    victim = first(self.in_sent, (VICTIM,))
-                    a2, m2 = (_generic(CIVILIANS, 7), victim) if victim else (None, None)
-                if a2 and a2.name == CIVILIANS:
-                    assoc2 = _distinct(_as_assoc(m) for m in self.patients if m.entry.role in (GROUP, ETHNIC))
+                    m2 = first(self.in_sent, (VICTIM,))
+                    a2 = _generic(CIVILIANS, 7)  # a mob's victims are civilians, named or not
         elif event_type == "Violence against civilians":
-            m1 = first(perp_agents, PERPETRATORS) or first(perp_sent, PERPETRATORS) or first(perp_doc, PERPETRATORS)
-            m1 = _resolved(self, m1)
-            a1 = m1.entry.actor(m1.words) if m1 else (self.unknown or _generic(UNIDENTIFIED, 3))
-            if self.unknown and (m1 is None or m1 not in perp_agents):
+            m1 = _resolved(self, first(doers + near + anywhere, PERPETRATORS))
+            a1 = _side(m1) if m1 else (self.unknown or _generic(UNIDENTIFIED, 3))
+            if self.unknown and (m1 is None or m1 not in doers):
                 a1, m1 = self.unknown, None
             a2, m2 = _generic(CIVILIANS, 7), first(self.patients, (VICTIM, GROUP)) or first(self.in_sent, (VICTIM,))
-            assoc2 = _distinct(_as_assoc(m) for m in self.patients if m.entry.role in (GROUP, ETHNIC))
         elif event_type == "Strategic developments":
-            m1 = first(perp_agents, PERPETRATORS) or first(perp_sent, PERPETRATORS)
-            if m1 is None and sub_event_type == "Arrests":
+            m1 = first(doers + near, PERPETRATORS)
+            a1 = m1.entry.actor(m1.words) if m1 else self.unknown
+            if a1 is None and sub_event_type == "Arrests":
                 a1 = _generic(POLICE, 1)
-            a1 = m1.entry.actor(m1.words) if m1 else (a1 or self.unknown)
             m2 = first(self.patients, PERPETRATORS + (GROUP, PROTESTER, RIOTER, VICTIM))
-            a2 = _role_actor(m2) if m2 else None
+            a2 = _side(m2) if m2 else None
         else:  # Battles, Explosions/Remote violence
-            m1 = first(perp_agents, PERPETRATORS) or first(perp_sent, PERPETRATORS) or first(perp_doc, PERPETRATORS)
-            m1 = _resolved(self, m1)
-            if self.unknown and (m1 is None or m1 not in perp_agents):
-                a1 = self.unknown
-                m1 = None
+            m1 = _resolved(self, first(doers + near + anywhere, PERPETRATORS))
+            if self.unknown and (m1 is None or m1 not in doers):
+                a1, m1 = self.unknown, None
             elif m1:
-                a1 = m1.entry.actor(m1.words)
+                a1 = _side(m1)
             elif sub_event_type == "Air/drone strike":
                 a1 = _generic(MILITARY, 1)
             else:
                 a1 = _generic(UNIDENTIFIED, 3)
-            others = [m for m in self.partners + self.patients if m.entry.role in PERPETRATORS]
-            others += [m for m in perp_sent + perp_doc if m.entry.role in PERPETRATORS]
-            m2 = next((m for m in others if a1 is None or m.entry.name != a1.name), None)
+            others = [m for m in self.partners + self.patients if m.entry.role in PERPETRATORS] + near + anywhere
+            m2 = next((m for m in others if not _same_side(_side(m), a1)), None)
             if m2:
-                a2 = m2.entry.actor(m2.words)
+                a2 = _side(m2)
             elif event_type == "Battles":
                 a2 = _generic(UNIDENTIFIED, 3) if a1 is None or a1.name != UNIDENTIFIED else None
             else:
-                victim = first(self.patients, (VICTIM,)) or first(self.in_sent, (VICTIM,))
-                a2, m2 = (_generic(CIVILIANS, 7), victim) if victim else (None, None)
-                if a2:
-                    assoc2 = _distinct(_as_assoc(m) for m in self.patients if m.entry.role in (GROUP, ETHNIC))
-        if event_type == "Violence against civilians" or (a2 and a2.name == CIVILIANS):
-            a2 = _generic(CIVILIANS, 7)
+                m2 = first(self.patients, (VICTIM,)) or first(self.in_sent, (VICTIM,))
+                a2 = _generic(CIVILIANS, 7) if m2 else None
+        if a2 is not None and a2.name == CIVILIANS:
+            assoc2 = [m for m in self.patients if m.entry.role in (GROUP, ETHNIC)]
+        assoc_1 = _distinct(_as_assoc(m) for m in assoc1)
+        assoc_2 = _distinct(_as_assoc(m) for m in assoc2)
         return Roles(
             actor1=_with_words(a1, m1),
-            assoc_actor_1=tuple(a for a in assoc1 if a1 is None or a.name != a1.name),
+            assoc_actor_1=tuple(a for a in assoc_1 if a1 is None or a.name != a1.name),
             actor2=_with_words(a2, m2),
-            assoc_actor_2=tuple(a for a in assoc2 if a2 is None or a.name != a2.name),
+            assoc_actor_2=tuple(a for a in assoc_2 if a2 is None or a.name != a2.name),
             evidence={
                 "actor1": self._evidence(a1, m1),
-                "assoc_actor_1": self._assoc_evidence(assoc1),
+                "assoc_actor_1": self._assoc_evidence(assoc_1),
                 "actor2": self._evidence(a2, m2),
-                "assoc_actor_2": self._assoc_evidence(assoc2),
+                "assoc_actor_2": self._assoc_evidence(assoc_2),
             },
         )
 
@@ -576,7 +589,7 @@ class _Cast:
         if actor is None:
             return ()
         pool = self.in_sent if actor.generic else self.matches
-        spans = [m.extent for m in pool if _role_actor(m).name == actor.name]
+        spans = [m.extent for m in pool if _side(m).name == actor.name or m.entry.name == actor.name]
         if match is not None:
             spans.append(match.extent)
         return tuple(sorted(set(spans), key=lambda s: (s.start, s.end)))
@@ -614,6 +627,43 @@ def _resolved(cast: _Cast, match: Match | None) -> Match | None:
     return match
 
 
+def _acting(text: str, match: Match) -> bool:
+    """Whether a match names people rather than their building or spokesman: not 'police station'."""
+    after = _WORD_AFTER.match(text, match.extent.end)
+    return not (after and after.group(1).lower() in _NOT_ACTING)
+
+
+def _armed(match: Match) -> bool:
+    """Whether a match names an armed actor without help from the parse: an ethnic group only with
+    'militia', 'raiders' and the like after it."""
+    role = match.entry.role
+    if role == ETHNIC:
+        return match.extent.end > match.span.end and match.extent.start >= match.span.start
+    return role in (NAMED, STATE, ARMED)
+
+
+def _side(match: Match) -> Actor:
+    """The actor a match stands for as a side of violence: villagers are civilians, a party's men its militia."""
+    entry = match.entry
+    if entry.role == VICTIM:
+        return _generic(CIVILIANS, 7)
+    if entry.role == PARTY:
+        return Actor(name=f"{entry.name} Militia", inter=3, words=match.words, country=entry.country)
+    return entry.actor(match.words)
+
+
+def _same_side(actor: Actor, other: Actor | None) -> bool:
+    """'Military Forces of {country}' and 'Military Forces of Myanmar' in one text are one side."""
+    if other is None:
+        return False
+    if actor.name == other.name:
+        return True
+    kinds = ("Military Forces of ", "Police Forces of ")
+    return any(
+        actor.name.startswith(k) and other.name.startswith(k) and (actor.generic or other.generic) for k in kinds
+    )
+
+
 def _first(matches: Iterable[Match], roles: tuple[str, ...]) -> Match | None:
     return next((m for m in matches if m.entry.role in roles), None)
 
@@ -626,13 +676,6 @@ def _with_words(actor: Actor | None, match: Match | None) -> Actor | None:
     if actor is None or match is None or actor.words:
         return actor
     return Actor(name=actor.name, inter=actor.inter, words=match.words, country=actor.country, known=actor.known)
-
-
-def _role_actor(match: Match) -> Actor:
-    """The actor a match stands for as a side of an event: villagers are civilians."""
-    if match.entry.role == VICTIM:
-        return _generic(CIVILIANS, 7)
-    return match.entry.actor(match.words)
 
 
 def _as_assoc(match: Match) -> Actor:
@@ -780,7 +823,7 @@ def _pick(heads: Iterable[Any], matches: list[Match]) -> list[Match]:
         specific = any(m.entry.role in (NAMED, ETHNIC, PARTY) for m in inside)
         inside.sort(
             key=lambda m: (
-                specific and m.entry.role in (ARMED, VICTIM, STATE) and "{country}" in m.entry.name,
+                specific and m.entry.role in (ARMED, VICTIM) and "{country}" in m.entry.name,
                 not (m.extent.start <= head.idx < m.extent.end),
                 m.extent.start,
             )
@@ -802,6 +845,8 @@ def _unknown(heads: Iterable[Any], doc: Any, matches: list[Match], text: str, re
                 if country:  # 'Turkish shelling': the country's forces
                     name = MILITARY.replace("{country}", registry.country_forms[country])
                     return Actor(name=name, inter=1, words=words, country=country)
+                if not _GROUP_WORDS.search(words):  # a university or a ministry is no party to violence
+                    continue
                 inter = 2 if re.search(r"front|army|liberation|movement|rebel", words, re.I) else 3
                 return Actor(name=words, inter=inter, words=words, known=False)
     return None
