@@ -192,7 +192,7 @@ def _measured(words: list[str]) -> bool:
 def cue_before(before: str) -> tuple[bool, int]:
     """Whether the words before a name put the event near it, and how surely they make it a place (0-2)."""
     words = [w.lower() for w in _BEFORE_RE.findall(before)[-5:]]
-    if words and words[-1] == "the":
+    if words and words[-1] in ("the", "al", "el"):
         words.pop()
     if not words:
         return False, 0

@@ -406,7 +406,8 @@ def _display(surface: str, entry: Entry | None) -> str:
         surface = surface.title()
     if entry is not None and fold(entry.name) != fold(surface):
         return ascii_name(entry.name)
-    return ascii_name(surface)
+    name = ascii_name(surface)
+    return name[:1].upper() + name[1:]  # 'el Hermel' -> 'El Hermel'
 
 
 def _actors(mention: Mention) -> list[Actor]:

@@ -81,7 +81,8 @@ class Reading:
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _CAP_WORD = rf"[{_UPPER}](?:[\w'’\-]*\w)"
 _RUN_RE = re.compile(
-    rf"(?<![\w'’\-]){_CAP_WORD}(?:[ ]{{1,2}}(?:(?:{'|'.join(sorted(CONNECTORS, key=len, reverse=True))})[ ]{{1,2}})?"
+    # an Arabic article may open a name in lower case: 'el Hermel', 'al Bayda'
+    rf"(?<![\w'’\-])(?:(?:al|el|ad|an|ar|as|ash|at|az|ath)[ \-])?{_CAP_WORD}(?:[ ]{{1,2}}(?:(?:{'|'.join(sorted(CONNECTORS, key=len, reverse=True))})[ ]{{1,2}})?"
     rf"{_CAP_WORD})*"
 )
 _UPPER_RE = re.compile(r"[A-Z]")
