@@ -80,10 +80,11 @@ class Reading:
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _CAP_WORD = rf"[{_UPPER}](?:[\w'’\-]*\w)"
+_CONNECTOR_ALT = "|".join(sorted(CONNECTORS, key=len, reverse=True))
 _RUN_RE = re.compile(
     # an Arabic article may open a name in lower case: 'el Hermel', 'al Bayda'
-    rf"(?<![\w'’\-])(?:(?:al|el|ad|an|ar|as|ash|at|az|ath)[ \-])?{_CAP_WORD}(?:[ ]{{1,2}}(?:(?:{'|'.join(sorted(CONNECTORS, key=len, reverse=True))})[ ]{{1,2}})?"
-    rf"{_CAP_WORD})*"
+    rf"(?<![\w'’\-])(?:(?:al|el|ad|an|ar|as|ash|at|az|ath)[ \-])?{_CAP_WORD}"
+    rf"(?:[ ]{{1,2}}(?:(?:{_CONNECTOR_ALT})[ ]{{1,2}})?{_CAP_WORD})*"
 )
 _UPPER_RE = re.compile(r"[A-Z]")
 _LOWER_RE = re.compile(r"[a-z]")
