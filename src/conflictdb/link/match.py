@@ -124,8 +124,8 @@ def _place(
         if radius is not None:
             lat, lon = place.latitude, place.longitude
     location = normalize(place.name)
-    if location in (admin1, admin2, normalize(country)):
-        location = None
+    if radius is None and location in (admin1, admin2, normalize(country)):
+        location = None  # a region-level place named after its region names no site (a town may share the name)
     return country, admin1, admin2, location, lat, lon, radius
 
 
@@ -257,6 +257,7 @@ def score(f: Features, g: Features) -> float | None:
 
     # Casualty figures: tolls get revised, so only a large gap counts against.
     same_toll = False
+    toll_conflict = False
     if f.fat_lo is not None and g.fat_lo is not None:
         near = min(abs(f.fat_lo - g.fat_hi), abs(f.fat_hi - g.fat_lo))  # type: ignore[operator]
         inside = g.fat_lo <= f.fat_lo <= g.fat_hi or f.fat_lo <= g.fat_lo <= f.fat_hi  # type: ignore[operator]
@@ -264,18 +265,17 @@ def score(f: Features, g: Features) -> float | None:
         if inside or near <= max(2, 0.25 * small):
             total += 0.3
             same_toll = small >= 3
-        elif near > 2 * small + 5:
-            if coarse:
-                return None
-            total -= 0.6
-    # Only a region is known on one side: many events share a region and a day, so it takes a named
-    # actor in common, or the same day and the same toll, to say which one it was.
-    if coarse and not shared_actor and not (same_day and same_toll):
-        return None
-    # A region and a vague date: only a named group other than the state's forces (which fight in many
-    # places at once) ties it down.
-    if coarse and not (f.day_precise and g.day_precise) and not any(not a.startswith(_STATE) for a in shared):
-        return None
+        else:
+            toll_conflict = True
+            if near > 2 * small + 5:
+                total -= 0.6
+    if coarse:
+        # Only a region is known on one side, and many events share a region and a day: it takes a named
+        # group in common (not the state's forces, which fight in many places at once) or the same day
+        # and the same toll to say which event it was, and a different toll says it was another.
+        named = any(not a.startswith(_STATE) for a in shared)
+        if toll_conflict or not (named or (same_day and same_toll)):
+            return None
     return total
 
 
