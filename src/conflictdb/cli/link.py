@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import sys
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -38,7 +39,7 @@ def _record(inc: Incident) -> Table:
     t.add_column(style="bold")
     t.add_column()
     place = inc.place
-    where = ", ".join(x for x in (place.name, place.admin1, place.country) if x) if place else "unknown"
+    where = ", ".join(dict.fromkeys(x for x in (place.name, place.admin1, place.country) if x)) if place else "unknown"
     if place and place.latitude is not None:
         where += f"  ({place.latitude:.4f}, {place.longitude:.4f}; precision {_n(place.geo_precision)})"
     rows = [
@@ -155,7 +156,8 @@ def show(incident_id: str, db: str) -> None:
         docs = {d.id: d for d in store.documents(ids=list(inc.details.get("documents", [])))}
     finally:
         store.close()
-    console = Console(highlight=False)
+    # Piped output gets a fixed width wide enough for the sources table (rich assumes 80 columns otherwise).
+    console = Console(highlight=False, width=None if sys.stdout.isatty() else 140)
     console.print(Text(f"Incident {inc.id}", style="bold underline"))
     console.print(_record(inc))
     console.print(_sources(inc))
