@@ -349,3 +349,13 @@ def test_geocode_actor_countries_pick_among_namesakes(geocoder: Geocoder) -> Non
     doc = geocoder(_doc(text, trigger="clashed", actor1=mali))
     assert doc.mentions[0].place is not None and doc.mentions[0].place.geonameid == 1
     assert doc.mentions[0].actor1 is not None and doc.mentions[0].actor1.name == "Military Forces of Mali"
+
+
+def test_geocode_long_text_stays_linear(geocoder: Geocoder, seed_path: Path) -> None:
+    import time
+
+    text = seed_path.read_text(encoding="utf-8") * 100  # about 375 KB
+    started = time.process_time()
+    place = _place(geocoder, text, trigger="executing")
+    assert place.country == "Mali"
+    assert time.process_time() - started < 5.0

@@ -7,6 +7,7 @@ where the text names them apart) and localizes generic actors ('Civilians ({coun
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections import defaultdict
@@ -142,16 +143,19 @@ class Geocoder:
         if mention is not None and mention.evidence.get("event_type"):
             trigger = mention.evidence["event_type"][0].start
 
+        starts = [start for start, _end, _label in sentences]
+
         def sentence_of(pos: int) -> int:
-            for k, (start, end, _label) in enumerate(sentences):
-                if start <= pos < end:
-                    return k
-            return len(sentences)
+            k = bisect.bisect_right(starts, pos) - 1
+            return k if k >= 0 and pos < sentences[k][1] else len(sentences)
 
         trigger_sentence = sentence_of(trigger) if trigger is not None else 0
         main = _main_country(reading)
         dateline = _DATELINE_RE.match(doc.text)
         body = dateline.end(1) if dateline else 0  # the dateline's place counts only when the text names none
+        # a country the text names ('in Mali') rules out places elsewhere; a demonym ('Saudi investors')
+        # names an actor's country, which says less about where the event was
+        named = {w.cc for w in reading.countries if not w.demonym}
         ranked = []
         for top in reading.toponyms:
             if top.span.start < body:
@@ -167,9 +171,6 @@ class Geocoder:
             if k < len(sentences) and sentences[k][2] == "commentary":
                 continue
             entry = top.chosen or next((c.chosen for c in top.context if c.chosen), None)
-            # a country the text names ('in Mali') rules out places elsewhere; a demonym ('Saudi investors')
-            # names an actor's country, which says less about where the event was
-            named = {w.cc for w in reading.countries if not w.demonym}
             unsupported = bool(named) and entry is not None and entry.cc not in named
             if (
                 top.cue == 0

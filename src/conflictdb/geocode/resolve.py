@@ -261,7 +261,7 @@ def _unknown(
             continue  # 'a Fulani camp', 'a Luhya village': a kind of place, not a name
         top = _toponym(text, start, end, surface, fold(surface), ())
         after = text[end : end + 2]
-        opened = text[:start].rstrip().endswith("(")  # the first unit in 'X (A, B)'
+        opened = text[max(0, start - 8) : start].rstrip().endswith("(")  # the first unit in 'X (A, B)'
         words = [fold(text[a:b]) for a, b in run[stretch[0] : stretch[-1] + 1]]
         if any(w in FACILITY or w in not_places or w in ACTOR_NOUNS for w in words) or (
             cased and any(text[a:b].isupper() and b - a > 1 for a, b in run[stretch[0] : stretch[-1] + 1])
@@ -373,7 +373,12 @@ def resolve(reading: Reading, *, admin_keys: dict[str, str], actor_countries: tu
         scores[id(top)] = ranked
         top.chosen, top.score = (ranked[0][1], ranked[0][0]) if ranked else (None, -math.inf)
     # namesakes: the one near the text's other places ('Shimoni' near 'Zanzibar')
-    anchors = [t.chosen for t in reading.toponyms if t.chosen is not None and len(t.entries) == 1 and t.designator != 0]
+    unique = {
+        t.chosen.gid: t.chosen
+        for t in reading.toponyms
+        if t.chosen is not None and len(t.entries) == 1 and t.designator != 0
+    }
+    anchors = list(unique.values())[:30]  # a long text names many: the first few are enough
     if anchors:
         for top in reading.toponyms:
             ranked = scores[id(top)]
