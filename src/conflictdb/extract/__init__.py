@@ -154,7 +154,12 @@ class Extractor:
                 inter1=roles.actor1.inter if roles.actor1 else 0,
                 inter2=roles.actor2.inter if roles.actor2 else 0,
             )
-            evidence.update({k: tuple(v) for k, v in roles.evidence.items() if v})
+            # an actor's name in a commentary sentence is not evidence for the event
+            opinion = [i.span for i in infos if i.label == "commentary"]
+            for key, found in roles.evidence.items():
+                kept = tuple(s for s in found if not any(o.start <= s.start < o.end for o in opinion))
+                if kept or found:
+                    evidence[key] = kept or tuple(found)
         evidence["event_type"] = coding.triggers or (trigger,)
         if coding.sub_event_type:
             evidence["sub_event_type"] = coding.triggers or (trigger,)

@@ -1,0 +1,154 @@
+"""Evaluation: name comparison, per-field scoring, streaming the gold file, and the eval command."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conflictdb import eval as evaluation
+from conflictdb.models import Actor, Document, Mention, Place
+
+
+@pytest.mark.parametrize(
+    ("predicted", "gold", "same"),
+    [
+        ("Military Forces of Yemen", "Military Forces of Yemen (2012-)", True),
+        ("military forces of yemen (2016-2020)", "Military Forces of Yemen (2012-)", True),
+        ("JNIM", "JNIM: Group for Support of Islam and Muslims", True),
+        ("Group for Support of Islam and Muslims", "JNIM: Group for Support of Islam and Muslims", True),
+        ("Protesters (Kenya)", "Protesters (Ghana)", False),
+        ("", "", True),
+        ("Taliban", "", False),
+        ("", "Taliban", False),
+    ],
+)
+def test_eval_names_match(predicted: str, gold: str, same: bool) -> None:
+    assert evaluation.names_match(predicted, gold) is same
+
+
+def _mention(**kwargs: object) -> Mention:
+    base: dict[str, object] = {"document_id": "doc_x", "index": 0, "event_type": "Battles", "sub_event_type": "Armed clash"}
+    base.update(kwargs)
+    return Mention(**base)  # type: ignore[arg-type]
+
+
+GOLD = {
+    "event_date": "2020-05-09", "event_type": "Battles", "sub_event_type": "Armed clash", "taxonomy": "current",
+    "actor1": "Taliban", "actor2": "Military Forces of Afghanistan (2014-)", "country": "Afghanistan",
+    "admin1": "Balkh", "location": "Dawlat Abad", "latitude": "36.9882", "longitude": "66.8207", "fatalities": "12",
+}  # fmt: skip
+
+
+def test_eval_scores_every_field_of_a_right_answer() -> None:
+    mention = _mention(
+        event_date="2020-05-09",
+        actor1=Actor("Taliban", 2),
+        actor2=Actor("Military Forces of {country}", 1),
+        fatalities=12,
+        place=Place("Dawlat Abad", country="Afghanistan", admin1="Balkh", latitude=36.99, longitude=66.82),
+    )
+    scores = evaluation.Scores()
+    evaluation.score_acled(scores, "s", GOLD, mention)
+    for name in ("event_type", "sub_event_type", "fatalities", "actor1", "actor_pair_f1", "country", "admin1",
+                 "location", "coords_25km", "coords_100km", "event_date"):  # fmt: skip
+        assert scores.value("s", name) == (1.0, 1), name
+        assert scores.value("all", name) == (1.0, 1), name
+    assert scores.value("s", "civilian_targeting") == (None, 0)  # not coded in this record: not scored
+
+
+def test_eval_scores_wrong_and_missing_answers() -> None:
+    scores = evaluation.Scores()
+    mention = _mention(event_type="Violence against civilians", sub_event_type="Attack", fatalities=None,
+                       actor1=Actor("Taliban", 2), place=Place("Kabul", country="Afghanistan", latitude=34.5, longitude=69.2))  # fmt: skip
+    evaluation.score_acled(scores, "s", GOLD, mention)
+    evaluation.score_acled(scores, "s", GOLD, None)
+    assert scores.value("s", "event_type") == (0.0, 2)
+    assert scores.value("s", "fatalities") == (0.0, 2)
+    assert scores.value("s", "actor1") == (0.5, 2)
+    assert scores.value("s", "actor_pair_f1")[0] == pytest.approx((2 * 1 / 3) / 2)
+    assert scores.value("s", "country") == (0.5, 2)
+    assert scores.value("s", "coords_100km") == (0.0, 2)
+
+
+def test_eval_pre2019_taxonomy_rules() -> None:
+    scores = evaluation.Scores()
+    gold = {"event_type": "Protests|Riots", "sub_event_type": "", "taxonomy": "pre2019"}
+    evaluation.score_acled(scores, "old", gold, _mention(event_type="Riots", sub_event_type="Mob violence"))
+    evaluation.score_acled(scores, "old", gold, _mention(event_type="Protests", sub_event_type="Peaceful protest"))
+    assert scores.value("old", "event_type") == (1.0, 2)
+    assert scores.value("old", "sub_event_type") == (None, 0)
+
+
+def test_eval_muc_perpetrator_organisations() -> None:
+    text = "GUERRILLAS OF THE FMLN ATTACKED A POST."
+    doc = Document(id="d", text=text, sha256="")
+    mention = _mention(actor1=Actor("FMLN: Farabundo Marti National Liberation Front", 2, words="FMLN"))
+    gold = {"perpetrator_organizations": [["FARABUNDO MARTI NATIONAL LIBERATION FRONT", "FMLN"]], "perpetrator_individuals": [["GUERRILLAS"]]}
+    scores = evaluation.Scores()
+    evaluation.score_muc(scores, "muc", gold, _with(doc, mention))
+    assert scores.value("muc", "perp_org_recall") == (1.0, 1)
+    assert scores.value("muc", "perp_org_precision") == (1.0, 1)
+    assert scores.value("muc", "perp_individual_recall") == (0.0, 1)
+    none = evaluation.Scores()
+    evaluation.score_muc(none, "muc", {"perpetrator_organizations": []}, _with(doc, mention))
+    assert none.value("muc", "perp_org_precision") == (0.0, 1)  # an organisation named where the gold has none
+
+
+def _with(doc: Document, mention: Mention) -> Document:
+    import dataclasses
+
+    return dataclasses.replace(doc, mentions=(mention,))
+
+
+def _write_gold(path: Path, n: int) -> None:
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(n):
+            record = {"id": f"r{i}", "set": "a" if i % 2 else "b", "text": f"Text {i}.", "published": "2021-01-02", "gold": {}}
+            fh.write(json.dumps(record) + "\n")
+
+
+def test_eval_read_gold_streams_samples(tmp_path: Path) -> None:
+    path = tmp_path / "gold.jsonl"
+    _write_gold(path, 20)
+    assert [r["id"] for r in evaluation.read_gold(path, sample_every=5)] == ["r0", "r5", "r10", "r15"]
+    assert [r["id"] for r in evaluation.read_gold(path, limit=3, set_name="a")] == ["r1", "r3", "r5"]
+
+
+def test_eval_read_gold_reports_bad_lines(tmp_path: Path) -> None:
+    from conflictdb.errors import InputError
+
+    path = tmp_path / "gold.jsonl"
+    path.write_text('{"id": 1, "text": "x", "gold": {}}\nnot json\n', encoding="utf-8")
+    with pytest.raises(InputError, match="line 2"):
+        list(evaluation.read_gold(path))
+
+
+@pytest.mark.slow
+def test_eval_command_end_to_end(tmp_path: Path) -> None:
+    from conflictdb.cli import main
+
+    path = tmp_path / "gold.jsonl"
+    records = [
+        {"id": "1", "set": "ours", "published": "2021-06-04",
+         "text": "On 3 June 2021, about 200 nurses marched to the health ministry in Nairobi demanding unpaid salaries.",
+         "gold": {"event_date": "2021-06-03", "event_type": "Protests", "sub_event_type": "Peaceful protest",
+                  "taxonomy": "current", "actor1": "Protesters (Kenya)", "actor2": "", "country": "Kenya",
+                  "fatalities": "0"}},
+        {"id": "2", "set": "ours", "published": "2021-06-04",
+         "text": "On 3 June 2021, unidentified gunmen shot dead two traders in Mandera town.",
+         "gold": {"event_date": "2021-06-03", "event_type": "Violence against civilians", "sub_event_type": "Attack",
+                  "taxonomy": "current", "country": "Kenya", "fatalities": "2"}},
+    ]  # fmt: skip
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    out = tmp_path / "scores.json"
+    result = CliRunner().invoke(main, ["eval", "--gold", str(path), "--json", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "event_type" in result.output and "documents/second" in result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["documents"] == 2
+    assert data["sets"]["ours"]["event_type"] == {"score": 1.0, "n": 2}
+    assert data["sets"]["ours"]["fatalities"] == {"score": 1.0, "n": 2}
+    assert data["sets"]["ours"]["event_date"] == {"score": 1.0, "n": 2}
