@@ -140,4 +140,9 @@ CREATE TRIGGER incidents_rollup_au AFTER UPDATE ON incidents BEGIN
         ON CONFLICT DO UPDATE SET incidents = incidents + 1, fatalities = fatalities + excluded.fatalities;
 END
 """,
+    # 4: from a document to its incidents through indexes alone (free-text filters in conflictdb.query)
+    """
+CREATE INDEX mentions_document_id ON mentions (document_id, id);
+CREATE INDEX incident_mentions_mention ON incident_mentions (mention_id, incident_id)
+""",
 )
