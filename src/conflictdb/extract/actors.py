@@ -73,7 +73,13 @@ def fold(word: str) -> str:
 
 
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(fold(m.group()) for m in _TOKEN.finditer(text))
+    return tuple(_key(m.group()) for m in _TOKEN.finditer(text))
+
+
+def _key(word: str) -> str:
+    """A word's index key; 'Peoples' and 'People's' are one word (the possessive 's' is dropped below)."""
+    folded = fold(word)
+    return "people" if folded == "peoples" else folded
 
 
 def _is_acronym(alias: str) -> bool:
@@ -172,7 +178,7 @@ class Registry:
     def match(self, text: str) -> list[Match]:
         """Every registry name in `text`, longest first, left to right; one span may name several entries."""
         tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-        keys = [fold(t[2]) for t in tokens]
+        keys = [_key(t[2]) for t in tokens]
         letters = [c for c in text if c.isalpha()]
         shouting = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > _SHOUTING
         out: list[Match] = []
@@ -393,7 +399,7 @@ def _load(directory: Path, extra: tuple[tuple[str, str], ...]) -> Registry:
                     words.append(entry.name)
                     if ": " in entry.name:  # 'JNIM: Group for ...': both parts name it, unless the acronym is short
                         short, full = entry.name.split(": ", 1)
-                        words.extend([short, full] if len(short) > 2 else [full])
+                        words.extend([short, full] if len(short) > 2 and short not in item.get("weak", ()) else [full])
                 add(entry, words)
                 weak.extend((w, by_name[entry.name]) for w in item.get("weak", ()))
                 add(entry, item.get("weak", ()))
@@ -421,6 +427,8 @@ _NOT_ACTING = frozenset(
 )
 _WORD_AFTER = re.compile(r"\W{0,3}(\w+)")
 _FIGHT = re.compile(r"\b(?:clash\w*|fight\w*|rival\w*|between|brawl\w*|scuffle\w*|fought|confrontation\w*)\b", re.I)
+# A group's claim after its name: 'RPF has claimed the blast'.
+_CLAIMED = re.compile(r"\W{0,3}(?:\w+\s){0,2}?(?:has |have |had )?(?:claimed|claims|admitted|owned up)\b", re.I)
 # Words that make an organisation's name an armed or political group's ('... Liberation Front').
 _GROUP_WORDS = re.compile(
     r"\b(?:front|army|movement|militia|brigades?|battalion|group|forces?|party|league|council|alliance|"
@@ -560,7 +568,9 @@ class _Cast:
             else:
                 a1 = _generic(UNIDENTIFIED, 3)
             others = [m for m in self.partners + self.patients if m.entry.role in PERPETRATORS] + near + anywhere
+            others = [m for m in others if m1 is None or m.span != m1.span]  # one name, two readings: one side
             m2 = next((m for m in others if not _same_side(_side(m), a1)), None)
+            m2 = _resolved(self, m2, other=a1)
             if m2:
                 a2 = _side(m2)
             elif event_type == "Battles":
@@ -600,7 +610,7 @@ class _Cast:
         return tuple(sorted(spans, key=lambda s: (s.start, s.end)))
 
 
-def _resolved(cast: _Cast, match: Match | None) -> Match | None:
+def _resolved(cast: _Cast, match: Match | None, *, other: Actor | None = None) -> Match | None:
     """A generic doer resolved to the group the text names for it: 'the guerrillas' after 'the FMLN',
     'an armed group believed to be Al Shabaab', 'the suspects are believed to be Turkana'."""
     if match is None or match.entry.role != ARMED:
@@ -608,11 +618,14 @@ def _resolved(cast: _Cast, match: Match | None) -> Match | None:
     named = [
         m
         for m in cast.matches
-        if m.entry.role in (NAMED, ETHNIC) and m.entry.inter in (2, 3, 4, 8) and m not in cast.patients
+        if m.entry.role in (NAMED, ETHNIC)
+        and m.entry.inter in (2, 3, 4, 8)
+        and (other is not None or m not in cast.patients)
+        and not _same_side(_side(m), other)
     ]
     for m in named:
         before = cast.text[max(0, m.extent.start - 40) : m.span.start]
-        if _IDENTIFIED.search(before):
+        if _IDENTIFIED.search(before) or _CLAIMED.match(cast.text, m.extent.end):
             return m
     last = fold(match.words.split()[-1]) if match.words.split() else ""
     if last in _ANAPHORIC:
