@@ -298,3 +298,19 @@ def test_link_store_given_ids_skips_linked_mentions(store: SQLiteStore) -> None:
     (inc,) = store.incidents()
     again = link(store, mention_ids=inc.mention_ids)
     assert first.mentions == 3 and again.skipped == 3 and again.mentions == 0
+
+
+def test_link_officials_confirming_a_toll_do_not_make_it_confirmed(store: SQLiteStore) -> None:
+    police = Response("confirmation", "the police", Span(0, 10))
+    _add(
+        store,
+        "6",
+        "The police confirmed 24 deaths in Moura.",
+        [mention("x", responses=(police,), status="confirmed")],
+        published="2024-03-11",
+        outlet="E",
+        external_id="ext-6",
+    )
+    link(store)
+    (inc,) = store.incidents()
+    assert inc.grade == "single source" and inc.status == "confirmed"

@@ -9,8 +9,11 @@ Reads `Mention`s and their `Document`s (published date, outlet, external id, tex
 
 An incident's id is `content_id("inc", founder)`, its first mention's id, stable as reports join.
 `Incident.sources` counts independent lineages (a document, its syndicated copies and its outlet's
-other reports are one lineage); `grade` is one of `GRADES` ('confirmed', 'corroborated',
-'contested', 'single source', 'discounted') with `grade_reason`; `status` the latest step.
+other reports are one lineage). `grade` is one of `GRADES`, in Airwars' spirit, with `grade_reason`:
+'confirmed' (a claim of responsibility, or a confirmation by the perpetrator), 'discounted' (every
+source now reports it denied), 'contested' (a denial, or sources naming different perpetrators),
+'corroborated' (two or more independent lineages), 'single source'. `status` is one of STATUSES:
+'confirmed', 'denied', 'reported' (some source states it as fact) or 'alleged'.
 `fatalities` is ACLED's lowest credible figure, `fatalities_low/best/high` UCDP's across lineages.
 
 `Incident.details` keys (JSON-ready):

@@ -158,26 +158,28 @@ def _timeline(reports: Sequence[Report]) -> list[dict[str, Any]]:
 
 
 def _responsible(by: str, actors: set[str]) -> bool:
-    words = by.lower()
-    return any(a.lower() in words or words in a.lower() for a in actors if a)
+    """Whether the one responding (in the text's words) is one of the actors (by name or words)."""
+    words = by.lower().strip()
+    return bool(words) and any(a.lower() in words or words in a.lower() for a in actors if a)
 
 
 def _grade(reports: Sequence[Report], latest: dict[str, Report], actor1: Actor | None) -> tuple[str, str, str]:
     """(status, grade, reason)."""
     perpetrators = {actor1.name, actor1.words} if actor1 else set()
+    # A claim of responsibility is the responsible party accepting it; a confirmation only when it is theirs
+    # (officials confirming a toll confirm that it happened, not who did it).
     confirmed_by = [
         resp.by
         for r in reports
         for resp in r.mention.responses
-        if resp.kind in ("confirmation", "claim_of_responsibility")
-        and (not perpetrators or _responsible(resp.by, perpetrators))
+        if resp.kind == "claim_of_responsibility"
+        or (resp.kind == "confirmation" and _responsible(resp.by, perpetrators))
     ]
     denials = [resp.by for r in reports for resp in r.mention.responses if resp.kind == "denial"]
     current = [r for r in latest.values() if not r.mention.background] or list(latest.values())
     sources = len(current)
-    if confirmed_by or any(r.mention.status == "confirmed" for r in current):
-        who = confirmed_by[0] if confirmed_by else "a source"
-        return "confirmed", "confirmed", f"the responsible party accepts it ({who})"
+    if confirmed_by:
+        return "confirmed", "confirmed", f"the responsible party accepts it ({confirmed_by[0]})"
     if current and all(r.mention.status == "denied" for r in current):
         return "denied", "discounted", "every source now reports it as denied or untrue"
     perps = {
@@ -194,6 +196,8 @@ def _grade(reports: Sequence[Report], latest: dict[str, Report], actor1: Actor |
 
 
 def _status(current: list[Report]) -> str:
+    if any(r.mention.status == "confirmed" for r in current):
+        return "confirmed"
     return "reported" if any(r.mention.status == "reported" for r in current) else "alleged"
 
 
