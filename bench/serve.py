@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from conflictdb.models import EVENT_TYPES, content_id  # noqa: E402
 from conflictdb.store import SQLiteStore  # noqa: E402
+from conflictdb.store.migrations import MIGRATIONS  # noqa: E402
 
 # (country, ISO alpha-2, latitude, longitude) of places that ACLED codes often.
 COUNTRIES = (
@@ -65,9 +66,13 @@ def generate(path: Path, *, n: int, seed: int = 7, documents: int = 200_000) -> 
     """Write `n` synthetic incidents (and a few documents behind them) into a new store at `path`."""
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
-    SQLiteStore(path).close()  # the schema, with every migration
+    # A bulk load, as a loader would do it: the first schema only, rows in, then the store's own
+    # migrations build the serving indexes and rollups over them at once.
     rng = random.Random(seed)
     db = sqlite3.connect(path, isolation_level=None)
+    db.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied TEXT)")
+    db.executescript(MIGRATIONS[0])
+    db.execute("INSERT INTO schema_migrations VALUES (1, '2024-01-01T00:00:00+00:00')")
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=OFF")
     db.execute("PRAGMA cache_size=-200000")
@@ -126,8 +131,9 @@ def generate(path: Path, *, n: int, seed: int = 7, documents: int = 200_000) -> 
             _flush(db, batch, links, mentions)
     _flush(db, batch, links, mentions)
     db.execute("COMMIT")
-    db.execute("ANALYZE")
     db.close()
+    with SQLiteStore(path) as store:  # migrations 2 onwards
+        store.db.execute("ANALYZE")
 
 
 def _flush(db: sqlite3.Connection, batch: list, links: list, mentions: list) -> None:  # type: ignore[type-arg]

@@ -94,9 +94,11 @@ async function initMap() {
   map.attributionControl.addAttribution("Borders: Natural Earth (public domain)");
   map.setView([10, 20], 3);
   const topology = await (await fetch("/static/countries.json")).json();
+  // Borders on a canvas (one element, quick to draw); incidents stay SVG, each its own clickable element.
   L.geoJSON(feature(topology, topology.objects.countries), {
     style: { color: "#8a8f98", weight: 0.7, fillColor: "#eef0f3", fillOpacity: 1 },
     interactive: false,
+    renderer: L.canvas({ padding: 0.2 }),
   }).addTo(map);
   markers = L.layerGroup().addTo(map);
 }
@@ -191,16 +193,26 @@ function drawTable(page) {
   $("#next").disabled = page.offset + page.incidents.length >= page.total;
 }
 
+function loadOverview(filters) {
+  return Promise.all([
+    api("/api/incidents", { ...filters, limit: MAP_LIMIT, sort: "-fatalities" }),
+    api("/api/incidents", { ...filters, limit: PAGE, offset, sort: "-event_date" }),
+    api("/api/aggregates/month", filters),
+  ]);
+}
+
+// The first overview's data is asked for at once, while the map and the filters are being set up.
+let prefetched = null;
+
 async function showOverview(params) {
   $("#incident-page").hidden = true;
   $("#overview").hidden = false;
   setForm(params);
   const filters = currentFilters();
-  const [onMap, page, months] = await Promise.all([
-    api("/api/incidents", { ...filters, limit: MAP_LIMIT, sort: "-fatalities" }),
-    api("/api/incidents", { ...filters, limit: PAGE, offset, sort: "-event_date" }),
-    api("/api/aggregates/month", filters),
-  ]);
+  const key = JSON.stringify(filters);
+  const data = prefetched && prefetched.key === key ? prefetched.data : loadOverview(filters);
+  prefetched = null;
+  const [onMap, page, months] = await data;
   map.invalidateSize();
   drawMap(onMap.incidents);
   drawTimeline(months.rows);
@@ -350,6 +362,11 @@ function fillSubTypes(type) {
 }
 
 async function start() {
+  const first = route();
+  if (!first.path.startsWith("/incident/")) {
+    const filters = Object.fromEntries(Object.entries(first.params).filter(([, v]) => v !== ""));
+    prefetched = { key: JSON.stringify(filters), data: loadOverview(filters) };
+  }
   const [facetData, countries, actors] = await Promise.all([
     api("/api/facets"), api("/api/aggregates/country"), api("/api/actors", { limit: 300 }), initMap(),
   ]);

@@ -15,6 +15,7 @@ Reads the store; writes nothing.
 from __future__ import annotations
 
 import calendar
+import json
 import re
 import sqlite3
 import time
@@ -36,7 +37,7 @@ WALK_BUDGET = 0.02
 # SQLite virtual-machine steps between two looks at the clock.
 BUDGET_STEPS = 10_000
 # Incidents read to estimate a count that would take too long to make exactly.
-SAMPLE = 2_000
+SAMPLE = 500
 _SORT_INDEXES = {
     "event_date": "incidents_wide",
     "fatalities": "incidents_fatalities",
@@ -154,7 +155,9 @@ def _bounds(date_from: str | None, date_to: str | None) -> tuple[str | None, str
     return date_from, upper
 
 
-def where(filters: Filters, *, skip_actor: bool = False, text_in: bool = False) -> tuple[list[str], list[Any]]:
+def where(
+    filters: Filters, *, skip_actor: bool = False, text_ids: list[int] | None = None
+) -> tuple[list[str], list[Any]]:
     """SQL conditions and their arguments for the filters."""
     conds: list[str] = []
     args: list[Any] = []
@@ -183,21 +186,16 @@ def where(filters: Filters, *, skip_actor: bool = False, text_in: bool = False) 
         conds.append("civilian_targeting = ?")
         args.append(int(filters.civilian_targeting))
     if filters.text:
-        # Few matching documents: their incidents, looked up by rowid. Many: each candidate incident
-        # is checked against the (materialized once) set of matching documents as the scan meets it.
-        if text_in:
-            conds.append(
-                "rowid IN (SELECT i.rowid FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
-                " JOIN mentions m ON m.document_id = d.id JOIN incident_mentions im ON im.mention_id = m.id"
-                " JOIN incidents i ON i.id = im.incident_id WHERE documents_fts MATCH ?)"
-            )
-        else:
+        if text_ids is not None:  # few matching documents: their incidents, found once by the caller
+            conds.append("rowid IN (SELECT value FROM json_each(?))")
+            args.append(json.dumps(text_ids))
+        else:  # many: each candidate is checked against the matching documents as the scan meets it
             conds.append(
                 "EXISTS (SELECT 1 FROM incident_mentions im JOIN mentions m ON m.id = im.mention_id"
                 " JOIN documents d ON d.id = m.document_id WHERE im.incident_id = incidents.id"
                 " AND d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?))"
             )
-        args.append(fts_query(filters.text))
+            args.append(fts_query(filters.text))
     return conds, args
 
 
@@ -269,24 +267,44 @@ class _Plan:
         return f"SELECT {columns} FROM incidents{hint}{_sql_where(self.conds)}{order}"
 
 
-def _plan(db: sqlite3.Connection, filters: Filters, *, side: str | None = None, sort: str = "-event_date") -> _Plan:
-    """How to read these filters (one actor side when `side`): conditions, and which index to go through."""
-    text_in = bool(filters.text) and _capped(
-        db, "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?", [fts_query(filters.text or "")], TEXT_FEW
-    ) <= TEXT_FEW
-    conds, args = where(filters, skip_actor=side is not None, text_in=text_in)
+def text_ids(db: sqlite3.Connection, filters: Filters) -> list[int] | None:
+    """The rowids of the incidents behind documents matching the free text, when few documents match."""
+    if not filters.text:
+        return None
+    query = fts_query(filters.text)
+    if _capped(db, "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?", [query], TEXT_FEW) > TEXT_FEW:
+        return None
+    sql = (
+        "SELECT DISTINCT i.rowid FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
+        " JOIN mentions m ON m.document_id = d.id JOIN incident_mentions im ON im.mention_id = m.id"
+        " JOIN incidents i ON i.id = im.incident_id WHERE documents_fts MATCH ?"
+    )
+    return [r[0] for r in _execute(db, sql, [query])]
+
+
+def _plan(
+    db: sqlite3.Connection,
+    filters: Filters,
+    *,
+    side: str | None = None,
+    sort: str = "-event_date",
+    found: list[int] | None = None,
+) -> _Plan:
+    """How to read these filters (one actor side when `side`): conditions, and which index to go through.
+
+    `found` is `text_ids(filters)`, found once for every plan of a request.
+    """
+    conds, args = where(filters, skip_actor=side is not None, text_ids=found)
     if side is not None:
         conds, args = [f"{side} = ?", *conds], [filters.actor, *args]
-    if text_in:  # the matching documents' incidents, by rowid: nothing narrower
+    if found is not None:  # the matching documents' incidents, by rowid: nothing narrower
         return _Plan(conds, args, None, None, True)
     counts = _counts(db, filters, side=side)
     if counts and counts[0][0] <= SELECTIVE:
         return _Plan(conds, args, counts[0][1], None, False)
     # Every filter matches many: walk the sort column's index until the page is full.
-    column = sort.lstrip("-")
     # Dates: the wide index holds every filter column, so the walk checks them without reading rows.
-    walk = _SORT_INDEXES.get(column)
-    return _Plan(conds, args, None, walk, False)
+    return _Plan(conds, args, None, _SORT_INDEXES.get(sort.lstrip("-")), False)
 
 
 def _sides(filters: Filters) -> tuple[str | None, ...]:
@@ -295,7 +313,9 @@ def _sides(filters: Filters) -> tuple[str | None, ...]:
 
 def count(db: sqlite3.Connection, filters: Filters, *, cap: int = COUNT_CAP) -> tuple[int, bool]:
     """How many incidents match, and whether that is exact (it stops counting past `cap`)."""
-    return _count(db, filters, {side: _plan(db, filters, side=side) for side in _sides(filters)}, cap=cap)
+    found = text_ids(db, filters)
+    plans = {side: _plan(db, filters, side=side, found=found) for side in _sides(filters)}
+    return _count(db, filters, plans, cap=cap)
 
 
 def _count(db: sqlite3.Connection, filters: Filters, plans: dict[str | None, _Plan], *, cap: int) -> tuple[int, bool]:
@@ -336,7 +356,8 @@ def list_incidents(
     if offset < 0:
         raise ConfigError(f"bad offset {offset}", hint="offsets start at 0")
     order = _order(sort)
-    plans = {side: _plan(db, filters, side=side, sort=sort) for side in _sides(filters)}
+    found = text_ids(db, filters)
+    plans = {side: _plan(db, filters, side=side, sort=sort, found=found) for side in _sides(filters)}
     total, exact = _count(db, filters, plans, cap=COUNT_CAP)
     try:
         rowids = _page(db, plans, order=order, limit=limit, offset=offset, walk=True)
@@ -488,7 +509,7 @@ def _whole_months(filters: Filters) -> bool:
 
 
 def _from_incidents(db: sqlite3.Connection, by: str, filters: Filters) -> list[tuple[Any, int, int]]:
-    plan = _plan(db, filters) if filters.to_dict() else _Plan([], [], None, None, False)
+    plan = _plan(db, filters, found=text_ids(db, filters)) if filters.to_dict() else _Plan([], [], None, None, False)
     conds, args = plan.conds, plan.args
     hint = f" INDEXED BY {plan.selective}" if plan.selective else ""
     if by == "actor":
