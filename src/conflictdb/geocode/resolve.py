@@ -391,7 +391,8 @@ def resolve(reading: Reading, *, admin_keys: dict[str, str], actor_countries: tu
     # a toponym and the units named beside it are chosen together, so that they agree
     for top in reading.toponyms:
         top.context = [c for c in top.context if not c.partial]
-        if top.context:
+        # a unit in a longer chain ('Diani' in 'Gombato area in Diani, Kwale county') was chosen with it
+        if top.context and not top.is_context:
             _resolve_group(top, scores)
 
 
@@ -406,30 +407,43 @@ def _proximity(entry: Entry, anchors: list[Entry]) -> float:
 
 
 def _resolve_group(top: Toponym, scores: dict[int, list[tuple[float, Entry]]]) -> None:
-    heads: list[tuple[float, Entry | None]] = list(scores[id(top)][:8]) or [(0.0, None)]
-    best: tuple[float, Entry | None, list[Entry | None], bool] | None = None
-    for head_score, head in heads:
+    """Choose a toponym's entry and its units' together, so that they agree.
+
+    A name the gazetteer lacks ('Gombato area in Diani, Kwale county') has no entry to anchor the
+    units: the largest unit, named last, anchors them instead.
+    """
+    own = scores[id(top)][:8]
+    members = top.context
+    anchor_index = -1
+    if not own:
+        anchor_index = max((k for k, c in enumerate(members) if scores[id(c)]), default=-1)
+        if anchor_index < 0:
+            return
+        own = scores[id(members[anchor_index])][:8]
+    best: tuple[float, Entry, list[Entry | None], bool] | None = None
+    for head_score, head in own:
         total, agree = head_score, False
         picks: list[Entry | None] = []
-        anchor = head
-        for other in top.context:
+        for k, other in enumerate(members):
+            if k == anchor_index:
+                picks.append(head)
+                continue
             options = scores[id(other)][:8]
             if not options:
                 picks.append(None)
                 continue
-            score, entry = max(((s + _agreement(anchor, e), e) for s, e in options), key=lambda pair: pair[0])
-            agree = agree or (anchor is not None and _agreement(anchor, entry) >= 3.0)
+            score, entry = max(((s + _agreement(head, e), e) for s, e in options), key=lambda pair: pair[0])
+            agree = agree or _agreement(head, entry) >= 3.0
             total += score
             picks.append(entry)
-            anchor = anchor or entry
         if best is None or total > best[0]:
             best = (total, head, picks, agree)
     assert best is not None
     _, head, picks, agree = best
-    if head is not None:
+    if anchor_index < 0:
         top.chosen = head
-    top.coherent = agree or head is None
-    for other, pick in zip(top.context, picks, strict=True):
+        top.coherent = agree
+    for other, pick in zip(members, picks, strict=True):
         if pick is not None:
             other.chosen = pick
 
@@ -473,6 +487,8 @@ def _prior(entry: Entry, designator: int | None) -> float:
     if designator is not None:
         if designator == entry.level or (designator == 3 and entry.fclass == "P"):
             s += 1.5
+        elif designator in (1, 2) and entry.level in (1, 2):
+            s += 1.0  # a county or a district is a first-order unit in some countries, second in others
         elif designator == 3 and entry.level < 3:
             s -= 0.5
         elif designator in (1, 2) and entry.fclass == "P":
