@@ -155,7 +155,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
                 if (
                     j - i == 1
                     and is_common(surface, key, not_places, lower_words)
-                    and (key in FACILITY or not _followed_by_designator(text, end))
+                    and (key in FACILITY or key in _GENERIC or not _followed_by_designator(text, end))
                 ):
                     continue
                 entries = gazetteer.lookup(key)
@@ -274,6 +274,29 @@ def _unknown(
         top.run_end = run[-1][1]
         out.append(top)
     return out
+
+
+# Words that name a part of a unit, not a place, even before a designator: 'West District', 'Central Region'
+# of a name the text gives in full elsewhere.
+_GENERIC = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "upper",
+        "lower",
+        "new",
+        "old",
+        "greater",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "middle",
+    ]
+)
 
 
 def _followed_by_designator(text: str, end: int) -> bool:
