@@ -37,7 +37,9 @@ ACLED_FIELDS = (
 )
 MUC_FIELDS = ("perp_org_recall", "perp_org_precision", "perp_individual_recall", "perp_individual_precision")
 _PERIOD = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)")
-_GENERIC = re.compile(r"^(?:civilians|unidentified|protesters|rioters|military forces of|police forces of|government of)\b", re.IGNORECASE)
+_VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
+# Actors that name no organisation: their words are MUC-4's 'perpetrator individuals' ('guerrillas').
+_GENERIC = re.compile(r"^(?:civilians|unidentified|protesters|rioters|\{country\})", re.IGNORECASE)
 
 
 def name_forms(name: str) -> set[str]:
@@ -187,13 +189,14 @@ def _perpetrators(doc: Document) -> tuple[list[set[str]], list[set[str]]]:
     orgs: list[set[str]] = []
     people: list[set[str]] = []
     for mention in doc.mentions:
-        if mention.background:
+        # MUC-4 templates are violent incidents: protests, arrests and agreements name no perpetrator
+        if mention.background or mention.event_type not in _VIOLENT:
             continue
         for actor in (mention.actor1, *mention.assoc_actor_1):
             if actor is None:
                 continue
             forms = set().union(*(_muc_forms(x) for x in (actor.name.replace("{country}", ""), actor.words) if x))
-            if actor.generic or _GENERIC.match(actor.name) or not actor.name:
+            if _GENERIC.match(actor.name) or not actor.name:
                 if actor.words:
                     people.append(_muc_forms(actor.words))
             else:
