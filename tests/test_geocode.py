@@ -359,3 +359,8 @@ def test_geocode_long_text_stays_linear(geocoder: Geocoder, seed_path: Path) -> 
     place = _place(geocoder, text, trigger="executing")
     assert place.country == "Mali"
     assert time.process_time() - started < 5.0
+
+
+def test_geocode_country_named_beside_a_place_vouches_for_it(geocoder: Geocoder) -> None:
+    place = _place(geocoder, "Gunmen attacked a bus in Bankass, in the Mopti Region of Mali.", trigger="attacked")
+    assert (place.geonameid, place.admin1) == (3, "Mopti")

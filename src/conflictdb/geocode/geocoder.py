@@ -245,7 +245,16 @@ class Geocoder:
 
     def _contradicted(self, top: Toponym) -> bool:
         """Whether the units the text gives beside a toponym ('X, Donetsk') exclude the entry chosen for it."""
-        return top.chosen is not None and not top.coherent and any(c.chosen is not None for c in top.context)
+        if top.chosen is None or top.coherent:
+            return False
+        named = {c.chosen.cc if c.chosen else self._country_of(c) for c in top.context if c.designator == 0}
+        units = [c for c in top.context if c.chosen is not None and c.designator != 0]
+        if top.chosen.cc in named and not any(c.chosen is not None and c.chosen.cc == top.chosen.cc for c in units):
+            return False  # 'X in the Central Region of Ghana': the country the text names vouches for X
+        return any(c.chosen is not None for c in top.context)
+
+    def _country_of(self, top: Toponym) -> str | None:
+        return self._country_by_name.get(top.key)
 
     def _admin1(self, code: str | None, reading: Reading, location: Toponym) -> str | None:
         """The first-order unit's name, spelt as the text spells it when it does ('Erbil', not 'Arbil')."""

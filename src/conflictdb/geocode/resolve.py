@@ -159,9 +159,25 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
                 ):
                     continue
                 entries = gazetteer.lookup(key)
+                last = key.rsplit(" ", 1)[-1] if j - i > 1 else ""
+                head = key[: -len(last)].strip() if last else ""
+                if (
+                    DESIGNATOR_LEVEL.get(last, 3) < 3
+                    and head not in _GENERIC
+                    and head not in not_places
+                    and head not in DESIGNATOR_LEVEL
+                    and head not in NATURAL_FEATURES
+                ):
+                    # 'Central Region': the units known by their bare name ('Central') are candidates too
+                    bare = gazetteer.lookup(head)
+                    entries = entries + tuple(e for e in bare if e.level in (1, 2) and e not in entries)
+                else:
+                    last = ""
                 if entries:
                     top = _toponym(text, start, end, surface, key, entries)
                     top.possessive = end < run[j - 1][1]
+                    if last in DESIGNATOR_LEVEL:
+                        top.designator, top.cue = DESIGNATOR_LEVEL[last], 2
                     found.append(top)
                     i, matched = j, True
                     break
