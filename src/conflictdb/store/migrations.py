@@ -145,4 +145,9 @@ END
 CREATE INDEX mentions_document_id ON mentions (document_id, id);
 CREATE INDEX incident_mentions_mention ON incident_mentions (mention_id, incident_id)
 """,
+    # 5: and from an incident to its documents, likewise
+    """
+CREATE INDEX mentions_id_document ON mentions (id, document_id);
+CREATE INDEX incident_mentions_incident_mention ON incident_mentions (incident_id, mention_id)
+""",
 )
