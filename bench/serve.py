@@ -282,7 +282,7 @@ def measure_exports(db: Path, *, n: int) -> None:
             size = out.stat().st_size / 1e6
             out.unlink()
             print(f"export {fmt:<8} {count:>9,} incidents in {secs:5.1f} s  ({size:,.0f} MB; target <= 60 s)")
-            assert count == n, (count, n)
+            assert count == n or fmt == "ucdp", (count, n)  # UCDP codes no protests or strategic developments
 
 
 def main() -> None:

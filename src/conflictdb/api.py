@@ -24,7 +24,7 @@ from typing import Annotated, Any
 import yaml
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
@@ -202,14 +202,15 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
             "-event_date"),
         limit: Annotated[int, Query(ge=1, le=5000)] = 50,
         offset: Annotated[int, Query(ge=0)] = 0,
-    ) -> dict[str, Any]:
+    ) -> Response:
         """Incidents matching the filters, one page at a time. `total` is exact when `total_exact`."""
         with db() as store:
             page = list_incidents(store.db, filters, sort=sort, limit=limit, offset=offset)
-        return {
+        # Plain rows of JSON types: serialized directly, not walked value by value by FastAPI's encoder.
+        return _json({
             "total": page.total, "total_exact": page.total_exact, "limit": page.limit, "offset": page.offset,
             "sort": page.sort, "filters": filters.to_dict(), "incidents": page.rows,
-        }
+        })
 
     @app.get("/api/incidents/{incident_id}", tags=["incidents"], dependencies=read)
     def incident(incident_id: str) -> dict[str, Any]:
@@ -269,13 +270,13 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
             return {"actors": actors(store.db, q=q, limit=limit)}
 
     @app.get("/api/aggregates/{by}", tags=["aggregates"], dependencies=read)
-    def aggregates(by: str, filters: Annotated[Filters, Depends(filters_from)]) -> dict[str, Any]:
+    def aggregates(by: str, filters: Annotated[Filters, Depends(filters_from)]) -> Response:
         """Incidents and fatalities by month, year, country, admin1, actor, event type, sub-type, status or grade."""
         if by not in AGGREGATES:
             raise HTTPException(404, f"cannot count by {by!r}: use one of {', '.join(AGGREGATES)}")
         with db() as store:
             rows = aggregate(store.db, by, filters)
-        return {"by": by, "filters": filters.to_dict(), "rows": rows}
+        return _json({"by": by, "filters": filters.to_dict(), "rows": rows})
 
     # writes ------------------------------------------------------------------------------------
 
@@ -295,6 +296,11 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
         }
 
     return app
+
+
+def _json(content: dict[str, Any]) -> Response:
+    body = json.dumps(content, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return Response(body.encode("utf-8"), media_type="application/json")
 
 
 def _document_json(doc: Any) -> dict[str, Any]:

@@ -21,7 +21,7 @@ import sqlite3
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
 from conflictdb.errors import ConfigError
@@ -315,6 +315,22 @@ def count(db: sqlite3.Connection, filters: Filters, *, cap: int = COUNT_CAP) -> 
     """How many incidents match, and whether that is exact (it stops counting past `cap`)."""
     found = text_ids(db, filters)
     plans = {side: _plan(db, filters, side=side, found=found) for side in _sides(filters)}
+    return _total(db, filters, plans, found, cap=cap)
+
+
+def _total(
+    db: sqlite3.Connection, filters: Filters, plans: dict[str | None, _Plan], found: list[int] | None, *, cap: int
+) -> tuple[int, bool]:
+    if filters.text and found is None:
+        # Words in many reports: checking every candidate against them to count exactly costs more
+        # than the page. Estimated: the incidents the other filters match, times the share of reports
+        # with the words.
+        query = fts_query(filters.text)
+        matched = int(_execute(db, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?",
+                               [query]).fetchone()[0])
+        documents = int(db.execute("SELECT max(rowid) FROM documents").fetchone()[0] or 0) or 1
+        others, _ = count(db, replace(filters, text=None), cap=cap)
+        return round(others * min(1.0, matched / documents)), False
     return _count(db, filters, plans, cap=cap)
 
 
@@ -358,7 +374,7 @@ def list_incidents(
     order = _order(sort)
     found = text_ids(db, filters)
     plans = {side: _plan(db, filters, side=side, sort=sort, found=found) for side in _sides(filters)}
-    total, exact = _count(db, filters, plans, cap=COUNT_CAP)
+    total, exact = _total(db, filters, plans, found, cap=COUNT_CAP)
     try:
         rowids = _page(db, plans, order=order, limit=limit, offset=offset, walk=True)
     except _OverBudget:
