@@ -136,17 +136,16 @@ def _jsonl(db: sqlite3.Connection, filters: Filters | None, progress: Progress |
     for batch in _rows(db, filters, progress, "id, data"):
         ids = [incident_id for incident_id, _ in batch]
         docs = document_ids(db, ids)
-        lines = []
-        for incident_id, data in batch:
-            pairs = docs.get(incident_id, [])
-            extra = json.dumps(
-                {"document_ids": [d for d, _ in pairs], "external_ids": [e for _, e in pairs if e]},
-                ensure_ascii=False, separators=(",", ":"),
-            )
-            lines.append(one_line(f"{data[:-1]},{extra[1:]}"))
+        lines = [one_line(f"{data[:-1]},{_documents_json(docs.get(i, []))[1:]}") for i, data in batch]
         out.write(("\n".join(lines) + "\n").encode("utf-8"))
         n += len(batch)
     return n
+
+
+def _documents_json(pairs: list[tuple[str, str | None]]) -> str:
+    """`{"document_ids": [...], "external_ids": [...]}` for (document id, external id) pairs."""
+    return json.dumps({"document_ids": [d for d, _ in pairs], "external_ids": [e for _, e in pairs if e]},
+                      ensure_ascii=False, separators=(",", ":"))
 
 
 def one_line(line: str) -> str:
@@ -294,15 +293,6 @@ def ucdp_row(r: tuple[Any, ...]) -> tuple[str | None, ...]:
 
 # geojson -------------------------------------------------------------------------------------------
 
-_DOCUMENTS = (
-    "json((SELECT json_group_array({col}) FROM (SELECT DISTINCT d.id AS id, coalesce(d.external_id,"
-    " (SELECT s.external_id FROM sources s WHERE s.document_id = d.id AND s.external_id IS NOT NULL"
-    " ORDER BY s.rowid LIMIT 1)) AS external_id, d.published AS published FROM incident_mentions im"
-    " JOIN mentions m ON m.id = im.mention_id JOIN documents d ON d.id = m.document_id"
-    " WHERE im.incident_id = incidents.id ORDER BY d.published, d.id){where}))"
-)
-DOCUMENT_IDS_SQL = _DOCUMENTS.format(col="id", where="")
-EXTERNAL_IDS_SQL = _DOCUMENTS.format(col="external_id", where=" WHERE external_id IS NOT NULL")
 # A whole Feature, built by SQLite's JSON functions.
 _FEATURE_SQL = (
     "json_object('type', 'Feature', 'id', id, 'geometry', CASE WHEN latitude IS NOT NULL AND longitude IS NOT NULL"
@@ -315,16 +305,20 @@ _FEATURE_SQL = (
     " 'sources', sources, 'documents', json_extract(data, '$.documents'), 'status', status, 'grade', grade,"
     " 'actor1', actor1, 'actor2', actor2, 'country', country, 'country_code', json_extract(data,"
     " '$.place.country_code'), 'admin1', admin1, 'location', location, 'geo_precision',"
-    f" json_extract(data, '$.place.geo_precision'), 'document_ids', {DOCUMENT_IDS_SQL},"
-    f" 'external_ids', {EXTERNAL_IDS_SQL}))"
+    " json_extract(data, '$.place.geo_precision')))"
 )
 
 
 def _geojson(db: sqlite3.Connection, filters: Filters | None, progress: Progress | None, out: BinaryIO) -> int:
     out.write(b'{"type":"FeatureCollection","features":[\n')
     n = 0
-    for batch in _rows(db, filters, progress, _FEATURE_SQL):
-        out.write(((",\n" if n else "") + ",\n".join(r[0] for r in batch)).encode("utf-8"))
+    for batch in _rows(db, filters, progress, f"id, {_FEATURE_SQL}"):
+        docs = document_ids(db, [r[0] for r in batch])
+        features = []
+        for incident_id, feature in batch:
+            # The feature ends with its properties' closing brace and its own: the documents go before.
+            features.append(f"{feature[:-2]},{_documents_json(docs.get(incident_id, []))[1:]}}}")
+        out.write(((",\n" if n else "") + ",\n".join(features)).encode("utf-8"))
         n += len(batch)
     out.write(b"\n]}\n")
     return n
@@ -335,16 +329,15 @@ def _geojson(db: sqlite3.Connection, filters: Filters | None, progress: Progress
 _PARQUET_SQL = (
     "id, event_date, event_type, sub_event_type, actor1, actor2, civilian_targeting, country, admin1, location,"
     " latitude, longitude, fatalities, sources, status, grade, data, "
-    f"{DOCUMENT_IDS_SQL}, {EXTERNAL_IDS_SQL}, "
     + _fields("time_precision", "actor1.inter", "actor2.inter", "place.country_code", "place.admin2",
               "place.geo_precision", "fatalities_low", "fatalities_best", "fatalities_high", "documents",
               "grade_reason")
 )
 
 
-def parquet_row(r: tuple[Any, ...]) -> dict[str, Any]:
+def parquet_row(r: tuple[Any, ...], docs: list[tuple[str, str | None]]) -> dict[str, Any]:
     (id_, date, event_type, sub, actor1, actor2, civ, country, admin1, location, lat, lon, fatalities, sources,
-     status, grade, data, doc_ids, ext_ids, extra) = r
+     status, grade, data, extra) = r
     (precision, inter1, inter2, cc, admin2, geo_precision, low, best, high, documents, reason) = json.loads(extra)
     return {
         "id": id_, "event_date": date, "time_precision": precision, "event_type": event_type, "sub_event_type": sub,
@@ -353,7 +346,7 @@ def parquet_row(r: tuple[Any, ...]) -> dict[str, Any]:
         "latitude": lat, "longitude": lon, "geo_precision": geo_precision, "fatalities": fatalities,
         "fatalities_low": low, "fatalities_best": best, "fatalities_high": high, "sources": sources,
         "documents": documents, "status": status, "grade": grade, "grade_reason": reason,
-        "document_ids": json.loads(doc_ids), "external_ids": json.loads(ext_ids), "record": data,
+        "document_ids": [d for d, _ in docs], "external_ids": [e for _, e in docs if e], "record": data,
     }
 
 
@@ -368,7 +361,8 @@ def _parquet(db: sqlite3.Connection, filters: Filters | None, progress: Progress
     with pq.ParquetWriter(pa.PythonFile(out, mode="w"), schema, compression="zstd") as writer:
         pending: list[dict[str, Any]] = []
         for batch in _rows(db, filters, progress, _PARQUET_SQL):
-            pending += [parquet_row(r) for r in batch]
+            docs = document_ids(db, [r[0] for r in batch])
+            pending += [parquet_row(r, docs.get(r[0], [])) for r in batch]
             if len(pending) >= 50_000:  # row groups of a useful size
                 writer.write_table(pa.Table.from_pylist(pending, schema=schema))
                 n += len(pending)
