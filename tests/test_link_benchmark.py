@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -52,7 +52,8 @@ def test_link_benchmark_scores_perfect_and_merged() -> None:
 
 
 def test_link_benchmark_generator_writes_reports_copies_and_distractors() -> None:
-    facts = [fact(str(i), lat=10.0 + i, lon=20.0 + i) for i in range(40)]
+    # Towns 66 km apart along a meridian, their events weeks apart: each has a neighbour for the 'near' distractor.
+    facts = [fact(str(i), day=date(2021, 1, 1) + timedelta(days=20 * i), lat=10.0 + 0.6 * i) for i in range(40)]
     gens = generate(facts, events=40, seed=3)
     clusters = {g.cluster for g in gens}
     assert {f.key for f in facts} <= clusters

@@ -12,7 +12,6 @@ also go through the real extraction pipeline to measure it end to end.
 from __future__ import annotations
 
 import json
-import math
 import random
 import re
 from collections.abc import Iterable, Iterator
@@ -334,35 +333,25 @@ class Generator:
         return Generated(doc, replace(g.mention, document_id=doc.id), g.cluster, g.distractor_of)
 
     def _nearby(self, f: Fact) -> Fact | None:
-        """A known place of the same country 50-80 km away, or a point 60 km off."""
+        """The same event at a known place of the same country 50-80 km away (a real name, so that a
+        geocoder can place it), with that place's own toll; None where the gold data has no such place."""
         options = [
             p
             for p in self.places.get(f.country, ())
             if p.location != f.location and 50 <= distance_km(f.lat, f.lon, p.lat, p.lon) <= 80
         ]
-        if options:
-            p = self.rng.choice(sorted(options, key=lambda p: p.key))
-            return replace(
-                f,
-                location=p.location,
-                admin1=p.admin1,
-                admin2=p.admin2,
-                lat=p.lat,
-                lon=p.lon,
-                geo_precision=1,
-                fatalities=p.fatalities,
-            )
-        bearing = self.rng.uniform(0, 2 * math.pi)
-        dlat = 60 / 111.0 * math.cos(bearing)
-        dlon = 60 / (111.0 * max(0.2, math.cos(math.radians(f.lat)))) * math.sin(bearing)
+        if not options:
+            return None
+        p = self.rng.choice(sorted(options, key=lambda p: p.key))
         return replace(
             f,
-            location=f"{f.location} outskirts {int(math.degrees(bearing))}",
-            admin2="",
-            lat=f.lat + dlat,
-            lon=f.lon + dlon,
+            location=p.location,
+            admin1=p.admin1,
+            admin2=p.admin2,
+            lat=p.lat,
+            lon=p.lon,
             geo_precision=1,
-            fatalities=self.rng.randint(0, 2 * f.fatalities + 2),
+            fatalities=p.fatalities,
         )
 
     def event(self, f: Fact) -> Iterator[Generated]:

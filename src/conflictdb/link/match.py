@@ -117,10 +117,10 @@ def _place(
     country = place.country or place.country_code
     admin1, admin2 = normalize(place.admin1), normalize(place.admin2)
     if place.latitude is not None and place.longitude is not None:
-        if place.where_prec is not None:
-            radius = _WHERE_RADIUS.get(place.where_prec)
-        elif place.geo_precision is not None:
-            radius = _GEO_RADIUS.get(place.geo_precision)
+        # The coarser of the two precision codes decides: a point standing for a region is no point.
+        radii = [_WHERE_RADIUS.get(place.where_prec) if place.where_prec is not None else 0.0]
+        radii.append(_GEO_RADIUS.get(place.geo_precision) if place.geo_precision is not None else 0.0)
+        radius = None if None in radii else max(radii) or _GEO_RADIUS[1]
         if radius is not None:
             lat, lon = place.latitude, place.longitude
     location = normalize(place.name)
