@@ -155,7 +155,7 @@ class Geocoder:
         body = dateline.end(1) if dateline else 0  # the dateline's place counts only when the text names none
         # a country the text names ('in Mali') rules out places elsewhere; a demonym ('Saudi investors')
         # names an actor's country, which says less about where the event was
-        named = {w.cc for w in reading.countries if not w.demonym}
+        named = reading.named
         ranked = []
         for top in reading.toponyms:
             if top.span.start < body:

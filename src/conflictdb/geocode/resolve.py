@@ -76,6 +76,7 @@ class Reading:
     toponyms: list[Toponym]
     countries: list[CountryWord]
     votes: dict[str, float]  # country code -> weight of the text's evidence for it
+    named: frozenset[str] = frozenset()  # countries the text names, or whose own kinds of unit it uses
 
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
@@ -238,13 +239,15 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
     _link_context(text, toponyms)
     toponyms = [t for t in toponyms if not t.needs_context or t.context or t.is_context]
     votes: defaultdict[str, float] = defaultdict(float)
+    named = {w.cc for w in countries if not w.demonym}
     # unit words that only some countries use say which country the text is about
     for m in NATIONAL_UNITS_RE.finditer(text):
         for cc in NATIONAL_UNITS[m.group().lower()]:
-            votes[cc] += 1.5
+            votes[cc] += 3.0 / len(NATIONAL_UNITS[m.group().lower()])
+            named.add(cc)
     for word in countries:
         votes[word.cc] += 2.0 if word.demonym else 3.0
-    return Reading(toponyms, countries, dict(votes))
+    return Reading(toponyms, countries, dict(votes), frozenset(named))
 
 
 def _unknown(
