@@ -84,10 +84,7 @@ def link(store: Store, *, mention_ids: Iterable[str] | None = None) -> LinkResul
     if days:
         lo, hi = min(days) - _REACH_DAYS, max(days) + _REACH_DAYS
         start, end = date.fromordinal(max(1, int(lo))).isoformat(), date.fromordinal(int(hi) + 1).isoformat()
-        for country in sorted(countries):
-            existing += [
-                i for i in store.incidents(country=country) if not i.event_date or start <= i.event_date <= end
-            ]
+        existing = list(store.incidents_near(countries=countries, start=start, end=end))
     members = _mentions(store, (mid for inc in existing for mid in inc.mention_ids))
     for inc in existing:
         ms = [members[mid] for mid in inc.mention_ids if mid in members]

@@ -261,6 +261,17 @@ class SQLiteStore:
             out.update({m: inc for m, inc in self.db.execute(sql, chunk)})
         return out
 
+    def incidents_near(self, *, countries: Iterable[str], start: str, end: str) -> Iterator[Incident]:
+        """Incidents in these countries dated from `start` to `end` (ISO dates) or undated: what linking may join."""
+        for country in sorted(set(countries)):
+            rows = self.db.execute(
+                "SELECT data FROM incidents WHERE country = ? AND (event_date BETWEEN ? AND ? OR event_date IS NULL)"
+                " ORDER BY event_date, id",
+                (country, start, end),
+            ).fetchall()
+            for (data,) in rows:
+                yield from_dict(Incident, json.loads(data))
+
     def incident(self, incident_id: str) -> Incident | None:
         row = self.db.execute("SELECT data FROM incidents WHERE id = ?", (incident_id,)).fetchone()
         return from_dict(Incident, json.loads(row[0])) if row else None
