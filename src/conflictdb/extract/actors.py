@@ -56,6 +56,13 @@ _MEMBER_NOUNS = frozenset(
 )
 # Words before a name that still belong to it: 'Russian Wagner troops', 'suspected Al Shabaab militants'.
 _PRE_MODIFIERS = frozenset("suspected alleged armed heavily presumed purported self-proclaimed".split())
+# Words after an ethnic group's name that make its men an armed party: 'Pokot raiders', not 'Hazara men'.
+_ARMED_MEMBERS = frozenset(
+    """militia militias militiamen fighters fighter gunmen gunman raiders raider warriors youths youth attackers
+    assailants bandits rustlers morans moran herdsmen militants insurgents rebels guerrillas tribesmen
+    clansmen group groups gang gangs""".split()
+) | {"ethnic militia", "ethnic militias", "ethnic militiamen", "clan militia", "clan militias", "clan militiamen",
+     "communal militia", "tribal militia", "armed men"}
 _MEMBER_PHRASES = tuple(
     tuple(p.split())
     for p in ("ethnic militia", "ethnic militias", "ethnic militiamen", "clan militia", "clan militias", "clan militiamen",
@@ -101,6 +108,10 @@ class Entry:
     period: tuple[int | None, int | None] = (None, None)  # years in which the name applies
     successor: str | None = None  # who takes the name's place after the period
 
+    @property
+    def generic(self) -> bool:
+        return "{country}" in self.name
+
     def actor(self, words: str = "", *, known: bool = True) -> Actor:
         return Actor(name=self.name, inter=self.inter, words=words, country=self.country, known=known)
 
@@ -113,6 +124,7 @@ class Match:
     extent: Span  # with the words around it that belong to it ('Russian Wagner troops')
     entry: Entry
     words: str
+    member: str = ""  # the word after the name that widened it ('militia' in 'Pokot militia'), folded
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,11 +216,28 @@ class Registry:
             i = end
             if start > 0 and keys[start - 1] == "anti" and _joined(text, tokens, start - 1, start + 1):
                 continue  # 'anti-Houthi forces' are not Houthis
+            also: list[Match] = []
+            if end < len(keys) and keys[end] == "of" and any(_templated(e) for e in entries):
+                # 'military forces of India (and Pakistan)': the country after the force
+                country, k = self._country_at(text, tokens, keys, end + 1)
+                if country and _joined(text, tokens, end - 1, end + 1):
+                    entries = tuple(_localized(e, country, self.country_forms) for e in entries if _templated(e))
+                    end += 1 + k
+                    other, n = self._country_at(text, tokens, keys, end + 1) if end < len(keys) else (None, 0)
+                    if other and keys[end] == "and":
+                        second = Span(tokens[end + 1][0], tokens[end + n][1])
+                        also = [
+                            Match(span=second, extent=second, entry=_localized(e, other, self.country_forms), words=second.of(text))
+                            for e in found.entries  # type: ignore[union-attr]
+                            if _templated(e)
+                        ]
             span = Span(tokens[start][0], tokens[end - 1][1])
             first, last = self._extend(text, tokens, keys, start, end, entries)
             extent = Span(tokens[first][0], tokens[last - 1][1])
-            out.extend(Match(span=span, extent=extent, entry=e, words=span.of(text)) for e in entries)
-            i = last
+            member = " ".join(keys[end:last])
+            out.extend(Match(span=span, extent=extent, entry=e, words=span.of(text), member=member) for e in entries)
+            out.extend(also)
+            i = max(last, end + (len(_words(also[0].words)) + 1 if also else 0))
         return out
 
     def _named_countries(self, text: str, tokens: list[tuple[int, int, str]], keys: list[str]) -> set[str]:
@@ -227,11 +256,7 @@ class Registry:
             found = _alias_at(index, text, tokens, keys, i + k, shouting)
             if found is None or i + k + len(found.keys) <= best[1]:
                 continue
-            entries = tuple(
-                _localized(e, country, self.country_forms)
-                for e in found.entries
-                if e.role in (STATE, ARMED) and e.country is None and "{country}" in e.name
-            )
+            entries = tuple(_localized(e, country, self.country_forms) for e in found.entries if _templated(e))
             if entries:
                 best = (entries, i + k + len(found.keys))
         return best
@@ -311,6 +336,11 @@ def _joined(text: str, tokens: list[tuple[int, int, str]], first: int, last: int
     """Whether tokens first..last-1 are one phrase: nothing but spaces and joiners between them."""
     last = min(last, len(tokens))
     return all(_GAP.match(text[tokens[j - 1][1] : tokens[j][0]]) for j in range(first + 1, last))
+
+
+def _templated(entry: Entry) -> bool:
+    """A generic force or armed group that a country's name makes concrete."""
+    return entry.role in (STATE, ARMED) and entry.country is None and "{country}" in entry.name
 
 
 def _localized(entry: Entry, country: str, forms: Mapping[str, str]) -> Entry:
@@ -444,7 +474,9 @@ _IDENTIFIED = re.compile(
 )
 _TARGET_PREPS = frozenset("on upon against at targeting of into".split())
 # Verbs whose passive subject did what follows ('troops are accused of executing ...').
-_BLAME_VERBS = frozenset("accuse blame suspect charge hold believe say report allege think".split())
+_BLAME_VERBS = frozenset(
+    "accuse blame suspect charge hold believe say report allege think see witness hear find catch spot observe".split()
+)
 _PHRASE_DEPS = frozenset("prep appos compound nmod amod acl nummod quantmod poss det".split())
 _PHRASE_PREPS = frozenset("of from belonging loyal affiliated linked including".split())
 _FORCE_WORDS = frozenset("police policemen officers army military soldiers troops forces".split())
@@ -511,8 +543,8 @@ class _Cast:
         first = _first
         doers = [m for m in self.agents if m.entry.role in PERPETRATORS]
         # beyond the parse, only what names an armed actor by itself: not 'the Hazara men' who were killed
-        near = [m for m in self.in_sent if _armed(m) and m not in self.patients]
-        anywhere = [m for m in self.matches if _armed(m) and m not in self.patients]
+        near = [m for m in self.in_sent if _armed(m) and m not in self.patients and _acting(self.text, m)]
+        anywhere = [m for m in self.matches if _armed(m) and m not in self.patients and _acting(self.text, m)]
         m1 = m2 = None
         a1: Actor | None = None
         a2: Actor | None = None
@@ -532,7 +564,11 @@ class _Cast:
                 sentence = self.text[self.in_sent[0].span.start if self.in_sent else 0 : self.trigger + 80]
                 fight = bool(_FIGHT.search(sentence))  # 'supporters of rival candidates clashed'
                 roles = (STATE, NAMED, PARTY, ARMED, ETHNIC, VICTIM, RIOTER, PROTESTER, GROUP)
-                m2 = first([m for m in self.patients + self.partners if _acting(self.text, m)], roles) or state
+                targets = [m for m in self.patients + self.partners if _acting(self.text, m)]
+                if sub_event_type == "Mob violence":  # a mob's target first, then the police
+                    m2 = first(targets, roles) or state
+                else:  # a violent demonstration: the police it fought, then its target
+                    m2 = first(targets + self.agents + self.in_sent, (STATE,)) or state or first(targets, roles)
                 if m2 is not None and m2.entry.role == STATE:
                     a2 = m2.entry.actor(m2.words)
                 elif fight and (m2 is None or m2.entry.role in (PARTY, GROUP, RIOTER, PROTESTER, ETHNIC)):
@@ -558,7 +594,11 @@ class _Cast:
             m2 = first(self.patients, PERPETRATORS + (GROUP, PROTESTER, RIOTER, VICTIM))
             a2 = _side(m2) if m2 else None
         else:  # Battles, Explosions/Remote violence
-            m1 = _resolved(self, first(doers + near + anywhere, PERPETRATORS))
+            candidates = near + anywhere
+            if event_type.startswith("Explosions") and sub_event_type not in ("Air/drone strike", "Shelling/artillery/missile attack"):
+                # a bomb's doer is seldom the state: soldiers near a blast are its targets
+                candidates = [m for m in candidates if m.entry.role != STATE]
+            m1 = _resolved(self, first(doers + candidates, PERPETRATORS))
             if self.unknown and (m1 is None or m1 not in doers):
                 a1, m1 = self.unknown, None
             elif m1:
@@ -651,7 +691,7 @@ def _armed(match: Match) -> bool:
     'militia', 'raiders' and the like after it."""
     role = match.entry.role
     if role == ETHNIC:
-        return match.extent.end > match.span.end and match.extent.start >= match.span.start
+        return match.member in _ARMED_MEMBERS
     return role in (NAMED, STATE, ARMED)
 
 
@@ -833,10 +873,13 @@ def _pick(heads: Iterable[Any], matches: list[Match]) -> list[Match]:
         inside = [m for m in matches if start <= m.extent.start and m.extent.end <= end]
         # the match on the phrase's head first, unless the head is a generic word and the phrase names
         # someone: 'fighters from the Pokot tribe', 'an armed group believed to be Al Shabaab'
-        specific = any(m.entry.role in (NAMED, ETHNIC, PARTY) for m in inside)
+        # ... and a generic force named after its owner: 'LNA air force', 'Houthi forces'
+        named = [m for m in inside if m.entry.role in (NAMED, ETHNIC, PARTY) or (m.entry.role == STATE and not m.entry.generic)]
+        vague = (ARMED, VICTIM) if named or any(m.entry.role == STATE for m in inside) else ()
+        before = any(m.extent.end <= head.idx for m in named)
         inside.sort(
             key=lambda m: (
-                specific and m.entry.role in (ARMED, VICTIM) and "{country}" in m.entry.name,
+                m.entry.generic and (m.entry.role in vague or (before and m.entry.role == STATE)),
                 not (m.extent.start <= head.idx < m.extent.end),
                 m.extent.start,
             )
