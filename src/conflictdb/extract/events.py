@@ -38,11 +38,12 @@ _REASON = re.compile(
 _FIGHT = re.compile(
     r"\b(?:clash\w*|gun ?battle\w*|gun-?fight\w*|fire-?fight\w*|shoot-?out\w*|exchang\w* (?:of )?(?:heavy )?(?:gun)?fire|fighting|fought|"
     r"battl\w+|skirmish\w*|repuls\w+|repell?\w+|fought off|beat back|encounter\w*|engag\w+|counter-?attack\w*|offensive|"
-    r"small arms|machine ?guns?|bursts? of fire|in both directions|sniper fire|positions|incursions?|thwarted|foiled|operations?)\b",
+    r"small arms|sniper fire|shots? (?:were )?fired|incursions?|thwarted|foiled|operations?)\b",
     re.IGNORECASE,
 )
 
 
+_DEMONSTRATION = re.compile(r"riot|tyres|tires|barricad|demonstrat|protest|rally|march|strike|blockade", re.IGNORECASE)
 _WENT_OFF = re.compile(r"explod|explosion|went off|detonat|blast|blew|blown|threw|hurled|lobbed|attack", re.IGNORECASE)
 
 
@@ -184,12 +185,15 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
         return Coding("Explosions/Remote violence", "Suicide bomb", _first(hits, "suicide"), civilians)
     crowd_strong = h("protest") or (h("riot") and not h("air", "shelling")) or (h("mob") and h("kill", "assault"))
     if crowd_strong and not (fight and not h("riot", "protest")):
+        # a demonstration has a purpose; a crowd's violence without one is mob violence
+        demonstrating = h("protest") or any(_DEMONSTRATION.search(x.of(text)) for x in hits.get("riot", ()))
         if h("mob") and h("kill", "assault", "riot") and not h("protest"):
             return Coding("Riots", "Mob violence", _first(hits, "mob", "riot"), civilians)
         if h("excessive_force"):
             return Coding("Protests", "Excessive force against protesters", _first(hits, "excessive_force", "protest"), True)
-        if h("riot") or (h("protest") and h("looting", "kill") and not h("intervention")):
-            return Coding("Riots", "Violent demonstration", _first(hits, "riot", "protest", "looting"))
+        if h("riot") or (h("protest") and (h("looting", "kill") or fight) and not h("intervention")):
+            sub = "Violent demonstration" if demonstrating else "Mob violence"
+            return Coding("Riots", sub, _first(hits, "riot", "protest", "looting"))
         if h("protest") and h("intervention"):
             return Coding("Protests", "Protest with intervention", _first(hits, "protest", "intervention"))
         if h("protest"):
@@ -220,7 +224,8 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
     if h("mob"):
         return Coding("Riots", "Mob violence", _first(hits, "mob"))
     if h("riot"):
-        return Coding("Riots", "Violent demonstration", _first(hits, "riot"))
+        demonstrating = any(_DEMONSTRATION.search(x.of(text)) for x in hits["riot"])
+        return Coding("Riots", "Violent demonstration" if demonstrating else "Mob violence", _first(hits, "riot"))
     if h("clash"):
         return Coding("Battles", "Armed clash", _first(hits, "clash"))
     for name, sub in (
