@@ -19,7 +19,7 @@ const FIELD_LABELS = {
   civilian_targeting: "civilian targeting", women_victims: "women victims", children_victims: "children victims",
 };
 const PAGE = 50;
-const MAP_LIMIT = 2000;
+const MAP_LIMIT = 1000;
 
 const $ = (sel, root = document) => root.querySelector(sel);
 

@@ -33,9 +33,9 @@ SELECTIVE = 20_000
 # Free text matching at most this many documents drives the query from the documents.
 TEXT_FEW = 2_000
 # Seconds to walk an index in sort order looking for a page of matches, before sorting them instead.
-WALK_BUDGET = 0.02
+WALK_BUDGET = 0.015
 # SQLite virtual-machine steps between two looks at the clock.
-BUDGET_STEPS = 10_000
+BUDGET_STEPS = 1_000
 # Incidents read to estimate a count that would take too long to make exactly.
 SAMPLE = 500
 _SORT_INDEXES = {
@@ -331,6 +331,8 @@ def _total(
         documents = int(db.execute("SELECT max(rowid) FROM documents").fetchone()[0] or 0) or 1
         others, _ = count(db, replace(filters, text=None), cap=cap)
         return round(others * min(1.0, matched / documents)), False
+    if found is not None and len(filters.to_dict()) == 1:  # the words are the only filter
+        return (len(found), True) if len(found) <= cap else (cap, False)
     return _count(db, filters, plans, cap=cap)
 
 
