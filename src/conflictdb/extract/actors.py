@@ -155,11 +155,14 @@ class Registry:
         countries: Mapping[str, tuple[str, ...]],
         after_country: Iterable[tuple[str, Entry]] = (),
         weak: Iterable[tuple[str, Entry]] = (),
+        regional: Mapping[str, tuple[frozenset[str], str, bool]] = {},
     ) -> None:
         self.aliases: tuple[tuple[str, Entry], ...] = tuple(aliases)
         # Names that are someone else's in another country ('Rangers', 'Maoists'): kept only where the
         # text names no country, or names the entry's own.
         self._weak = {(_words(alias), entry.name) for alias, entry in weak}
+        # Names used in some countries only ('Unidentified Gang' in Latin America), with the name used elsewhere.
+        self._regional = dict(regional)
         self.entries: dict[str, Entry] = {}
         for _, entry in self.aliases:
             self.entries.setdefault(entry.name, entry)
@@ -204,6 +207,9 @@ class Registry:
                     i += 1
                     continue
                 entries, end = found.entries, i + len(found.keys)
+                if any(e.name in self._regional for e in entries):
+                    named = self._named_countries(text, tokens, keys) if named is None else named
+                    entries = tuple(self._regional_entry(e, named) for e in entries)
                 if any((found.keys, e.name) in self._weak for e in entries):
                     named = self._named_countries(text, tokens, keys) if named is None else named
                     entries = tuple(
@@ -239,6 +245,13 @@ class Registry:
             out.extend(also)
             i = max(last, end + (len(_words(also[0].words)) + 1 if also else 0))
         return out
+
+    def _regional_entry(self, entry: Entry, named: set[str]) -> Entry:
+        if entry.name not in self._regional:
+            return entry
+        countries, other, inside = self._regional[entry.name]
+        use_other = bool(named & countries) == inside
+        return self.entries.get(other, entry) if use_other else entry
 
     def _named_countries(self, text: str, tokens: list[tuple[int, int, str]], keys: list[str]) -> set[str]:
         found = (self._country_at(text, tokens, keys, i)[0] for i in range(len(tokens)))
@@ -388,6 +401,7 @@ def _load(directory: Path, extra: tuple[tuple[str, str], ...]) -> Registry:
     aliases: list[tuple[str, Entry]] = []
     after: list[tuple[str, Entry]] = []
     weak: list[tuple[str, Entry]] = []
+    regional: dict[str, tuple[frozenset[str], str, bool]] = {}
     by_name: dict[str, Entry] = {}
 
     def add(entry: Entry, words: Iterable[str]) -> None:
@@ -432,13 +446,16 @@ def _load(directory: Path, extra: tuple[tuple[str, str], ...]) -> Registry:
                         words.extend([short, full] if len(short) > 2 and short not in item.get("weak", ()) else [full])
                 add(entry, words)
                 weak.extend((w, by_name[entry.name]) for w in item.get("weak", ()))
+                if item.get("only_in"):  # 'otherwise': the name outside those countries; 'use': the name inside
+                    other, inside = (item["use"], True) if "use" in item else (item["otherwise"], False)
+                    regional[entry.name] = (frozenset(item["only_in"]), other, inside)
                 add(entry, item.get("weak", ()))
                 after.extend((v, by_name[entry.name]) for w in item.get("after_country", ()) for v in _variants(w))
     for alias, name in extra:
         role = ETHNIC if re.search(r"(?:ethnic|communal|clan) militia", name, re.IGNORECASE) else NAMED
         entry = by_name.get(name) or Entry(name=name, inter=_inter_of(name), role=role)
         add(entry, [alias])
-    return Registry(aliases, countries=countries, after_country=after, weak=weak)
+    return Registry(aliases, countries=countries, after_country=after, weak=weak, regional=regional)
 
 
 # ---------------------------------------------------------------- roles: who did what to whom
