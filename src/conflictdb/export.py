@@ -293,32 +293,38 @@ def ucdp_row(r: tuple[Any, ...]) -> tuple[str | None, ...]:
 
 # geojson -------------------------------------------------------------------------------------------
 
-# A whole Feature, built by SQLite's JSON functions.
 _FEATURE_SQL = (
-    "json_object('type', 'Feature', 'id', id, 'geometry', CASE WHEN latitude IS NOT NULL AND longitude IS NOT NULL"
-    " THEN json_object('type', 'Point', 'coordinates', json_array(longitude, latitude)) END, 'properties',"
-    " json_object('id', id, 'event_date', event_date, 'time_precision', json_extract(data, '$.time_precision'),"
-    " 'event_type', event_type, 'sub_event_type', sub_event_type, 'civilian_targeting',"
-    " json(CASE WHEN civilian_targeting THEN 'true' ELSE 'false' END), 'fatalities', fatalities,"
-    " 'fatalities_low', json_extract(data, '$.fatalities_low'), 'fatalities_best',"
-    " json_extract(data, '$.fatalities_best'), 'fatalities_high', json_extract(data, '$.fatalities_high'),"
-    " 'sources', sources, 'documents', json_extract(data, '$.documents'), 'status', status, 'grade', grade,"
-    " 'actor1', actor1, 'actor2', actor2, 'country', country, 'country_code', json_extract(data,"
-    " '$.place.country_code'), 'admin1', admin1, 'location', location, 'geo_precision',"
-    " json_extract(data, '$.place.geo_precision')))"
+    "id, event_date, event_type, sub_event_type, civilian_targeting, fatalities, sources, status, grade, actor1,"
+    " actor2, country, admin1, location, latitude, longitude, "
+    + _fields("time_precision", "fatalities_low", "fatalities_best", "fatalities_high", "documents",
+              "place.country_code", "place.geo_precision")
 )
+
+
+def feature(r: tuple[Any, ...], docs: list[tuple[str, str | None]]) -> dict[str, Any]:
+    """One incident as a GeoJSON Feature (from the columns of `_FEATURE_SQL`): a point, or no geometry."""
+    (id_, date, event_type, sub, civ, fatalities, sources, status, grade, actor1, actor2, country, admin1, location,
+     lat, lon, extra) = r
+    precision, low, best, high, documents, cc, geo_precision = json.loads(extra)
+    geometry = {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None else None
+    return {"type": "Feature", "id": id_, "geometry": geometry, "properties": {
+        "id": id_, "event_date": date, "time_precision": precision, "event_type": event_type, "sub_event_type": sub,
+        "civilian_targeting": bool(civ), "fatalities": fatalities, "fatalities_low": low, "fatalities_best": best,
+        "fatalities_high": high, "sources": sources, "documents": documents, "status": status, "grade": grade,
+        "actor1": actor1, "actor2": actor2, "country": country, "country_code": cc, "admin1": admin1,
+        "location": location, "geo_precision": geo_precision, "document_ids": [d for d, _ in docs],
+        "external_ids": [e for _, e in docs if e],
+    }}
 
 
 def _geojson(db: sqlite3.Connection, filters: Filters | None, progress: Progress | None, out: BinaryIO) -> int:
     out.write(b'{"type":"FeatureCollection","features":[\n')
     n = 0
-    for batch in _rows(db, filters, progress, f"id, {_FEATURE_SQL}"):
+    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    for batch in _rows(db, filters, progress, _FEATURE_SQL):
         docs = document_ids(db, [r[0] for r in batch])
-        features = []
-        for incident_id, feature in batch:
-            # The feature ends with its properties' closing brace and its own: the documents go before.
-            features.append(f"{feature[:-2]},{_documents_json(docs.get(incident_id, []))[1:]}}}")
-        out.write(((",\n" if n else "") + ",\n".join(features)).encode("utf-8"))
+        features = ",\n".join(dumps(feature(r, docs.get(r[0], []))) for r in batch)
+        out.write(((",\n" if n else "") + features).encode("utf-8"))
         n += len(batch)
     out.write(b"\n]}\n")
     return n
