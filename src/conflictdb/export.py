@@ -341,19 +341,20 @@ _PARQUET_SQL = (
 )
 
 
-def parquet_row(r: tuple[Any, ...], docs: list[tuple[str, str | None]]) -> dict[str, Any]:
-    (id_, date, event_type, sub, actor1, actor2, civ, country, admin1, location, lat, lon, fatalities, sources,
-     status, grade, data, extra) = r
-    (precision, inter1, inter2, cc, admin2, geo_precision, low, best, high, documents, reason) = json.loads(extra)
-    return {
-        "id": id_, "event_date": date, "time_precision": precision, "event_type": event_type, "sub_event_type": sub,
-        "actor1": actor1, "inter1": inter1, "actor2": actor2, "inter2": inter2, "civilian_targeting": bool(civ),
-        "country": country, "country_code": cc, "admin1": admin1, "admin2": admin2, "location": location,
-        "latitude": lat, "longitude": lon, "geo_precision": geo_precision, "fatalities": fatalities,
-        "fatalities_low": low, "fatalities_best": best, "fatalities_high": high, "sources": sources,
-        "documents": documents, "status": status, "grade": grade, "grade_reason": reason,
-        "document_ids": [d for d, _ in docs], "external_ids": [e for _, e in docs if e], "record": data,
-    }
+def _parquet_columns(batch: list[tuple[Any, ...]], docs: dict[str, list[tuple[str, str | None]]]) -> list[list[Any]]:
+    """A batch as columns in the Parquet table's order (column-wise: Arrow takes them without a row loop)."""
+    (ids, dates, types, subs, actors1, actors2, civs, countries, admin1s, locations, lats, lons, fatalities,
+     sources, statuses, grades, records, extras) = (list(c) for c in zip(*batch, strict=True))
+    parsed = [json.loads(e) for e in extras]
+    (precision, inter1, inter2, cc, admin2, geo_precision, low, best, high, documents, reason) = (
+        list(c) for c in zip(*parsed, strict=True))
+    pairs = [docs.get(i, []) for i in ids]
+    return [
+        ids, dates, precision, types, subs, actors1, inter1, actors2, inter2, [bool(c) for c in civs], countries,
+        cc, admin1s, admin2, locations, lats, lons, geo_precision, fatalities, low, best, high, sources, documents,
+        statuses, grades, reason, [[d for d, _ in p] for p in pairs], [[e for _, e in p if e] for p in pairs],
+        records,
+    ]
 
 
 def _parquet(db: sqlite3.Connection, filters: Filters | None, progress: Progress | None, out: BinaryIO) -> int:
@@ -365,15 +366,10 @@ def _parquet(db: sqlite3.Connection, filters: Filters | None, progress: Progress
                           ("record", pa.string())])
     n = 0
     with pq.ParquetWriter(pa.PythonFile(out, mode="w"), schema, compression="zstd") as writer:
-        pending: list[dict[str, Any]] = []
-        for batch in _rows(db, filters, progress, _PARQUET_SQL):
-            docs = document_ids(db, [r[0] for r in batch])
-            pending += [parquet_row(r, docs.get(r[0], [])) for r in batch]
-            if len(pending) >= 50_000:  # row groups of a useful size
-                writer.write_table(pa.Table.from_pylist(pending, schema=schema))
-                n += len(pending)
-                pending = []
-        if pending:
-            writer.write_table(pa.Table.from_pylist(pending, schema=schema))
-            n += len(pending)
+        for batch in _batches(_rows(db, filters, progress, _PARQUET_SQL), 10):  # row groups of 50,000
+            rows = [r for part in batch for r in part]
+            columns = _parquet_columns(rows, document_ids(db, [r[0] for r in rows]))
+            arrays = [pa.array(col, type=field.type) for col, field in zip(columns, schema, strict=True)]
+            writer.write_table(pa.Table.from_arrays(arrays, schema=schema))
+            n += len(rows)
     return n
