@@ -25,3 +25,11 @@ def store(tmp_path: Path) -> Iterator[SQLiteStore]:
 def seed_path() -> Path:
     assert SEED.is_file(), f"the seed article is missing: {SEED} (../shared/seeds beside the checkout)"
     return SEED
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _own_gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Tests geocode with a gazetteer of their own, built once a session, never the user's file."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("CONFLICTDB_GAZETTEER", str(tmp_path_factory.mktemp("gazetteer") / "gazetteer.sqlite"))
+        yield
