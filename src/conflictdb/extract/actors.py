@@ -471,7 +471,9 @@ _NOT_ACTING = frozenset(
     """station stations post posts camp camps headquarters barracks custody checkpoint lines academy hospital
     quarters office offices chief commissioner spokesman spokesperson spokeswoman sources source report
     reports statement officials vehicle vehicles uniform uniforms""".split()
-)
+) | {"state", "county", "district", "region", "province", "township", "village", "villages", "area", "areas"}
+_NOT_A_PARTY = _NOT_ACTING - {"station", "stations", "post", "posts", "camp", "camps", "headquarters", "barracks",
+                              "checkpoint", "lines", "academy", "quarters", "office", "offices", "vehicle", "vehicles"}
 _WORD_AFTER = re.compile(r"\W{0,3}(\w+)")
 _FIGHT = re.compile(r"\b(?:clash\w*|fight\w*|rival\w*|between|brawl\w*|scuffle\w*|fought|confrontation\w*)\b", re.I)
 # A group's claim after its name: 'RPF has claimed the blast'.
@@ -581,7 +583,7 @@ class _Cast:
                 sentence = self.text[self.in_sent[0].span.start if self.in_sent else 0 : self.trigger + 80]
                 fight = bool(_FIGHT.search(sentence))  # 'supporters of rival candidates clashed'
                 roles = (STATE, NAMED, PARTY, ARMED, ETHNIC, VICTIM, RIOTER, PROTESTER, GROUP)
-                targets = [m for m in self.patients + self.partners if _acting(self.text, m)]
+                targets = [m for m in self.patients + self.partners if _acting(self.text, m, target=True)]
                 if sub_event_type == "Mob violence":  # a mob's target first, then the police
                     m2 = first(targets, roles) or state
                 else:  # a violent demonstration: the police it fought, then its target
@@ -624,7 +626,8 @@ class _Cast:
                 a1 = _generic(MILITARY, 1)
             else:
                 a1 = _generic(UNIDENTIFIED, 3)
-            others = [m for m in self.partners + self.patients if m.entry.role in PERPETRATORS] + near + anywhere
+            others = [m for m in self.partners + self.patients if m.entry.role in PERPETRATORS and _acting(self.text, m, target=True)]
+            others += near + anywhere
             others = [m for m in others if m1 is None or m.span != m1.span]  # one name, two readings: one side
             m2 = next((m for m in others if not _same_side(_side(m), a1)), None)
             m2 = _resolved(self, m2, other=a1)
@@ -697,10 +700,12 @@ def _resolved(cast: _Cast, match: Match | None, *, other: Actor | None = None) -
     return match
 
 
-def _acting(text: str, match: Match) -> bool:
-    """Whether a match names people rather than their building or spokesman: not 'police station'."""
+def _acting(text: str, match: Match, *, target: bool = False) -> bool:
+    """Whether a match names people rather than their building or spokesman: not 'police station'.
+    A target may be a building ('attacked a police post'), never a region ('Rakhine State')."""
     after = _WORD_AFTER.match(text, match.extent.end)
-    return not (after and after.group(1).lower() in _NOT_ACTING)
+    word = after.group(1).lower() if after else ""
+    return word not in (_NOT_A_PARTY if target else _NOT_ACTING)
 
 
 def _armed(match: Match) -> bool:
@@ -887,7 +892,11 @@ def _pick(heads: Iterable[Any], matches: list[Match]) -> list[Match]:
     out: list[Match] = []
     for head in heads:
         start, end = _phrase(head)
-        inside = [m for m in matches if start <= m.extent.start and m.extent.end <= end]
+        inside = [
+            m
+            for m in matches
+            if (start <= m.extent.start and m.extent.end <= end) or m.extent.start <= head.idx < m.extent.end
+        ]
         # the match on the phrase's head first, unless the head is a generic word and the phrase names
         # someone: 'fighters from the Pokot tribe', 'an armed group believed to be Al Shabaab'
         # ... and a generic force named after its owner: 'LNA air force', 'Houthi forces'
