@@ -131,29 +131,29 @@ def find(text: str, sentences: list[Span], *, published: str | None) -> EventDat
     ref = reference(published)
     for sent in sentences:
         chunk = sent.of(text)
-        found: list[tuple[int, int, dt.date, int]] = []
+        found: list[tuple[int, int, dt.date, int, bool]] = []
         for pattern in (_ISO, _DMY, _MDY):
             for m in pattern.finditer(chunk):
                 if pattern is _ISO:
                     try:
-                        found.append((m.start(), m.end(), dt.date(int(m["year"]), int(m["month"]), int(m["day"])), 1))
+                        found.append((m.start(), m.end(), dt.date(int(m["year"]), int(m["month"]), int(m["day"])), 1, False))
                     except ValueError:
                         pass
                     continue
                 got = _absolute(m, ref)
                 if got:
-                    found.append((m.start(), m.end(), got[0], got[1]))
+                    found.append((m.start(), m.end(), got[0], got[1], False))
         if ref is not None:
             for m in _RELATIVE.finditer(chunk):
                 if m.group("word").strip():
                     date, precision = _relative(m, ref)
-                    found.append((m.start(), m.end(), date, precision))
+                    found.append((m.start(), m.end(), date, precision, True))
         if ref is not None:
             for m in _ORDINAL_DAY.finditer(chunk):
                 day = int(m.group("day"))
                 month, year = (ref.month, ref.year) if day <= ref.day + 1 else _previous_month(ref)
                 try:
-                    found.append((m.start(), m.end(), dt.date(year, month, day), 1))
+                    found.append((m.start(), m.end(), dt.date(year, month, day), 1, False))
                 except ValueError:
                     pass
             for m in _DAY_MONTH.finditer(chunk):
@@ -161,19 +161,20 @@ def find(text: str, sentences: list[Span], *, published: str | None) -> EventDat
                 year = _year_for(month, day, ref)
                 if year is not None and 1 <= month <= 12:
                     try:
-                        found.append((m.start(), m.end(), dt.date(year, month, day), 1))
+                        found.append((m.start(), m.end(), dt.date(year, month, day), 1, False))
                     except ValueError:
                         pass
         for m in _MONTH_ONLY.finditer(chunk):
             month = MONTHS[m.group("month").lower().rstrip(".")]
             year = int(m.group("year")) if m.group("year") else _year_for(month, 1, ref)
             if year is not None:
-                found.append((m.start(), m.end(), dt.date(year, month, 1), 3))
+                found.append((m.start(), m.end(), dt.date(year, month, 1), 3, False))
         if ref is not None:
             found = [f for f in found if -2 <= (ref - f[2]).days <= MAX_AGE_DAYS]
         if found:
-            found.sort(key=lambda f: (f[0], -f[1]))
-            start, end, date, precision = found[0]
+            # a written date ('Wednesday [18 August]', 'today (10/02)') beats a relative one
+            found.sort(key=lambda f: (2 if f[3] == 3 and not f[4] else int(f[4]), f[0], -f[1]))
+            start, end, date, precision, _ = found[0]
             if _UNKNOWN.search(chunk[max(0, start - 25) : start]):
                 precision = 3
             return EventDate(date.isoformat(), precision, (Span(sent.start + start, sent.start + end),))

@@ -38,7 +38,7 @@ _REASON = re.compile(
 _FIGHT = re.compile(
     r"\b(?:clash\w*|gun ?battle\w*|gun-?fight\w*|fire-?fight\w*|shoot-?out\w*|exchang\w* (?:of )?(?:heavy )?(?:gun)?fire|fighting|fought|"
     r"battl\w+|skirmish\w*|repuls\w+|repell?\w+|fought off|beat back|encounter\w*|engag\w+|counter-?attack\w*|offensive|"
-    r"small arms|sniper fire|shots? (?:were )?fired|incursions?|thwarted|foiled|operations?)\b",
+    r"small arms|sniper fire|shots? (?:were )?fired|thwarted|foiled|operations?)\b",
     re.IGNORECASE,
 )
 
@@ -98,10 +98,12 @@ def group(text: str, infos: list[SentenceInfo], hits: list[Hits]) -> list[Group]
     groups: list[list[int]] = []
     flags: list[bool] = []
     current: list[int] | None = None
+    # with no trigger anywhere, people demanding something in public are a protest
+    weak = not any(eventful(h) for h in hits)
     for i, (info, h) in enumerate(zip(infos, hits, strict=True)):
         if info.label == "commentary":
             continue
-        if not eventful(h):
+        if not (eventful(h) or (weak and h.get("demand") and h.get("civilian_party"))):
             if current is not None and not flags[-1]:
                 current.append(i)
             continue
@@ -228,6 +230,8 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
         return Coding("Riots", "Violent demonstration" if demonstrating else "Mob violence", _first(hits, "riot"))
     if h("clash"):
         return Coding("Battles", "Armed clash", _first(hits, "clash"))
+    if h("demand") and h("civilian_party") and not h("armed_party"):
+        return Coding("Protests", "Peaceful protest", _first(hits, "demand"))
     for name, sub in (
         ("disrupted", "Disrupted weapons use"),
         ("looting", "Looting/property destruction"),

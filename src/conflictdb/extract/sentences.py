@@ -53,9 +53,11 @@ def label(text: str, spans: list[Span], *, eventful: list[bool] | None = None) -
         reports = eventful[k] if eventful is not None else False
         if not past and not (reports and k == first):
             past = tuple(lexicons.find(cue["background_weak"], chunk, offset=span.start))
-        if weak and not reports:
+        # a sentence that reports an event needs two signs of opinion to be commentary
+        opinionated = len(opinion) + len(weak) >= 2 and bool(opinion) if reports else bool(opinion or weak)
+        if opinionated:
             opinion = opinion + weak
-        if opinion and not said and not _COUNT.search(chunk):
+        if opinionated and not said and not _COUNT.search(chunk):
             name = "commentary"
         elif said:
             name = "claim"
