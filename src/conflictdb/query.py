@@ -246,7 +246,9 @@ def _counts(db: sqlite3.Connection, filters: Filters, *, side: str | None) -> li
         candidates.append(("incidents_fatalities", "fatalities BETWEEN ? AND ?", [low, high]))
     low_date, high_date = _bounds(filters.date_from, filters.date_to)
     if low_date is not None or high_date is not None:
-        candidates.append(("incidents_date", "event_date BETWEEN ? AND ?", [low_date or "", high_date or "9999"]))
+        # The wide index leads with the date and holds every filter column and fatalities: what a
+        # date range matches is checked and sorted without reading a row.
+        candidates.append(("incidents_wide", "event_date BETWEEN ? AND ?", [low_date or "", high_date or "9999"]))
     return sorted(
         (_capped(db, f"SELECT 1 FROM incidents INDEXED BY {index} WHERE {cond}", args, SELECTIVE), index)
         for index, cond, args in candidates
@@ -329,7 +331,10 @@ def _total(
         matched = int(_execute(db, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?",
                                [query]).fetchone()[0])
         documents = int(db.execute("SELECT max(rowid) FROM documents").fetchone()[0] or 0) or 1
-        others, _ = count(db, replace(filters, text=None), cap=cap)
+        base = replace(filters, text=None)
+        others, exact = count(db, base, cap=cap)
+        if not exact:
+            others = max(others, _estimate(db, {side: _plan(db, base, side=side) for side in _sides(base)}))
         return round(others * min(1.0, matched / documents)), False
     if found is not None and len(filters.to_dict()) == 1:  # the words are the only filter
         return (len(found), True) if len(found) <= cap else (cap, False)
@@ -397,7 +402,10 @@ def _page(
     parts = [f"SELECT rowid FROM ({plan.sql('rowid', order, walk=walk)} LIMIT ?)" for plan in plans.values()]
     args = [a for plan in plans.values() for a in (*plan.args, offset + limit)]
     sql = f"SELECT rowid FROM incidents WHERE rowid IN ({' UNION '.join(parts)}){order} LIMIT ? OFFSET ?"
-    if not walk or not any(p.walk for p in plans.values()):
+    if not walk or not any(p.walk for p in plans.values()) or any("documents_fts" in c for p in plans.values()
+                                                                  for c in p.conds):
+        # Words in many reports: walking the sort order and checking each incident's reports is the
+        # best plan there is (any other checks every incident of the other filters), so no budget.
         return [r[0] for r in _execute(db, sql, [*args, limit, offset])]
     with _budget(db, WALK_BUDGET):
         return [r[0] for r in _execute(db, sql, [*args, limit, offset])]
