@@ -153,3 +153,51 @@ def test_actors_seed_article_wagner_and_civilians(finder: ActorFinder, nlp: Any,
     said = {s.of(text) for s in r.evidence["actor1"]}
     assert {"Russian Wagner troops", "Wagner mercenaries", "Wagner forces"} <= said
     assert r.actor2.localize("Mali").name == "Civilians (Mali)"
+
+
+def test_actors_unregistered_ethnic_militia_named_from_text(finder: ActorFinder) -> None:
+    entry = next(m.entry for m in finder.matches("Suspected Oruba ethnic militia raided the camp."))
+    assert (entry.name, entry.known, entry.inter) == ("Oruba Ethnic Militia ({country})", False, 4)
+
+
+def test_actors_weak_alias_needs_its_country(finder: ActorFinder) -> None:
+    assert "Taliban" in names(finder, "Taliban fighters attacked a checkpoint in Ghazni, Afghanistan.")
+    pakistan = names(finder, "Taliban fighters attacked a checkpoint in Pakistan's Khyber district.")
+    assert "TTP: Tehreek-i-Taliban Pakistan" in pakistan and "Taliban" not in pakistan
+
+
+def test_actors_gangs_named_by_region(finder: ActorFinder) -> None:
+    assert names(finder, "A gang shot a trader in Mombasa, Kenya.")[0] == "Unidentified Armed Group ({country})"
+    assert names(finder, "A gang shot a trader in Culiacan, Mexico.")[0] == "Unidentified Gang ({country})"
+
+
+def test_actors_forces_of_two_countries(finder: ActorFinder) -> None:
+    found = names(finder, "Military forces of India and Pakistan exchanged fire.")
+    assert found == ["Military Forces of India", "Military Forces of Pakistan"]
+
+
+def test_actors_anti_prefix_is_not_the_group(finder: ActorFinder) -> None:
+    assert "Military Forces of Yemen Supreme Political Council" not in names(finder, "anti-Houthi forces advanced")
+
+
+@pytest.mark.slow
+def test_actors_generic_doer_resolved_to_named_group(finder: ActorFinder, nlp: Any) -> None:
+    text = "Insurgents ambushed an army patrol near the river. The attack was claimed by the Northern Lions Front, and officials believe the militants belong to the ADF."
+    r = roles(finder, nlp, text, "ambushed", "Battles", "Armed clash")
+    assert r.actor1.name == "ADF: Allied Democratic Forces"
+    assert r.actor2.name == "Military Forces of {country}"
+
+
+@pytest.mark.slow
+def test_actors_party_supporters_in_violence_are_a_militia(finder: ActorFinder, nlp: Any) -> None:
+    text = "BJP workers attacked a shopkeeper with iron rods in the market."
+    r = roles(finder, nlp, text, "attacked", "Violence against civilians", "Attack")
+    assert r.actor1.name == "BJP: Bharatiya Janata Party Militia"
+    assert r.actor2.name == "Civilians ({country})"
+
+
+@pytest.mark.slow
+def test_actors_riot_between_rival_crowds(finder: ActorFinder, nlp: Any) -> None:
+    text = "Supporters of rival candidates clashed at the tallying centre, throwing stones."
+    r = roles(finder, nlp, text, "clashed", "Riots", "Violent demonstration")
+    assert (r.actor1.name, r.actor2.name) == ("Rioters ({country})", "Rioters ({country})")

@@ -107,13 +107,14 @@ class Entry:
     country: str | None = None
     period: tuple[int | None, int | None] = (None, None)  # years in which the name applies
     successor: str | None = None  # who takes the name's place after the period
+    known: bool = True  # False: made from the text's words ('Auliyan ethnic militia'), not in the registry
 
     @property
     def generic(self) -> bool:
         return "{country}" in self.name
 
-    def actor(self, words: str = "", *, known: bool = True) -> Actor:
-        return Actor(name=self.name, inter=self.inter, words=words, country=self.country, known=known)
+    def actor(self, words: str = "") -> Actor:
+        return Actor(name=self.name, inter=self.inter, words=words, country=self.country, known=self.known)
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +238,10 @@ class Registry:
                             for e in found.entries  # type: ignore[union-attr]
                             if _templated(e)
                         ]
+            if not shouting and start > 0 and any(e.name in _UNNAMED_MILITIAS for e in entries):
+                named_militia = _named_militia(text, tokens, start, entries)
+                if named_militia:  # 'Auliyan ethnic militia': a group the registry lacks, by its own name
+                    entries, start = (named_militia,), start - 1
             span = Span(tokens[start][0], tokens[end - 1][1])
             first, last = self._extend(text, tokens, keys, start, end, entries)
             extent = Span(tokens[first][0], tokens[last - 1][1])
@@ -349,6 +354,25 @@ def _joined(text: str, tokens: list[tuple[int, int, str]], first: int, last: int
     """Whether tokens first..last-1 are one phrase: nothing but spaces and joiners between them."""
     last = min(last, len(tokens))
     return all(_GAP.match(text[tokens[j - 1][1] : tokens[j][0]]) for j in range(first + 1, last))
+
+
+_UNNAMED_MILITIAS = {
+    "Unidentified Ethnic Militia ({country})": "Ethnic Militia",
+    "Unidentified Clan Militia ({country})": "Clan Militia",
+    "Unidentified Communal Militia ({country})": "Communal Militia",
+}
+# Capitalised words before 'ethnic militia' that are not a group's name.
+_NOT_NAMES = frozenset("the a an suspected armed unidentified unknown local rival two some other several".split())
+
+
+def _named_militia(text: str, tokens: list[tuple[int, int, str]], start: int, entries: tuple[Entry, ...]) -> Entry | None:
+    word = tokens[start - 1][2]
+    if not (word[:1].isupper() and word.isalpha() and word.lower() not in _NOT_NAMES):
+        return None
+    if not _joined(text, tokens, start - 1, start + 1):
+        return None
+    kind = next(_UNNAMED_MILITIAS[e.name] for e in entries if e.name in _UNNAMED_MILITIAS)
+    return Entry(name=f"{word} {kind} ({{country}})", inter=4, role=ETHNIC, known=False)
 
 
 def _templated(entry: Entry) -> bool:
@@ -713,7 +737,7 @@ def _armed(match: Match) -> bool:
     'militia', 'raiders' and the like after it."""
     role = match.entry.role
     if role == ETHNIC:
-        return match.member in _ARMED_MEMBERS
+        return match.member in _ARMED_MEMBERS or not match.entry.known
     return role in (NAMED, STATE, ARMED)
 
 
