@@ -364,3 +364,28 @@ def test_geocode_long_text_stays_linear(geocoder: Geocoder, seed_path: Path) -> 
 def test_geocode_country_named_beside_a_place_vouches_for_it(geocoder: Geocoder) -> None:
     place = _place(geocoder, "Gunmen attacked a bus in Bankass, in the Mopti Region of Mali.", trigger="attacked")
     assert (place.geonameid, place.admin1) == (3, "Mopti")
+
+
+def test_geocode_outlet_country_from_its_name(gazetteer_path: Path) -> None:
+    from conflictdb.geocode.outlets import outlet_country
+
+    gaz = Gazetteer(gazetteer_path)
+    assert outlet_country("Evening Star (Kenya)", gaz) == "KE"
+    assert outlet_country("The Mali Herald", gaz) == "ML"
+    assert outlet_country("Weekly Malian Voice", gaz) == "ML"
+    assert outlet_country("Dawn", gaz) == "PK"  # a well-known national paper, from the table
+    assert outlet_country("AFP", gaz) is None
+    assert outlet_country("Wire Service; Benin Echo", gaz) == "BJ"
+    assert outlet_country("Kenya Post; Mali Herald", gaz) is None  # outlets that disagree say nothing
+
+
+def test_geocode_outlet_country_when_the_text_names_no_place(geocoder: Geocoder) -> None:
+    doc = dataclasses.replace(_doc("Traders blocked a road to protest new taxes.", trigger="protest"), outlet="Kenya Post")
+    place = geocoder(doc).mentions[0].place
+    assert place is not None and (place.country, place.how, place.geo_precision) == ("Kenya", "country", 3)
+
+
+def test_geocode_outlet_country_picks_among_namesakes(geocoder: Geocoder) -> None:
+    doc = dataclasses.replace(_doc("Herders clashed in Mopti on Sunday.", trigger="clashed"), outlet="Benin Echo")
+    place = geocoder(doc).mentions[0].place
+    assert place is not None and place.geonameid == 15

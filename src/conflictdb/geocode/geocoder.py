@@ -26,6 +26,7 @@ from conflictdb.geocode.gazetteer import (
     fold,
     open_gazetteer,
 )
+from conflictdb.geocode.outlets import outlet_country
 from conflictdb.geocode.resolve import Reading, Toponym, admin_keys, find_toponyms, resolve, top_country
 from conflictdb.models import Actor, Document, Mention, Place, Span
 
@@ -34,6 +35,9 @@ _DATELINE_RE = re.compile(
     r"^\s*([A-Z][A-Za-z'\-]+(?:[ ][A-Z][A-Za-z'\-]+){0,3})(?:,\s*[A-Z][A-Za-z.]+)?\s*"
     r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d)|\((?:AFP|Reuters|AP|Xinhua|IRIN)\)|[—–-]{1,2}\s)"
 )
+
+# A national outlet's country: as much as a country named in the text, since most of its reports are local.
+OUTLET_WEIGHT = 3.0
 
 # ACLED geo_precision and UCDP where_prec by what the place is.
 _PRECISION = {"place": (1, 1), "near": (2, 2), "admin2": (2, 3), "admin1": (3, 4), "country": (3, 6)}
@@ -53,7 +57,7 @@ class Geocoder:
     def __call__(self, doc: Document) -> Document:
         if not doc.mentions:
             return doc
-        reading = self.read(doc.text)
+        reading = self.read(doc.text, outlet=doc.outlet)
         resolved_for: tuple[str, ...] = ()
         mentions = []
         for mention in doc.mentions:
@@ -76,9 +80,12 @@ class Geocoder:
         )
         return self.place_for(doc, mention, self.read(text))
 
-    def read(self, text: str, *, actor_countries: tuple[str, ...] = ()) -> Reading:
-        """The toponyms of a text, resolved."""
+    def read(self, text: str, *, actor_countries: tuple[str, ...] = (), outlet: str | None = None) -> Reading:
+        """The toponyms of a text, resolved; a national outlet's country weighs like a named country."""
         reading = find_toponyms(text, self.gazetteer)
+        cc = outlet_country(outlet, self.gazetteer)
+        if cc is not None:
+            reading.votes[cc] = reading.votes.get(cc, 0.0) + OUTLET_WEIGHT
         resolve(reading, admin_keys=self._admin_keys, actor_countries=actor_countries)
         return reading
 

@@ -1,0 +1,79 @@
+"""The country of a report's outlet: a national paper mostly reports its own country.
+
+From the outlet's name: a country in parentheses ('Star (Kenya)'), a country's name or demonym
+in it ('Kenya Standard', 'Pajhwok Afghan News'), else a small hand-written table of well-known
+national outlets (data/geo/outlets.tsv). International agencies (AFP, Reuters) say nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+
+from conflictdb.geocode.gazetteer import Gazetteer, fold
+
+_PAREN_RE = re.compile(r"\(([^()]*)\)")
+_WORD_RE = re.compile(r"[a-z]+")
+# Names that hold a country's word but belong to outlets that report from everywhere.
+_INTERNATIONAL = re.compile(r"\b(?:voice of america|radio free|liberty|international crisis|human rights watch)\b")
+
+
+@lru_cache(maxsize=1)
+def outlet_table() -> dict[str, str]:
+    text = resources.files("conflictdb").joinpath("data", "geo", "outlets.tsv").read_text(encoding="utf-8")
+    table = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, cc = line.split("\t")
+        table[name.strip()] = cc.strip()
+    return table
+
+
+def _key(name: str) -> str:
+    key = fold(name)
+    return key[4:] if key.startswith("the ") else key
+
+
+def _one(name: str, gazetteer: Gazetteer) -> str | None:
+    """The country of one outlet's name, or None."""
+    words = gazetteer.country_words
+    for inner in _PAREN_RE.findall(name):
+        hits = {cc for cc, _kind in words.get(fold(inner), ())}
+        if len(hits) == 1:
+            return hits.pop()
+    bare = _PAREN_RE.sub(" ", name)
+    key = _key(bare)
+    if not key:
+        return None
+    table = outlet_table()
+    if key in table:
+        return table[key]
+    if _INTERNATIONAL.search(key):
+        return None
+    tokens = _WORD_RE.findall(key)  # 'Libya24' is 'libya'
+    found = set()
+    for n in (3, 2, 1):
+        for k in range(len(tokens) - n + 1):
+            for cc, _kind in words.get(" ".join(tokens[k : k + n]), ()):
+                found.add(cc)
+    if len(found) == 1:
+        return found.pop()
+    # a table name with the outlet's own qualifier after it: 'Daily Nation Kenya', 'Dawn News'
+    for n in range(len(tokens) - 1, 0, -1):
+        if " ".join(tokens[:n]) in table:
+            return table[" ".join(tokens[:n])]
+    return None
+
+
+def outlet_country(outlet: str | None, gazetteer: Gazetteer) -> str | None:
+    """The country of a report's outlet(s) ('A; B' lists several: the one most of them name)."""
+    if not outlet:
+        return None
+    found = Counter(cc for part in outlet.split(";") if (cc := _one(part.strip(), gazetteer)))
+    if not found:
+        return None
+    (cc, n), *rest = found.most_common()
+    return cc if not rest or rest[0][1] < n else None
