@@ -43,7 +43,10 @@ def test_actors_registry_loads_with_valid_inter_codes() -> None:
 
 
 def test_actors_aliases_name_one_actor(finder: ActorFinder) -> None:
-    text = "The FAMa and the Malian army, with Malian Armed Forces units, met JNIM and Jama'at Nusrat al-Islam wal-Muslimin."
+    text = (
+        "The FAMa and the Malian army, with Malian Armed Forces units, "
+        "met JNIM and Jama'at Nusrat al-Islam wal-Muslimin."
+    )
     found = names(finder, text)
     assert found.count("Military Forces of Mali") == 3
     assert found.count("JNIM: Group for Support of Islam and Muslims") == 2
@@ -60,7 +63,9 @@ def test_actors_country_adjective_makes_state_forces_concrete(finder: ActorFinde
 
 
 def test_actors_all_caps_wire_text_matches_without_case(finder: ActorFinder) -> None:
-    found = names(finder, "TERRORISTS OF THE FARABUNDO MARTI NATIONAL LIBERATION FRONT (FMLN) ATTACKED THE SENDERO LUMINOSO")
+    found = names(
+        finder, "TERRORISTS OF THE FARABUNDO MARTI NATIONAL LIBERATION FRONT (FMLN) ATTACKED THE SENDERO LUMINOSO"
+    )
     assert found.count("FMLN: Farabundo Marti National Liberation Front") == 2
     assert "Shining Path" in found
 
@@ -122,7 +127,9 @@ def test_actors_unknown_attackers_are_unidentified(finder: ActorFinder, nlp: Any
 
 @pytest.mark.slow
 def test_actors_protest_defaults_with_associated_group(finder: ActorFinder, nlp: Any) -> None:
-    text = "Hundreds of teachers protested outside the ministry over unpaid salaries. Police dispersed them with tear gas."
+    text = (
+        "Hundreds of teachers protested outside the ministry over unpaid salaries. Police dispersed them with tear gas."
+    )
     r = roles(finder, nlp, text, "protested", "Protests", "Protest with intervention")
     assert r.actor1.name == "Protesters ({country})"
     assert [a.name for a in r.assoc_actor_1] == ["Teachers ({country})"]
@@ -182,7 +189,10 @@ def test_actors_anti_prefix_is_not_the_group(finder: ActorFinder) -> None:
 
 @pytest.mark.slow
 def test_actors_generic_doer_resolved_to_named_group(finder: ActorFinder, nlp: Any) -> None:
-    text = "Insurgents ambushed an army patrol near the river. The attack was claimed by the Northern Lions Front, and officials believe the militants belong to the ADF."
+    text = (
+        "Insurgents ambushed an army patrol near the river. The attack was claimed by the Northern Lions Front, "
+        "and officials believe the militants belong to the ADF."
+    )
     r = roles(finder, nlp, text, "ambushed", "Battles", "Armed clash")
     assert r.actor1.name == "ADF: Allied Democratic Forces"
     assert r.actor2.name == "Military Forces of {country}"

@@ -23,7 +23,11 @@ def records() -> list[dict]:
         out.append(
             {
                 "text": f"On {i + 1} March, teachers marched peacefully in {place} demanding unpaid salaries.",
-                "gold": {"event_type": "Protests", "sub_event_type": "Peaceful protest", "actor1": "Protesters (Freedonia)"},
+                "gold": {
+                    "event_type": "Protests",
+                    "sub_event_type": "Peaceful protest",
+                    "actor1": "Protesters (Freedonia)",
+                },
             }
         )
         out.append(
@@ -63,7 +67,10 @@ def test_train_labels_only_current_taxonomy() -> None:
 
 def test_train_classifier_learns_event_types() -> None:
     model = train(records())
-    assert model.classify("Teachers marched peacefully in Eastport demanding pay.")[:2] == ("Protests", "Peaceful protest")
+    assert model.classify("Teachers marched peacefully in Eastport demanding pay.")[:2] == (
+        "Protests",
+        "Peaceful protest",
+    )
     event_type, sub, confidence = model.classify("Militia gunmen shot dead three villagers in Eastport.")
     assert (event_type, sub) == ("Violence against civilians", "Attack")
     assert 0.0 < confidence <= 1.0

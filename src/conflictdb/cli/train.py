@@ -11,12 +11,18 @@ from conflictdb.cli import main
 
 
 @main.command()
-@click.option("--gold", required=True, type=click.Path(exists=True, dir_okay=False), help="Coded events, JSONL (bench format).")
+@click.option(
+    "--gold", required=True, type=click.Path(exists=True, dir_okay=False), help="Coded events, JSONL (bench format)."
+)
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The model file to write (.npz).")
-@click.option("--holdout", default=0, show_default=True, help="Score on every N-th record, fitted on the others, first (0: skip).")
+@click.option(
+    "--holdout", default=0, show_default=True, help="Score on every N-th record, fitted on the others, first (0: skip)."
+)
 @click.option("--set", "set_name", default=None, help="Only records whose set starts with NAME.")
 @click.option("--alpha", default=0.1, show_default=True, help="Naive Bayes smoothing.")
-@click.option("--min-alias-count", default=2, show_default=True, help="Texts an actor's name must appear in to be learned.")
+@click.option(
+    "--min-alias-count", default=2, show_default=True, help="Texts an actor's name must appear in to be learned."
+)
 def train(gold: str, output: str, holdout: int, set_name: str | None, alpha: float, min_alias_count: int) -> None:
     """Fit the event-type classifier and actor aliases on coded events; `--model FILE` loads the result."""
     from conflictdb.extract.train import evaluate, read_records

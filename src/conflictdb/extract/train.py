@@ -232,10 +232,14 @@ def train(
         raise InputError("no record with a text and an ACLED event type to learn from", stage="train")
     # temper on every tenth example, then fit on all
     held = [(str(kept_text), label) for i, (kept_text, label) in enumerate(_texts(kept)) if i % 10 == 9]
-    fitted = _fit([e for i, e in enumerate(examples) if i % 10 != 9], alpha=alpha, min_count=min_count, max_features=max_features)
+    fitted = _fit(
+        [e for i, e in enumerate(examples) if i % 10 != 9], alpha=alpha, min_count=min_count, max_features=max_features
+    )
     probe = Model(*fitted)
     temperature = _temperature(probe, held) if held else 1.0
-    classes, vocabulary, log_prior, log_likelihood = _fit(examples, alpha=alpha, min_count=min_count, max_features=max_features)
+    classes, vocabulary, log_prior, log_likelihood = _fit(
+        examples, alpha=alpha, min_count=min_count, max_features=max_features
+    )
     return Model(
         classes=classes,
         vocabulary=vocabulary,

@@ -1,0 +1,657 @@
+"""The actor registry: the YAML files we write, and a fast longest-match index over their names.
+
+Reads `conflictdb/data/actors/*.yaml`: named actors (one list per region), ACLED's generic actors
+with a `{country}` placeholder (`generic.yaml`), countries with their adjectives and the local names
+of their forces (`countries.yaml`), and ethnic groups and clans (`ethnic.yaml`). `Registry.match`
+finds their names in a text, case-insensitively except for short acronyms, and widens each over the
+words that belong to it ('Russian Wagner troops').
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from conflictdb.errors import ConfigError
+from conflictdb.models import Actor, Span
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
+
+# What the words usually say about an actor in an event.
+NAMED, STATE, ARMED, ETHNIC, PARTY, GOVERNMENT = "named", "state", "armed", "ethnic", "party", "government"
+VICTIM, GROUP, PROTESTER, RIOTER = "victim", "group", "protester", "rioter"
+PERPETRATORS = (NAMED, STATE, ETHNIC, ARMED, PARTY)
+
+CIVILIANS = "Civilians ({country})"
+UNIDENTIFIED = "Unidentified Armed Group ({country})"
+PROTESTERS = "Protesters ({country})"
+RIOTERS = "Rioters ({country})"
+POLICE = "Police Forces of {country}"
+MILITARY = "Military Forces of {country}"
+
+_TOKEN = re.compile(r"[^\W_]+")
+# What may stand between two words of one name: 'Al-Shabaab', 'U.S.', 'People's', 'Boko  Haram'.
+_GAP = re.compile(r"[ \t\-'’./&()]{0,3}\Z")
+# Words after a name that still belong to it: 'Wagner mercenaries', 'Taliban fighters'.
+_MEMBER_NOUNS = frozenset(
+    [
+        "troops",
+        "troop",
+        "forces",
+        "force",
+        "fighters",
+        "fighter",
+        "militants",
+        "militant",
+        "mercenaries",
+        "mercenary",
+        "soldiers",
+        "soldier",
+        "members",
+        "member",
+        "insurgents",
+        "insurgent",
+        "rebels",
+        "rebel",
+        "gunmen",
+        "gunman",
+        "operatives",
+        "operative",
+        "elements",
+        "element",
+        "militia",
+        "militias",
+        "militiamen",
+        "jihadists",
+        "jihadist",
+        "terrorists",
+        "terrorist",
+        "group",
+        "groups",
+        "guerrillas",
+        "guerrilla",
+        "commandos",
+        "commando",
+        "cadres",
+        "cadre",
+        "loyalists",
+        "loyalist",
+        "supporters",
+        "supporter",
+        "activists",
+        "activist",
+        "men",
+        "personnel",
+        "units",
+        "unit",
+        "contractors",
+        "contractor",
+        "paramilitaries",
+        "paramilitary",
+        "instructors",
+        "youths",
+        "youth",
+        "cells",
+        "cell",
+        "column",
+        "columns",
+        "squad",
+        "squads",
+        "faction",
+        "factions",
+        "wing",
+        "army",
+        "raiders",
+        "warriors",
+        "herders",
+        "bandits",
+        "attackers",
+        "assailants",
+        "tribe",
+        "tribesmen",
+        "clansmen",
+        "clan",
+        "community",
+        "communities",
+        "morans",
+        "moran",
+        "rustlers",
+        "herdsmen",
+        "combatants",
+        "affiliates",
+        "followers",
+        "partisans",
+        "workers",
+        "officials",
+        "leaders",
+        "leader",
+        "commander",
+        "commanders",
+    ]
+)
+# Words before a name that still belong to it: 'Russian Wagner troops', 'suspected Al Shabaab militants'.
+_PRE_MODIFIERS = frozenset(["suspected", "alleged", "armed", "heavily", "presumed", "purported", "self-proclaimed"])
+# Words after an ethnic group's name that make its men an armed party: 'Pokot raiders', not 'Hazara men'.
+ARMED_MEMBERS = frozenset(
+    [
+        "militia",
+        "militias",
+        "militiamen",
+        "fighters",
+        "fighter",
+        "gunmen",
+        "gunman",
+        "raiders",
+        "raider",
+        "warriors",
+        "youths",
+        "youth",
+        "attackers",
+        "assailants",
+        "bandits",
+        "rustlers",
+        "morans",
+        "moran",
+        "herdsmen",
+        "militants",
+        "insurgents",
+        "rebels",
+        "guerrillas",
+        "tribesmen",
+        "clansmen",
+        "group",
+        "groups",
+        "gang",
+        "gangs",
+    ]
+) | {
+    "ethnic militia",
+    "ethnic militias",
+    "ethnic militiamen",
+    "clan militia",
+    "clan militias",
+    "clan militiamen",
+    "communal militia",
+    "tribal militia",
+    "armed men",
+}
+_MEMBER_PHRASES = tuple(
+    tuple(p.split())
+    for p in (
+        "ethnic militia",
+        "ethnic militias",
+        "ethnic militiamen",
+        "clan militia",
+        "clan militias",
+        "clan militiamen",
+        "communal militia",
+        "tribal militia",
+        "ethnic group",
+        "community members",
+        "tribe members",
+        "armed men",
+    )
+)
+_SHOUTING = 0.8  # share of capitals above which a text is all caps (wire stories), matched without case
+# Acronyms that an all-caps text uses as words, or too short to trust there.
+_SHOUTING_STOP = frozenset(
+    [
+        "ant",
+        "cam",
+        "fact",
+        "fan",
+        "mit",
+        "pac",
+        "pad",
+        "sad",
+        "sac",
+        "tip",
+        "ism",
+        "iss",
+        "nas",
+        "das",
+        "tak",
+        "jad",
+        "jas",
+        "sas",
+        "rab",
+        "cid",
+        "inc",
+        "esa",
+        "mas",
+        "let",
+    ]
+)
+
+
+def fold(word: str) -> str:
+    """A word as the index keys it: lower case, accents dropped."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_key(m.group()) for m in _TOKEN.finditer(text))
+
+
+def _key(word: str) -> str:
+    """A word's index key; 'Peoples' and 'People's' are one word (the possessive 's' is dropped below)."""
+    folded = fold(word)
+    return "people" if folded == "peoples" else folded
+
+
+def is_acronym(alias: str) -> bool:
+    """Short names in capitals match only as written: 'ANA' is not 'Ana', 'LeT' is not 'let'."""
+    letters = [c for c in alias if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    short = 0 < len(letters) <= 6 and " " not in alias.strip()
+    return short and (upper == len(letters) or (upper >= 2 and letters[0].isupper()))
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One actor of the registry."""
+
+    name: str  # ACLED's name; generic names hold '{country}'
+    inter: int
+    role: str = NAMED
+    country: str | None = None
+    period: tuple[int | None, int | None] = (None, None)  # years in which the name applies
+    successor: str | None = None  # who takes the name's place after the period
+    known: bool = True  # False: made from the text's words ('Auliyan ethnic militia'), not in the registry
+
+    @property
+    def generic(self) -> bool:
+        return "{country}" in self.name
+
+    def actor(self, words: str = "") -> Actor:
+        return Actor(name=self.name, inter=self.inter, words=words, country=self.country, known=self.known)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A registry name found in a text."""
+
+    span: Span  # the name's own words ('Wagner')
+    extent: Span  # with the words around it that belong to it ('Russian Wagner troops')
+    entry: Entry
+    words: str
+    member: str = ""  # the word after the name that widened it ('militia' in 'Pokot militia'), folded
+
+
+@dataclass(frozen=True, slots=True)
+class _Alias:
+    keys: tuple[str, ...]
+    entries: tuple[Entry, ...]
+    cased: tuple[str, ...] | None  # the exact words for acronyms
+
+
+class Registry:
+    """The actor registry and a longest-match index over its names."""
+
+    def __init__(
+        self,
+        aliases: Iterable[tuple[str, Entry]],
+        *,
+        countries: Mapping[str, tuple[str, ...]],
+        after_country: Iterable[tuple[str, Entry]] = (),
+        weak: Iterable[tuple[str, Entry]] = (),
+        regional: Mapping[str, tuple[frozenset[str], str, bool]] = {},
+    ) -> None:
+        self.aliases: tuple[tuple[str, Entry], ...] = tuple(aliases)
+        # Names that are someone else's in another country ('Rangers', 'Maoists'): kept only where the
+        # text names no country, or names the entry's own.
+        self._weak = {(_words(alias), entry.name) for alias, entry in weak}
+        # Names used in some countries only ('Unidentified Gang' in Latin America), with the name used elsewhere.
+        self._regional = dict(regional)
+        self.entries: dict[str, Entry] = {}
+        for _, entry in self.aliases:
+            self.entries.setdefault(entry.name, entry)
+        self._index = _index(self.aliases)
+        self._after = _index(after_country)  # words that name forces only after a country: 'Afghan forces'
+        # Country names and adjectives, which make a generic force or armed group a country's own.
+        self._countries: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for country, names in countries.items():
+            for name in names:
+                keys = _words(name)
+                if keys:
+                    self._countries.setdefault(keys[0], []).append((keys, country))
+        for candidates in self._countries.values():
+            candidates.sort(key=lambda c: -len(c[0]))
+        self.country_forms = {c: names[0] for c, names in countries.items()}
+        self.country_names = {c: names[1:] for c, names in countries.items()}
+
+    @classmethod
+    def load(cls, directory: str | Path | None = None, *, extra_aliases: Mapping[str, str] | None = None) -> Registry:
+        """Read the registry's YAML files; `extra_aliases` maps more words to canonical names."""
+        return _load(Path(directory) if directory else DATA_DIR, tuple(sorted((extra_aliases or {}).items())))
+
+    def country_of(self, words: str) -> str | None:
+        """The country that `words` name in full ('Turkish', 'Burkina Faso'), if any."""
+        keys = _words(words)
+        return next((c for names, c in self._countries.get(keys[0], ()) if names == keys), None) if keys else None
+
+    def match(self, text: str) -> list[Match]:
+        """Every registry name in `text`, longest first, left to right; one span may name several entries."""
+        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+        keys = [_key(t[2]) for t in tokens]
+        letters = [c for c in text if c.isalpha()]
+        shouting = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > _SHOUTING
+        out: list[Match] = []
+        named: set[str] | None = None  # the countries the text names, found when first needed
+        i = 0
+        while i < len(tokens):
+            entries, end = self._country_force(text, tokens, keys, i, shouting)
+            if not entries:
+                found = _alias_at(self._index, text, tokens, keys, i, shouting)
+                if found is None:
+                    i += 1
+                    continue
+                entries, end = found.entries, i + len(found.keys)
+                if any(e.name in self._regional for e in entries):
+                    named = self._named_countries(text, tokens, keys) if named is None else named
+                    entries = tuple(self._regional_entry(e, named) for e in entries)
+                if any((found.keys, e.name) in self._weak for e in entries):
+                    named = self._named_countries(text, tokens, keys) if named is None else named
+                    entries = tuple(
+                        e for e in entries if (found.keys, e.name) not in self._weak or not named or e.country in named
+                    )
+                    if not entries:
+                        i += 1
+                        continue
+            start = i
+            i = end
+            if start > 0 and keys[start - 1] == "anti" and _joined(text, tokens, start - 1, start + 1):
+                continue  # 'anti-Houthi forces' are not Houthis
+            also: list[Match] = []
+            if end < len(keys) and keys[end] == "of" and any(_templated(e) for e in entries):
+                # 'military forces of India (and Pakistan)': the country after the force
+                country, k = self._country_at(text, tokens, keys, end + 1)
+                if country and _joined(text, tokens, end - 1, end + 1):
+                    entries = tuple(_localized(e, country, self.country_forms) for e in entries if _templated(e))
+                    end += 1 + k
+                    other, n = self._country_at(text, tokens, keys, end + 1) if end < len(keys) else (None, 0)
+                    if other and keys[end] == "and":
+                        second = Span(tokens[end + 1][0], tokens[end + n][1])
+                        also = [
+                            Match(
+                                span=second,
+                                extent=second,
+                                entry=_localized(e, other, self.country_forms),
+                                words=second.of(text),
+                            )
+                            for e in found.entries  # type: ignore[union-attr]
+                            if _templated(e)
+                        ]
+            if not shouting and start > 0 and any(e.name in _UNNAMED_MILITIAS for e in entries):
+                named_militia = _named_militia(text, tokens, start, entries)
+                if named_militia:  # 'Auliyan ethnic militia': a group the registry lacks, by its own name
+                    entries, start = (named_militia,), start - 1
+            span = Span(tokens[start][0], tokens[end - 1][1])
+            first, last = self._extend(text, tokens, keys, start, end, entries)
+            extent = Span(tokens[first][0], tokens[last - 1][1])
+            member = " ".join(keys[end:last])
+            out.extend(Match(span=span, extent=extent, entry=e, words=span.of(text), member=member) for e in entries)
+            out.extend(also)
+            i = max(last, end + (len(_words(also[0].words)) + 1 if also else 0))
+        return out
+
+    def _regional_entry(self, entry: Entry, named: set[str]) -> Entry:
+        if entry.name not in self._regional:
+            return entry
+        countries, other, inside = self._regional[entry.name]
+        use_other = bool(named & countries) == inside
+        return self.entries.get(other, entry) if use_other else entry
+
+    def _named_countries(self, text: str, tokens: list[tuple[int, int, str]], keys: list[str]) -> set[str]:
+        found = (self._country_at(text, tokens, keys, i)[0] for i in range(len(tokens)))
+        return {c for c in found if c}
+
+    def _country_force(
+        self, text: str, tokens: list[tuple[int, int, str]], keys: list[str], i: int, shouting: bool
+    ) -> tuple[tuple[Entry, ...], int]:
+        """'Kenyan police', 'Ethiopian bandits': a generic force or armed group of a named country."""
+        country, k = self._country_at(text, tokens, keys, i)
+        if not country:
+            return (), i
+        best: tuple[tuple[Entry, ...], int] = ((), i)
+        for index in (self._index, self._after):
+            found = _alias_at(index, text, tokens, keys, i + k, shouting)
+            if found is None or i + k + len(found.keys) <= best[1]:
+                continue
+            entries = tuple(_localized(e, country, self.country_forms) for e in found.entries if _templated(e))
+            if entries:
+                best = (entries, i + k + len(found.keys))
+        return best
+
+    def _country_at(
+        self, text: str, tokens: list[tuple[int, int, str]], keys: list[str], i: int
+    ) -> tuple[str | None, int]:
+        for names, country in self._countries.get(keys[i], ()):
+            n = len(names)
+            if tuple(keys[i : i + n]) == names and _joined(text, tokens, i, i + n + 1):
+                return country, n
+        return None, 0
+
+    def _extend(
+        self,
+        text: str,
+        tokens: list[tuple[int, int, str]],
+        keys: list[str],
+        start: int,
+        end: int,
+        entries: tuple[Entry, ...],
+    ) -> tuple[int, int]:
+        """Widen a match over words that belong to the name, for named and ethnic actors only."""
+        if not any(e.role in (NAMED, ETHNIC, PARTY) for e in entries):
+            return start, end
+        for extra in _MEMBER_PHRASES:
+            n = len(extra)
+            if tuple(keys[end : end + n]) == extra and _joined(text, tokens, end - 1, end + n):
+                end += n
+                break
+        else:
+            if end < len(tokens) and keys[end] in _MEMBER_NOUNS and _joined(text, tokens, end - 1, end + 1):
+                end += 1
+        if start > 0 and _joined(text, tokens, start - 1, start + 1):
+            country, _ = self._country_at(text, tokens, keys, start - 1)
+            if keys[start - 1] in _PRE_MODIFIERS or country:
+                start -= 1
+        return start, end
+
+
+def _index(aliases: Iterable[tuple[str, Entry]]) -> dict[str, list[_Alias]]:
+    grouped: dict[tuple[tuple[str, ...], tuple[str, ...] | None], list[Entry]] = {}
+    for alias, entry in aliases:
+        keys = _words(alias)
+        if not keys:
+            continue
+        cased = tuple(m.group() for m in _TOKEN.finditer(alias)) if is_acronym(alias) else None
+        bucket = grouped.setdefault((keys, cased), [])
+        if entry not in bucket:
+            bucket.append(entry)
+    index: dict[str, list[_Alias]] = {}
+    for (keys, cased), entries in grouped.items():
+        index.setdefault(keys[0], []).append(_Alias(keys, tuple(entries), cased))
+    for candidates in index.values():
+        candidates.sort(key=lambda a: -len(a.keys))
+    return index
+
+
+def _alias_at(
+    index: Mapping[str, list[_Alias]],
+    text: str,
+    tokens: list[tuple[int, int, str]],
+    keys: list[str],
+    i: int,
+    shouting: bool,
+) -> _Alias | None:
+    if i >= len(keys):
+        return None
+    for alias in index.get(keys[i], ()):
+        n = len(alias.keys)
+        if tuple(keys[i : i + n]) != alias.keys or not _joined(text, tokens, i, i + n):
+            continue
+        if alias.cased and not shouting and tuple(t[2] for t in tokens[i : i + n]) != alias.cased:
+            continue
+        if alias.cased and shouting and (len("".join(alias.keys)) < 3 or "".join(alias.keys) in _SHOUTING_STOP):
+            continue
+        return alias
+    return None
+
+
+def _joined(text: str, tokens: list[tuple[int, int, str]], first: int, last: int) -> bool:
+    """Whether tokens first..last-1 are one phrase: nothing but spaces and joiners between them."""
+    last = min(last, len(tokens))
+    return all(_GAP.match(text[tokens[j - 1][1] : tokens[j][0]]) for j in range(first + 1, last))
+
+
+_UNNAMED_MILITIAS = {
+    "Unidentified Ethnic Militia ({country})": "Ethnic Militia",
+    "Unidentified Clan Militia ({country})": "Clan Militia",
+    "Unidentified Communal Militia ({country})": "Communal Militia",
+}
+# Capitalised words before 'ethnic militia' that are not a group's name.
+_NOT_NAMES = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "suspected",
+        "armed",
+        "unidentified",
+        "unknown",
+        "local",
+        "rival",
+        "two",
+        "some",
+        "other",
+        "several",
+    ]
+)
+
+
+def _named_militia(
+    text: str, tokens: list[tuple[int, int, str]], start: int, entries: tuple[Entry, ...]
+) -> Entry | None:
+    word = tokens[start - 1][2]
+    if not (word[:1].isupper() and word.isalpha() and word.lower() not in _NOT_NAMES):
+        return None
+    if not _joined(text, tokens, start - 1, start + 1):
+        return None
+    kind = next(_UNNAMED_MILITIAS[e.name] for e in entries if e.name in _UNNAMED_MILITIAS)
+    return Entry(name=f"{word} {kind} ({{country}})", inter=4, role=ETHNIC, known=False)
+
+
+def _templated(entry: Entry) -> bool:
+    """A generic force or armed group that a country's name makes concrete."""
+    return entry.role in (STATE, ARMED) and entry.country is None and "{country}" in entry.name
+
+
+def _localized(entry: Entry, country: str, forms: Mapping[str, str]) -> Entry:
+    name = entry.name.replace("{country}", forms.get(country, country))
+    return Entry(name=name, inter=entry.inter, role=entry.role, country=country)
+
+
+def _period(value: Any) -> tuple[int | None, int | None]:
+    if not value:
+        return (None, None)
+    first, _, last = str(value).partition("-")
+    return (int(first) if first.strip() else None, int(last) if last.strip() else None)
+
+
+def _inter_of(name: str) -> int:
+    """An inter code guessed from an ACLED-style name, for actors learned from a user's data."""
+    lowered = name.lower()
+    for words, inter in (
+        (("military forces", "police forces", "government of"), 1),
+        (("protesters",), 6),
+        (("rioters",), 5),
+        (("civilians",), 7),
+        (("ethnic militia", "communal militia", "clan militia", "ethnic group", "vigilante"), 4),
+        (("militia", "unidentified armed group", "gang"), 3),
+        (("united nations", "private security", "mission"), 8),
+    ):
+        if any(w in lowered for w in words):
+            return inter
+    return 2
+
+
+def _variants(word: str) -> tuple[str, ...]:
+    """A generic word with its other number: 'militia' and 'militias', 'gunmen' stays as it is."""
+    if word.endswith(("men", "people", "police", "youth", "military", "army", "staff", "personnel")):
+        return (word,)
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 4:
+        return (word, word[:-1])
+    return (word, word + "s")
+
+
+@functools.lru_cache(maxsize=4)
+def _load(directory: Path, extra: tuple[tuple[str, str], ...]) -> Registry:
+    if not directory.is_dir():
+        raise ConfigError(f"actor registry not found: {directory}", hint="reinstall conflictdb")
+    aliases: list[tuple[str, Entry]] = []
+    after: list[tuple[str, Entry]] = []
+    weak: list[tuple[str, Entry]] = []
+    regional: dict[str, tuple[frozenset[str], str, bool]] = {}
+    by_name: dict[str, Entry] = {}
+
+    def add(entry: Entry, words: Iterable[str]) -> None:
+        entry = by_name.setdefault(entry.name, entry)
+        aliases.extend((w, entry) for w in words)
+
+    countries: dict[str, tuple[str, ...]] = {}
+    for path in sorted(directory.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if path.name == "countries.yaml":
+            for country, info in data.items():
+                form = info.get("form", country)
+                countries[country] = (form, country, *info.get("names", ()), *info.get("adj", ()))
+                own = {w for name in countries[country] for w in _words(name)}
+                for key, template in (("military", MILITARY), ("police", POLICE)):
+                    entry = Entry(name=template.replace("{country}", form), inter=1, role=STATE, country=country)
+                    add(entry, info.get(key, ()))
+                    # 'Rangers', 'Military Police': other countries have them too, unlike 'KDF' or 'Malian army'
+                    weak.extend((a, entry) for a in info.get(key, ()) if not is_acronym(a) and not own & set(_words(a)))
+        elif path.name == "ethnic.yaml":
+            for info in data.values():
+                for kind, suffix in (("ethnic", "Ethnic Militia"), ("clans", "Clan Militia")):
+                    for group in info.get(kind, ()):
+                        names = [group] if isinstance(group, str) else group
+                        plurals = [f"{n}s" for n in names if not n.endswith("s")]  # 'Fulanis', 'Maasais'
+                        add(Entry(name=f"{names[0]} {suffix} ({{country}})", inter=4, role=ETHNIC), names + plurals)
+        else:
+            for item in data or ():
+                entry = Entry(
+                    name=item["name"],
+                    inter=int(item["inter"]),
+                    role=item.get("role", NAMED),
+                    country=item.get("country"),
+                    period=_period(item.get("period")),
+                    successor=item.get("successor"),
+                )
+                words = [v for w in item.get("words", ()) for v in _variants(w)] + list(item.get("aliases", ()))
+                if entry.role in (NAMED, PARTY) and "{country}" not in entry.name:
+                    words.append(entry.name)
+                    if ": " in entry.name:  # 'JNIM: Group for ...': both parts name it, unless the acronym is short
+                        short, full = entry.name.split(": ", 1)
+                        words.extend([short, full] if len(short) > 2 and short not in item.get("weak", ()) else [full])
+                add(entry, words)
+                weak.extend((w, by_name[entry.name]) for w in item.get("weak", ()))
+                if item.get("only_in"):  # 'otherwise': the name outside those countries; 'use': the name inside
+                    other, inside = (item["use"], True) if "use" in item else (item["otherwise"], False)
+                    regional[entry.name] = (frozenset(item["only_in"]), other, inside)
+                add(entry, item.get("weak", ()))
+                after.extend((v, by_name[entry.name]) for w in item.get("after_country", ()) for v in _variants(w))
+    for alias, name in extra:
+        role = ETHNIC if re.search(r"(?:ethnic|communal|clan) militia", name, re.IGNORECASE) else NAMED
+        entry = by_name.get(name) or Entry(name=name, inter=_inter_of(name), role=role)
+        add(entry, [alias])
+    return Registry(aliases, countries=countries, after_country=after, weak=weak, regional=regional)
