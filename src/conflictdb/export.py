@@ -127,25 +127,43 @@ def _document_ids(
             docs.append((doc_id, external_id))
 
 
+_LINKED = "json_extract(data, '$.details.documents', '$.details.external_ids')"
+Documents = tuple[list[str], list[str]]
+
+
+def _documents_of(db: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> dict[str, Documents]:
+    """(document ids, external ids) of each row (its id first, `_LINKED` last): the linker's own lists
+    in `details` where it kept them, else the store's links, looked up for the whole batch at once."""
+    out: dict[str, Documents] = {}
+    missing = []
+    for r in rows:
+        docs, external = json.loads(r[-1]) if r[-1] else (None, None)
+        if docs:
+            out[r[0]] = (list(docs), list(external or []))
+        else:
+            missing.append(r[0])
+    for incident_id, pairs in document_ids(db, missing).items():
+        out[incident_id] = ([d for d, _ in pairs], [e for _, e in pairs if e])
+    return out
+
+
 # jsonl ---------------------------------------------------------------------------------------------
 
 
 def _jsonl(db: sqlite3.Connection, filters: Filters | None, progress: Progress | None, out: BinaryIO) -> int:
     # The stored record is JSON already: it is written as it is, its documents spliced on at the end.
     n = 0
-    for batch in _rows(db, filters, progress, "id, data"):
-        ids = [incident_id for incident_id, _ in batch]
-        docs = document_ids(db, ids)
-        lines = [one_line(f"{data[:-1]},{_documents_json(docs.get(i, []))[1:]}") for i, data in batch]
+    for batch in _rows(db, filters, progress, f"id, data, {_LINKED}"):
+        docs = _documents_of(db, batch)
+        lines = [one_line(f"{data[:-1]},{_documents_json(docs.get(i, ([], [])))[1:]}") for i, data, _ in batch]
         out.write(("\n".join(lines) + "\n").encode("utf-8"))
         n += len(batch)
     return n
 
 
-def _documents_json(pairs: list[tuple[str, str | None]]) -> str:
-    """`{"document_ids": [...], "external_ids": [...]}` for (document id, external id) pairs."""
-    return json.dumps({"document_ids": [d for d, _ in pairs], "external_ids": [e for _, e in pairs if e]},
-                      ensure_ascii=False, separators=(",", ":"))
+def _documents_json(docs: Documents) -> str:
+    """`{"document_ids": [...], "external_ids": [...]}`."""
+    return json.dumps({"document_ids": docs[0], "external_ids": docs[1]}, ensure_ascii=False, separators=(",", ":"))
 
 
 def one_line(line: str) -> str:
@@ -298,13 +316,14 @@ _FEATURE_SQL = (
     " actor2, country, admin1, location, latitude, longitude, "
     + _fields("time_precision", "fatalities_low", "fatalities_best", "fatalities_high", "documents",
               "place.country_code", "place.geo_precision")
+    + f", {_LINKED}"
 )
 
 
-def feature(r: tuple[Any, ...], docs: list[tuple[str, str | None]]) -> dict[str, Any]:
+def feature(r: tuple[Any, ...], docs: Documents) -> dict[str, Any]:
     """One incident as a GeoJSON Feature (from the columns of `_FEATURE_SQL`): a point, or no geometry."""
     (id_, date, event_type, sub, civ, fatalities, sources, status, grade, actor1, actor2, country, admin1, location,
-     lat, lon, extra) = r
+     lat, lon, extra, _) = r
     precision, low, best, high, documents, cc, geo_precision = json.loads(extra)
     geometry = {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None else None
     return {"type": "Feature", "id": id_, "geometry": geometry, "properties": {
@@ -312,8 +331,7 @@ def feature(r: tuple[Any, ...], docs: list[tuple[str, str | None]]) -> dict[str,
         "civilian_targeting": bool(civ), "fatalities": fatalities, "fatalities_low": low, "fatalities_best": best,
         "fatalities_high": high, "sources": sources, "documents": documents, "status": status, "grade": grade,
         "actor1": actor1, "actor2": actor2, "country": country, "country_code": cc, "admin1": admin1,
-        "location": location, "geo_precision": geo_precision, "document_ids": [d for d, _ in docs],
-        "external_ids": [e for _, e in docs if e],
+        "location": location, "geo_precision": geo_precision, "document_ids": docs[0], "external_ids": docs[1],
     }}
 
 
@@ -322,8 +340,8 @@ def _geojson(db: sqlite3.Connection, filters: Filters | None, progress: Progress
     n = 0
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
     for batch in _rows(db, filters, progress, _FEATURE_SQL):
-        docs = document_ids(db, [r[0] for r in batch])
-        features = ",\n".join(dumps(feature(r, docs.get(r[0], []))) for r in batch)
+        docs = _documents_of(db, batch)
+        features = ",\n".join(dumps(feature(r, docs.get(r[0], ([], [])))) for r in batch)
         out.write(((",\n" if n else "") + features).encode("utf-8"))
         n += len(batch)
     out.write(b"\n]}\n")
@@ -338,22 +356,22 @@ _PARQUET_SQL = (
     + _fields("time_precision", "actor1.inter", "actor2.inter", "place.country_code", "place.admin2",
               "place.geo_precision", "fatalities_low", "fatalities_best", "fatalities_high", "documents",
               "grade_reason")
+    + f", {_LINKED}"
 )
 
 
-def _parquet_columns(batch: list[tuple[Any, ...]], docs: dict[str, list[tuple[str, str | None]]]) -> list[list[Any]]:
+def _parquet_columns(batch: list[tuple[Any, ...]], docs: dict[str, Documents]) -> list[list[Any]]:
     """A batch as columns in the Parquet table's order (column-wise: Arrow takes them without a row loop)."""
     (ids, dates, types, subs, actors1, actors2, civs, countries, admin1s, locations, lats, lons, fatalities,
-     sources, statuses, grades, records, extras) = (list(c) for c in zip(*batch, strict=True))
+     sources, statuses, grades, records, extras, _) = (list(c) for c in zip(*batch, strict=True))
     parsed = [json.loads(e) for e in extras]
     (precision, inter1, inter2, cc, admin2, geo_precision, low, best, high, documents, reason) = (
         list(c) for c in zip(*parsed, strict=True))
-    pairs = [docs.get(i, []) for i in ids]
+    linked = [docs.get(i, ([], [])) for i in ids]
     return [
         ids, dates, precision, types, subs, actors1, inter1, actors2, inter2, [bool(c) for c in civs], countries,
         cc, admin1s, admin2, locations, lats, lons, geo_precision, fatalities, low, best, high, sources, documents,
-        statuses, grades, reason, [[d for d, _ in p] for p in pairs], [[e for _, e in p if e] for p in pairs],
-        records,
+        statuses, grades, reason, [d for d, _ in linked], [e for _, e in linked], records,
     ]
 
 
@@ -368,7 +386,7 @@ def _parquet(db: sqlite3.Connection, filters: Filters | None, progress: Progress
     with pq.ParquetWriter(pa.PythonFile(out, mode="w"), schema, compression="zstd") as writer:
         for batch in _batches(_rows(db, filters, progress, _PARQUET_SQL), 10):  # row groups of 50,000
             rows = [r for part in batch for r in part]
-            columns = _parquet_columns(rows, document_ids(db, [r[0] for r in rows]))
+            columns = _parquet_columns(rows, _documents_of(db, rows))
             arrays = [pa.array(col, type=field.type) for col, field in zip(columns, schema, strict=True)]
             writer.write_table(pa.Table.from_arrays(arrays, schema=schema))
             n += len(rows)
