@@ -120,7 +120,8 @@ def generate(path: Path, *, n: int, seed: int = 7, documents: int = 200_000) -> 
                       "how": "text"},
             "civilian_targeting": civ, "fatalities": fatalities, "fatalities_low": fatalities,
             "fatalities_best": fatalities, "fatalities_high": None, "sources": 1, "documents": 1,
-            "status": status, "grade": grade, "grade_reason": "", "details": {},
+            "status": status, "grade": grade, "grade_reason": "",
+            "details": {"founder": mention_id, "documents": [doc], "external_ids": [f"ext-{i % documents}"]},
         }
         batch.append((incident_id, event_type, sub, date, country, admin1, location, la, lo, actor1, actor2,
                        int(civ), fatalities, status, grade, 1, json.dumps(data, separators=(",", ":"))))
