@@ -9,6 +9,7 @@ lineage is never independent corroboration of itself. Documents from one outlet 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -32,6 +33,13 @@ def _normalize(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
 
+@functools.cache
+def _bands(threshold: float, num_perm: int) -> tuple[int, int]:
+    """LSH (bands, rows) for a threshold: datasketch finds them by numeric integration, so once per process."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return lsh.b, lsh.r
+
+
 class Deduplicator:
     """Finds, for each document added, the earlier document it copies, if any."""
 
@@ -39,7 +47,7 @@ class Deduplicator:
         self.num_perm = num_perm
         self.shingle = shingle
         self.confirm = confirm
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self._lsh = MinHashLSH(num_perm=num_perm, params=_bands(threshold, num_perm))
         self._texts: dict[str, str] = {}
         self._order: dict[str, int] = {}
 
