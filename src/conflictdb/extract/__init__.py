@@ -9,6 +9,7 @@ groups (events.py) -> actors (actors.py) -> figures, dates, attribution.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -22,6 +23,8 @@ from conflictdb.models import Actor, Document, Mention, Span
 
 __all__ = ["Extractor", "extract_text"]
 
+# Streams shorter than this are parsed in this process: starting workers costs more than it saves.
+PARALLEL_FROM = 500
 # A trained classifier overrides the rules for the main event only when it is this sure.
 MODEL_CONFIDENCE = 0.8
 
@@ -89,8 +92,11 @@ class Extractor:
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
         """Extract from a stream of documents, parsing in batches on `n_process` processes."""
-        pairs = ((text_doc[0], text_doc[1]) for text_doc in _with_prepared(docs))
-        n_process = self.n_process
+        stream = iter(docs)
+        head = list(itertools.islice(stream, PARALLEL_FROM))
+        # a worker loads its own copy of the model (seconds): worth it for long streams only
+        n_process = self.n_process if len(head) >= PARALLEL_FROM else 1
+        pairs = _with_prepared(itertools.chain(head, stream))
         for sdoc, doc in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size, n_process=n_process):
             yield self.apply(doc, sdoc)
 
