@@ -389,3 +389,23 @@ def test_geocode_outlet_country_picks_among_namesakes(geocoder: Geocoder) -> Non
     doc = dataclasses.replace(_doc("Herders clashed in Mopti on Sunday.", trigger="clashed"), outlet="Benin Echo")
     place = geocoder(doc).mentions[0].place
     assert place is not None and place.geonameid == 15
+
+
+def test_geocode_country_someone_comes_from_weighs_little(geocoder: Geocoder) -> None:
+    place = _place(geocoder, "Raiders from Benin attacked a Kenyan village at night.", trigger="attacked")
+    assert place.country == "Kenya"
+
+
+def test_geocode_small_namesake_abroad_yields_to_the_outlet_country(geocoder: Geocoder) -> None:
+    # the only Shimoni known is in Kenya; a Malian paper's 'Shimoni' is a village the gazetteer lacks
+    doc = dataclasses.replace(_doc("Gunmen attacked traders in Shimoni.", trigger="attacked"), outlet="Mali Herald")
+    place = geocoder(doc).mentions[0].place
+    assert place is not None and (place.name, place.country, place.geo_precision) == ("Shimoni", "Mali", 3)
+
+
+def test_geocode_uncued_name_needs_the_texts_country(geocoder: Geocoder) -> None:
+    # 'Sevare' without a cue, in a text about Benin, is not taken; the capital of another country still is
+    doc = dataclasses.replace(_doc("Sevare traders protested new taxes.", trigger="protested"), outlet="Benin Echo")
+    assert geocoder(doc).mentions[0].place.country == "Benin"  # type: ignore[union-attr]
+    doc = dataclasses.replace(_doc("Bamako traders protested new taxes.", trigger="protested"), outlet="Benin Echo")
+    assert geocoder(doc).mentions[0].place.geonameid == 8  # type: ignore[union-attr]

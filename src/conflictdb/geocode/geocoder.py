@@ -117,16 +117,16 @@ class Geocoder:
         self, doc: Document, mention: Mention | None, reading: Reading, *, actor_countries: tuple[str, ...] = ()
     ) -> tuple[Place, dict[str, tuple[Span, ...]]]:
         """The place nearest the mention's trigger, with its evidence."""
-        top = self._pick(doc, mention, reading)
         votes: defaultdict[str, float] = defaultdict(float, reading.votes)
         for cc in actor_countries:
             votes[cc] += 3.0
+        top = self._pick(doc, mention, reading, support=votes)
         if top is None or (top.cue == 0 and not top.context):
             # the dateline, when the text itself names no place that its words mark as one
             dateline = self._dateline(doc.text)
             if dateline is not None:
                 top = dateline
-        if top is not None and top.chosen is not None and not self._contradicted(top):
+        if top is not None and top.chosen is not None and not self._contradicted(top) and not _stray(top, votes):
             return self._from_entry(top, reading)
         if top is not None and top.chosen is not None:
             return self._from_context(top, reading, votes, doc.text)
@@ -142,7 +142,9 @@ class Geocoder:
             return self._country_place(country, reading)
         return Place(name="", how="unresolved"), {}
 
-    def _pick(self, doc: Document, mention: Mention | None, reading: Reading) -> Toponym | None:
+    def _pick(
+        self, doc: Document, mention: Mention | None, reading: Reading, *, support: dict[str, float] | None = None
+    ) -> Toponym | None:
         sentences: list[tuple[int, int, str | None]] = [(s.span.start, s.span.end, s.label) for s in doc.sentences] or [
             (m.start(), m.end(), None) for m in _SENTENCE_RE.finditer(doc.text)
         ]
@@ -178,7 +180,12 @@ class Geocoder:
             if k < len(sentences) and sentences[k][2] == "commentary":
                 continue
             entry = top.chosen or next((c.chosen for c in top.context if c.chosen), None)
-            unsupported = bool(named) and entry is not None and entry.cc not in named
+            # a name the words around do not mark as a place must be in a country the text's other evidence
+            # (country words, outlet, actors) points to, when there is such evidence
+            unsupported = entry is not None and (
+                (bool(named) and entry.cc not in named)
+                or (bool(support) and not support.get(entry.cc) and not _prominent(entry))
+            )
             if (
                 top.cue == 0
                 and not top.context
@@ -394,6 +401,24 @@ class Geocoder:
                 evidence["admin1"] = (other.span,)
                 break
         return evidence
+
+
+def _prominent(entry: Entry) -> bool:
+    """A capital, a first-order unit or a big city: named without a cue, it is still that place ('Nairobi police')."""
+    return entry.fcode == "PPLC" or entry.level == 1 or entry.pop >= 500_000
+
+
+def _stray(top: Toponym, support: dict[str, float]) -> bool:
+    """Whether a small place's entry is likely a namesake abroad of a village the gazetteer lacks.
+
+    'Protest in Nyaguku' reported by a Kenyan paper, when the only Nyaguku known is elsewhere: the
+    text's evidence for another country outweighs a village's own, so the name is kept in that country.
+    """
+    entry = top.chosen
+    if entry is None or top.context or entry.level < 3 or _significant(entry) or not support:
+        return False
+    best = max(support.values())
+    return best >= 3.0 and support.get(entry.cc, 0.0) == 0.0
 
 
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:

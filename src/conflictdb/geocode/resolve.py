@@ -246,8 +246,31 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
             votes[cc] += 3.0 / len(NATIONAL_UNITS[m.group().lower()])
             named.add(cc)
     for word in countries:
-        votes[word.cc] += 2.0 if word.demonym else 3.0
+        votes[word.cc] += _country_word_weight(text, word)
     return Reading(toponyms, countries, dict(votes), frozenset(named))
+
+
+_FROM_RE = re.compile(r"\b(?:from|fled to|fleeing to|deported to|returned to|returning to)(?:\s+the)?\s*$", re.IGNORECASE)
+# A demonym before these nouns names the country of a place, not of a person: 'a Kenyan village'.
+_PLACE_NOUNS_RE = re.compile(
+    r"\s+(?:village|villages|town|towns|city|border|territory|soil|side|outpost|camp|coast|capital|countryside|"
+    r"border town|police post|army post|military post|province|region|district)\b",
+    re.IGNORECASE,
+)
+
+
+def _country_word_weight(text: str, word: CountryWord) -> float:
+    """How much a country word says the text is about that country.
+
+    A name weighs more than a demonym ('Ethiopian raiders' is about people), a demonym before a place
+    noun ('a Kenyan village') as much as a name, and a country someone comes from ('raiders from
+    Uganda') little: the event is where they arrived.
+    """
+    if _FROM_RE.search(text[max(0, word.span.start - 20) : word.span.start]):
+        return 1.0
+    if word.demonym:
+        return 3.0 if _PLACE_NOUNS_RE.match(text, word.span.end) else 2.0
+    return 3.0
 
 
 def _unknown(
