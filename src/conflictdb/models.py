@@ -11,6 +11,7 @@ Identifiers derive from content, so the same input always gives the same ids.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import types
 import typing
@@ -148,6 +149,7 @@ class Place:
     where_prec: int | None = None  # UCDP: 1 exact .. 7 country
     geonameid: int | None = None
     how: str = "text"  # text | dateline | country | unresolved
+    locality: str | None = None  # a named place the gazetteer lacks, inside `name` ('Ogossagou' near Bankass)
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,9 +304,15 @@ def to_dict(obj: Any) -> Any:
 
 def from_dict(cls: type[T], data: Mapping[str, Any]) -> T:
     """The inverse of `to_dict`."""
-    hints = typing.get_type_hints(cls)
-    kwargs = {f.name: _convert(hints[f.name], data[f.name]) for f in dataclasses.fields(cls) if f.name in data}  # type: ignore[arg-type]
+    kwargs = {name: _convert(hint, data[name]) for name, hint in _field_hints(cls) if name in data}
     return cls(**kwargs)
+
+
+@functools.cache
+def _field_hints(cls: type) -> tuple[tuple[str, Any], ...]:
+    # get_type_hints evaluates annotations: costly, and the same for every record of a class.
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls))
 
 
 def _convert(hint: Any, value: Any) -> Any:
