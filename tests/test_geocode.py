@@ -292,7 +292,8 @@ def test_geocode_namesakes_resolved_by_nearby_places(geocoder: Geocoder) -> None
 def test_geocode_unknown_village_takes_a_nearby_known_place(geocoder: Geocoder) -> None:
     text = "Gunmen attacked Kansafra village near Diafarabe on Monday."
     place = _place(geocoder, text, trigger="attacked")
-    assert (place.name, place.country, place.admin1) == ("Kansafra", "Mali", "Mopti")
+    # ACLED names the known place it codes an unlisted village to; the village keeps its name as the locality
+    assert (place.name, place.locality, place.country, place.admin1) == ("Diafarabe", "Kansafra", "Mali", "Mopti")
     assert place.geonameid is None and place.geo_precision == 2
 
 
@@ -409,3 +410,11 @@ def test_geocode_uncued_name_needs_the_texts_country(geocoder: Geocoder) -> None
     assert geocoder(doc).mentions[0].place.country == "Benin"  # type: ignore[union-attr]
     doc = dataclasses.replace(_doc("Bamako traders protested new taxes.", trigger="protested"), outlet="Benin Echo")
     assert geocoder(doc).mentions[0].place.geonameid == 8  # type: ignore[union-attr]
+
+
+def test_geocode_unlisted_part_of_a_known_place_takes_its_name(geocoder: Geocoder) -> None:
+    place = _place(geocoder, "Gunmen attacked Kolokani village in Bankass cercle at dawn.", trigger="attacked")
+    assert (place.name, place.locality, place.admin1, place.geo_precision) == ("Bankass", "Kolokani", "Mopti", 2)
+    # coded with its units in parentheses, the village is the place named
+    place = _place(geocoder, "Gunmen attacked Kolokani village (Bankass, Mopti) at dawn.", trigger="attacked")
+    assert (place.name, place.locality) == ("Kolokani", "Kolokani")

@@ -38,6 +38,11 @@ _DATELINE_RE = re.compile(
 
 # A national outlet's country: as much as a country named in the text, since most of its reports are local.
 OUTLET_WEIGHT = 3.0
+# Parts of a town or district: ACLED codes an unlisted one to the known place it is in.
+_PART_WORDS = frozenset(
+    "village villages area areas neighbourhood neighborhood locality location camp estate quarter suburb sector "
+    "ward mouza hamlet settlement market square colony mohalla bazaar bazar".split()
+)
 
 # ACLED geo_precision and UCDP where_prec by what the place is.
 _PRECISION = {"place": (1, 1), "near": (2, 2), "admin2": (2, 3), "admin1": (3, 4), "country": (3, 6)}
@@ -352,8 +357,14 @@ class Geocoder:
             ),
             entry.a2 or (point.a2 if seat else None),
         )
+        # ACLED names the known place whose point it uses ('Mwatate' for 'Wumari Sechu village in Mwatate
+        # district'); the village's own name is kept as the locality
+        name = _display(bare_name(unit.surface), None)
+        if seat is not None and fold(seat.name) != fold(name):
+            name = acled_name(ascii_name(seat.name))
         place = Place(
-            name=_display(top.surface, None),
+            name=name if _inside_known(top, unit, doc_text) else _display(top.surface, None),
+            locality=_display(top.surface, None),
             country=self.gazetteer.country_name(entry.cc),
             country_code=entry.cc,
             admin1=self._admin1(entry.a1, reading, top),
@@ -401,6 +412,20 @@ class Geocoder:
                 evidence["admin1"] = (other.span,)
                 break
         return evidence
+
+
+def _inside_known(top: Toponym, unit: Toponym, text: str) -> bool:
+    """Whether an unknown name is a part of the known place named with it ('X village in Y district').
+
+    A news report's unlisted village, area or neighbourhood is coded to the known place it is in, which
+    ACLED then names; a name given with its units in parentheses ('X village (A, B)'), as coders write
+    the places their gazetteer holds, is a place of its own.
+    """
+    after = re.match(r"\s*([A-Za-z]+)", text[top.span.end : top.span.end + 20])
+    if not after or after.group(1).lower() not in _PART_WORDS:
+        return False
+    last = max(unit.span.end, top.span.end) + 3
+    return "(" not in text[top.span.end : last]
 
 
 def _prominent(entry: Entry) -> bool:
