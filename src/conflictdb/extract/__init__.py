@@ -25,6 +25,7 @@ __all__ = ["Extractor", "extract_text"]
 
 # Streams shorter than this are parsed in this process: starting workers costs more than it saves.
 PARALLEL_FROM = 500
+PEACEFUL = frozenset({"Peaceful protest", "Protest with intervention"})
 # A trained classifier overrides the rules for the main event only when it is this sure.
 MODEL_CONFIDENCE = 0.8
 
@@ -178,6 +179,9 @@ class Extractor:
             evidence["event_date"] = when.spans
             evidence["time_precision"] = when.spans
         counted = figures.extract(text, spans)
+        if coding.sub_event_type in PEACEFUL:
+            # the codebook's peaceful protests have no dead: deaths in their text are what they protest
+            counted = figures.Figures(injuries=counted.injuries, evidence={k: v for k, v in counted.evidence.items() if k == "injuries"})
         evidence.update(counted.evidence)
         said = attribution.attribute(sdoc, text, spans, respond)
         evidence.update(said.evidence)

@@ -37,11 +37,11 @@ _RANGE = rf"(?:between\s+{NUMBER}\s+and\s+{NUMBER}|{NUMBER}\s*(?:-|–|to|or)\s*
 _COUNT = rf"(?P<qual>{_QUAL}*)(?P<num>{_RANGE}|{NUMBER})"
 # Up to four words between the count and the verb: '12 Taliban militants including 2 commanders were killed'.
 _NOUNS = (
-    r"(?P<what>(?:(?!(?:and|or|were|was|are|is|while|who|had|have|has|when|after|but|including)\b)[A-Za-z'()-]+(?:\s+|(?=,))){0,6}?"
+    rf"(?P<what>(?:(?!(?:(?:and|or)\s+(?:{NUMBER})|(?-i:were|was|are|is|while|who|had|have|has|when|after|but|including))\b)[A-Za-z'()-]+(?:\s+|(?=,))){{0,6}}?"
     r"(?:,?\s*(?:including|among them)\s+[^,.;]{1,40}?(?:,\s*|\s+))?)"
 )
 _DEATH_PASSIVE = (
-    r"(?:(?:were|was|have been|has been|had been|are|is|got|being|been|reportedly|allegedly|later|all|also|"
+    r"(?:(?:were|was|have been|has been|had been|are|is|got|being|been|reportedly|allegedly|later|all|also|reported|found|confirmed|believed|"
     r"on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|last|this|morning|afternoon|"
     r"evening|night|overnight|subsequently|eventually|instantly|immediately)\s+)*"
     r"(?:killed|dead|died|shot dead|gunned down|murdered|slain|executed|massacred|beheaded|lynched|lost (?:their|his|her) li(?:ves|fe)|"
@@ -65,6 +65,19 @@ _PASSIVE = re.compile(rf"\b{_COUNT}\s+{_NOUNS}{_DEATH_PASSIVE}\b(?!\s+(?:{NUMBER
 _ACTIVE = re.compile(rf"\b{_DEATH_ACTIVE}\s+{_COUNT}\b(?!\s*(?:hours?|days?|weeks?|months?|years?|km|kilomet|miles?|%))", re.IGNORECASE)
 _INJ_PASSIVE = re.compile(rf"\b{_COUNT}\s+{_NOUNS}{_INJURY_PASSIVE}\b(?!\s+(?:{NUMBER})\b)", re.IGNORECASE)
 _INJ_ACTIVE = re.compile(rf"\b{_INJURY_ACTIVE}\s+{_COUNT}\b(?!\s*(?:hours?|days?|weeks?|years?|km|%))", re.IGNORECASE)
+_ONE = (
+    r"(?:man|woman|boy|girl|child|baby|person|civilian|soldier|policeman|policewoman|officer|farmer|trader|teacher|"
+    r"student|driver|journalist|pastor|priest|imam|suspect|chief|leader|owner|herder|herdsman|resident|villager|"
+    r"passenger|worker|member|guard|activist|official|victim|businessman|youth|teenager|pupil|fisherman|militant|fighter|"
+    r"commander|elder|councillor|politician|candidate|husband|wife|son|daughter|father|mother|brother|sister)"
+)
+_SINGLE = re.compile(
+    rf"\b(?:(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?{_ONE}\s+(?:was\s+|is\s+|has been\s+|reportedly\s+|later\s+)*"
+    rf"(?:killed|shot dead|murdered|died|gunned down|beheaded|lynched|(?:hacked|beaten|stabbed|burnt|burned|stoned) to death)"
+    rf"|(?:killed|killing|murdered|executed|shot dead|lynched|beheaded)\s+(?:a|an|one|the|his|her)\s+(?:[\w-]+\s+){{0,3}}?{_ONE}\b(?!s)"
+    rf"|(?:stabbed|hacked|beat|beaten|burned|burnt|stoned|shot)\s+(?:a|an|the|his|her)\s+(?:[\w-]+\s+){{0,3}}?{_ONE}\s+to death)",
+    re.IGNORECASE,
+)
 _FATALITY_NOTE = re.compile(
     rf"\b(?P<num>\d+|{NUMBER})\s+(?:reported\s+)?(?:fatalit(?:y|ies)|deaths?|dead|bodies|corpses)\b", re.IGNORECASE
 )
@@ -76,7 +89,8 @@ _NONE_KILLED = re.compile(
 )
 _SPLIT = re.compile(
     rf"\b(?:split|divided|spread)\s+(?:up\s+)?(?:between|across|over|among)\s+(?P<n>\d+|{NUMBER})\s+(?:events|days|incidents|locations|dates)\b"
-    rf"|\bover\s+(?:the\s+(?:past|last|next)\s+)?(?P<d>\d+|two|three|four|five|six|seven|ten)\s+days\b",
+    rf"|\bover\s+(?:the\s+(?:past|last|next)\s+)?(?P<d>\d+|two|three|four|five|six|seven|ten)\s+days\b"
+    rf"|\b(?:following|after|during|in)\s+(?P<d2>\d+|two|three|four|five|six|seven|ten)\s+days\s+of\b",
     re.IGNORECASE,
 )
 _SUBSET = re.compile(r"(?:including|among them|among whom|of whom|of them|of which|incl\.)\s*$", re.IGNORECASE)
@@ -182,7 +196,7 @@ def _clauses(text: str, passive: re.Pattern[str], active: re.Pattern[str], start
                         counts.append(Count(lo2, be2, hi2, (Span(base + before.start(), base + before.end()),)))
             # 'killing 3 soldiers and 5 militants': the coordinated counts belong to the same clause.
             tail = text[m.end() : m.end() + 80]
-            for extra in re.finditer(rf"^(?:\s+[\w-]+){{0,3}}?\s*(?:,|and|as well as)\s+{_COUNT}\s+(?!(?:were|was)\s+(?:injured|wounded))", tail, re.IGNORECASE):
+            for extra in re.finditer(rf"^(?:\s+[\w-]+){{0,3}}?\s*(?:,|and|as well as|in addition to|along with|plus)\s+{_COUNT}\s+(?!(?:were|was)\s+(?:injured|wounded))", tail, re.IGNORECASE):
                 lo2, be2, hi2 = _count(extra.group("qual") or "", extra.group("num"))
                 if be2 is not None and pattern is active:
                     es = m.end() + extra.start("num")
@@ -229,10 +243,14 @@ def extract(text: str, sentences: list[Span]) -> Figures:
                 explicit = Count(n, n, n, (Span(sent.start + m.start(), sent.start + m.end()),))
         split = _SPLIT.search(chunk)
         if split:
-            n = parse_number(split.group("n") or split.group("d") or "")
+            n = parse_number(split.group("n") or split.group("d") or split.group("d2") or "")
             if n and n > 1:
                 divisor, divisor_spans = n, (Span(sent.start + split.start(), sent.start + split.end()),)
         deaths.append(_clauses(chunk, _PASSIVE, _ACTIVE, sent.start))
+        if not deaths[-1]:
+            one = _SINGLE.search(chunk)
+            if one:
+                deaths[-1].append(Count(1, 1, 1, (Span(sent.start + one.start(), sent.start + one.end()),)))
         for m in _TOLL.finditer(chunk):
             low, best, high = _count(m.group("qual") or "", m.group("num"))
             if best is not None:
