@@ -418,3 +418,15 @@ def test_geocode_unlisted_part_of_a_known_place_takes_its_name(geocoder: Geocode
     # coded with its units in parentheses, the village is the place named
     place = _place(geocoder, "Gunmen attacked Kolokani village (Bankass, Mopti) at dawn.", trigger="attacked")
     assert (place.name, place.locality) == ("Kolokani", "Kolokani")
+
+
+def test_geocode_ascii_names_of_letters_nfkd_keeps_whole() -> None:
+    from conflictdb.geocode.gazetteer import ascii_name
+
+    assert ascii_name("Ovacık") == "Ovacik" and ascii_name("Łódź") == "Lodz" and ascii_name("Ségou") == "Segou"
+
+
+def test_geocode_district_keeps_the_texts_spelling_of_its_seat(geocoder: Geocoder) -> None:
+    # the seat is 'Bankass'; a text's 'Bankasse cercle' is the same name spelt another way
+    place = _place(geocoder, "Soldiers clashed with militants in Bankasse cercle.", trigger="clashed")
+    assert place.name == "Bankasse" and place.geonameid == 3

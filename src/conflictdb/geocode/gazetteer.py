@@ -138,8 +138,15 @@ def fold(name: str) -> str:
 def ascii_name(name: str) -> str:
     """A name without diacritics, as ACLED writes names."""
     text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).translate(_UNDECOMPOSED)
     return text.replace("’", "'").replace("ʼ", "'").replace("ʻ", "'")
+
+
+# Letters that NFKD leaves whole ('Ovacık', 'Łódź', 'Đakovo'), written as ACLED's ASCII names write them.
+_UNDECOMPOSED = str.maketrans(
+    {"ı": "i", "İ": "I", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
+     "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th", "ħ": "h", "Ħ": "H"}
+)
 
 
 def acled_name(name: str) -> str:

@@ -245,7 +245,7 @@ class Geocoder:
         kind = "near" if top.near and level == 3 else {1: "admin1", 2: "admin2"}.get(level, "place")
         geo, where = _PRECISION[kind]
         name = _display(bare_name(top.surface) if entry.level < 3 or top.designator else top.surface, None)
-        if seat is not None and fold(seat.name) != fold(name):
+        if seat is not None and fold(seat.name) != fold(name) and not _variant(seat.name, name):
             name = acled_name(ascii_name(seat.name))  # ACLED names the town whose point it uses
         place = Place(
             name=name,
@@ -360,7 +360,7 @@ class Geocoder:
         # ACLED names the known place whose point it uses ('Mwatate' for 'Wumari Sechu village in Mwatate
         # district'); the village's own name is kept as the locality
         name = _display(bare_name(unit.surface), None)
-        if seat is not None and fold(seat.name) != fold(name):
+        if seat is not None and fold(seat.name) != fold(name) and not _variant(seat.name, name):
             name = acled_name(ascii_name(seat.name))
         place = Place(
             name=name if _inside_known(top, unit, doc_text) else _display(top.surface, None),
@@ -426,6 +426,13 @@ def _inside_known(top: Toponym, unit: Toponym, text: str) -> bool:
         return False
     last = max(unit.span.end, top.span.end) + 3
     return "(" not in text[top.span.end : last]
+
+
+def _variant(gazetteer_name: str, text_name: str) -> bool:
+    """Whether the text spells the seat's own name another way ('Ghoryan' for 'Ghoriyan', 'Saydabad' for
+    'Markaz-e Sayyidabad'): the text's spelling is then kept, as ACLED's notes spell their places."""
+    key = fold(text_name)
+    return any(fuzz.ratio(word, key) >= 75 for word in fold(gazetteer_name).split() + [fold(gazetteer_name)])
 
 
 def _prominent(entry: Entry) -> bool:
