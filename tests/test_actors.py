@@ -181,6 +181,7 @@ def test_actors_gangs_named_by_region(finder: ActorFinder) -> None:
 def test_actors_forces_of_two_countries(finder: ActorFinder) -> None:
     found = names(finder, "Military forces of India and Pakistan exchanged fire.")
     assert found == ["Military Forces of India", "Military Forces of Pakistan"]
+    assert names(finder, "Armed raiders from Ethiopia struck.") == ["Unidentified Armed Group (Ethiopia)"]
 
 
 def test_actors_anti_prefix_is_not_the_group(finder: ActorFinder) -> None:

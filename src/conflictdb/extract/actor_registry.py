@@ -371,8 +371,11 @@ class Registry:
             if start > 0 and keys[start - 1] == "anti" and _joined(text, tokens, start - 1, start + 1):
                 continue  # 'anti-Houthi forces' are not Houthis
             also: list[Match] = []
-            if end < len(keys) and keys[end] == "of" and any(_templated(e) for e in entries):
-                # 'military forces of India (and Pakistan)': the country after the force
+            after = keys[end] if end < len(keys) else ""
+            if (after == "of" and any(_templated(e) for e in entries)) or (
+                after == "from" and any(_templated(e) and e.role == ARMED for e in entries)
+            ):
+                # 'military forces of India (and Pakistan)', 'raiders from Ethiopia': the country after them
                 country, k = self._country_at(text, tokens, keys, end + 1)
                 if country and _joined(text, tokens, end - 1, end + 1):
                     entries = tuple(_localized(e, country, self.country_forms) for e in entries if _templated(e))
