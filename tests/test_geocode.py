@@ -430,3 +430,8 @@ def test_geocode_district_keeps_the_texts_spelling_of_its_seat(geocoder: Geocode
     # the seat is 'Bankass'; a text's 'Bankasse cercle' is the same name spelt another way
     place = _place(geocoder, "Soldiers clashed with militants in Bankasse cercle.", trigger="clashed")
     assert place.name == "Bankasse" and place.geonameid == 3
+
+
+def test_geocode_admin1_spelt_as_the_text_spells_its_namesake_town(geocoder: Geocoder) -> None:
+    place = _place(geocoder, "Protesters marched in Segu on Friday.", trigger="marched")
+    assert (place.geonameid, place.admin1) == (6, "Segu")

@@ -281,13 +281,17 @@ class Geocoder:
         if name is None:
             return None
         for top in reading.toponyms:
-            if any(e.level == 1 and e.a1 == code for e in top.entries):
+            unit = any(e.level == 1 and e.a1 == code for e in top.entries)
+            # or its namesake town ('Idleb' the city, for Idlib governorate)
+            town = any(e.a1 == code and e.fclass == "P" for e in top.entries)
+            if unit or town:
                 surface = acled_name(
                     bare_name(ascii_name(top.surface.title() if top.surface.isupper() else top.surface))
                 )
                 # a close variant is the text's spelling of the same name ('Idleb', 'Erbil'); a distant one
                 # is another name for it ('Kashmir' for Jammu and Kashmir), which ACLED does not use
-                if fuzz.ratio(fold(surface), fold(name)) >= 75:
+                ratio = fuzz.ratio(fold(surface), fold(name))
+                if ratio >= 75 and (unit or (ratio >= 80 and len(surface.split()) == len(name.split()))):
                     return surface
         return name
 
