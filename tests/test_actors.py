@@ -6,6 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conflictdb.extract.actors import ActorFinder, Registry, Roles
 from conflictdb.models import INTER_CODES, Span
@@ -212,3 +214,42 @@ def test_actors_riot_between_rival_crowds(finder: ActorFinder, nlp: Any) -> None
     text = "Supporters of rival candidates clashed at the tallying centre, throwing stones."
     r = roles(finder, nlp, text, "clashed", "Riots", "Violent demonstration")
     assert (r.actor1.name, r.actor2.name) == ("Rioters ({country})", "Rioters ({country})")
+
+
+_PIECES = [
+    "of",
+    "and",
+    "from",
+    "Kenya",
+    "Kenyan",
+    "troops",
+    "anti-",
+    "Wagner",
+    "ethnic",
+    "militia",
+    "Borana",
+    "ANA",
+    "MAOIST",
+    "Taliban",
+    "police",
+    "station",
+    "the",
+    ",",
+    ".",
+    "(",
+    ")",
+    "'s",
+    "gang",
+    "Mexico",
+    "Al",
+    "Shabaab",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12))
+def test_actors_matching_any_text_gives_spans_inside_it(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    for m in ActorFinder().matches(text):
+        assert 0 <= m.extent.start <= m.span.start < m.span.end <= m.extent.end <= len(text)
+        assert m.words == m.span.of(text)

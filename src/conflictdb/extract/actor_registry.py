@@ -437,6 +437,8 @@ class Registry:
     def _country_at(
         self, text: str, tokens: list[tuple[int, int, str]], keys: list[str], i: int
     ) -> tuple[str | None, int]:
+        if i >= len(keys):
+            return None, 0
         for names, country in self._countries.get(keys[i], ()):
             n = len(names)
             if tuple(keys[i : i + n]) == names and _joined(text, tokens, i, i + n + 1):
