@@ -39,6 +39,7 @@ _FEATURES = [
     (19, "Shimoni", "Shimoni", "", 0.63, 35.98, "P", "PPL", "KE", "01", "", 3000),
     (20, "Shimoni", "Shimoni", "", -4.65, 39.38, "P", "PPL", "KE", "19", "", 2000),
     (21, "Zanzibar", "Zanzibar", "", -6.16, 39.20, "P", "PPLA", "TZ", "15", "", 400000),
+    (22, "Zou", "Zou", "", 7.35, 2.07, "A", "ADM1", "BJ", "10", "", 850000),
 ]
 _ADMIN1 = [
     ("ML.04", "Mopti"),
@@ -435,3 +436,18 @@ def test_geocode_district_keeps_the_texts_spelling_of_its_seat(geocoder: Geocode
 def test_geocode_admin1_spelt_as_the_text_spells_its_namesake_town(geocoder: Geocoder) -> None:
     place = _place(geocoder, "Protesters marched in Segu on Friday.", trigger="marched")
     assert (place.geonameid, place.admin1) == (6, "Segu")
+
+
+def test_geocode_outlet_web_address_names_the_outlet(gazetteer_path: Path) -> None:
+    from conflictdb.geocode.outlets import outlet_country
+
+    gaz = Gazetteer(gazetteer_path)
+    assert outlet_country("Dawn.com", gaz) == "PK" and outlet_country("MaliHerald.ml", gaz) is None
+
+
+def test_geocode_unit_namesake_abroad_does_not_contradict_the_place(geocoder: Geocoder) -> None:
+    # 'Zou' is Benin's unit; beside a Kenyan paper's Shimoni it is a namesake, and Shimoni stays in Kenya
+    doc = _doc("Fishermen clashed near Shimoni in Zou on Monday.", trigger="clashed")
+    doc = dataclasses.replace(doc, outlet="Kenya Post")
+    place = geocoder(doc).mentions[0].place
+    assert place is not None and place.country == "Kenya"

@@ -131,7 +131,12 @@ class Geocoder:
             dateline = self._dateline(doc.text)
             if dateline is not None:
                 top = dateline
-        if top is not None and top.chosen is not None and not self._contradicted(top) and not _stray(top, votes):
+        if (
+            top is not None
+            and top.chosen is not None
+            and not self._contradicted(top, votes)
+            and not _stray(top, votes)
+        ):
             return self._from_entry(top, reading)
         if top is not None and top.chosen is not None:
             return self._from_context(top, reading, votes, doc.text)
@@ -262,10 +267,14 @@ class Geocoder:
         )
         return place, self._evidence(top, reading, entry)
 
-    def _contradicted(self, top: Toponym) -> bool:
+    def _contradicted(self, top: Toponym, support: dict[str, float]) -> bool:
         """Whether the units the text gives beside a toponym ('X, Donetsk') exclude the entry chosen for it."""
         if top.chosen is None or top.coherent:
             return False
+        if _unsupported(top.chosen.cc, support) is False and all(
+            c.chosen is None or _unsupported(c.chosen.cc, support) for c in top.context
+        ):
+            return False  # units found only in countries nothing else in the text points to: namesakes abroad
         named = {c.chosen.cc if c.chosen else self._country_of(c) for c in top.context if c.designator == 0}
         units = [c for c in top.context if c.chosen is not None and c.designator != 0]
         if top.chosen.cc in named and not any(c.chosen is not None and c.chosen.cc == top.chosen.cc for c in units):
@@ -314,7 +323,14 @@ class Geocoder:
         self, top: Toponym, reading: Reading, votes: dict[str, float], doc_text: str
     ) -> tuple[Place, dict[str, tuple[Span, ...]]]:
         """A place the gazetteer lacks: its own name, in the best unit the text gives beside it or near it."""
-        known = [c for c in top.context if c.chosen is not None and not c.partial]
+        # a unit found only abroad, in a country nothing else in the text points to, is a namesake
+        known = [
+            c
+            for c in top.context
+            if c.chosen is not None
+            and not c.partial
+            and (c.chosen.level < 3 or _significant(c.chosen) or not _unsupported(c.chosen.cc, votes))
+        ]
         if not known:
             # the nearest known place in its sentence, after it first ('Kansafra in Jabal al-Zawiya ... of Idleb')
             main = _main_country(reading)
@@ -442,6 +458,11 @@ def _variant(gazetteer_name: str, text_name: str) -> bool:
 def _prominent(entry: Entry) -> bool:
     """A capital, a first-order unit or a big city: named without a cue, it is still that place ('Nairobi police')."""
     return entry.fcode == "PPLC" or entry.level == 1 or entry.pop >= 500_000
+
+
+def _unsupported(cc: str, support: dict[str, float]) -> bool:
+    """Whether the text's evidence points firmly to a country other than `cc` and not at all to `cc`."""
+    return bool(support) and max(support.values()) >= 3.0 and not support.get(cc)
 
 
 def _stray(top: Toponym, support: dict[str, float]) -> bool:

@@ -16,6 +16,7 @@ from conflictdb.geocode.gazetteer import Gazetteer, fold
 
 _PAREN_RE = re.compile(r"\(([^()]*)\)")
 _WORD_RE = re.compile(r"[a-z]+")
+_DOMAIN_RE = re.compile(r"\.(?:com|net|org|info|news|co|com\.[a-z]{2}|co\.[a-z]{2}|[a-z]{2})$", re.IGNORECASE)
 # Names that hold a country's word but belong to outlets that report from everywhere.
 _INTERNATIONAL = re.compile(r"\b(?:voice of america|radio free|liberty|international crisis|human rights watch)\b")
 
@@ -44,7 +45,7 @@ def _one(name: str, gazetteer: Gazetteer) -> str | None:
         hits = {cc for cc, _kind in words.get(fold(inner), ())}
         if len(hits) == 1:
             return hits.pop()
-    bare = _PAREN_RE.sub(" ", name)
+    bare = _DOMAIN_RE.sub("", _PAREN_RE.sub(" ", name).strip())  # 'EKantipur.com' is 'EKantipur'
     key = _key(bare)
     if not key:
         return None
