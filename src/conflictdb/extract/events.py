@@ -149,6 +149,23 @@ def victims(hits: Hits, sdoc: Any, text: str) -> tuple[bool, bool] | None:
     return (armed, civilian) if seen else None
 
 
+_BY = re.compile(r"\b(?:by|from|after|when|as)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+
+
+def _after_violence(hits: Hits, text: str) -> tuple[bool, bool]:
+    violent = [s.start for n in _VIOLENT_VERBS for s in hits.get(n, ())]
+    if not violent:
+        return False, bool(hits.get("civilian_party"))
+    first = min(violent)
+
+    def hit(name: str) -> bool:
+        return any(s.start > first and not _BY.search(text[max(0, s.start - 40) : s.start]) for s in hits.get(name, ()))
+
+    civilians = any(not _BY.search(text[max(0, s.start - 40) : s.start]) for s in hits.get("civilian_party", ()))
+    # without a parse, named civilians decide: armed men near them are more often the attackers
+    return hit("armed_party") and not civilians, civilians
+
+
 def _patients(token: Any) -> list[Any]:
     out: list[Any] = []
     for child in token.children:
@@ -169,11 +186,11 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
     def h(*names: str) -> bool:
         return any(has.get(n) for n in names)
 
-    civilians = h("civilian_party")
-    armed_victims = h("armed_party")
     parsed = victims(hits, sdoc, text) if sdoc is not None else None
-    if parsed is not None:
-        armed_victims, civilians = parsed[0], parsed[1] or (civilians and not parsed[0])
+    if parsed is not None and any(parsed):
+        armed_victims, civilians = parsed
+    else:  # the parse names no patient: who comes after the violence, not after 'by', was hit
+        armed_victims, civilians = _after_violence(hits, text)
     fight = any(_FIGHT.search(s.of(text)) for s in hits.get("clash", ()))
     violence = h(*VIOLENT)
     went_off = any(_WENT_OFF.search(x.of(text)) for n in ("ied", "grenade", "suicide") for x in hits.get(n, ()))
@@ -252,13 +269,11 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
 def refine(coding: Coding, *, inter1: int, inter2: int) -> Coding:
     """The codebook's reading by who fought whom, once the actors are known.
 
-    One-sided violence by an armed actor on civilians (inter 7) is violence against civilians; violence
-    between two armed actors is a battle.
+    One-sided violence by an armed actor on civilians (inter 7) is violence against civilians.
     """
     armed = {1, 2, 3, 4, 8}
-    if coding.event_type == "Violence against civilians" and inter1 in armed and inter2 in armed:
-        if coding.sub_event_type == "Attack":
-            return Coding("Battles", "Armed clash", coding.triggers)
+    # (no flip from violence against civilians to a battle: an ethnic group's name on the victims
+    # says whose village was attacked, not that armed men defended it)
     if coding.event_type == "Battles" and coding.sub_event_type == "Armed clash" and inter2 == 7 and inter1 in armed:
         return Coding("Violence against civilians", "Attack", coding.triggers, True)
     if coding.event_type == "Explosions/Remote violence" and inter2 == 7:
