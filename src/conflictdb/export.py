@@ -134,14 +134,18 @@ Documents = tuple[list[str], list[str]]
 def _documents_of(db: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> dict[str, Documents]:
     """(document ids, external ids) of each row (its id first, `_LINKED` last): the linker's own lists
     in `details` where it kept them, else the store's links, looked up for the whole batch at once."""
+    kept = {r[0]: (json.loads(r[-1]) if r[-1] else (None, None)) for r in rows}
+    return _documents(db, kept)
+
+
+def _documents(db: sqlite3.Connection, kept: dict[str, Any]) -> dict[str, Documents]:
     out: dict[str, Documents] = {}
     missing = []
-    for r in rows:
-        docs, external = json.loads(r[-1]) if r[-1] else (None, None)
+    for incident_id, (docs, external) in kept.items():
         if docs:
-            out[r[0]] = (list(docs), list(external or []))
+            out[incident_id] = (list(docs), list(external or []))
         else:
-            missing.append(r[0])
+            missing.append(incident_id)
     for incident_id, pairs in document_ids(db, missing).items():
         out[incident_id] = ([d for d, _ in pairs], [e for _, e in pairs if e])
     return out
@@ -355,18 +359,18 @@ _PARQUET_SQL = (
     " latitude, longitude, fatalities, sources, status, grade, data, "
     + _fields("time_precision", "actor1.inter", "actor2.inter", "place.country_code", "place.admin2",
               "place.geo_precision", "fatalities_low", "fatalities_best", "fatalities_high", "documents",
-              "grade_reason")
-    + f", {_LINKED}"
+              "grade_reason", "details.documents", "details.external_ids")
 )
 
 
-def _parquet_columns(batch: list[tuple[Any, ...]], docs: dict[str, Documents]) -> list[list[Any]]:
+def _parquet_columns(db: sqlite3.Connection, batch: list[tuple[Any, ...]]) -> list[list[Any]]:
     """A batch as columns in the Parquet table's order (column-wise: Arrow takes them without a row loop)."""
     (ids, dates, types, subs, actors1, actors2, civs, countries, admin1s, locations, lats, lons, fatalities,
-     sources, statuses, grades, records, extras, _) = (list(c) for c in zip(*batch, strict=True))
+     sources, statuses, grades, records, extras) = (list(c) for c in zip(*batch, strict=True))
     parsed = [json.loads(e) for e in extras]
-    (precision, inter1, inter2, cc, admin2, geo_precision, low, best, high, documents, reason) = (
-        list(c) for c in zip(*parsed, strict=True))
+    (precision, inter1, inter2, cc, admin2, geo_precision, low, best, high, documents, reason, kept_docs,
+     kept_external) = (list(c) for c in zip(*parsed, strict=True))
+    docs = _documents(db, dict(zip(ids, zip(kept_docs, kept_external, strict=True), strict=True)))
     linked = [docs.get(i, ([], [])) for i in ids]
     return [
         ids, dates, precision, types, subs, actors1, inter1, actors2, inter2, [bool(c) for c in civs], countries,
@@ -386,7 +390,7 @@ def _parquet(db: sqlite3.Connection, filters: Filters | None, progress: Progress
     with pq.ParquetWriter(pa.PythonFile(out, mode="w"), schema, compression="zstd") as writer:
         for batch in _batches(_rows(db, filters, progress, _PARQUET_SQL), 10):  # row groups of 50,000
             rows = [r for part in batch for r in part]
-            columns = _parquet_columns(rows, _documents_of(db, rows))
+            columns = _parquet_columns(db, rows)
             arrays = [pa.array(col, type=field.type) for col, field in zip(columns, schema, strict=True)]
             writer.write_table(pa.Table.from_arrays(arrays, schema=schema))
             n += len(rows)
