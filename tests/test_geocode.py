@@ -451,3 +451,12 @@ def test_geocode_unit_namesake_abroad_does_not_contradict_the_place(geocoder: Ge
     doc = dataclasses.replace(doc, outlet="Kenya Post")
     place = geocoder(doc).mentions[0].place
     assert place is not None and place.country == "Kenya"
+
+
+def test_geocode_ethnic_groups_say_which_country(geocoder: Geocoder) -> None:
+    from conflictdb.geocode.peoples import group_countries
+
+    assert group_countries("Fighting between Pokot and Turkana herders.") == {"Kenya": 4.0}
+    assert group_countries("Fur traders and a Diring family.") == {}  # short names and words inside others
+    place = _place(geocoder, "Fighting between Pokot and Turkana herders left three dead.", trigger="Fighting")
+    assert (place.country, place.how) == ("Kenya", "country")

@@ -27,6 +27,7 @@ from conflictdb.geocode.gazetteer import (
     open_gazetteer,
 )
 from conflictdb.geocode.outlets import outlet_country
+from conflictdb.geocode.peoples import group_countries
 from conflictdb.geocode.resolve import Reading, Toponym, admin_keys, find_toponyms, resolve, top_country
 from conflictdb.models import Actor, Document, Mention, Place, Span
 
@@ -91,6 +92,10 @@ class Geocoder:
         cc = outlet_country(outlet, self.gazetteer)
         if cc is not None:
             reading.votes[cc] = reading.votes.get(cc, 0.0) + OUTLET_WEIGHT
+        for country, weight in group_countries(text).items():
+            cc = self._country_by_name.get(fold(country))
+            if cc is not None:
+                reading.votes[cc] = reading.votes.get(cc, 0.0) + weight
         resolve(reading, admin_keys=self._admin_keys, actor_countries=actor_countries)
         return reading
 
