@@ -459,4 +459,4 @@ def test_geocode_ethnic_groups_say_which_country(geocoder: Geocoder) -> None:
     assert group_countries("Fighting between Pokot and Turkana herders.") == {"Kenya": 4.0}
     assert group_countries("Fur traders and a Diring family.") == {}  # short names and words inside others
     place = _place(geocoder, "Fighting between Pokot and Turkana herders left three dead.", trigger="Fighting")
-    assert (place.country, place.how) == ("Kenya", "country")
+    assert place.country == "Kenya"
