@@ -40,6 +40,10 @@ _FEATURES = [
     (20, "Shimoni", "Shimoni", "", -4.65, 39.38, "P", "PPL", "KE", "19", "", 2000),
     (21, "Zanzibar", "Zanzibar", "", -6.16, 39.20, "P", "PPLA", "TZ", "15", "", 400000),
     (22, "Zou", "Zou", "", 7.35, 2.07, "A", "ADM1", "BJ", "10", "", 850000),
+    # small namesakes, so that a bare 'Karachi' is ambiguous
+    (23, "Karachi", "Karachi", "", 7.0, 1.0, "P", "PPL", "BJ", "10", "", 300),
+    (24, "Karachi", "Karachi", "", 13.0, -5.0, "P", "PPL", "ML", "05", "", 300),
+    (25, "Karachi", "Karachi", "", 13.5, -5.5, "P", "PPL", "ML", "05", "", 200),
 ]
 _ADMIN1 = [
     ("ML.04", "Mopti"),
@@ -460,3 +464,17 @@ def test_geocode_ethnic_groups_say_which_country(geocoder: Geocoder) -> None:
     assert group_countries("Fur traders and a Diring family.") == {}  # short names and words inside others
     place = _place(geocoder, "Fighting between Pokot and Turkana herders left three dead.", trigger="Fighting")
     assert place.country == "Kenya"
+
+
+def test_geocode_body_named_after_a_town_places_the_event_there(geocoder: Geocoder) -> None:
+    doc = _doc("Students rioted at Karachi University over exam fees.", trigger="rioted")
+    place = geocoder(dataclasses.replace(doc, outlet="Pakistan Post")).mentions[0].place
+    assert place is not None and (place.geonameid, place.how) == (17, "text")
+
+
+def test_geocode_adjective_between_preposition_and_place_keeps_the_cue() -> None:
+    from conflictdb.geocode.cues import cue_before
+
+    assert cue_before("protested in central ") == (False, 2)
+    assert cue_before("gathered across rural ") == (False, 2)
+    assert cue_before("the central ") == (False, 0)

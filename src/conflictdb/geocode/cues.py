@@ -179,6 +179,11 @@ _WEAK_WORDS = frozenset(
         "reached",
     ]
 )
+# Adjectives for a part of a place, between a preposition and its name.
+_PART_ADJECTIVES = frozenset(
+    "central northern southern eastern western north-eastern north-western south-eastern south-western "
+    "northeastern northwestern southeastern southwestern downtown rural suburban urban restive".split()
+)
 _BEFORE_RE = re.compile(r"[a-z\-]+|\d+", re.IGNORECASE)
 
 
@@ -194,6 +199,10 @@ def cue_before(before: str) -> tuple[bool, int]:
     words = [w.lower() for w in _BEFORE_RE.findall(before)[-5:]]
     if words and words[-1] in ("the", "al", "el"):
         words.pop()
+    if len(words) >= 2 and words[-1] in _PART_ADJECTIVES:
+        words.pop()  # 'in central X', 'across rural X': the preposition before the adjective is the cue
+        if words and words[-1] == "the":
+            words.pop()
     if not words:
         return False, 0
     last = words[-1]

@@ -154,6 +154,9 @@ class Geocoder:
                 votes[t.chosen.cc] += 1.0 if t.cued else 0.5
         country = top_country(votes)
         if country is not None:
+            body = _body_of(reading, country, doc.text)
+            if body is not None:
+                return self._from_entry(body, reading)
             return self._country_place(country, reading)
         return Place(name="", how="unresolved"), {}
 
@@ -458,6 +461,35 @@ def _variant(gazetteer_name: str, text_name: str) -> bool:
     'Markaz-e Sayyidabad'): the text's spelling is then kept, as ACLED's notes spell their places."""
     key = fold(text_name)
     return any(fuzz.ratio(word, key) >= 75 for word in fold(gazetteer_name).split() + [fold(gazetteer_name)])
+
+
+def _body_of(reading: Reading, country: str, text: str) -> Toponym | None:
+    """The town a body is named after, when the text names no place: 'Maseno University', 'Mirpur police station'.
+
+    ACLED puts such an event in that town. Only a town of the country the text is about, and a known one
+    or the only one of its name there; 'Wagner troops' and 'Delhi police' name actors, not bodies.
+    """
+    for top in reading.toponyms:
+        entry = top.chosen
+        if entry is None or top.designator == 0 or entry.cc != country or entry.level == 0:
+            continue
+        after = re.match(r"[\s\-]+([A-Za-z]+)", text[top.span.end : top.span.end + 24])
+        follower = after.group(1).lower() if after else ""
+        if follower == "police":
+            rest = re.match(r"[\s\-]+[A-Za-z]+\s+([A-Za-z]+)", text[top.span.end : top.span.end + 40])
+            follower = "station" if rest and rest.group(1).lower() in ("station", "post", "headquarters") else ""
+        if follower not in _BODY_WORDS:
+            continue
+        if _significant(entry) or sum(1 for e in top.entries if e.cc == country) == 1:
+            return top
+    return None
+
+
+# Bodies and buildings named after the town they are in.
+_BODY_WORDS = frozenset(
+    "university universitys college school station hospital market bazaar road highway office offices court "
+    "prison jail stadium campus airport port harbour harbor municipality corporation based".split()
+)
 
 
 def _prominent(entry: Entry) -> bool:
