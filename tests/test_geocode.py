@@ -478,3 +478,14 @@ def test_geocode_adjective_between_preposition_and_place_keeps_the_cue() -> None
     assert cue_before("protested in central ") == (False, 2)
     assert cue_before("gathered across rural ") == (False, 2)
     assert cue_before("the central ") == (False, 0)
+
+
+def test_geocode_international_outlets_weigh_little(gazetteer_path: Path) -> None:
+    from conflictdb.geocode.outlets import outlet_country
+
+    geocoder = Geocoder(gazetteer=gazetteer_path)
+    assert outlet_country("Radio Mali Internationale", Gazetteer(gazetteer_path)) is None
+    # a demonym in the text outweighs the country of a paper that reports from everywhere
+    text = "Kenyan traders protested new taxes."
+    assert geocoder.read(text, outlet="Evening Star (France)").votes == {"KE": 2.0, "FR": 1.0}
+    assert geocoder.read(text, outlet="Evening Star (Mali)").votes == {"KE": 2.0, "ML": 3.0}

@@ -26,7 +26,7 @@ from conflictdb.geocode.gazetteer import (
     fold,
     open_gazetteer,
 )
-from conflictdb.geocode.outlets import outlet_country
+from conflictdb.geocode.outlets import GLOBAL_PRESS, outlet_country
 from conflictdb.geocode.peoples import group_countries
 from conflictdb.geocode.resolve import Reading, Toponym, admin_keys, find_toponyms, resolve, top_country
 from conflictdb.models import Actor, Document, Mention, Place, Span
@@ -91,7 +91,8 @@ class Geocoder:
         reading = find_toponyms(text, self.gazetteer)
         cc = outlet_country(outlet, self.gazetteer)
         if cc is not None:
-            reading.votes[cc] = reading.votes.get(cc, 0.0) + OUTLET_WEIGHT
+            weight = OUTLET_WEIGHT / 3 if cc in GLOBAL_PRESS else OUTLET_WEIGHT
+            reading.votes[cc] = reading.votes.get(cc, 0.0) + weight
         for country, weight in group_countries(text).items():
             cc = self._country_by_name.get(fold(country))
             if cc is not None:

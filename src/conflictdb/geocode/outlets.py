@@ -18,7 +18,13 @@ _PAREN_RE = re.compile(r"\(([^()]*)\)")
 _WORD_RE = re.compile(r"[a-z]+")
 _DOMAIN_RE = re.compile(r"\.(?:com|net|org|info|news|co|com\.[a-z]{2}|co\.[a-z]{2}|[a-z]{2})$", re.IGNORECASE)
 # Names that hold a country's word but belong to outlets that report from everywhere.
-_INTERNATIONAL = re.compile(r"\b(?:voice of america|radio free|liberty|international crisis|human rights watch)\b")
+_INTERNATIONAL = re.compile(
+    r"\b(?:voice of america|radio free|liberty|international|internationale|international crisis|"
+    r"human rights watch|world|global|worldwide)\b"
+)
+# Countries whose big outlets report from everywhere ('Guardian (United Kingdom)', 'Irish Times'): their
+# country says little about where the event was.
+GLOBAL_PRESS = frozenset({"US", "GB", "FR", "DE", "IE", "CN", "QA", "RU", "ES", "IT", "CA", "AU", "JP", "CH", "BE", "NL"})
 
 
 @lru_cache(maxsize=1)
