@@ -210,7 +210,7 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
             return Coding("Riots", "Mob violence", _first(hits, "mob", "riot"), civilians)
         if h("excessive_force"):
             return Coding("Protests", "Excessive force against protesters", _first(hits, "excessive_force", "protest"), True)
-        if h("riot") or (h("protest") and (h("looting") or fight) and not h("intervention")):
+        if h("riot") or (h("protest") and (h("looting", "crowd_violence") or fight) and not h("intervention")):
             sub = "Violent demonstration" if demonstrating else "Mob violence"
             return Coding("Riots", sub, _first(hits, "riot", "protest", "looting"))
         if h("protest") and h("intervention"):
