@@ -489,3 +489,15 @@ def test_geocode_international_outlets_weigh_little(gazetteer_path: Path) -> Non
     text = "Kenyan traders protested new taxes."
     assert geocoder.read(text, outlet="Evening Star (France)").votes == {"KE": 2.0, "FR": 1.0}
     assert geocoder.read(text, outlet="Evening Star (Mali)").votes == {"KE": 2.0, "ML": 3.0}
+
+
+def test_geocode_body_in_a_named_place_is_placed_there(geocoder: Geocoder) -> None:
+    place = _place(geocoder, "Workers of Sevare Airport in Mopti (Mopti) protested unpaid wages.", trigger="protested")
+    assert place.geonameid == 1
+
+
+def test_geocode_hyphenated_places_inside_a_company_name_are_not_places(geocoder: Geocoder) -> None:
+    text = "Workers of the Mopti-Bamako Bottling Company protested over unpaid wages."
+    assert _place(geocoder, text, trigger="protested").geonameid not in (1, 8)
+    text = "Traders blocked the Mopti-Sevare Road on Monday."
+    assert _place(geocoder, text, trigger="blocked").geo_precision == 2  # near each place of the road

@@ -183,7 +183,8 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
                     i, matched = j, True
                     break
             if not matched:
-                pieces = _hyphenated(text, run[i], gazetteer)
+                follower = fold(text[run[i + 1][0] : run[i + 1][1]]) if i + 1 < len(run) else ""
+                pieces = _hyphenated(text, run[i], gazetteer, follower=follower)
                 if pieces:
                     found.extend(pieces)
                 else:
@@ -371,11 +372,20 @@ _LINK_RE = re.compile(
 )
 
 
-def _hyphenated(text: str, token: tuple[int, int], gazetteer: Gazetteer) -> list[Toponym]:
-    """The places a hyphenated pair names: the 'Abuja-Kaduna' road, the 'Rangpur-Bogra' highway."""
+# Capitalized words after a hyphenated pair of places that keep it a route: the 'Abuja-Kaduna Expressway'.
+_ROUTE_WORDS = frozenset(
+    "road highway expressway express way railway rail line border route axis corridor bus train".split()
+)
+
+
+def _hyphenated(text: str, token: tuple[int, int], gazetteer: Gazetteer, *, follower: str = "") -> list[Toponym]:
+    """The places a hyphenated pair names: the 'Abuja-Kaduna' road, the 'Rangpur-Bogra' highway.
+
+    Followed by another name ('Coca-Cola Bottling Company'), the pair is part of that name.
+    """
     start, end = token
     word = text[start:end]
-    if "-" not in word:
+    if "-" not in word or (follower and follower not in _ROUTE_WORDS):
         return []
     if any(fold(part) in gazetteer.country_words for part in word.split("-")):
         return []  # 'the Kenya-Sudan border': countries, which the country words already count
@@ -396,8 +406,8 @@ def _hyphenated(text: str, token: tuple[int, int], gazetteer: Gazetteer) -> list
 def _link_context(text: str, toponyms: list[Toponym]) -> None:
     """Mark the units named beside a toponym: 'X (A, B)', 'X, B', 'X village under A upazila in B district'."""
     for k, top in enumerate(toponyms):
-        if top.designator == 0:
-            continue
+        if top.designator == 0 or top.facility:
+            continue  # 'X Airport in Accra': the units go with the place the body is in, not with X
         end = max(top.span.end, top.run_end)
         for other in toponyms[k + 1 : k + 4]:
             m = _LINK_RE.fullmatch(text, end, other.span.start)
