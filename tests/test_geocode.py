@@ -501,3 +501,8 @@ def test_geocode_hyphenated_places_inside_a_company_name_are_not_places(geocoder
     assert _place(geocoder, text, trigger="protested").geonameid not in (1, 8)
     text = "Traders blocked the Mopti-Sevare Road on Monday."
     assert _place(geocoder, text, trigger="blocked").geo_precision == 2  # near each place of the road
+
+
+def test_geocode_demonym_of_people_at_home_names_the_country(geocoder: Geocoder) -> None:
+    read = geocoder.read("Beninese raiders attacked Malian herders.")
+    assert read.votes == {"BJ": 2.0, "ML": 3.0}

@@ -252,10 +252,12 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
 
 
 _FROM_RE = re.compile(r"\b(?:from|fled to|fleeing to|deported to|returned to|returning to)(?:\s+the)?\s*$", re.IGNORECASE)
-# A demonym before these nouns names the country of a place, not of a person: 'a Kenyan village'.
+# A demonym before these nouns names the country of a place, or of people at home there: 'a Kenyan
+# village', 'Kenyan herders' (raided where they live), 'Kenyan police' (who serve at home).
 _PLACE_NOUNS_RE = re.compile(
     r"\s+(?:village|villages|town|towns|city|border|territory|soil|side|outpost|camp|coast|capital|countryside|"
-    r"border town|police post|army post|military post|province|region|district)\b",
+    r"border town|police post|army post|military post|province|region|district|"
+    r"civilians|villagers|residents|herders|herdsmen|pastoralists|farmers|fishermen|police|policemen)\b",
     re.IGNORECASE,
 )
 
