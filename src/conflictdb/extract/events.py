@@ -217,6 +217,8 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
             return Coding("Protests", "Protest with intervention", _first(hits, "protest", "intervention"))
         if h("protest"):
             return Coding("Protests", "Peaceful protest", _first(hits, "protest"))
+    if fight and h("political_crowd") and not h("armed_party", "air", "shelling", "ied", "grenade"):
+        return Coding("Riots", "Mob violence", _first(hits, "clash"))
     if h("regains") and (fight or violence):
         return Coding("Battles", "Government regains territory", _first(hits, "regains"))
     if h("overtakes") and (fight or violence):
