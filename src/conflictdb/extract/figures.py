@@ -50,7 +50,7 @@ _DEATH_PASSIVE = (
 )
 _DEATH_ACTIVE = (
     r"(?:killed|killing|kills|kill|shot dead|shooting dead|gunned down|murdered|murdering|executed|executing|massacred|"
-    r"slaughtered|beheaded|left|leaving|claimed the li(?:ves|fe) of|claiming the li(?:ves|fe) of|deaths? of|bodies of|"
+    r"slaughtered|beheaded|claimed the li(?:ves|fe) of|claiming the li(?:ves|fe) of|deaths? of|bodies of|"
     r"lynched|hacked to death|beat to death|stoned to death|burned to death|shot and killed|shooting and killing)"
 )
 _INJURY_PASSIVE = (
@@ -73,11 +73,16 @@ _ONE = (
 )
 _SINGLE = re.compile(
     rf"\b(?:(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?{_ONE}\s+(?:was\s+|is\s+|has been\s+|reportedly\s+|later\s+)*"
-    rf"(?:killed|shot dead|murdered|died|gunned down|beheaded|lynched|(?:hacked|beaten|stabbed|burnt|burned|stoned) to death)"
-    rf"|(?:killed|killing|murdered|executed|shot dead|lynched|beheaded)\s+(?:a|an|one|the|his|her)\s+(?:[\w-]+\s+){{0,3}}?{_ONE}\b(?!s)"
+    rf"(?:killed|shot dead|murdered|assassinated|died|gunned down|beheaded|lynched|shot and (?:killed|died)|"
+    rf"(?:hacked|beaten|stabbed|burnt|burned|stoned) to death)"
+    rf"|the\s+(?:[\w-]+\s+){{0,2}}?{_ONE}\s+(?:was|is|has been)\s+(?:later\s+)?(?:killed|shot dead|murdered|assassinated)"
+    rf"|(?:killed|killing|murdered|executed|shot dead|lynched|beheaded|assassinated|fatally shot|fatally stabbed)\s+"
+    rf"(?:a|an|one|the|his|her)\s+(?:[\w-]+\s+){{0,3}}?{_ONE}\b(?!s)"
+    rf"|(?:killed|murdered|executed|shot dead|lynched|beheaded|burnt|burned)\s+(?:him|her)\b(?!self)"
     rf"|(?:stabbed|hacked|beat|beaten|burned|burnt|stoned|shot)\s+(?:a|an|the|his|her)\s+(?:[\w-]+\s+){{0,3}}?{_ONE}\s+to death)",
     re.IGNORECASE,
 )
+_ATTEMPT = re.compile(r"(?:attempt\w*\s+to|tried\s+to|try\s+to|nearly|almost|threatened\s+to|plot\w*\s+to)\s*$", re.IGNORECASE)
 _FATALITY_NOTE = re.compile(
     rf"\b(?P<num>\d+|{NUMBER})\s+(?:reported\s+)?(?:fatalit(?:y|ies)|deaths?|dead|bodies|corpses)\b", re.IGNORECASE
 )
@@ -248,7 +253,7 @@ def extract(text: str, sentences: list[Span]) -> Figures:
                 divisor, divisor_spans = n, (Span(sent.start + split.start(), sent.start + split.end()),)
         deaths.append(_clauses(chunk, _PASSIVE, _ACTIVE, sent.start))
         if not deaths[-1]:
-            one = _SINGLE.search(chunk)
+            one = next((m for m in _SINGLE.finditer(chunk) if not _ATTEMPT.search(chunk[max(0, m.start() - 30) : m.start()])), None)
             if one:
                 deaths[-1].append(Count(1, 1, 1, (Span(sent.start + one.start(), sent.start + one.end()),)))
         for m in _TOLL.finditer(chunk):
