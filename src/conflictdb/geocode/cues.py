@@ -181,8 +181,26 @@ _WEAK_WORDS = frozenset(
 )
 # Adjectives for a part of a place, between a preposition and its name.
 _PART_ADJECTIVES = frozenset(
-    "central northern southern eastern western north-eastern north-western south-eastern south-western "
-    "northeastern northwestern southeastern southwestern downtown rural suburban urban restive".split()
+    [
+        "central",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "north-eastern",
+        "north-western",
+        "south-eastern",
+        "south-western",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "downtown",
+        "rural",
+        "suburban",
+        "urban",
+        "restive",
+    ]
 )
 _BEFORE_RE = re.compile(r"[a-z\-]+|\d+", re.IGNORECASE)
 

@@ -49,8 +49,10 @@ _CAPITAL_RE = re.compile(
 OUTLET_WEIGHT = 3.0
 # Parts of a town or district: ACLED codes an unlisted one to the known place it is in.
 _PART_WORDS = frozenset(
-    "village villages area areas neighbourhood neighborhood locality location camp estate quarter suburb sector "
-    "ward mouza hamlet settlement market square colony mohalla bazaar bazar".split()
+    str.split(
+        "village villages area areas neighbourhood neighborhood locality location camp estate quarter suburb "
+        "sector ward mouza hamlet settlement market square colony mohalla bazaar bazar"
+    )
 )
 
 # ACLED geo_precision and UCDP where_prec by what the place is.
@@ -145,12 +147,7 @@ class Geocoder:
             dateline = self._dateline(doc.text)
             if dateline is not None:
                 top = dateline
-        if (
-            top is not None
-            and top.chosen is not None
-            and not self._contradicted(top, votes)
-            and not _stray(top, votes)
-        ):
+        if top is not None and top.chosen is not None and not self._contradicted(top, votes) and not _stray(top, votes):
             return self._from_entry(top, reading)
         if top is not None and top.chosen is not None:
             return self._from_context(top, reading, votes, doc.text)
@@ -523,8 +520,10 @@ def _body_of(reading: Reading, country: str, text: str) -> Toponym | None:
 
 # Bodies and buildings named after the town they are in.
 _BODY_WORDS = frozenset(
-    "university universitys college school station hospital market bazaar road highway office offices court "
-    "prison jail stadium campus airport port harbour harbor municipality corporation based".split()
+    str.split(
+        "university universitys college school station hospital market bazaar road highway office offices "
+        "court prison jail stadium campus airport port harbour harbor municipality corporation based"
+    )
 )
 
 

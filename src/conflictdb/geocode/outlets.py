@@ -24,7 +24,9 @@ _INTERNATIONAL = re.compile(
 )
 # Countries whose big outlets report from everywhere ('Guardian (United Kingdom)', 'Irish Times'): their
 # country says little about where the event was.
-GLOBAL_PRESS = frozenset({"US", "GB", "FR", "DE", "IE", "CN", "QA", "RU", "ES", "IT", "CA", "AU", "JP", "CH", "BE", "NL"})
+GLOBAL_PRESS = frozenset(
+    {"US", "GB", "FR", "DE", "IE", "CN", "QA", "RU", "ES", "IT", "CA", "AU", "JP", "CH", "BE", "NL"}
+)
 
 
 @lru_cache(maxsize=1)

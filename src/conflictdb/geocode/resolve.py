@@ -251,7 +251,9 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
     return Reading(toponyms, countries, dict(votes), frozenset(named))
 
 
-_FROM_RE = re.compile(r"\b(?:from|fled to|fleeing to|deported to|returned to|returning to)(?:\s+the)?\s*$", re.IGNORECASE)
+_FROM_RE = re.compile(
+    r"\b(?:from|fled to|fleeing to|deported to|returned to|returning to)(?:\s+the)?\s*$", re.IGNORECASE
+)
 # A demonym before these nouns names the country of a place, or of people at home there: 'a Kenyan
 # village', 'Kenyan herders' (raided where they live), 'Kenyan police' (who serve at home).
 _PLACE_NOUNS_RE = re.compile(
@@ -376,7 +378,22 @@ _LINK_RE = re.compile(
 
 # Capitalized words after a hyphenated pair of places that keep it a route: the 'Abuja-Kaduna Expressway'.
 _ROUTE_WORDS = frozenset(
-    "road highway expressway express way railway rail line border route axis corridor bus train".split()
+    [
+        "road",
+        "highway",
+        "expressway",
+        "express",
+        "way",
+        "railway",
+        "rail",
+        "line",
+        "border",
+        "route",
+        "axis",
+        "corridor",
+        "bus",
+        "train",
+    ]
 )
 
 
