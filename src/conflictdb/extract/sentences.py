@@ -51,7 +51,9 @@ def label(text: str, spans: list[Span], *, eventful: list[bool] | None = None) -
         weak = tuple(lexicons.find(cue["commentary_weak"], chunk, offset=span.start))
         past = tuple(lexicons.find(cue["background"], chunk, offset=span.start))
         reports = eventful[k] if eventful is not None else False
-        if not past and not (reports and k == first):
+        if k == first:
+            past = ()  # a report leads with its news: its first event is never the background
+        elif not past:
             past = tuple(lexicons.find(cue["background_weak"], chunk, offset=span.start))
         # a sentence that reports an event needs two signs of opinion to be commentary
         opinionated = len(opinion) + len(weak) >= 2 and bool(opinion) if reports else bool(opinion or weak)
