@@ -22,7 +22,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 from conflictdb.extract import Extractor  # noqa: E402
 from conflictdb.models import Document  # noqa: E402
 
-PLACES = ["Gao", "Mopti", "Kidal", "Garissa", "Mandera", "Kisumu", "Tamale", "Bawku", "Maiduguri", "Jos", "Beni", "Goma"]
+PLACES = [
+    "Gao",
+    "Mopti",
+    "Kidal",
+    "Garissa",
+    "Mandera",
+    "Kisumu",
+    "Tamale",
+    "Bawku",
+    "Maiduguri",
+    "Jos",
+    "Beni",
+    "Goma",
+]
 COUNTRIES = ["Mali", "Kenya", "Ghana", "Nigeria", "Democratic Republic of Congo", "Burkina Faso"]
 ACTORS = ["unidentified gunmen", "Al Shabaab militants", "JNIM fighters", "police officers", "soldiers", "bandits"]
 VICTIMS = ["civilians", "villagers", "a trader", "two farmers", "a teacher", "women and children", "three herders"]
@@ -125,8 +138,12 @@ def main() -> None:
     load = os.getloadavg()[0]
     # On a shared machine the wall-clock rate depends on the neighbours; the CPU-second rate does not:
     # two idle cores give at most twice it.
-    print(f"notes:    {note_rate:7.1f} texts/s wall, {note_cpu:7.1f} per CPU-second (target >= 150/s; {args.notes} texts of ~35 words)")
-    print(f"articles: {article_rate:7.1f} texts/s wall, {article_cpu:7.1f} per CPU-second (target >= 20/s; {args.articles} texts of ~600 words)")
+    print(
+        f"notes:    {note_rate:7.1f} texts/s wall, {note_cpu:7.1f} per CPU-second (target >= 150/s; {args.notes} texts of ~35 words)"
+    )
+    print(
+        f"articles: {article_rate:7.1f} texts/s wall, {article_cpu:7.1f} per CPU-second (target >= 20/s; {args.articles} texts of ~600 words)"
+    )
     print(f"load average while measuring: {load:.1f} on {os.cpu_count()} cores")
     print(f"peak memory (process + workers, max RSS): {peak:.0f} MB   (target <= 1536 MB)")
     print(f"n_process={args.n_process} batch_size={args.batch_size}")

@@ -30,7 +30,12 @@ def test_eval_names_match(predicted: str, gold: str, same: bool) -> None:
 
 
 def _mention(**kwargs: object) -> Mention:
-    base: dict[str, object] = {"document_id": "doc_x", "index": 0, "event_type": "Battles", "sub_event_type": "Armed clash"}
+    base: dict[str, object] = {
+        "document_id": "doc_x",
+        "index": 0,
+        "event_type": "Battles",
+        "sub_event_type": "Armed clash",
+    }
     base.update(kwargs)
     return Mention(**base)  # type: ignore[arg-type]
 
@@ -86,7 +91,10 @@ def test_eval_muc_perpetrator_organisations() -> None:
     text = "GUERRILLAS OF THE FMLN ATTACKED A POST."
     doc = Document(id="d", text=text, sha256="")
     mention = _mention(actor1=Actor("FMLN: Farabundo Marti National Liberation Front", 2, words="FMLN"))
-    gold = {"perpetrator_organizations": [["FARABUNDO MARTI NATIONAL LIBERATION FRONT", "FMLN"]], "perpetrator_individuals": [["GUERRILLAS"]]}
+    gold = {
+        "perpetrator_organizations": [["FARABUNDO MARTI NATIONAL LIBERATION FRONT", "FMLN"]],
+        "perpetrator_individuals": [["GUERRILLAS"]],
+    }
     scores = evaluation.Scores()
     evaluation.score_muc(scores, "muc", gold, _with(doc, mention))
     assert scores.value("muc", "perp_org_recall") == (1.0, 1)
@@ -106,7 +114,13 @@ def _with(doc: Document, mention: Mention) -> Document:
 def _write_gold(path: Path, n: int) -> None:
     with path.open("w", encoding="utf-8") as fh:
         for i in range(n):
-            record = {"id": f"r{i}", "set": "a" if i % 2 else "b", "text": f"Text {i}.", "published": "2021-01-02", "gold": {}}
+            record = {
+                "id": f"r{i}",
+                "set": "a" if i % 2 else "b",
+                "text": f"Text {i}.",
+                "published": "2021-01-02",
+                "gold": {},
+            }
             fh.write(json.dumps(record) + "\n")
 
 

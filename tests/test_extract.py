@@ -54,7 +54,12 @@ def test_extract_parse_number_rejects_words() -> None:
 )
 def test_extract_fatalities_by_acled_rules(text: str, fatalities: int, low: int, best: int, high: int | None) -> None:
     got = _figures(text)
-    assert (got.fatalities, got.fatalities_low, got.fatalities_best, got.fatalities_high) == (fatalities, low, best, high)
+    assert (got.fatalities, got.fatalities_low, got.fatalities_best, got.fatalities_high) == (
+        fatalities,
+        low,
+        best,
+        high,
+    )
     assert got.evidence["fatalities"], "a count needs its evidence"
 
 

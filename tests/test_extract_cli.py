@@ -11,8 +11,16 @@ from click.testing import CliRunner
 from conflictdb.cli import main
 
 RECORDS = [
-    {"key": "a1", "body": "On 3 June 2021, unidentified gunmen shot dead two traders in Mandera town.", "date": "2021-06-04"},
-    {"key": "a2", "body": "On 3 June 2021, about 200 nurses marched to the ministry demanding unpaid salaries.", "date": "2021-06-04"},
+    {
+        "key": "a1",
+        "body": "On 3 June 2021, unidentified gunmen shot dead two traders in Mandera town.",
+        "date": "2021-06-04",
+    },
+    {
+        "key": "a2",
+        "body": "On 3 June 2021, about 200 nurses marched to the ministry demanding unpaid salaries.",
+        "date": "2021-06-04",
+    },
     {"key": "a3", "body": "The weather was mild and the markets were open as usual.", "date": "2021-06-04"},
 ]
 
@@ -22,13 +30,29 @@ def test_extract_cli_jsonl_one_line_per_record(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
     src.write_text("".join(json.dumps(r) + "\n" for r in RECORDS), encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    args = ["extract", str(src), "--text-field", "body", "--id-field", "key", "--published-field", "date", "-o", str(out), "--no-geocode"]
+    args = [
+        "extract",
+        str(src),
+        "--text-field",
+        "body",
+        "--id-field",
+        "key",
+        "--published-field",
+        "date",
+        "-o",
+        str(out),
+        "--no-geocode",
+    ]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [line["id"] for line in lines] == ["a1", "a2", "a3"]
     first = lines[0]["events"][0]
-    assert (first["event_type"], first["sub_event_type"], first["fatalities"]) == ("Violence against civilians", "Attack", 2)
+    assert (first["event_type"], first["sub_event_type"], first["fatalities"]) == (
+        "Violence against civilians",
+        "Attack",
+        2,
+    )
     assert first["event_date"] == "2021-06-03"
     assert first["evidence"]["event_type"] and first["evidence"]["fatalities"]
     assert {"inter1", "inter2", "interaction", "type_of_violence"} <= set(first)

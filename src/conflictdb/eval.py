@@ -88,7 +88,9 @@ def _float(value: Any) -> float | None:
 class Scores:
     """Running tallies: (set, field) -> [right, counted]."""
 
-    tallies: dict[tuple[str, str], list[float]] = field(default_factory=lambda: collections.defaultdict(lambda: [0.0, 0]))
+    tallies: dict[tuple[str, str], list[float]] = field(
+        default_factory=lambda: collections.defaultdict(lambda: [0.0, 0])
+    )
     documents: int = 0
     seconds: float = 0.0
     places: list[tuple[str, float, float]] = field(default_factory=list)
@@ -127,7 +129,9 @@ def score_acled(scores: Scores, set_name: str, gold: Mapping[str, Any], mention:
         allowed = set(gold["event_type"].split("|"))
         scores.add(set_name, "event_type", float(mention is not None and mention.event_type in allowed))
     if gold.get("sub_event_type") and gold.get("taxonomy", "current") == "current":
-        scores.add(set_name, "sub_event_type", float(mention is not None and mention.sub_event_type == gold["sub_event_type"]))
+        scores.add(
+            set_name, "sub_event_type", float(mention is not None and mention.sub_event_type == gold["sub_event_type"])
+        )
     if "fatalities" in gold and str(gold["fatalities"]).strip().lstrip("-").isdigit():
         predicted = (mention.fatalities or 0) if mention is not None else 0
         scores.add(set_name, "fatalities", float(predicted == int(gold["fatalities"])))
@@ -136,7 +140,11 @@ def score_acled(scores: Scores, set_name: str, gold: Mapping[str, Any], mention:
         scores.add(set_name, "actor1", float(names_match(predicted, gold["actor1"])))
     if "actor1" in gold and "actor2" in gold:
         gold_actors = [a for a in (gold["actor1"], gold["actor2"]) if a]
-        pred_actors = [a for a in ((_localized(mention.actor1, mention), _localized(mention.actor2, mention)) if mention else ()) if a]
+        pred_actors = [
+            a
+            for a in ((_localized(mention.actor1, mention), _localized(mention.actor2, mention)) if mention else ())
+            if a
+        ]
         unmatched = list(gold_actors)
         tp = 0
         for p in pred_actors:

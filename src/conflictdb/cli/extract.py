@@ -58,13 +58,25 @@ def _table_row(doc_id: str, mention: Mention) -> str:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Output file (default: stdout).")
+@click.option(
+    "-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Output file (default: stdout)."
+)
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table"]), default="jsonl", show_default=True)
-@click.option("--model", type=click.Path(exists=True, dir_okay=False), default=None, help="A model file from `conflictdb train`.")
+@click.option(
+    "--model", type=click.Path(exists=True, dir_okay=False), default=None, help="A model file from `conflictdb train`."
+)
 @click.option("--gazetteer", type=click.Path(), default=None, help="Gazetteer database (default: the bundled one).")
 @click.option("--no-geocode", is_flag=True, help="Leave places empty (extraction only).")
 @batch_options
-def extract(inputs: tuple[str, ...], output: TextIO, fmt: str, model: str | None, gazetteer: str | None, no_geocode: bool, **kwargs: Any) -> None:
+def extract(
+    inputs: tuple[str, ...],
+    output: TextIO,
+    fmt: str,
+    model: str | None,
+    gazetteer: str | None,
+    no_geocode: bool,
+    **kwargs: Any,
+) -> None:
     """Code the events in INPUTS (JSONL/CSV batches, text or HTML files, folders, '-'), without a database.
 
     Writes one line per input record: {"id": ..., "events": [...]}, events ordered by salience,
@@ -99,23 +111,47 @@ def extract(inputs: tuple[str, ...], output: TextIO, fmt: str, model: str | None
 
 
 @main.command(name="eval")
-@click.option("--gold", "gold_path", required=False, type=click.Path(exists=True, dir_okay=False), help="Coded events, JSONL (bench format).")
-@click.option("--links", is_flag=True, help="Score incident linking on reports generated from the gold facts (--limit: events).")
+@click.option(
+    "--gold",
+    "gold_path",
+    required=False,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Coded events, JSONL (bench format).",
+)
+@click.option(
+    "--links", is_flag=True, help="Score incident linking on reports generated from the gold facts (--limit: events)."
+)
 @click.option("--limit", type=int, default=None, help="Score at most N records.")
 @click.option("--sample-every", type=int, default=1, show_default=True, help="Take every K-th line only.")
 @click.option("--set", "set_name", default=None, help="Only records whose set starts with NAME.")
-@click.option("--model", type=click.Path(exists=True, dir_okay=False), default=None, help="A model file from `conflictdb train`.")
+@click.option(
+    "--model", type=click.Path(exists=True, dir_okay=False), default=None, help="A model file from `conflictdb train`."
+)
 @click.option("--gazetteer", type=click.Path(), default=None, help="Gazetteer database (default: the bundled one).")
-@click.option("--json", "json_out", type=click.File("w", encoding="utf-8"), default=None, help="Also write the scores as JSON here.")
+@click.option(
+    "--json",
+    "json_out",
+    type=click.File("w", encoding="utf-8"),
+    default=None,
+    help="Also write the scores as JSON here.",
+)
 def eval_command(
-    gold_path: str | None, limit: int | None, sample_every: int, set_name: str | None, model: str | None, gazetteer: str | None, json_out: TextIO | None,
+    gold_path: str | None,
+    limit: int | None,
+    sample_every: int,
+    set_name: str | None,
+    model: str | None,
+    gazetteer: str | None,
+    json_out: TextIO | None,
     links: bool = False,
 ) -> None:
     """Score extraction and geocoding against coded events: per field and per set, and documents/second."""
     if links:
         from conflictdb.cli.link import eval_links
 
-        eval_links(gold_path, events=limit, every=max(1, sample_every), model=model, gazetteer=gazetteer, json_out=json_out)
+        eval_links(
+            gold_path, events=limit, every=max(1, sample_every), model=model, gazetteer=gazetteer, json_out=json_out
+        )
         return
     if gold_path is None:
         raise click.UsageError("Missing option '--gold'.")

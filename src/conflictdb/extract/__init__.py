@@ -19,7 +19,7 @@ from typing import Any
 from conflictdb.extract import attribution, dates, events, figures, nlp, sentences
 from conflictdb.extract.events import Coding, Group, Hits
 from conflictdb.extract.sentences import SentenceInfo
-from conflictdb.models import Actor, Document, Mention, Span
+from conflictdb.models import Document, Mention, Span
 
 __all__ = ["Extractor", "extract_text"]
 
@@ -29,7 +29,9 @@ PEACEFUL = frozenset({"Peaceful protest", "Protest with intervention"})
 # A trained classifier overrides the rules for the main event only when it is this sure.
 MODEL_CONFIDENCE = 0.8
 
-_WOMEN = re.compile(r"\b(?:wom[ae]n|girls?|mothers?|wi(?:fe|ves)|pregnant|daughters?|sisters?|widows?|female)\b", re.IGNORECASE)
+_WOMEN = re.compile(
+    r"\b(?:wom[ae]n|girls?|mothers?|wi(?:fe|ves)|pregnant|daughters?|sisters?|widows?|female)\b", re.IGNORECASE
+)
 _CHILDREN = re.compile(
     r"\b(?:child(?:ren)?|kids?|boys?|girls?|minors?|infants?|bab(?:y|ies)|toddlers?|schoolchildren|teenagers?|juveniles?|"
     r"sons?|daughters?|pupils?|\d{1,2}-year-old)\b",
@@ -46,11 +48,17 @@ _WOMEN_TAGS = (
     ("candidates for office", re.compile(r"\b(?:candidate|aspirant)s?\b", re.IGNORECASE)),
     ("government officials", re.compile(r"\b(?:official|councillor|mayor|minister|MP|legislator|administrator)s?\b")),
     ("journalists", re.compile(r"\b(?:journalist|reporter)s?\b", re.IGNORECASE)),
-    ("activists/human rights defenders/social leaders", re.compile(r"\b(?:activist|human rights defender|social leader)s?\b", re.IGNORECASE)),
+    (
+        "activists/human rights defenders/social leaders",
+        re.compile(r"\b(?:activist|human rights defender|social leader)s?\b", re.IGNORECASE),
+    ),
     ("political party supporters", re.compile(r"\b(?:party supporters?|party members?)\b", re.IGNORECASE)),
     ("accused of witchcraft/sorcery", re.compile(r"\b(?:witch(?:craft|es)?|sorcer(?:y|ess))\b", re.IGNORECASE)),
     ("refugees/IDPs/migrants", re.compile(r"\b(?:refugees?|IDPs?|displaced|migrants?)\b")),
-    ("relatives of targeted groups or persons", re.compile(r"\b(?:wife|wives|mother|sister|daughter|relative)s? of\b", re.IGNORECASE)),
+    (
+        "relatives of targeted groups or persons",
+        re.compile(r"\b(?:wife|wives|mother|sister|daughter|relative)s? of\b", re.IGNORECASE),
+    ),
 )
 
 
@@ -109,7 +117,9 @@ class Extractor:
         infos = sentences.label(text, spans, eventful=[events.eventful(h) for h in found])
         hits = [h if i.label != "commentary" else {} for h, i in zip(found, infos, strict=True)]
         groups = events.group(text, infos, hits)
-        codings = {gi: events.classify(events.merged(hits, g.sentences), text, sdoc=sdoc) for gi, g in enumerate(groups)}
+        codings = {
+            gi: events.classify(events.merged(hits, g.sentences), text, sdoc=sdoc) for gi, g in enumerate(groups)
+        }
         order = events.salient(groups, codings)
         if self.classifier is not None and order and not groups[order[0]].background:
             codings[order[0]] = self._classified(text, codings[order[0]])
@@ -118,7 +128,11 @@ class Extractor:
         for rank, gi in enumerate(order):
             coding = codings[gi]
             assert coding is not None
-            respond = [i.span for k, i in enumerate(infos) if i.label != "commentary" and k not in claimed] if rank == 0 else []
+            respond = (
+                [i.span for k, i in enumerate(infos) if i.label != "commentary" and k not in claimed]
+                if rank == 0
+                else []
+            )
             mentions.append(self._mention(doc, sdoc, infos, hits, groups[gi], coding, rank, respond))
         return dataclasses.replace(doc, sentences=tuple(i.sentence for i in infos), mentions=tuple(mentions))
 
@@ -173,7 +187,9 @@ class Extractor:
         # the date: in the event's own sentences, else anywhere reported (ACLED notes open with it)
         found = dates.find(text, spans, published=doc.published)
         if found is None and rank == 0:
-            found = dates.find(text, [i.span for i in infos if i.label != "commentary" and not i.background], published=doc.published)
+            found = dates.find(
+                text, [i.span for i in infos if i.label != "commentary" and not i.background], published=doc.published
+            )
         when = found or dates.default(doc.published, lag_days=self.undated_lag_days)
         if when.spans:
             evidence["event_date"] = when.spans
@@ -181,7 +197,9 @@ class Extractor:
         counted = figures.extract(text, spans)
         if coding.sub_event_type in PEACEFUL:
             # the codebook's peaceful protests have no dead: deaths in their text are what they protest
-            counted = figures.Figures(injuries=counted.injuries, evidence={k: v for k, v in counted.evidence.items() if k == "injuries"})
+            counted = figures.Figures(
+                injuries=counted.injuries, evidence={k: v for k, v in counted.evidence.items() if k == "injuries"}
+            )
         evidence.update(counted.evidence)
         said = attribution.attribute(sdoc, text, spans, respond)
         evidence.update(said.evidence)
@@ -193,9 +211,13 @@ class Extractor:
         tags, tag_spans = _tags(text, women)
         if tags:
             evidence["tags"] = tuple(tag_spans)
-        civilian = coding.civilian_targeting or (roles is not None and roles.actor2 is not None and roles.actor2.inter == 7)
-        civilian = civilian and coding.event_type not in ("Protests", "Riots", "Strategic developments") or (
-            coding.sub_event_type == "Excessive force against protesters"
+        civilian = coding.civilian_targeting or (
+            roles is not None and roles.actor2 is not None and roles.actor2.inter == 7
+        )
+        civilian = (
+            civilian
+            and coding.event_type not in ("Protests", "Riots", "Strategic developments")
+            or (coding.sub_event_type == "Excessive force against protesters")
         )
         if civilian:
             evidence["civilian_targeting"] = coding.triggers or (trigger,)
@@ -276,4 +298,3 @@ def extract_text(text: str, *, published: str | None = None, extractor: Extracto
     """Extract from a bare text: a convenience for scripts and tests."""
     doc = Document(id=Document.make_id(text), text=text, sha256="", published=published)
     return (extractor or Extractor())(doc)
-

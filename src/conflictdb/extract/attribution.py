@@ -18,16 +18,11 @@ from conflictdb.models import Response, Span
 # Verbs of saying, inflected: the pipeline runs without its lemmatizer, for speed.
 _SPEECH = frozenset(
     f"{stem}{ending}"
-    for stem in "say tell describe claim report state confirm allege accuse add note recount recall insist maintain "
-    "announce testify tweet write quote".split()
+    for stem in ["say", "tell", "describe", "claim", "report", "state", "confirm", "allege", "accuse", "add", "note", "recount", "recall", "insist", "maintain", "announce", "testify", "tweet", "write", "quote"]
     for ending in ("", "s", "d", "ed", "ing")
-) | frozenset("said told wrote written saying telling describing stating confirming noting writing".split())
+) | frozenset(["said", "told", "wrote", "written", "saying", "telling", "describing", "stating", "confirming", "noting", "writing"])
 _SOURCE_HEADS = frozenset(
-    "witness witnesses resident residents survivor survivors official officials source sources spokesman spokeswoman "
-    "spokesperson police army military government ministry minister governor commander villager villagers relative "
-    "relatives family families local locals activist activists ngo group report reports media outlet agency "
-    "statement journalist journalists doctor doctors hospital authorities authority chief leader leaders elder elders "
-    "monitor monitors observer observers office council mayor officer officers".split()
+    ["witness", "witnesses", "resident", "residents", "survivor", "survivors", "official", "officials", "source", "sources", "spokesman", "spokeswoman", "spokesperson", "police", "army", "military", "government", "ministry", "minister", "governor", "commander", "villager", "villagers", "relative", "relatives", "family", "families", "local", "locals", "activist", "activists", "ngo", "group", "report", "reports", "media", "outlet", "agency", "statement", "journalist", "journalists", "doctor", "doctors", "hospital", "authorities", "authority", "chief", "leader", "leaders", "elder", "elders", "monitor", "monitors", "observer", "observers", "office", "council", "mayor", "officer", "officers"]
 )
 _DETERMINERS = re.compile(r"^(?:the|a|an|even|some|its|their|his|her)\s+", re.IGNORECASE)
 
@@ -46,7 +41,10 @@ def _phrase(token: Any, *, keep_article: bool = False, source: str | None = None
     """A compact noun phrase around `token`: its left modifiers, without relative clauses."""
     left = token
     for child in token.lefts:
-        if child.dep_ in ("det", "amod", "compound", "nmod", "poss", "nummod", "advmod", "quantmod") and child.i < left.i:
+        if (
+            child.dep_ in ("det", "amod", "compound", "nmod", "poss", "nummod", "advmod", "quantmod")
+            and child.i < left.i
+        ):
             left = child
     start = left.idx
     while left.i < token.i and left.dep_ == "advmod":
@@ -128,7 +126,11 @@ def _responses(doc: Any, text: str, spans: list[Span]) -> list[Response]:
                 else:
                     by, where = _phrase(who, source=text)
                     where = Span(min(hit.start, where.start), max(hit.end, where.end))
-                if any(r.kind == kind.replace("claim_of_responsibility", "claim_of_responsibility") and r.span.start <= hit.start < r.span.end for r in out):
+                if any(
+                    r.kind == kind.replace("claim_of_responsibility", "claim_of_responsibility")
+                    and r.span.start <= hit.start < r.span.end
+                    for r in out
+                ):
                     continue
                 out.append(Response(kind=kind, by=by, span=where))
     return out

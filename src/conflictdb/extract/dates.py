@@ -8,6 +8,7 @@ default, as news reports the previous day's events (`lag_days=0` for the publica
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -37,7 +38,10 @@ _MDY = re.compile(
     re.IGNORECASE,
 )
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
-_MONTH_ONLY = re.compile(rf"\b(?:in|during|early|late|mid|end of|beginning of|throughout)[- ]+(?:the month of\s+)?{_MONTH}(?:,?\s+(?P<year>(?:19|20)\d\d))?\b", re.IGNORECASE)
+_MONTH_ONLY = re.compile(
+    rf"\b(?:in|during|early|late|mid|end of|beginning of|throughout)[- ]+(?:the month of\s+)?{_MONTH}(?:,?\s+(?P<year>(?:19|20)\d\d))?\b",
+    re.IGNORECASE,
+)
 _RELATIVE = re.compile(
     r"\b(?P<word>yesterday|today|tonight|this (?:morning|afternoon|evening)|last night|overnight|"
     r"the day before yesterday|(?:last|this|earlier this|on|late|early|on the night of)?\s*(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -46,7 +50,9 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 # 'on the 12th', 'the 25th': a day of the publication month (or the month before).
-_ORDINAL_DAY = re.compile(r"\b(?:on|since|until|to|from|by)\s+the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[A-Z])", re.IGNORECASE)
+_ORDINAL_DAY = re.compile(
+    r"\b(?:on|since|until|to|from|by)\s+the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[A-Z])", re.IGNORECASE
+)
 # '(4/02)', '(24/01)': day/month in brackets, as South Asian and European papers write it.
 _DAY_MONTH = re.compile(r"\((?P<day>\d{1,2})/(?P<month>\d{1,2})\)")
 # A date this far before publication is a reference ('the 26 October poll'), not the event's.
@@ -136,7 +142,9 @@ def find(text: str, sentences: list[Span], *, published: str | None) -> EventDat
             for m in pattern.finditer(chunk):
                 if pattern is _ISO:
                     try:
-                        found.append((m.start(), m.end(), dt.date(int(m["year"]), int(m["month"]), int(m["day"])), 1, False))
+                        found.append(
+                            (m.start(), m.end(), dt.date(int(m["year"]), int(m["month"]), int(m["day"])), 1, False)
+                        )
                     except ValueError:
                         pass
                     continue
@@ -152,18 +160,14 @@ def find(text: str, sentences: list[Span], *, published: str | None) -> EventDat
             for m in _ORDINAL_DAY.finditer(chunk):
                 day = int(m.group("day"))
                 month, year = (ref.month, ref.year) if day <= ref.day + 1 else _previous_month(ref)
-                try:
+                with contextlib.suppress(ValueError):
                     found.append((m.start(), m.end(), dt.date(year, month, day), 1, False))
-                except ValueError:
-                    pass
             for m in _DAY_MONTH.finditer(chunk):
                 day, month = int(m.group("day")), int(m.group("month"))
                 year = _year_for(month, day, ref)
                 if year is not None and 1 <= month <= 12:
-                    try:
+                    with contextlib.suppress(ValueError):
                         found.append((m.start(), m.end(), dt.date(year, month, day), 1, False))
-                    except ValueError:
-                        pass
         for m in _MONTH_ONLY.finditer(chunk):
             month = MONTHS[m.group("month").lower().rstrip(".")]
             year = int(m.group("year")) if m.group("year") else _year_for(month, 1, ref)

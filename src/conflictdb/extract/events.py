@@ -20,9 +20,31 @@ from conflictdb.models import Span
 
 Hits = dict[str, list[Span]]
 
-VIOLENT = ("clash", "air", "shelling", "ied", "suicide", "grenade", "chemical", "kill", "assault", "abduction", "sexual")
+VIOLENT = (
+    "clash",
+    "air",
+    "shelling",
+    "ied",
+    "suicide",
+    "grenade",
+    "chemical",
+    "kill",
+    "assault",
+    "abduction",
+    "sexual",
+)
 CROWD = ("protest", "riot", "mob")
-STRATEGIC = ("arrest", "looting", "disrupted", "agreement", "change_group", "headquarters", "transfer", "regains", "overtakes")
+STRATEGIC = (
+    "arrest",
+    "looting",
+    "disrupted",
+    "agreement",
+    "change_group",
+    "headquarters",
+    "transfer",
+    "regains",
+    "overtakes",
+)
 # Words that tell a new incident in the same report.
 _NEW_INCIDENT = re.compile(
     r"^\W*(?:in (?:an)?other (?:attack|incident|development|event)|in a separate (?:attack|incident)|separately|"
@@ -77,7 +99,9 @@ def find(text: str, span: Span) -> Hits:
     chunk = span.of(text)
     for name, pattern in lexicons.cues("events").items():
         found = [
-            s for s in lexicons.find(pattern, chunk, offset=span.start) if not any(m.start <= s.start < m.end for m in hidden)
+            s
+            for s in lexicons.find(pattern, chunk, offset=span.start)
+            if not any(m.start <= s.start < m.end for m in hidden)
         ]
         if found:
             hits[name] = found
@@ -86,7 +110,9 @@ def find(text: str, span: Span) -> Hits:
 
 def eventful(hits: Hits) -> bool:
     """Whether a sentence's triggers report an event at all."""
-    return any(hits.get(k) for k in (*VIOLENT, *CROWD, *STRATEGIC, "intervention", "excessive_force", "agreement", "other_sd"))
+    return any(
+        hits.get(k) for k in (*VIOLENT, *CROWD, *STRATEGIC, "intervention", "excessive_force", "agreement", "other_sd")
+    )
 
 
 def group(text: str, infos: list[SentenceInfo], hits: list[Hits]) -> list[Group]:
@@ -194,8 +220,10 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
     fight = any(_FIGHT.search(s.of(text)) for s in hits.get("clash", ()))
     violence = h(*VIOLENT)
     went_off = any(_WENT_OFF.search(x.of(text)) for n in ("ied", "grenade", "suicide") for x in hits.get(n, ()))
-    if h("disrupted") and not h("kill", "clash", "air", "shelling") and (
-        not went_off or any(re.search(r"not|failed|unexploded", x.of(text)) for x in hits["disrupted"])
+    if (
+        h("disrupted")
+        and not h("kill", "clash", "air", "shelling")
+        and (not went_off or any(re.search(r"not|failed|unexploded", x.of(text)) for x in hits["disrupted"]))
     ):
         return Coding("Strategic developments", "Disrupted weapons use", _first(hits, "disrupted"))
     if h("chemical"):
@@ -209,7 +237,9 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
         if h("mob") and h("kill", "assault", "riot") and not h("protest"):
             return Coding("Riots", "Mob violence", _first(hits, "mob", "riot"), civilians)
         if h("excessive_force"):
-            return Coding("Protests", "Excessive force against protesters", _first(hits, "excessive_force", "protest"), True)
+            return Coding(
+                "Protests", "Excessive force against protesters", _first(hits, "excessive_force", "protest"), True
+            )
         if h("riot") or (h("protest") and (h("looting", "crowd_violence") or fight) and not h("intervention")):
             sub = "Violent demonstration" if demonstrating else "Mob violence"
             return Coding("Riots", sub, _first(hits, "riot", "protest", "looting"))

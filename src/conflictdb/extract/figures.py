@@ -62,7 +62,9 @@ _STOP = r"(?=\s*(?:[,.;:]|and\b|$|while|when|after|in\b|at\b|on\b|during|as\b|by
 
 # 'the group killed 30 villagers' is active: a count after the verb is its object, not its subject.
 _PASSIVE = re.compile(rf"\b{_COUNT}\s+{_NOUNS}{_DEATH_PASSIVE}\b(?!\s+(?:{NUMBER})\b)", re.IGNORECASE)
-_ACTIVE = re.compile(rf"\b{_DEATH_ACTIVE}\s+{_COUNT}\b(?!\s*(?:hours?|days?|weeks?|months?|years?|km|kilomet|miles?|%))", re.IGNORECASE)
+_ACTIVE = re.compile(
+    rf"\b{_DEATH_ACTIVE}\s+{_COUNT}\b(?!\s*(?:hours?|days?|weeks?|months?|years?|km|kilomet|miles?|%))", re.IGNORECASE
+)
 _INJ_PASSIVE = re.compile(rf"\b{_COUNT}\s+{_NOUNS}{_INJURY_PASSIVE}\b(?!\s+(?:{NUMBER})\b)", re.IGNORECASE)
 _INJ_ACTIVE = re.compile(rf"\b{_INJURY_ACTIVE}\s+{_COUNT}\b(?!\s*(?:hours?|days?|weeks?|years?|km|%))", re.IGNORECASE)
 _ONE = (
@@ -82,11 +84,16 @@ _SINGLE = re.compile(
     rf"|(?:stabbed|hacked|beat|beaten|burned|burnt|stoned|shot)\s+(?:a|an|the|his|her)\s+(?:[\w-]+\s+){{0,3}}?{_ONE}\s+to death)",
     re.IGNORECASE,
 )
-_ATTEMPT = re.compile(r"(?:attempt\w*\s+to|tried\s+to|try\s+to|nearly|almost|threatened\s+to|plot\w*\s+to)\s*$", re.IGNORECASE)
+_ATTEMPT = re.compile(
+    r"(?:attempt\w*\s+to|tried\s+to|try\s+to|nearly|almost|threatened\s+to|plot\w*\s+to)\s*$", re.IGNORECASE
+)
 _FATALITY_NOTE = re.compile(
     rf"\b(?P<num>\d+|{NUMBER})\s+(?:reported\s+)?(?:fatalit(?:y|ies)|deaths?|dead|bodies|corpses)\b", re.IGNORECASE
 )
-_TOLL = re.compile(rf"\b(?:death toll|toll|fatalities)\s+(?:\w+\s+){{0,3}}?(?:to|of|at|is|was|stood at|rose to|reached)\s+{_COUNT}\b", re.IGNORECASE)
+_TOLL = re.compile(
+    rf"\b(?:death toll|toll|fatalities)\s+(?:\w+\s+){{0,3}}?(?:to|of|at|is|was|stood at|rose to|reached)\s+{_COUNT}\b",
+    re.IGNORECASE,
+)
 _CODED = re.compile(r"\bfatalit(?:y|ies)\s+(?:were\s+|was\s+)?coded\s+as\s+(?P<num>\d+)", re.IGNORECASE)
 _NONE_KILLED = re.compile(
     r"\b(?:no\s+(?:one|body|people|person|civilians?|lives?)\s+(?:was|were)\s+(?:killed|hurt|injured|lost)|no\s+(?:casualties|fatalities|deaths|loss of li(?:fe|ves))|without\s+(?:casualties|fatalities))\b",
@@ -99,7 +106,10 @@ _SPLIT = re.compile(
     re.IGNORECASE,
 )
 _SUBSET = re.compile(r"(?:including|among them|among whom|of whom|of them|of which|incl\.)\s*$", re.IGNORECASE)
-_NOT_PEOPLE = re.compile(r"\b(cattle|cows|goats|sheep|camels|animals|livestock|dogs|hours?|days|weeks|months|years|minutes|km|metres|meters|miles|houses|vehicles|cars|buildings)\b", re.IGNORECASE)
+_NOT_PEOPLE = re.compile(
+    r"\b(cattle|cows|goats|sheep|camels|animals|livestock|dogs|hours?|days|weeks|months|years|minutes|km|metres|meters|miles|houses|vehicles|cars|buildings)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,9 +170,16 @@ def _count(qual: str, num: str) -> tuple[int | None, int | None, int | None]:
         return n, n, None
     if any(k in q for k in ("up to", "as many as")):
         return None, n, n
-    if any(k in q for k in ("nearly", "almost", "about", "around", "approximately", "roughly", "some", "estimated", "close to")):
+    if any(
+        k in q
+        for k in ("nearly", "almost", "about", "around", "approximately", "roughly", "some", "estimated", "close to")
+    ):
         return n, n, n
-    if parse_number(num) is not None and num.strip().lower() in _VAGUE or num.strip().lower().startswith(("dozens", "scores", "hundreds", "thousands", "several", "many")):
+    if (
+        parse_number(num) is not None
+        and num.strip().lower() in _VAGUE
+        or num.strip().lower().startswith(("dozens", "scores", "hundreds", "thousands", "several", "many"))
+    ):
         return n, n, None
     return n, n, n
 
@@ -201,7 +218,11 @@ def _clauses(text: str, passive: re.Pattern[str], active: re.Pattern[str], start
                         counts.append(Count(lo2, be2, hi2, (Span(base + before.start(), base + before.end()),)))
             # 'killing 3 soldiers and 5 militants': the coordinated counts belong to the same clause.
             tail = text[m.end() : m.end() + 80]
-            for extra in re.finditer(rf"^(?:\s+[\w-]+){{0,3}}?\s*(?:,|and|as well as|in addition to|along with|plus)\s+{_COUNT}\s+(?!(?:were|was)\s+(?:injured|wounded))", tail, re.IGNORECASE):
+            for extra in re.finditer(
+                rf"^(?:\s+[\w-]+){{0,3}}?\s*(?:,|and|as well as|in addition to|along with|plus)\s+{_COUNT}\s+(?!(?:were|was)\s+(?:injured|wounded))",
+                tail,
+                re.IGNORECASE,
+            ):
                 lo2, be2, hi2 = _count(extra.group("qual") or "", extra.group("num"))
                 if be2 is not None and pattern is active:
                     es = m.end() + extra.start("num")
@@ -253,7 +274,10 @@ def extract(text: str, sentences: list[Span]) -> Figures:
                 divisor, divisor_spans = n, (Span(sent.start + split.start(), sent.start + split.end()),)
         deaths.append(_clauses(chunk, _PASSIVE, _ACTIVE, sent.start))
         if not deaths[-1]:
-            one = next((m for m in _SINGLE.finditer(chunk) if not _ATTEMPT.search(chunk[max(0, m.start() - 30) : m.start()])), None)
+            one = next(
+                (m for m in _SINGLE.finditer(chunk) if not _ATTEMPT.search(chunk[max(0, m.start() - 30) : m.start()])),
+                None,
+            )
             if one:
                 deaths[-1].append(Count(1, 1, 1, (Span(sent.start + one.start(), sent.start + one.end()),)))
         for m in _TOLL.finditer(chunk):

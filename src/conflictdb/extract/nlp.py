@@ -63,12 +63,16 @@ def load(name: str = MODEL) -> Language:
     config = {"validate": False, "overwrite_ents": True}
     ruler = nlp.add_pipe("entity_ruler", name="entity_ruler", before="ner", config=config)
     ruler.add_patterns(cased + token)  # type: ignore[attr-defined]
-    folded = nlp.add_pipe("entity_ruler", name="actor_ruler", before="ner", config={**config, "phrase_matcher_attr": "LOWER"})
+    folded = nlp.add_pipe(
+        "entity_ruler", name="actor_ruler", before="ner", config={**config, "phrase_matcher_attr": "LOWER"}
+    )
     folded.add_patterns(lower)  # type: ignore[attr-defined]
     return nlp
 
 
-def _phrases(patterns: Iterable[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+def _phrases(
+    patterns: Iterable[dict[str, Any]],
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
     """Patterns split into cased phrases, lower-case phrases and the token patterns left over."""
     cased: list[dict[str, Any]] = []
     lower: list[dict[str, Any]] = []
@@ -109,8 +113,7 @@ def _proper_words() -> dict[str, str]:
 
 
 _FUNCTION_WORDS = frozenset(
-    "a an the of and or in on at to for by with from as is was are were be de del la el los las y "
-    "al le les du des".split()
+    ["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from", "as", "is", "was", "are", "were", "be", "de", "del", "la", "el", "los", "las", "y", "al", "le", "les", "du", "des"]
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 _SENTENCE_START = re.compile(r"(^|[.!?]\s+|\n\s*\n\s*|\"\s*)([a-z])")
