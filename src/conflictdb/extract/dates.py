@@ -141,12 +141,10 @@ def find(text: str, sentences: list[Span], *, published: str | None) -> EventDat
         for pattern in (_ISO, _DMY, _MDY):
             for m in pattern.finditer(chunk):
                 if pattern is _ISO:
-                    try:
+                    with contextlib.suppress(ValueError):
                         found.append(
                             (m.start(), m.end(), dt.date(int(m["year"]), int(m["month"]), int(m["day"])), 1, False)
                         )
-                    except ValueError:
-                        pass
                     continue
                 got = _absolute(m, ref)
                 if got:
