@@ -68,6 +68,8 @@ def test_models_actor_localize_fills_generic_names() -> None:
     assert civilians.generic and civilians.localize("Mali").name == "Civilians (Mali)"
     assert police.localize("Kenya").name == "Police Forces of Kenya"
     assert civilians.localize(None).name == "Civilians"
+    assert police.localize("Philippines").name == "Police Forces of the Philippines"
+    assert civilians.localize("Philippines").name == "Civilians (Philippines)"
     wagner = Actor("Wagner Group", 8)
     assert wagner.localize("Mali") is wagner
 

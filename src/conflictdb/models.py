@@ -64,6 +64,24 @@ INTER_CODES: Mapping[int, str] = {
 }
 
 
+# ACLED writes 'Military Forces of the Philippines', 'Police Forces of the United States'.
+COUNTRIES_WITH_THE = frozenset(
+    {
+        "Bahamas",
+        "Central African Republic",
+        "Democratic Republic of Congo",
+        "Dominican Republic",
+        "Maldives",
+        "Netherlands",
+        "Philippines",
+        "Republic of Congo",
+        "United Arab Emirates",
+        "United Kingdom",
+        "United States",
+    }
+)
+
+
 def content_id(prefix: str, *parts: str) -> str:
     """A stable id: `prefix_` and 16 hex digits of the SHA-256 of the parts."""
     digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
@@ -131,7 +149,10 @@ class Actor:
             return self
         if country is None:
             return dataclasses.replace(self, name=self.name.replace(" ({country})", "").replace(" of {country}", ""))
-        return dataclasses.replace(self, name=self.name.format(country=country), country=country)
+        name = self.name
+        if country in COUNTRIES_WITH_THE:
+            name = name.replace(" of {country}", " of the {country}")
+        return dataclasses.replace(self, name=name.format(country=country), country=country)
 
 
 @dataclass(frozen=True, slots=True)
