@@ -253,3 +253,18 @@ def test_actors_matching_any_text_gives_spans_inside_it(pieces: list[str]) -> No
     for m in ActorFinder().matches(text):
         assert 0 <= m.extent.start <= m.span.start < m.span.end <= m.extent.end <= len(text)
         assert m.words == m.span.of(text)
+
+
+@pytest.mark.slow
+def test_actors_force_that_reports_is_a_source_not_the_doer(finder: ActorFinder, nlp: Any) -> None:
+    text = "Kenyan police said a trader was shot dead outside his shop on Friday night."
+    r = roles(finder, nlp, text, "shot", "Violence against civilians", "Attack")
+    assert r.actor1.name == "Unidentified Armed Group ({country})"
+    text = "According to the Kenyan police, a trader was shot dead outside his shop."
+    r = roles(finder, nlp, text, "shot", "Violence against civilians", "Attack")
+    assert r.actor1.name == "Unidentified Armed Group ({country})"
+
+
+def test_actors_first_name_in_capitals_is_no_acronym(finder: ActorFinder) -> None:
+    found = names(finder, "REBEL COMMANDER ANA GUADALUPE MARTINEZ SPOKE TO THE PRESS IN SAN SALVADOR.")
+    assert "Military Forces of Afghanistan" not in found

@@ -203,6 +203,7 @@ _SHOUTING = 0.8  # share of capitals above which a text is all caps (wire storie
 # Acronyms that an all-caps text uses as words, or too short to trust there.
 _SHOUTING_STOP = frozenset(
     [
+        "ana",  # a first name, not the Afghan National Army, in capitals
         "ant",
         "cam",
         "fact",

@@ -136,6 +136,12 @@ _NOT_A_PARTY = _NOT_ACTING - {
     "vehicles",
 }
 _WORD_AFTER = re.compile(r"\W{0,3}(\w+)")
+_SPEAKS = re.compile(
+    r"\W{0,3}(?:(?:have|has|had|also|later|further)\s+){0,2}"
+    r"(?:said|say|says|reported|report|reports|told|announced|stated|confirmed|added|indicated|disclosed)\b",
+    re.I,
+)
+_ACCORDING = re.compile(r"\b(?:according to|quoting|quoted by|cited by)\s+(?:the\s+|local\s+)*$", re.I)
 _FIGHT = re.compile(r"\b(?:clash\w*|fight\w*|rival\w*|between|brawl\w*|scuffle\w*|fought|confrontation\w*)\b", re.I)
 # A group's claim after its name: 'RPF has claimed the blast'.
 _CLAIMED = re.compile(r"\W{0,3}(?:\w+\s){0,2}?(?:has |have |had )?(?:claimed|claims|admitted|owned up)\b", re.I)
@@ -391,7 +397,13 @@ def _acting(text: str, match: Match, *, target: bool = False) -> bool:
     A target may be a building ('attacked a police post'), never a region ('Rakhine State')."""
     after = _WORD_AFTER.match(text, match.extent.end)
     word = after.group(1).lower() if after else ""
-    return word not in (_NOT_A_PARTY if target else _NOT_ACTING)
+    if word in (_NOT_A_PARTY if target else _NOT_ACTING):
+        return False
+    if target or match.entry.role != STATE:
+        return True
+    # a force that tells of the event is its source, not its doer: 'the police said ...', 'according to the army'
+    before = text[max(0, match.extent.start - 20) : match.extent.start]
+    return not (_SPEAKS.match(text, match.extent.end) or _ACCORDING.search(before))
 
 
 def _armed(match: Match) -> bool:
