@@ -194,7 +194,7 @@ class Extractor:
         if when.spans:
             evidence["event_date"] = when.spans
             evidence["time_precision"] = when.spans
-        counted = figures.extract(text, spans)
+        counted = figures.extract(_without_reasons(text, spans) if coding.event_type == "Riots" else text, spans)
         if coding.sub_event_type in PEACEFUL:
             # the codebook's peaceful protests have no dead: deaths in their text are what they protest
             counted = figures.Figures(
@@ -256,6 +256,24 @@ class Extractor:
 def _with_prepared(docs: Iterable[Document]) -> Iterator[tuple[str, Document]]:
     for doc in docs:
         yield next(iter(nlp.prepare([doc.text]))), doc
+
+
+# What set a crowd off ('after a bus killed a girl, residents rioted') is not the riot's toll.
+_REASON = re.compile(
+    r"\b(?:after|following|over the (?:death|killing|murder)s?|in response to|protesting|to protest|that|who|which)\b[^,.;]*",
+    re.IGNORECASE,
+)
+
+
+def _without_reasons(text: str, spans: list[Span]) -> str:
+    """`text` with the reasons for a riot blanked (same length, so offsets hold)."""
+    chars = list(text)
+    for span in spans:
+        for m in _REASON.finditer(span.of(text)):
+            if re.search(r"\b(?:kill|dead|died|death|bod(?:y|ies)|murder)", m.group(), re.IGNORECASE):
+                for i in range(span.start + m.start(), span.start + m.end()):
+                    chars[i] = " "
+    return "".join(chars)
 
 
 def _trim(text: str, start: int, end: int) -> Span:
