@@ -175,6 +175,7 @@ def acled_name(name: str) -> str:
     return name[:1].upper() + name[1:] if name else name
 
 
+@functools.lru_cache(maxsize=50_000)
 def bare_name(name: str) -> str:
     """A unit's name without its designator: 'Bankass Cercle' -> 'Bankass', 'Muhafazat Ma'rib' -> 'Ma'rib'."""
     previous = None

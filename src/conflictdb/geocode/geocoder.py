@@ -259,7 +259,8 @@ class Geocoder:
         if not m:
             return None
         surface = m.group(1)
-        reading = self.read(surface.title() if surface.isupper() else surface)
+        reading = find_toponyms(surface.title() if surface.isupper() else surface, self.gazetteer)
+        resolve(reading, admin_keys=self._admin_keys)
         tops = [t for t in reading.toponyms if t.chosen is not None]
         if not tops:
             return None
@@ -331,9 +332,11 @@ class Geocoder:
         if name is None:
             return None
         for top in reading.toponyms:
+            if top.chosen is None or top.chosen.cc != code[:2]:
+                continue
             unit = any(e.level == 1 and e.a1 == code for e in top.entries)
             # or its namesake town ('Idleb' the city, for Idlib governorate)
-            town = any(e.a1 == code and e.fclass == "P" for e in top.entries)
+            town = not unit and any(e.a1 == code and e.fclass == "P" for e in top.entries)
             if unit or town:
                 surface = acled_name(
                     bare_name(ascii_name(top.surface.title() if top.surface.isupper() else top.surface))

@@ -183,8 +183,10 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
                     i, matched = j, True
                     break
             if not matched:
-                follower = fold(text[run[i + 1][0] : run[i + 1][1]]) if i + 1 < len(run) else ""
-                pieces = _hyphenated(text, run[i], gazetteer, follower=follower)
+                pieces = []
+                if "-" in text[run[i][0] : run[i][1]]:
+                    follower = fold(text[run[i + 1][0] : run[i + 1][1]]) if i + 1 < len(run) else ""
+                    pieces = _hyphenated(text, run[i], gazetteer, follower=follower)
                 if pieces:
                     found.extend(pieces)
                 else:
