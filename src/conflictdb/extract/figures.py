@@ -71,15 +71,17 @@ _ONE = (
     r"(?:man|woman|boy|girl|child|baby|person|civilian|soldier|policeman|policewoman|officer|farmer|trader|teacher|"
     r"student|driver|journalist|pastor|priest|imam|suspect|chief|leader|owner|herder|herdsman|resident|villager|"
     r"passenger|worker|member|guard|activist|official|victim|businessman|youth|teenager|pupil|fisherman|militant|fighter|"
-    r"commander|elder|councillor|politician|candidate|husband|wife|son|daughter|father|mother|brother|sister)"
+    r"commander|elder|councillor|politician|candidate|husband|wife|son|daughter|father|mother|brother|sister|cleric|"
+    r"clerk|tout|rider|operator|chairman|thief|robber|gang member|tourist|nun|monk|doctor|nurse|judge|lawyer|employee)"
 )
 _SINGLE = re.compile(
     rf"\b(?:(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?{_ONE}\s+(?:was\s+|is\s+|has been\s+|reportedly\s+|later\s+)*"
-    rf"(?:killed|shot dead|murdered|assassinated|died|gunned down|beheaded|lynched|shot and (?:killed|died)|"
-    rf"(?:hacked|beaten|stabbed|burnt|burned|stoned) to death)"
-    rf"|the\s+(?:[\w-]+\s+){{0,2}}?{_ONE}\s+(?:was|is|has been)\s+(?:later\s+)?(?:killed|shot dead|murdered|assassinated)"
-    rf"|(?:killed|killing|murdered|executed|shot dead|lynched|beheaded|assassinated|fatally shot|fatally stabbed)\s+"
-    rf"(?:a|an|one|the|his|her)\s+(?:[\w-]+\s+){{0,3}}?{_ONE}\b(?!s)"
+    rf"(?:killed|shot dead|murdered|assassinated|died|gunned down|beheaded|lynched|shot and (?:killed|died)|found dead|"
+    rf"fatally (?:shot|wounded|stabbed|injured)|(?:hacked|beaten|stabbed|burnt|burned|stoned) to death)"
+    rf"|the\s+(?:[\w-]+\s+){{0,2}}?{_ONE}\s+(?:(?:was|is|has been|later|who)\s+)*(?:killed|shot dead|murdered|assassinated|died|found dead)"
+    rf"|(?:body|corpse|remains) of (?:a|an|one) (?:[\w-]+\s+){{0,3}}?{_ONE}\b"
+    rf"|(?:kill|kills|killed|killing|murdered|executed|shot dead|shoot dead|lynch|lynches|lynched|beheaded|assassinated|"
+    rf"fatally shot|fatally stabbed)\s+(?:(?:a|an|one|the|his|her)\s+)?(?:[\w-]+\s+){{0,3}}?{_ONE}\b(?!s)"
     rf"|(?:killed|murdered|executed|shot dead|lynched|beheaded|burnt|burned)\s+(?:him|her)\b(?!self)"
     rf"|(?:stabbed|hacked|beat|beaten|burned|burnt|stoned|shot)\s+(?:a|an|the|his|her)\s+(?:[\w-]+\s+){{0,3}}?{_ONE}\s+to death)",
     re.IGNORECASE,
