@@ -268,3 +268,16 @@ def test_actors_force_that_reports_is_a_source_not_the_doer(finder: ActorFinder,
 def test_actors_first_name_in_capitals_is_no_acronym(finder: ActorFinder) -> None:
     found = names(finder, "REBEL COMMANDER ANA GUADALUPE MARTINEZ SPOKE TO THE PRESS IN SAN SALVADOR.")
     assert "Military Forces of Afghanistan" not in found
+
+
+@pytest.mark.slow
+def test_actors_group_claiming_the_attack_is_its_doer(finder: ActorFinder, nlp: Any) -> None:
+    text = (
+        "A bomb exploded near a police post on the coast road, the police said. "
+        "The Manuel Rodriguez Patriotic Front has claimed responsibility for the blast."
+    )
+    r = roles(finder, nlp, text, "exploded", "Explosions/Remote violence", "Remote explosive/landmine/IED")
+    assert r.actor1.name == "FPMR: Manuel Rodriguez Patriotic Front"
+    text = "A group calling itself the Patriotic Defence Front claimed responsibility for the bombing of the bridge."
+    r = roles(finder, nlp, text, "bombing", "Explosions/Remote violence", "Remote explosive/landmine/IED")
+    assert (r.actor1.name, r.actor1.known) == ("Patriotic Defence Front", False)

@@ -57,6 +57,7 @@ class Roles:
 
 
 _VERB_POS = ("VERB", "AUX")
+_VIOLENT = frozenset(["Battles", "Explosions/Remote violence", "Violence against civilians"])
 # Generic words that refer back to a group named before: 'the guerrillas', 'the militants'.
 _ANAPHORIC = frozenset(
     [
@@ -136,6 +137,14 @@ _NOT_A_PARTY = _NOT_ACTING - {
     "vehicles",
 }
 _WORD_AFTER = re.compile(r"\W{0,3}(\w+)")
+_RESPONSIBLE = re.compile(
+    r"(?:\W{0,3}\(?[\w-]+\)?)?\W{0,3}(?:\w+\s){0,2}?(?:has\s|have\s|had\s)?"
+    r"(?:claimed|claims|claiming|took|takes|accepted|admitted)\s+(?:\w+\s){0,2}?(?:responsibility|credit|authorship)\b",
+    re.I,
+)
+_CALLING_ITSELF = re.compile(
+    r"\b(?:calling (?:itself|themselves)|which calls itself|known as|self-styled|self-proclaimed)\s+(?:the\s+)?$", re.I
+)
 _SPEAKS = re.compile(
     r"\W{0,3}(?:(?:have|has|had|also|later|further)\s+){0,2}"
     r"(?:said|say|says|reported|report|reports|told|announced|stated|confirmed|added|indicated|disclosed)\b",
@@ -225,6 +234,8 @@ class ActorFinder:
         patients = _pick(args.patients, matches)
         partners = _pick(args.partners, matches)
         unknown = _unknown(args.agents, spacy_doc, matches, text, self.registry)
+        if unknown is None and event_type in _VIOLENT:
+            unknown = _unknown_claimant(spacy_doc, matches, text)
         start = token.idx if token is not None else len(text)
         cast = _Cast(text, start, matches, in_sent, agents, patients, partners, unknown)
         return cast.decide(event_type, sub_event_type)
@@ -285,7 +296,7 @@ class _Cast:
                     m2 = first(self.in_sent, (VICTIM,))
                     a2 = _generic(CIVILIANS, 7)  # a mob's victims are civilians, named or not
         elif event_type == "Violence against civilians":
-            m1 = _resolved(self, first(doers + near + anywhere, PERPETRATORS))
+            m1 = self._claimed(_resolved(self, first(doers + near + anywhere, PERPETRATORS)), doers)
             a1 = _side(m1) if m1 else (self.unknown or _generic(UNIDENTIFIED, 3))
             if self.unknown and (m1 is None or m1 not in doers):
                 a1, m1 = self.unknown, None
@@ -305,7 +316,7 @@ class _Cast:
             ):
                 # a bomb's doer is seldom the state: soldiers near a blast are its targets
                 candidates = [m for m in candidates if m.entry.role != STATE]
-            m1 = _resolved(self, first(doers + candidates, PERPETRATORS))
+            m1 = self._claimed(_resolved(self, first(doers + candidates, PERPETRATORS)), doers)
             if self.unknown and (m1 is None or m1 not in doers):
                 a1, m1 = self.unknown, None
             elif m1:
@@ -346,6 +357,13 @@ class _Cast:
                 "assoc_actor_2": self._assoc_evidence(assoc_2),
             },
         )
+
+    def _claimed(self, match: Match | None, doers: list[Match]) -> Match | None:
+        """The group that claims the attack, unless the parse names a group as its doer."""
+        if match is not None and match in doers and match.entry.role == NAMED:
+            return match
+        claimant = next((m for m in self.matches if m.entry.role == NAMED and _claims(self.text, m.extent)), None)
+        return claimant or match
 
     def _evidence(self, actor: Actor | None, match: Match | None) -> tuple[Span, ...]:
         if actor is None:
@@ -390,6 +408,13 @@ def _resolved(cast: _Cast, match: Match | None, *, other: Actor | None = None) -
             top = max(counts.values())
             return next(m for m in reversed(earlier) if counts[m.entry.name] == top)
     return match
+
+
+def _claims(text: str, extent: Span) -> bool:
+    """Whether the name at `extent` claims responsibility: 'X has claimed responsibility', 'a group calling
+    itself X'."""
+    before = text[max(0, extent.start - 40) : extent.start]
+    return bool(_RESPONSIBLE.match(text, extent.end) or _CALLING_ITSELF.search(before))
 
 
 def _acting(text: str, match: Match, *, target: bool = False) -> bool:
@@ -633,6 +658,25 @@ def _unknown(heads: Iterable[Any], doc: Any, matches: list[Match], text: str, re
                     continue
                 inter = 2 if re.search(r"front|army|liberation|movement|rebel", words, re.I) else 3
                 return Actor(name=words, inter=inter, words=words, known=False)
+    return None
+
+
+def _unknown_claimant(doc: Any, matches: list[Match], text: str) -> Actor | None:
+    """An organisation the registry lacks that claims the attack: 'a group calling itself X', 'X claimed
+    responsibility'; none when a registry group claims it."""
+    if any(m.entry.role == NAMED and _claims(text, m.extent) for m in matches):
+        return None
+    for ent in doc.ents if doc is not None else ():
+        if ent.label_ not in ("ORG", "NORP", "PERSON"):
+            continue
+        start = ent.start_char + (4 if text[ent.start_char : ent.start_char + 4].lower() == "the " else 0)
+        span = Span(start, ent.end_char)
+        if any(m.extent.start < span.end and span.start < m.extent.end for m in matches):
+            continue  # a name the registry knows: handled as a match
+        if _claims(text, span) and (ent.label_ != "PERSON" or _GROUP_WORDS.search(span.of(text))):
+            words = span.of(text)
+            inter = 2 if re.search(r"front|army|liberation|movement|rebel", words, re.I) else 3
+            return Actor(name=words, inter=inter, words=words, known=False)
     return None
 
 
