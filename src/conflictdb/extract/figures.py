@@ -90,7 +90,8 @@ _ATTEMPT = re.compile(
     r"(?:attempt\w*\s+to|tried\s+to|try\s+to|nearly|almost|threatened\s+to|plot\w*\s+to)\s*$", re.IGNORECASE
 )
 _FATALITY_NOTE = re.compile(
-    rf"\b(?P<num>\d+|{NUMBER})\s+(?:reported\s+)?(?:fatalit(?:y|ies)|deaths?|dead|bodies|corpses)\b", re.IGNORECASE
+    rf"\b(?P<num>\d+|{NUMBER})\s+(?:reported\s+|civilian\s+|soldier\s+|police\s+|more\s+)?(?:fatalit(?:y|ies)|deaths?|dead|bodies|corpses)\b",
+    re.IGNORECASE
 )
 _TOLL = re.compile(
     rf"\b(?:death toll|toll|fatalities)\s+(?:\w+\s+){{0,3}}?(?:to|of|at|is|was|stood at|rose to|reached)\s+{_COUNT}\b",
