@@ -56,7 +56,8 @@ def test_ingest_feed_one_document_per_entry(store: SQLiteStore, tmp_path: Path) 
 <item><title>One</title><link>https://x.example/1</link><guid>g1</guid>
 <pubDate>Mon, 05 Feb 2024 10:00:00 GMT</pubDate><description>First report of fighting in Gao.</description></item>
 <item><title>Two</title><link>https://x.example/2</link><guid>g2</guid>
-<description>&lt;p&gt;Second report, &lt;b&gt;with markup&lt;/b&gt;, of a protest in Dakar.&lt;/p&gt;</description></item>
+<description>&lt;p&gt;Second report, &lt;b&gt;with markup&lt;/b&gt;, of a protest in Dakar.&lt;/p&gt;
+</description></item>
 </channel></rss>"""
     )
     report = _ingest(store, path)

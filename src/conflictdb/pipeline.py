@@ -109,7 +109,9 @@ def analyze_stored(
     report.incidents = store.counts()["incidents"]
 
 
-def _analyze_isolated(batch: list[Document], stages: tuple[Stage, ...], store: Store, report: RunReport) -> list[Document]:
+def _analyze_isolated(
+    batch: list[Document], stages: tuple[Stage, ...], store: Store, report: RunReport
+) -> list[Document]:
     """Analyse a batch; if it fails, one document at a time, so a bad document never stops the rest."""
     try:
         return list(analyze(batch, stages))
