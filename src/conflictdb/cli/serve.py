@@ -92,7 +92,7 @@ def incidents(db: str, fmt: str, sort: str, limit: int | None, offset: int, **kw
 
 def _stream(store: SQLiteStore, filters: Filters, *, fmt: str, limit: int, offset: int) -> None:
     """Every match (or `limit` of them), in date order, straight from the store."""
-    from conflictdb.export import one_line, document_ids
+    from conflictdb.export import document_ids, one_line
 
     total, exact = count(store.db, filters, cap=10**9)
     rows = iter_incidents(store.db, filters, by_date=True)
