@@ -15,9 +15,9 @@ import functools
 import hashlib
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 T = TypeVar("T")
 
@@ -325,12 +325,12 @@ def to_dict(obj: Any) -> Any:
 
 def from_dict(cls: type[T], data: Mapping[str, Any]) -> T:
     """The inverse of `to_dict`."""
-    kwargs = {name: _convert(hint, data[name]) for name, hint in _field_hints(cls) if name in data}
-    return cls(**kwargs)
+    hints: tuple[tuple[str, Any], ...] = _field_hints(cast(Hashable, cls))
+    return cls(**{name: _convert(hint, data[name]) for name, hint in hints if name in data})
 
 
 @functools.cache
-def _field_hints(cls: type) -> tuple[tuple[str, Any], ...]:
+def _field_hints(cls: Any) -> tuple[tuple[str, Any], ...]:
     # get_type_hints evaluates annotations: costly, and the same for every record of a class.
     hints = typing.get_type_hints(cls)
     return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls))
@@ -350,6 +350,6 @@ def _convert(hint: Any, value: Any) -> Any:
         if args and args[1] is not Any:
             return {k: _convert(args[1], v) for k, v in value.items()}
         return dict(value)
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return from_dict(hint, value)
     return value

@@ -117,7 +117,7 @@ def _analyze_isolated(
         return list(analyze(batch, stages))
     except Exception:  # noqa: BLE001 - isolated below, and every failure is kept as a reject
         pass
-    done = []
+    done: list[Document] = []
     for document in batch:
         try:
             done.extend(analyze([document], stages))

@@ -8,6 +8,7 @@ Everything streams: a batch file is read record by record, never whole.
 
 from __future__ import annotations
 
+import calendar
 import csv
 import io
 import json
@@ -275,8 +276,8 @@ def _html_document(data: bytes, uri: str, **meta: Any) -> Document:
         extracted = trafilatura.bare_extraction(data, url=meta.get("url"), fast=True, with_metadata=True)
     except (ValueError, TypeError) as exc:
         raise MalformedInput(f"unreadable HTML: {exc}", uri=uri) from exc
-    text = _clean(extracted.text or "") if extracted is not None else ""
-    if not text:
+    text = _clean(extracted.text or "") if isinstance(extracted, trafilatura.settings.Document) else ""
+    if not text or not isinstance(extracted, trafilatura.settings.Document):
         raise MalformedInput("no main text found in the HTML", uri=uri, hint="is it a real article page?")
     return _document(
         text,
@@ -334,7 +335,7 @@ def _feed_date(entry: Any) -> str | None:
     for key in ("published_parsed", "updated_parsed"):
         value = entry.get(key)
         if value:
-            return datetime(*value[:6], tzinfo=UTC).isoformat()
+            return datetime.fromtimestamp(calendar.timegm(value), UTC).isoformat()
     return None
 
 
