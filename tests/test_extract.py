@@ -227,3 +227,16 @@ def test_extract_all_caps_wire_story(extractor) -> None:  # type: ignore[no-unty
     assert main.sub_event_type == "Abduction/forced disappearance"
     assert main.event_date == "1989-12-30"
     assert doc.text == text  # offsets still point into the capitals
+
+
+def test_extract_dateline_is_the_reference_not_the_event_date() -> None:
+    text = "BAMAKO, 12 March 2024 - Gunmen attacked a village on Sunday, killing four."
+    line = dates.dateline(text)
+    assert line is not None and line[0] == "2024-03-12"
+    found = dates.find(text, sentences.split(text), published=line[0], skip=line[1])
+    assert found is not None and found.date == "2024-03-10"
+
+
+def test_extract_dateline_year_is_no_count() -> None:
+    assert _figures("MOPTI, 14 March 2024 - Gunmen on motorbikes killed at least 9 civilians, including two children.").fatalities == 9
+    assert _figures("The army said 12 rebels and 2 soldiers were killed in the fighting.").fatalities == 14

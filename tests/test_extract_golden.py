@@ -152,8 +152,11 @@ def test_extract_seed_commentary(seed: tuple[Document, Document]) -> None:
         assert sentences, words
         assert all(labels[text] == "commentary" for text in sentences), words
     commentary = [s.span for s in doc.sentences if s.label == "commentary"]
+    actors = {"actor1", "assoc_actor_1", "actor2", "assoc_actor_2"}  # an alias there only names the actor
     for mention in doc.mentions:  # commentary never creates or changes an event
-        for spans in mention.evidence.values():
+        for key, spans in mention.evidence.items():
+            if key in actors:
+                continue
             for span in spans:
                 assert not any(c.start <= span.start < c.end for c in commentary), span.of(doc.text)
 

@@ -62,12 +62,12 @@ _WOMEN_TAGS = (
 )
 
 
-def _actor_finder() -> Any | None:
+def _actor_finder(aliases: Any = None) -> Any | None:
     try:
         from conflictdb.extract.actors import ActorFinder
     except ImportError:
         return None
-    return ActorFinder()
+    return ActorFinder(extra_aliases=aliases) if aliases else ActorFinder()
 
 
 def _trained(model: str | Path | None) -> Any | None:
@@ -90,8 +90,8 @@ class Extractor:
         undated_lag_days: int = 1,
     ) -> None:
         self.nlp = nlp.load()
-        self.actors = _actor_finder()
         self.classifier = _trained(model)
+        self.actors = _actor_finder(getattr(self.classifier, "actor_aliases", None))
         self.n_process = n_process if n_process is not None else min(2, os.cpu_count() or 1)
         self.batch_size = batch_size
         self.undated_lag_days = undated_lag_days
@@ -174,23 +174,23 @@ class Extractor:
                 coding,
                 inter1=roles.actor1.inter if roles.actor1 else 0,
                 inter2=roles.actor2.inter if roles.actor2 else 0,
+                text=text,
             )
-            # an actor's name in a commentary sentence is not evidence for the event
-            opinion = [i.span for i in infos if i.label == "commentary"]
-            for key, found in roles.evidence.items():
-                kept = tuple(s for s in found if not any(o.start <= s.start < o.end for o in opinion))
-                if kept or found:
-                    evidence[key] = kept or tuple(found)
+            # every name of the actor, commentary included: an alias there shows who the actor is, no fact
+            evidence.update({k: tuple(v) for k, v in roles.evidence.items() if v})
         evidence["event_type"] = coding.triggers or (trigger,)
         if coding.sub_event_type:
             evidence["sub_event_type"] = coding.triggers or (trigger,)
         # the date: in the event's own sentences, else anywhere reported (ACLED notes open with it)
-        found = dates.find(text, spans, published=doc.published)
+        # a wire story's dateline is its publication date: the reference for 'on Sunday', not the event's date
+        line = dates.dateline(text)
+        published = doc.published or (line[0] if line else None)
+        skip = line[1] if line else None
+        found = dates.find(text, spans, published=published, skip=skip)
         if found is None and rank == 0:
-            found = dates.find(
-                text, [i.span for i in infos if i.label != "commentary" and not i.background], published=doc.published
-            )
-        when = found or dates.default(doc.published, lag_days=self.undated_lag_days)
+            told = [i.span for i in infos if i.label != "commentary" and not i.background]
+            found = dates.find(text, told, published=published, skip=skip)
+        when = found or dates.default(published, lag_days=self.undated_lag_days)
         if when.spans:
             evidence["event_date"] = when.spans
             evidence["time_precision"] = when.spans

@@ -132,8 +132,32 @@ def _relative(m: re.Match[str], ref: dt.date) -> tuple[dt.date, int]:
     return ref - dt.timedelta(days=ref.weekday() + (7 if word.startswith("last") else 0)), 2
 
 
-def find(text: str, sentences: list[Span], *, published: str | None) -> EventDate | None:
-    """The first date in `sentences`, resolved; None when they hold none."""
+_DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'’-]{1,40}(?:\([A-Za-z]+\))?,\s*(?P<date>[^-–—\n]{4,30}?)\s*(?:\([A-Za-z]+\)\s*)?[-–—]")
+
+
+def dateline(text: str) -> tuple[str, Span] | None:
+    """The date of a wire story's dateline ('MOPTI, 14 March 2024 - ...') and its span."""
+    m = _DATELINE.match(text)
+    if not m:
+        return None
+    date_text = m.group("date")
+    for pattern in (_ISO, _DMY, _MDY):
+        found = pattern.search(date_text)
+        if found and (pattern is _ISO or found.group("year")):
+            got = (
+                dt.date(int(found["year"]), int(found["month"]), int(found["day"]))
+                if pattern is _ISO
+                else _absolute(found, None)
+            )
+            if isinstance(got, tuple):
+                got = got[0]
+            if got is not None:
+                return got.isoformat(), Span(m.start("date"), m.end("date"))
+    return None
+
+
+def find(text: str, sentences: list[Span], *, published: str | None, skip: Span | None = None) -> EventDate | None:
+    """The first date in `sentences`, resolved; None when they hold none. `skip`: a dateline's date."""
     ref = reference(published)
     for sent in sentences:
         chunk = sent.of(text)
@@ -171,6 +195,8 @@ def find(text: str, sentences: list[Span], *, published: str | None) -> EventDat
             year = int(m.group("year")) if m.group("year") else _year_for(month, 1, ref)
             if year is not None:
                 found.append((m.start(), m.end(), dt.date(year, month, 1), 3, False))
+        if skip is not None:
+            found = [f for f in found if sent.start + f[1] <= skip.start or sent.start + f[0] >= skip.end]
         if ref is not None:
             found = [f for f in found if -2 <= (ref - f[2]).days <= MAX_AGE_DAYS]
         if found:

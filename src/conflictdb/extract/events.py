@@ -298,7 +298,7 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
     return None
 
 
-def refine(coding: Coding, *, inter1: int, inter2: int) -> Coding:
+def refine(coding: Coding, *, inter1: int, inter2: int, text: str = "") -> Coding:
     """The codebook's reading by who fought whom, once the actors are known.
 
     One-sided violence by an armed actor on civilians (inter 7) is violence against civilians.
@@ -306,7 +306,8 @@ def refine(coding: Coding, *, inter1: int, inter2: int) -> Coding:
     armed = {1, 2, 3, 4, 8}
     # (no flip from violence against civilians to a battle: an ethnic group's name on the victims
     # says whose village was attacked, not that armed men defended it)
-    if coding.event_type == "Battles" and coding.sub_event_type == "Armed clash" and inter2 == 7 and inter1 in armed:
+    fought = any(_FIGHT.search(t.of(text)) for t in coding.triggers) if text else False
+    if coding.event_type == "Battles" and coding.sub_event_type == "Armed clash" and inter2 == 7 and inter1 in armed and not fought:
         return Coding("Violence against civilians", "Attack", coding.triggers, True)
     if coding.event_type == "Explosions/Remote violence" and inter2 == 7:
         return Coding(coding.event_type, coding.sub_event_type, coding.triggers, True)

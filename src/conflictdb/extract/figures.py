@@ -26,7 +26,7 @@ _VAGUE = {
 }  # fmt: skip
 
 NUMBER = (
-    r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|"
+    r"(?:\d{1,3}(?:,\d{3})+|(?!(?:19|20)\d\d\b)\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|"
     r"four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|dozens(?: of)?|several|scores(?: of)?|"
     r"hundreds(?: of)?|thousands(?: of)?|a few|a number of|a couple of|a pair of|many|multiple|numerous|"
@@ -37,7 +37,7 @@ _RANGE = rf"(?:between\s+{NUMBER}\s+and\s+{NUMBER}|{NUMBER}\s*(?:-|–|to|or)\s*
 _COUNT = rf"(?P<qual>{_QUAL}*)(?P<num>{_RANGE}|{NUMBER})"
 # Up to four words between the count and the verb: '12 Taliban militants including 2 commanders were killed'.
 _NOUNS = (
-    rf"(?P<what>(?:(?!(?:(?:and|or)\s+(?:{NUMBER})|(?-i:were|was|are|is|while|who|had|have|has|when|after|but|including))\b)[A-Za-z'()-]+(?:\s+|(?=,))){{0,6}}?"
+    rf"(?P<what>(?:(?!(?:(?:and|or)\s+(?:{NUMBER})|(?-i:were|was|are|is|while|who|had|have|has|when|after|but|including))\b)[A-Za-z][A-Za-z'()-]*(?:\s+|(?=,))){{0,6}}?"
     r"(?:,?\s*(?:including|among them)\s+[^,.;]{1,40}?(?:,\s*|\s+))?)"
 )
 _DEATH_PASSIVE = (
@@ -61,7 +61,7 @@ _INJURY_ACTIVE = r"(?:injuring|wounding|injured|wounded|hurting|leaving)"
 _STOP = r"(?=\s*(?:[,.;:]|and\b|$|while|when|after|in\b|at\b|on\b|during|as\b|by\b|near\b|including|were|was|who))"
 
 # 'the group killed 30 villagers' is active: a count after the verb is its object, not its subject.
-_PASSIVE = re.compile(rf"\b{_COUNT}\s+{_NOUNS}{_DEATH_PASSIVE}\b(?!\s+(?:{NUMBER})\b)", re.IGNORECASE)
+_PASSIVE = re.compile(rf"\b{_COUNT}\s+{_NOUNS}{_DEATH_PASSIVE}\b(?!\s+(?:(?:at least|more than|about|around|nearly|some|an estimated|up to|as many as)\s+)?(?:{NUMBER})\b)", re.IGNORECASE)
 _ACTIVE = re.compile(
     rf"\b{_DEATH_ACTIVE}\s+{_COUNT}\b(?!\s*(?:hours?|days?|weeks?|months?|years?|km|kilomet|miles?|%))", re.IGNORECASE
 )
