@@ -302,3 +302,25 @@ def test_actors_rival_government_is_not_the_generic_state_side(finder: ActorFind
         "Military Forces of {country}",
         "Military Forces of Yemen Supreme Political Council",
     }
+
+
+@pytest.mark.slow
+def test_actors_group_calling_itself_a_name_in_capitals(finder: ActorFinder) -> None:
+    from conflictdb.extract import nlp as pipeline_nlp
+
+    text = "A GROUP CALLING ITSELF THE PEDRO ALVAREZ COMMANDO UNIT TONIGHT CLAIMED RESPONSIBILITY FOR THE BOMBING."
+    sdoc = pipeline_nlp.load()(pipeline_nlp.recase(text))
+    start = text.index("BOMBING")
+    r = finder.roles(
+        text, spacy_doc=sdoc, trigger=Span(start, start + 7), event_type="Explosions/Remote violence", sub_event_type=""
+    )
+    assert r.actor1.name.lower() == "pedro alvarez commando unit"
+    assert r.actor1.inter != 1  # not the army's commandos
+
+
+@pytest.mark.slow
+def test_actors_attack_repelled_by_forces_puts_the_attackers_first(finder: ActorFinder, nlp: Any) -> None:
+    text = "The attack on the garrison was repelled by the armed forces after an hour of fighting."
+    r = roles(finder, nlp, text, "attack", "Battles", "Armed clash")
+    assert r.actor1.name == "Unidentified Armed Group ({country})"
+    assert r.actor2.name == "Military Forces of {country}"

@@ -701,18 +701,24 @@ def _unknown(heads: Iterable[Any], doc: Any, matches: list[Match], text: str, re
 
 
 def _defenders(sent: Any, matches: list[Match]) -> list[Match]:
-    """Matches in the subject of 'repelled an attack', 'thwarted their assault' in a sentence."""
+    """Matches naming who fought off an attack in a sentence: 'troops repelled an attack', 'the attack was
+    repelled by the armed forces'."""
     if sent is None:
         return []
     out: list[Match] = []
     for token in sent:
         if not _is_form(token, _DEFEND) or not _is_verb(token):
             continue
-        if not any(c.dep_ in ("dobj", "obj") and _is_form(c, _ASSAULTS) for c in token.children):
-            continue
-        for subject in (c for c in token.children if c.dep_ == "nsubj"):
-            for head in (subject, *subject.conjuncts):
-                start, end = _phrase(head)
+        heads: list[Any] = []
+        for child in token.children:
+            if child.dep_ in ("dobj", "obj") and _is_form(child, _ASSAULTS):
+                heads.extend(c for c in token.children if c.dep_ == "nsubj")
+            elif child.dep_ == "nsubjpass" and _is_form(child, _ASSAULTS):
+                for agent in (c for c in token.children if c.dep_ == "agent"):
+                    heads.extend(g for g in agent.children if g.dep_ == "pobj")
+        for head in heads:
+            for each in (head, *head.conjuncts):
+                start, end = _phrase(each)
                 out.extend(m for m in matches if start <= m.extent.start and m.extent.end <= end)
     return out
 
@@ -727,12 +733,24 @@ def _unknown_claimant(doc: Any, matches: list[Match], text: str) -> Actor | None
             continue
         start = ent.start_char + (4 if text[ent.start_char : ent.start_char + 4].lower() == "the " else 0)
         span = Span(start, ent.end_char)
-        if any(m.extent.start < span.end and span.start < m.extent.end for m in matches):
-            continue  # a name the registry knows: handled as a match
+        inside = [m for m in matches if m.extent.start < span.end and span.start < m.extent.end]
+        if any(not m.entry.generic and m.entry.role in (NAMED, ETHNIC, PARTY) for m in inside):
+            continue  # a name the registry knows: handled as a match ('commando' in a longer name is not)
         if _claims(text, span) and (ent.label_ != "PERSON" or _GROUP_WORDS.search(span.of(text))):
             words = span.of(text)
             inter = 2 if re.search(r"front|army|liberation|movement|rebel", words, re.I) else 3
             return Actor(name=words, inter=inter, words=words, known=False)
+    for token in doc if doc is not None else ():
+        # 'a group calling itself the X' in capitals, where the tagger finds no name: the parse's object
+        if token.lower_ in ("itself", "themselves") and token.head.lower_ in ("calling", "calls", "called"):
+            named = next((c for c in token.head.children if c.dep_ in ("oprd", "attr", "xcomp", "ccomp")), None)
+            if named is None:
+                continue
+            first = next(t for t in named.subtree if t.dep_ != "det")
+            words = text[first.idx : named.idx + len(named.text)]
+            if len(words.split()) >= 2:
+                inter = 2 if re.search(r"front|army|liberation|movement|rebel", words, re.I) else 3
+                return Actor(name=words, inter=inter, words=words, known=False)
     return None
 
 
