@@ -24,7 +24,7 @@ from conflictdb.models import Document, Mention, Span
 __all__ = ["Extractor", "extract_text"]
 
 # Streams shorter than this are parsed in this process: starting workers costs more than it saves.
-PARALLEL_FROM = 500
+PARALLEL_FROM = 200
 PEACEFUL = frozenset({"Peaceful protest", "Protest with intervention"})
 # A trained classifier overrides the rules for the main event only when it is this sure.
 MODEL_CONFIDENCE = 0.8
