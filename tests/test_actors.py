@@ -324,3 +324,13 @@ def test_actors_attack_repelled_by_forces_puts_the_attackers_first(finder: Actor
     r = roles(finder, nlp, text, "attack", "Battles", "Armed clash")
     assert r.actor1.name == "Unidentified Armed Group ({country})"
     assert r.actor2.name == "Military Forces of {country}"
+
+
+@pytest.mark.slow
+def test_actors_quoted_claimant_outranks_a_generic_doer(finder: ActorFinder, nlp: Any) -> None:
+    text = (
+        'The clandestine organization "Patriotic Liberation Army" (EPLN) has claimed responsibility for the '
+        "attack. Terrorists threw a bomb at the office of the newspaper on Monday."
+    )
+    r = roles(finder, nlp, text, "threw", "Explosions/Remote violence", "Grenade")
+    assert (r.actor1.name, r.actor1.known) == ("Patriotic Liberation Army", False)

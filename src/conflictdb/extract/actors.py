@@ -165,6 +165,12 @@ _RESPONSIBLE = re.compile(
 _CALLING_ITSELF = re.compile(
     r"\b(?:calling (?:itself|themselves)|which calls itself|known as|self-styled|self-proclaimed)\s+(?:the\s+)?$", re.I
 )
+# A quoted name, or a name's acronym in brackets, right before a claim of responsibility.
+_QUOTED_CLAIM = re.compile(
+    r"(?:[\"“]([^\"”\n]{3,80})[\"”]\s*)?\((\w[\w-]{1,15})\),?\s+(?:has\s+|have\s+|had\s+)?"
+    r"(?:claimed|claims|accepted|admitted)\s+(?:\w+\s+){0,2}?responsibility",
+    re.I,
+)
 _SPEAKS = re.compile(
     r"\W{0,3}(?:(?:have|has|had|also|later|further)\s+){0,2}"
     r"(?:said|say|says|reported|report|reports|told|announced|stated|confirmed|added|indicated|disclosed)\b",
@@ -254,10 +260,10 @@ class ActorFinder:
         patients = _pick(args.patients, matches)
         partners = _pick(args.partners, matches)
         unknown = _unknown(args.agents, spacy_doc, matches, text, self.registry)
-        if unknown is None and event_type in _VIOLENT:
-            unknown = _unknown_claimant(spacy_doc, matches, text)
+        claimant = _unknown_claimant(spacy_doc, matches, text) if event_type in _VIOLENT else None
         start = token.idx if token is not None else len(text)
-        cast = _Cast(text, start, matches, in_sent, agents, patients, partners, unknown, _defenders(sent, matches))
+        defenders = _defenders(sent, matches)
+        cast = _Cast(text, start, matches, in_sent, agents, patients, partners, unknown, defenders, claimant)
         return cast.decide(event_type, sub_event_type)
 
 
@@ -274,6 +280,7 @@ class _Cast:
     partners: list[Match]
     unknown: Actor | None
     defenders: list[Match] = field(default_factory=list)  # who fought off an attack in the trigger's sentence
+    claimant: Actor | None = None  # a group the registry lacks that claims the attack
 
     def decide(self, event_type: str, sub_event_type: str) -> Roles:
         first = _first
@@ -321,6 +328,8 @@ class _Cast:
             a1 = _side(m1) if m1 else (self.unknown or _generic(UNIDENTIFIED, 3))
             if self.unknown and (m1 is None or m1 not in doers):
                 a1, m1 = self.unknown, None
+            if self.claimant and not (m1 is not None and m1 in doers and m1.entry.role == NAMED):
+                a1, m1 = self.claimant, None  # a claim names the doer better than 'gunmen' do
             a2, m2 = _generic(CIVILIANS, 7), first(self.patients, (VICTIM, GROUP)) or first(self.in_sent, (VICTIM,))
         elif event_type == "Strategic developments":
             m1 = first(doers + near, PERPETRATORS)
@@ -338,7 +347,9 @@ class _Cast:
                 # a bomb's doer is seldom the state: soldiers near a blast are its targets
                 candidates = [m for m in candidates if m.entry.role != STATE]
             m1 = self._claimed(_resolved(self, first(doers + candidates, PERPETRATORS)), doers)
-            if self.unknown and (m1 is None or m1 not in doers):
+            if self.claimant and not (m1 is not None and m1 in doers and m1.entry.role == NAMED):
+                a1, m1 = self.claimant, None  # a claim names the doer better than 'gunmen' do
+            elif self.unknown and (m1 is None or m1 not in doers):
                 a1, m1 = self.unknown, None
             elif m1:
                 a1 = _side(m1)
@@ -740,6 +751,13 @@ def _unknown_claimant(doc: Any, matches: list[Match], text: str) -> Actor | None
             words = span.of(text)
             inter = 2 if re.search(r"front|army|liberation|movement|rebel", words, re.I) else 3
             return Actor(name=words, inter=inter, words=words, known=False)
+    quoted = _QUOTED_CLAIM.search(text)
+    if quoted:  # 'the clandestine organisation "X" (ABC) has claimed responsibility'
+        words = quoted.group(1) or quoted.group(2)
+        inside = [m for m in matches if m.extent.start < quoted.end(2) and quoted.start() < m.extent.end]
+        if not any(not m.entry.generic and m.entry.role in (NAMED, ETHNIC, PARTY) for m in inside):
+            inter = 2 if re.search(r"front|army|liberation|movement|rebel", words, re.I) else 3
+            return Actor(name=words.strip(), inter=inter, words=words.strip(), known=False)
     for token in doc if doc is not None else ():
         # 'a group calling itself the X' in capitals, where the tagger finds no name: the parse's object
         if token.lower_ in ("itself", "themselves") and token.head.lower_ in ("calling", "calls", "called"):
