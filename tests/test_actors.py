@@ -334,3 +334,10 @@ def test_actors_quoted_claimant_outranks_a_generic_doer(finder: ActorFinder, nlp
     )
     r = roles(finder, nlp, text, "threw", "Explosions/Remote violence", "Grenade")
     assert (r.actor1.name, r.actor1.known) == ("Patriotic Liberation Army", False)
+
+
+@pytest.mark.slow
+def test_actors_group_said_to_be_behind_the_attack_is_its_doer(finder: ActorFinder, nlp: Any) -> None:
+    text = "Gunmen on a motorbike shot dead two soldiers at a market. Officials later said TTP was behind the attack."
+    r = roles(finder, nlp, text, "shot", "Battles", "Armed clash")
+    assert r.actor1.name == "TTP: Tehreek-i-Taliban Pakistan"

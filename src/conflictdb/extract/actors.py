@@ -159,7 +159,8 @@ _NOT_A_PARTY = _NOT_ACTING - {
 _WORD_AFTER = re.compile(r"\W{0,3}(\w+)")
 _RESPONSIBLE = re.compile(
     r"(?:\W{0,3}\(?[\w-]+\)?)?\W{0,3}(?:\w+\s){0,2}?(?:has\s|have\s|had\s)?"
-    r"(?:claimed|claims|claiming|took|takes|accepted|admitted)\s+(?:\w+\s){0,2}?(?:responsibility|credit|authorship)\b",
+    r"(?:(?:claimed|claims|claiming|took|takes|accepted|admitted)\s+(?:\w+\s){0,2}?"
+    r"(?:responsibility|credit|authorship|hand|involvement)\b|(?:was|were|is|are)\s+(?:\w+\s)?behind\s+(?:the|this|these)\b)",
     re.I,
 )
 _CALLING_ITSELF = re.compile(
@@ -364,6 +365,8 @@ class _Cast:
             ]
             others += near + anywhere
             others = [m for m in others if m1 is None or m.span != m1.span]  # one name, two readings: one side
+            if a1 is not None and not a1.generic:  # 'gunmen shot ...; TTP was behind it': the gunmen are TTP's
+                others = [m for m in others if not (m in doers and m.entry.role == ARMED)]
             m2 = next((m for m in others if not _same_side(_side(m), a1)), None)
             m2 = _resolved(self, m2, other=a1)
             if m2:
