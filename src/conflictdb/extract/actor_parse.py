@@ -1,0 +1,248 @@
+"""Reading a sentence's parse for an event's actors: who did it, to whom, and with whom.
+
+Works on spaCy tokens; the pipeline runs without spaCy's lemmatizer, so verbs are known by their forms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from conflictdb.extract.actor_registry import ARMED, ETHNIC, NAMED, PARTY, STATE, VICTIM, Match
+
+__all__ = ["Arguments", "arguments", "defenders", "inflected", "is_form", "is_verb", "phrase", "pick", "trigger_token"]
+
+
+def inflected(lemmas: Iterable[str]) -> frozenset[str]:
+    """The forms of English verbs and nouns: 'repel' -> 'repels', 'repelled', 'repelling' (the pipeline runs
+    without spaCy's lemmatizer, so words are matched by their forms)."""
+    irregular = {"hold": ["held"], "see": ["saw", "seen"], "hear": ["heard"], "find": ["found"], "fight": ["fought"]}
+    irregular |= {"catch": ["caught"], "think": ["thought"], "say": ["said"], "beat": ["beaten"]}
+    out: set[str] = set()
+    for word in lemmas:
+        stem = word[:-1] if word.endswith("e") else word
+        out.update([word, word + "s", word + "es", stem + "ed", stem + "ing", *irregular.get(word, [])])
+        out.update([word + word[-1] + "ed", word + word[-1] + "ing"])  # 'repelled'; forms that are no words do no harm
+    return frozenset(out)
+
+
+def is_form(token: Any, forms: frozenset[str]) -> bool:
+    return token.lower_ in forms or (bool(token.lemma_) and token.lemma_.lower() in forms)
+
+
+_VERB_POS = ("VERB", "AUX")
+# Verbs of fighting off an attack, and the attacks they fight off: the attack's author is the first side.
+_DEFEND = inflected(["repel", "repulse", "thwart", "foil", "fend", "rebuff", "resist", "counter", "beat", "push"])
+_ASSAULTS = inflected(["attack", "assault", "offensive", "ambush", "raid", "advance", "incursion", "attempt", "push"])
+_TARGET_PREPS = frozenset(["on", "upon", "against", "at", "targeting", "of", "into"])
+# Verbs whose passive subject did what follows ('troops are accused of executing ...').
+_BLAME_VERBS = inflected(
+    [
+        "accuse",
+        "blame",
+        "suspect",
+        "charge",
+        "hold",
+        "believe",
+        "say",
+        "report",
+        "allege",
+        "think",
+        "see",
+        "witness",
+        "hear",
+        "find",
+        "catch",
+        "spot",
+        "observe",
+    ]
+)
+_PHRASE_DEPS = frozenset(["prep", "appos", "compound", "nmod", "amod", "acl", "nummod", "quantmod", "poss", "det"])
+_PHRASE_PREPS = frozenset(["of", "from", "belonging", "loyal", "affiliated", "linked", "including"])
+
+
+@dataclass(frozen=True, slots=True)
+class Arguments:
+    agents: tuple[Any, ...]  # spaCy tokens heading the doer's phrase, best first
+    patients: tuple[Any, ...]  # ... the target's
+    partners: tuple[Any, ...]  # the other side in 'X and Y clashed', 'clashes between X and Y'
+
+
+def trigger_token(doc: Any, trigger: Any) -> Any:
+    if trigger is None or doc is None or not len(doc):
+        return None
+    if hasattr(trigger, "root"):
+        return trigger.root
+    if hasattr(trigger, "dep_"):
+        return trigger
+    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return doc[min(len(doc) - 1, max(0, _token_at(doc, trigger.start)))]
+    return span.root
+
+
+def _token_at(doc: Any, char: int) -> int:
+    return next((t.i for t in doc if t.idx + len(t.text) > char), len(doc) - 1)
+
+
+def is_verb(token: Any) -> bool:
+    return bool(token.pos_ in _VERB_POS or token.tag_.startswith("VB"))
+
+
+def _verb_arguments(verb: Any, agents: list[Any], patients: list[Any], partners: list[Any]) -> None:
+    for child in verb.children:
+        dep = child.dep_
+        if dep in ("nsubj", "csubj"):
+            agents.append(child)
+            partners.extend(child.conjuncts)
+        elif dep in ("nsubjpass", "csubjpass"):
+            patients.append(child)
+        elif dep == "agent":
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            agents.extend(objs)
+            for obj in objs:
+                agents.extend(obj.conjuncts)
+        elif dep in ("dobj", "obj", "dative"):
+            patients.append(child)
+            patients.extend(child.conjuncts)
+        elif dep == "prep" and child.lower_ in _TARGET_PREPS | {"with"}:
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            (partners if child.lower_ == "with" else patients).extend(objs)
+
+
+def arguments(token: Any) -> Arguments:
+    """The heads of the doer's and the target's phrases for a trigger word, from the dependency parse."""
+    agents: list[Any] = []
+    patients: list[Any] = []
+    partners: list[Any] = []
+    if is_verb(token) and is_form(token, _DEFEND):
+        attack = next((c for c in token.children if c.dep_ in ("dobj", "obj") and is_form(c, _ASSAULTS)), None)
+        if attack is not None:  # 'troops repelled a Taliban attack': the Taliban attacked, the troops fought back
+            sub = arguments(attack)
+            defenders: list[Any] = []
+            _verb_arguments(token, defenders, [], [])
+            return Arguments(sub.agents, (), tuple(defenders) + sub.patients)
+    if is_verb(token):
+        _verb_arguments(token, agents, patients, partners)
+        current = token
+        for _ in range(4):  # climb to a governing verb for a subject the trigger shares
+            if agents or current.head is current:
+                break
+            dep, head = current.dep_, current.head
+            if dep == "acl" and not is_verb(head):
+                (patients if current.tag_ == "VBN" else agents).append(head)
+                break
+            if dep == "relcl":
+                wh = [c for c in current.children if c.tag_ in ("WDT", "WP")]
+                if wh and wh[0].dep_ == "nsubj":
+                    agents.append(head)
+                else:
+                    patients.append(head)
+                break
+            if dep in ("prep", "pcomp", "pobj", "xcomp", "conj", "advcl") and is_verb(head):
+                passive = [c for c in head.children if c.dep_ == "nsubjpass"]
+                if passive and dep in ("pcomp", "xcomp", "prep") and is_form(head, _BLAME_VERBS):
+                    agents.extend(passive)
+                else:
+                    sub_agents: list[Any] = []
+                    sub_patients: list[Any] = []
+                    _verb_arguments(head, sub_agents, sub_patients, partners)
+                    agents.extend(sub_agents)
+                    if not patients and dep == "conj":
+                        patients.extend(p for p in sub_patients if p.dep_ == "nsubjpass")
+            current = head
+    else:
+        for child in token.children:
+            if child.dep_ == "prep":
+                objs = [g for g in child.children if g.dep_ == "pobj"]
+                word = child.lower_
+                if word in ("by", "from"):
+                    agents.extend(objs)
+                elif word in ("between", "among"):
+                    for obj in objs:
+                        agents.append(obj)
+                        partners.extend(obj.conjuncts)
+                elif word == "with":
+                    partners.extend(objs)
+                elif word in _TARGET_PREPS:
+                    patients.extend(objs)
+            elif child.dep_ in ("poss", "compound", "amod", "nmod"):
+                agents.append(child)
+        head = token.head
+        if token.dep_ in ("dobj", "obj") and is_verb(head):
+            sub: list[Any] = []
+            _verb_arguments(head, agents, sub, partners)
+            patients.extend(p for p in sub if p is not token)
+        elif token.dep_ in ("nsubj", "nsubjpass") and is_verb(head):
+            _verb_arguments(head, [], patients, partners)
+        elif token.dep_ == "pobj" and is_verb(head.head):
+            _verb_arguments(head.head, agents, patients, partners)
+    return Arguments(tuple(agents), tuple(patients), tuple(partners))
+
+
+def phrase(token: Any) -> tuple[int, int]:
+    """Character range of a noun phrase headed by `token`, without relative clauses or conjuncts."""
+    start = token.left_edge.idx
+    end = token.idx + len(token.text)
+    for child in token.rights:
+        if child.dep_ in _PHRASE_DEPS and (child.dep_ != "prep" or child.lower_ in _PHRASE_PREPS):
+            last = child.right_edge
+            end = max(end, last.idx + len(last.text))
+        elif child.dep_ in ("conj", "cc", "relcl", "punct"):
+            break
+    return start, end
+
+
+def pick(heads: Iterable[Any], matches: list[Match]) -> list[Match]:
+    """The matches inside each argument's phrase, the one on the phrase's head first."""
+    out: list[Match] = []
+    for head in heads:
+        start, end = phrase(head)
+        inside = [
+            m
+            for m in matches
+            if (start <= m.extent.start and m.extent.end <= end) or m.extent.start <= head.idx < m.extent.end
+        ]
+        # the match on the phrase's head first, unless the head is a generic word and the phrase names
+        # someone: 'fighters from the Pokot tribe', 'an armed group believed to be Al Shabaab'
+        # ... and a generic force named after its owner: 'LNA air force', 'Houthi forces'
+        named = [
+            m
+            for m in inside
+            if m.entry.role in (NAMED, ETHNIC, PARTY) or (m.entry.role == STATE and not m.entry.generic)
+        ]
+        vague = (ARMED, VICTIM) if named or any(m.entry.role == STATE for m in inside) else ()
+        before = any(m.extent.end <= head.idx for m in named)
+        inside.sort(
+            key=lambda m: (
+                m.entry.generic and (m.entry.role in vague or (before and m.entry.role == STATE)),
+                not (m.extent.start <= head.idx < m.extent.end),
+                m.extent.start,
+            )
+        )
+        out.extend(m for m in inside if m not in out)
+    return out
+
+
+def defenders(sent: Any, matches: list[Match]) -> list[Match]:
+    """Matches naming who fought off an attack in a sentence: 'troops repelled an attack', 'the attack was
+    repelled by the armed forces'."""
+    if sent is None:
+        return []
+    out: list[Match] = []
+    for token in sent:
+        if not is_form(token, _DEFEND) or not is_verb(token):
+            continue
+        heads: list[Any] = []
+        for child in token.children:
+            if child.dep_ in ("dobj", "obj") and is_form(child, _ASSAULTS):
+                heads.extend(c for c in token.children if c.dep_ == "nsubj")
+            elif child.dep_ == "nsubjpass" and is_form(child, _ASSAULTS):
+                for agent in (c for c in token.children if c.dep_ == "agent"):
+                    heads.extend(g for g in agent.children if g.dep_ == "pobj")
+        for head in heads:
+            for each in (head, *head.conjuncts):
+                start, end = phrase(each)
+                out.extend(m for m in matches if start <= m.extent.start and m.extent.end <= end)
+    return out
