@@ -44,7 +44,7 @@ _DEATH_PASSIVE = (
     r"(?:(?:were|was|have been|has been|had been|are|is|got|being|been|reportedly|allegedly|later|all|also|reported|found|confirmed|believed|"
     r"on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|last|this|morning|afternoon|"
     r"evening|night|overnight|subsequently|eventually|instantly|immediately)\s+)*"
-    r"(?:killed|dead|died|shot dead|gunned down|murdered|slain|executed|massacred|beheaded|lynched|lost (?:their|his|her) li(?:ves|fe)|"
+    r"(?:killed|dead|died|shot dead|gunned down|murdered|slain|executed|massacred|beheaded|lynched|los[et] (?:their|his|her) li(?:ves|fe)|"
     r"perished|(?:hacked|beaten|burnt|burned|stoned|stabbed|shot|clubbed|tortured) to death|succumbed|confirmed dead|feared dead|"
     r"(?:shot|stabbed|hacked|attacked|beaten|abducted|kidnapped|tortured) and (?:killed|murdered))"
 )
@@ -72,16 +72,18 @@ _ONE = (
     r"student|driver|journalist|pastor|priest|imam|suspect|chief|leader|owner|herder|herdsman|resident|villager|"
     r"passenger|worker|member|guard|activist|official|victim|businessman|youth|teenager|pupil|fisherman|militant|fighter|"
     r"commander|elder|councillor|politician|candidate|husband|wife|son|daughter|father|mother|brother|sister|cleric|"
-    r"clerk|tout|rider|operator|chairman|thief|robber|gang member|tourist|nun|monk|doctor|nurse|judge|lawyer|employee)"
+    r"clerk|tout|rider|operator|chairman|thief|robber|gang member|tourist|nun|monk|doctor|nurse|judge|lawyer|employee|"
+    r"criminal|attorney|bodyguard|delegate|missionary|aspirant|bystander|student|headman|shopkeeper|vendor)"
 )
 _SINGLE = re.compile(
     rf"\b(?:(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?{_ONE}\s+(?:was\s+|is\s+|has been\s+|reportedly\s+|later\s+)*"
     rf"(?:killed|shot dead|murdered|assassinated|died|gunned down|beheaded|lynched|shot and (?:killed|died)|found dead|"
-    rf"fatally (?:shot|wounded|stabbed|injured)|(?:hacked|beaten|stabbed|burnt|burned|stoned) to death)"
+    rf"fatally \w+|(?:hacked|beaten|stabbed|burnt|burned|stoned) to death)"
+    rf"|(?:^|[.:;]\s+)(?:[\w-]+\s+){{0,2}}?{_ONE}\s+(?:(?:was|is)\s+)?(?:killed|shot dead|murdered|found dead|lynched|assassinated)"
     rf"|the\s+(?:[\w-]+\s+){{0,2}}?{_ONE}\s+(?:(?:was|is|has been|later|who)\s+)*(?:killed|shot dead|murdered|assassinated|died|found dead)"
     rf"|(?:body|corpse|remains) of (?:a|an|one) (?:[\w-]+\s+){{0,3}}?{_ONE}\b"
     rf"|(?:kill|kills|killed|killing|murdered|executed|shot dead|shoot dead|lynch|lynches|lynched|beheaded|assassinated|"
-    rf"fatally shot|fatally stabbed)\s+(?:(?:a|an|one|the|his|her)\s+)?(?:[\w-]+\s+){{0,3}}?{_ONE}\b(?!s)"
+    rf"fatally \w+)\s+(?:(?:a|an|one|the|his|her)\s+)?(?:[\w-]+\s+){{0,3}}?{_ONE}\b(?!s)"
     rf"|(?:killed|murdered|executed|shot dead|lynched|beheaded|burnt|burned)\s+(?:him|her)\b(?!self)"
     rf"|(?:stabbed|hacked|beat|beaten|burned|burnt|stoned|shot)\s+(?:a|an|the|his|her)\s+(?:[\w-]+\s+){{0,3}}?{_ONE}\s+to death)",
     re.IGNORECASE,
