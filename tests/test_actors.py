@@ -341,3 +341,11 @@ def test_actors_group_said_to_be_behind_the_attack_is_its_doer(finder: ActorFind
     text = "Gunmen on a motorbike shot dead two soldiers at a market. Officials later said TTP was behind the attack."
     r = roles(finder, nlp, text, "shot", "Battles", "Armed clash")
     assert r.actor1.name == "TTP: Tehreek-i-Taliban Pakistan"
+
+
+@pytest.mark.slow
+def test_actors_victims_named_as_members_are_not_the_doer(finder: ActorFinder, nlp: Any) -> None:
+    text = "Suspected Dozo militiamen attacked the hamlet at dawn and killed five members of the Fulani community."
+    r = roles(finder, nlp, text, "attacked", "Violence against civilians", "Attack")
+    assert r.actor1.name == "Dozo Communal Militia ({country})"
+    assert r.actor1.localize("Burkina Faso").name == "Dozo Communal Militia (Burkina Faso)"

@@ -168,10 +168,11 @@ _GROUP_WORDS = re.compile(
     r"division|corps|rebels?|tigers|union|coalition|islamic|ansar|jaish|lashkar|katiba|jama'?at)\b",
     re.IGNORECASE,
 )
-# Words before a name that identify a generic doer with it: 'believed to be', 'suspected'.
+# Words before a name that identify a generic doer with it: 'believed to be', 'suspected', 'were members of'
+# (not 'killed members of', whose members are the victims).
 _IDENTIFIED = re.compile(
     r"\b(?:believed|suspected|thought|alleged(?:ly)?|identified|linked|affiliated|belonging|loyal|blamed|"
-    r"claimed|accused|members? of|responsibility)\b[^.;!?]{0,30}$",
+    r"claimed|accused|(?:were|are|was|is|as|being)\s+(?:\w+\s+)?members? of|responsibility)\b[^.;!?]{0,30}$",
     re.IGNORECASE,
 )
 _PATTERN_FORCES = ("army", "military", "soldiers", "troops", "forces", "security forces", "police", "policemen")
