@@ -88,6 +88,12 @@ _SINGLE = re.compile(
     rf"|(?:stabbed|hacked|beat|beaten|burned|burnt|stoned|shot)\s+(?:a|an|the|his|her)\s+(?:[\w-]+\s+){{0,3}}?{_ONE}\s+to death)",
     re.IGNORECASE,
 )
+# 'a man and his son were killed': two victims, neither counted.
+_PAIR = re.compile(
+    rf"\b(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{_ONE}\s+and\s+(?:his|her|their|a|an)\s+(?:[\w-]+\s+){{0,2}}?{_ONE}\s+"
+    rf"(?:were|have been|are)\s+(?:\w+\s+)?(?:killed|shot dead|murdered|found dead|lynched|executed)",
+    re.IGNORECASE,
+)
 _ATTEMPT = re.compile(
     r"(?:attempt\w*\s+to|tried\s+to|try\s+to|nearly|almost|threatened\s+to|plot\w*\s+to)\s*$", re.IGNORECASE
 )
@@ -278,6 +284,9 @@ def extract(text: str, sentences: list[Span]) -> Figures:
             if n and n > 1:
                 divisor, divisor_spans = n, (Span(sent.start + split.start(), sent.start + split.end()),)
         deaths.append(_clauses(chunk, _PASSIVE, _ACTIVE, sent.start))
+        pair = _PAIR.search(chunk)
+        if not deaths[-1] and pair:
+            deaths[-1].append(Count(2, 2, 2, (Span(sent.start + pair.start(), sent.start + pair.end()),)))
         if not deaths[-1]:
             one = next(
                 (m for m in _SINGLE.finditer(chunk) if not _ATTEMPT.search(chunk[max(0, m.start() - 30) : m.start()])),
