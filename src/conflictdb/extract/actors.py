@@ -501,9 +501,14 @@ def _unknown(heads: Iterable[Any], doc: Any, matches: list[Match], text: str, re
                     return Actor(name=name, inter=1, words=words, country=country)
                 if not _GROUP_WORDS.search(words):  # a university or a ministry is no party to violence
                     continue
-                inter = 2 if re.search(r"front|army|liberation|movement|rebel", words, re.I) else 3
-                return Actor(name=words, inter=inter, words=words, known=False)
+                return _unregistered(words)
     return None
+
+
+def _unregistered(words: str) -> Actor:
+    """A group the registry lacks, kept with its words: rebels (2) by the words of their name, else a militia (3)."""
+    inter = 2 if re.search(r"front|army|liberation|movement|rebel", words, re.I) else 3
+    return Actor(name=words, inter=inter, words=words, known=False)
 
 
 def _unknown_claimant(doc: Any, matches: list[Match], text: str) -> Actor | None:
@@ -521,15 +526,13 @@ def _unknown_claimant(doc: Any, matches: list[Match], text: str) -> Actor | None
             continue  # a name the registry knows: handled as a match ('commando' in a longer name is not)
         if _claims(text, span) and (ent.label_ != "PERSON" or _GROUP_WORDS.search(span.of(text))):
             words = span.of(text)
-            inter = 2 if re.search(r"front|army|liberation|movement|rebel", words, re.I) else 3
-            return Actor(name=words, inter=inter, words=words, known=False)
+            return _unregistered(words)
     quoted = _QUOTED_CLAIM.search(text)
     if quoted:  # 'the clandestine organisation "X" (ABC) has claimed responsibility'
         words = quoted.group(1) or quoted.group(2)
         inside = [m for m in matches if m.extent.start < quoted.end(2) and quoted.start() < m.extent.end]
         if not any(not m.entry.generic and m.entry.role in (NAMED, ETHNIC, PARTY) for m in inside):
-            inter = 2 if re.search(r"front|army|liberation|movement|rebel", words, re.I) else 3
-            return Actor(name=words.strip(), inter=inter, words=words.strip(), known=False)
+            return _unregistered(words.strip())
     for token in doc if doc is not None else ():
         # 'a group calling itself the X' in capitals, where the tagger finds no name: the parse's object
         if token.lower_ in ("itself", "themselves") and token.head.lower_ in ("calling", "calls", "called"):
@@ -539,8 +542,7 @@ def _unknown_claimant(doc: Any, matches: list[Match], text: str) -> Actor | None
             first = next(t for t in named.subtree if t.dep_ != "det")
             words = text[first.idx : named.idx + len(named.text)]
             if len(words.split()) >= 2:
-                inter = 2 if re.search(r"front|army|liberation|movement|rebel", words, re.I) else 3
-                return Actor(name=words, inter=inter, words=words, known=False)
+                return _unregistered(words)
     return None
 
 
