@@ -349,3 +349,11 @@ def test_actors_victims_named_as_members_are_not_the_doer(finder: ActorFinder, n
     r = roles(finder, nlp, text, "attacked", "Violence against civilians", "Attack")
     assert r.actor1.name == "Dozo Communal Militia ({country})"
     assert r.actor1.localize("Burkina Faso").name == "Dozo Communal Militia (Burkina Faso)"
+
+
+def test_actors_two_force_words_in_a_row_are_one_force_named_by_the_first(finder: ActorFinder) -> None:
+    text = "State police commandos fired at a car near the market."
+    found = finder.matches(text)
+    assert [m.entry.name for m in found] == ["Police Forces of {country}"]
+    assert found[0].extent.of(text) == "State police commandos"
+    assert len(finder.matches("The police, soldiers and militia fired.")) == 3

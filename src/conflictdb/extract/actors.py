@@ -10,6 +10,7 @@ spans of the words that name it; an actor missing from the registry keeps its wo
 from __future__ import annotations
 
 import collections
+import dataclasses
 import functools
 import re
 from collections.abc import Iterable, Mapping
@@ -188,7 +189,7 @@ class ActorFinder:
     def matches(self, text: str) -> list[Match]:
         """Registry names in `text` (the last text's are kept, as one document has many events)."""
         if self._last[0] != text or not text:
-            self._last = (text, self.registry.match(text))
+            self._last = (text, _one_force(text, self.registry.match(text)))
         return self._last[1]
 
     def patterns(self) -> list[dict[str, Any]]:
@@ -363,6 +364,25 @@ class _Cast:
         names = {a.name for a in actors}
         spans = {m.extent for m in self.agents + self.patients + self.in_sent if _as_assoc(m).name in names}
         return tuple(sorted(spans, key=lambda s: (s.start, s.end)))
+
+
+def _one_force(text: str, matches: list[Match]) -> list[Match]:
+    """Two force words in a row are one force, named by the first: 'police commandos' are police."""
+    out: list[Match] = []
+    for m in matches:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.entry.role == STATE
+            and m.entry.role == STATE
+            and m.entry.generic
+            and 0 < m.extent.start - prev.extent.end <= 2
+            and not text[prev.extent.end : m.extent.start].strip()
+        ):
+            out[-1] = dataclasses.replace(prev, extent=Span(prev.extent.start, m.extent.end))
+            continue
+        out.append(m)
+    return out
 
 
 def _resolved(cast: _Cast, match: Match | None, *, other: Actor | None = None) -> Match | None:
