@@ -121,6 +121,8 @@ def _responses(doc: Any, text: str, spans: list[Span]) -> list[Response]:
                     # 'an investigation is underway': the subject is the investigation itself
                     if who is not None and who.i in range(token_span.start, token_span.end):
                         who = _agent(verb)
+                if _negated(token, who):
+                    continue  # 'no group has claimed responsibility', 'the army did not open an inquiry'
                 if who is None or who.pos_ == "PRON" or who.lower_ in ("investigation", "probe", "inquiry"):
                     by, where = "", hit
                 else:
@@ -134,6 +136,18 @@ def _responses(doc: Any, text: str, spans: list[Span]) -> list[Response]:
                     continue
                 out.append(Response(kind=kind, by=by, span=where))
     return out
+
+
+def _negated(token: Any, who: Any) -> bool:
+    """Whether the response is said not to have happened: a negated verb, or 'no one' / 'no group' doing it."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    if any(child.dep_ == "neg" for child in verb.children):
+        return True
+    if who is None:
+        return False
+    return who.lower_ in ("nobody", "none", "no-one") or any(
+        child.dep_ == "det" and child.lower_ in ("no", "none") for child in who.children
+    )
 
 
 def attribute(doc: Any, text: str, event_spans: list[Span], response_spans: list[Span]) -> Attribution:
