@@ -138,6 +138,18 @@ _MEMBER_NOUNS = frozenset(
 )
 # Words before a name that still belong to it: 'Russian Wagner troops', 'suspected Al Shabaab militants'.
 _PRE_MODIFIERS = frozenset(["suspected", "alleged", "armed", "heavily", "presumed", "purported", "self-proclaimed"])
+# Phrases after a group's name that are its armed men, and belong to the name ('Pokot ethnic militia').
+_ARMED_PHRASES = (
+    "ethnic militia",
+    "ethnic militias",
+    "ethnic militiamen",
+    "clan militia",
+    "clan militias",
+    "clan militiamen",
+    "communal militia",
+    "tribal militia",
+    "armed men",
+)
 # Words after an ethnic group's name that make its men an armed party: 'Pokot raiders', not 'Hazara men'.
 ARMED_MEMBERS = frozenset(
     [
@@ -171,33 +183,9 @@ ARMED_MEMBERS = frozenset(
         "gang",
         "gangs",
     ]
-) | {
-    "ethnic militia",
-    "ethnic militias",
-    "ethnic militiamen",
-    "clan militia",
-    "clan militias",
-    "clan militiamen",
-    "communal militia",
-    "tribal militia",
-    "armed men",
-}
+) | set(_ARMED_PHRASES)
 _MEMBER_PHRASES = tuple(
-    tuple(p.split())
-    for p in (
-        "ethnic militia",
-        "ethnic militias",
-        "ethnic militiamen",
-        "clan militia",
-        "clan militias",
-        "clan militiamen",
-        "communal militia",
-        "tribal militia",
-        "ethnic group",
-        "community members",
-        "tribe members",
-        "armed men",
-    )
+    tuple(p.split()) for p in (*_ARMED_PHRASES, "ethnic group", "community members", "tribe members")
 )
 _SHOUTING = 0.8  # share of capitals above which a text is all caps (wire stories), matched without case
 # Acronyms that an all-caps text uses as words, or too short to trust there.

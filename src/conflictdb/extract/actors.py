@@ -83,60 +83,21 @@ _ANAPHORIC = frozenset(
         "group",
     ]
 )
-# Words after a force's name that make it a place or a voice, not a party to the event.
-_NOT_ACTING = frozenset(
-    [
-        "station",
-        "stations",
-        "post",
-        "posts",
-        "camp",
-        "camps",
-        "headquarters",
-        "barracks",
-        "custody",
-        "checkpoint",
-        "lines",
-        "academy",
-        "hospital",
-        "quarters",
-        "office",
-        "offices",
-        "chief",
-        "commissioner",
-        "spokesman",
-        "spokesperson",
-        "spokeswoman",
-        "sources",
-        "source",
-        "report",
-        "reports",
-        "statement",
-        "officials",
-        "vehicle",
-        "vehicles",
-        "uniform",
-        "uniforms",
-    ]
-) | {"state", "county", "district", "region", "province", "township", "village", "villages", "area", "areas"}
-_NOT_A_PARTY = _NOT_ACTING - {
-    "station",
-    "stations",
-    "post",
-    "posts",
-    "camp",
-    "camps",
-    "headquarters",
-    "barracks",
-    "checkpoint",
-    "lines",
-    "academy",
-    "quarters",
-    "office",
-    "offices",
-    "vehicle",
-    "vehicles",
-}
+# Words after a force's name that make it a place or a voice, not a party to the event. As the
+# target of an attack, a force's post or vehicle is the force itself; its voice never is.
+_FORCE_PLACES = frozenset({
+    "station", "stations", "post", "posts", "camp", "camps", "headquarters", "barracks", "checkpoint", "lines",
+    "academy", "quarters", "office", "offices", "vehicle", "vehicles",
+})  # fmt: skip
+_FORCE_VOICES = frozenset({
+    "custody", "hospital", "chief", "commissioner", "spokesman", "spokesperson", "spokeswoman", "sources", "source",
+    "report", "reports", "statement", "officials", "uniform", "uniforms",
+})  # fmt: skip
+_AREAS = frozenset({
+    "state", "county", "district", "region", "province", "township", "village", "villages", "area", "areas",
+})  # fmt: skip
+_NOT_ACTING = _FORCE_PLACES | _FORCE_VOICES | _AREAS
+_NOT_A_PARTY = _FORCE_VOICES | _AREAS
 _WORD_AFTER = re.compile(r"\W{0,3}(\w+)")
 _RESPONSIBLE = re.compile(
     r"(?:\W{0,3}\(?[\w-]+\)?)?\W{0,3}(?:\w+\s){0,2}?(?:has\s|have\s|had\s)?"
