@@ -99,3 +99,12 @@ def test_store_transaction_rolls_back(store: SQLiteStore) -> None:
         store.db.execute("INSERT INTO sources (document_id, uri, retrieved, sha256, media_type)"
                          " SELECT document_id, uri, retrieved, sha256, media_type FROM sources")
     assert store.counts()["documents"] == 0
+
+
+def test_store_document_ids_in_order_and_unextracted(store: SQLiteStore) -> None:
+    first, second = _doc(), _doc("Protesters marched in Dakar.")
+    store.add_document(first, source=_source(), original=b"x")
+    store.add_document(second, source=_source("c"), original=b"y")
+    assert store.document_ids() == [first.id, second.id]
+    store.save_extraction(first.id, [], [])
+    assert store.document_ids(unextracted=True) == [second.id]

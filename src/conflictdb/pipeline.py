@@ -86,8 +86,12 @@ def analyze_stored(
     progress: bool = False,
     chunk: int = 256,
 ) -> None:
-    """Run the document stages over stored documents not yet analysed, then link what they found."""
-    pending = list(store.documents(unextracted=True, ids=ids))
+    """Run the document stages over stored documents not yet analysed, then link what they found.
+
+    Documents are read a chunk at a time, so memory does not grow with the size of the store.
+    """
+    wanted = set(ids) if ids is not None else None
+    pending = [i for i in store.document_ids(unextracted=True) if wanted is None or i in wanted]
     if not pending:
         report.incidents = store.counts()["incidents"]
         return
@@ -97,7 +101,7 @@ def analyze_stored(
     new_mentions: list[str] = []
     bar = tqdm(total=len(pending), desc="analyse", unit="doc", disable=not progress)
     for start in range(0, len(pending), chunk):
-        batch = pending[start : start + chunk]
+        batch = list(store.documents(ids=pending[start : start + chunk]))
         for document in _analyze_isolated(batch, stages, store, report):
             store.save_extraction(document.id, document.sentences, document.mentions)
             report.analyzed += 1

@@ -91,6 +91,13 @@ class SQLiteStore:
     def document(self, document_id: str) -> Document | None:
         return next(self.documents(ids=[document_id]), None)
 
+    def document_ids(self, *, unextracted: bool = False) -> list[str]:
+        """Every document's id in storage order; only those not yet analysed with `unextracted`."""
+        sql = "SELECT d.id FROM documents d"
+        if unextracted:
+            sql += " LEFT JOIN analyses a ON a.document_id = d.id WHERE a.document_id IS NULL"
+        return [row[0] for row in self.db.execute(sql + " ORDER BY d.rowid")]
+
     def documents(self, *, unextracted: bool = False, ids: Iterable[str] | None = None) -> Iterator[Document]:
         sql = "SELECT d.*, a.sentences FROM documents d LEFT JOIN analyses a ON a.document_id = d.id"
         args: list[Any] = []
