@@ -133,8 +133,8 @@ def score_acled(scores: Scores, set_name: str, gold: Mapping[str, Any], mention:
             set_name, "sub_event_type", float(mention is not None and mention.sub_event_type == gold["sub_event_type"])
         )
     if "fatalities" in gold and str(gold["fatalities"]).strip().lstrip("-").isdigit():
-        predicted = (mention.fatalities or 0) if mention is not None else 0
-        scores.add(set_name, "fatalities", float(predicted == int(gold["fatalities"])))
+        count = (mention.fatalities or 0) if mention is not None else 0
+        scores.add(set_name, "fatalities", float(count == int(gold["fatalities"])))
     if "actor1" in gold:
         predicted = _localized(mention.actor1, mention) if mention else ""
         scores.add(set_name, "actor1", float(names_match(predicted, gold["actor1"])))

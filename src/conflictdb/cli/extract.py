@@ -19,7 +19,7 @@ TABLE_COLUMNS = ("event_date", "event_type", "sub_event_type", "actor1", "actor2
 
 def _event(mention: Mention) -> dict[str, Any]:
     """One event as output: every field, the ACLED codes derived from them, and the evidence."""
-    data = to_dict(mention)
+    data: dict[str, Any] = to_dict(mention)
     data.update(
         inter1=mention.inter1,
         inter2=mention.inter2,

@@ -120,7 +120,8 @@ def _place(
         # The coarser of the two precision codes decides: a point standing for a region is no point.
         radii = [_WHERE_RADIUS.get(place.where_prec) if place.where_prec is not None else 0.0]
         radii.append(_GEO_RADIUS.get(place.geo_precision) if place.geo_precision is not None else 0.0)
-        radius = None if None in radii else max(radii) or _GEO_RADIUS[1]
+        known = [r for r in radii if r is not None]
+        radius = max(known) or _GEO_RADIUS[1] if len(known) == len(radii) else None
         if radius is not None:
             lat, lon = place.latitude, place.longitude
     location = normalize(place.name)
