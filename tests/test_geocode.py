@@ -44,6 +44,7 @@ _FEATURES = [
     (23, "Karachi", "Karachi", "", 7.0, 1.0, "P", "PPL", "BJ", "10", "", 300),
     (24, "Karachi", "Karachi", "", 13.0, -5.0, "P", "PPL", "ML", "05", "", 300),
     (25, "Karachi", "Karachi", "", 13.5, -5.5, "P", "PPL", "ML", "05", "", 200),
+    (26, "Gaur", "Gaur", "", 26.77, 85.28, "P", "PPLA2", "NP", "2", "R1", 40000),
 ]
 _ADMIN1 = [
     ("ML.04", "Mopti"),
@@ -58,8 +59,9 @@ _ADMIN1 = [
     ("KE.01", "Baringo"),
     ("KE.19", "Kwale"),
     ("TZ.15", "Zanzibar Urban/West"),
+    ("NP.2", "Province 2"),
 ]
-_ADMIN2 = [("ML.04.B1", "Bankass Cercle")]
+_ADMIN2 = [("ML.04.B1", "Bankass Cercle"), ("NP.2.R1", "Rautahat")]
 
 
 @pytest.fixture(scope="module")
@@ -521,3 +523,24 @@ def test_geocode_the_capital_is_the_national_capital(geocoder: Geocoder) -> None
         _doc("Students marched in the capital of the region.", trigger="marched"), outlet="Mali Herald"
     )
     assert geocoder(doc).mentions[0].place.how == "country"  # type: ignore[union-attr]
+
+
+def test_geocode_abolished_unit_of_the_events_time(geocoder: Geocoder) -> None:
+    from conflictdb.geocode.former import former_admin1, official_name
+
+    text = "Police fired on protesters in Gaur on Monday."
+    before = _place(geocoder, text, trigger="fired", event_date="2015-09-21")
+    after = _place(geocoder, text, trigger="fired", event_date="2019-09-21")
+    assert (before.admin1, after.admin1) == ("Central", "Province 2")  # Nepal's development region, then province
+    assert former_admin1("PK", "South Waziristan Agency", "2014-06-15") == "Federally Administered Tribal Areas"
+    assert former_admin1("PK", "South Waziristan Agency", "2019-06-15") is None
+    assert former_admin1("PK", "Peshawar", "2014-06-15") is None
+    assert official_name("KE.14") == "Elgeyo Marakwet"
+
+
+def test_geocode_named_groups_say_which_country_when_nothing_else_does(geocoder: Geocoder) -> None:
+    place = _place(geocoder, "KANU youths attacked an opposition MP.", trigger="attacked")
+    assert (place.country, place.how) == ("Kenya", "country")
+    # groups of two countries say nothing
+    place = _place(geocoder, "KANU youths and JNIM fighters attacked an opposition MP.", trigger="attacked")
+    assert place.country is None

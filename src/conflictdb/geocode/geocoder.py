@@ -17,6 +17,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from conflictdb.geocode.former import former_admin1, official_name
 from conflictdb.geocode.gazetteer import (
     Entry,
     Gazetteer,
@@ -121,8 +122,28 @@ class Geocoder:
                 ccs.append(cc)
         return tuple(ccs)
 
+    def _named_actors_country(self, text: str) -> str | None:
+        """The one country of the named groups and parties a text mentions ('KANU youths', 'Mungiki').
+
+        Asked only when nothing else says where: matching the actor registry costs more than the rest.
+        """
+        from conflictdb.extract.actor_registry import Registry
+
+        found = set()
+        for match in Registry.load().match(text):
+            country = match.entry.country
+            if country and not match.entry.generic:
+                cc = self._country_by_name.get(fold(country))
+                if cc is not None:
+                    found.add(cc)
+        return found.pop() if len(found) == 1 else None
+
     def _geocode(self, doc: Document, mention: Mention, reading: Reading, actor_ccs: tuple[str, ...]) -> Mention:
         place, evidence = self.place_for(doc, mention, reading, actor_countries=actor_ccs)
+        # a unit since abolished, for an event of its time (the event's date, else the report's)
+        former = former_admin1(place.country_code, place.admin2, mention.event_date or doc.published)
+        if former is not None:
+            place = dataclasses.replace(place, admin1=former)
         country = place.country
         return dataclasses.replace(
             mention,
@@ -158,7 +179,7 @@ class Geocoder:
             # only names the text marks as places, or well-known ones, say which country it is about
             if t.chosen is not None and not t.partial and (t.cue or _significant(t.chosen)):
                 votes[t.chosen.cc] += 1.0 if t.cued else 0.5
-        country = top_country(votes)
+        country = top_country(votes) or self._named_actors_country(doc.text)
         if country is not None:
             body = _body_of(reading, country, doc.text)
             if body is not None:
@@ -328,7 +349,7 @@ class Geocoder:
 
     def _admin1(self, code: str | None, reading: Reading, location: Toponym) -> str | None:
         """The first-order unit's name, spelt as the text spells it when it does ('Erbil', not 'Arbil')."""
-        name = self.gazetteer.admin_name(code)
+        name = official_name(code) or self.gazetteer.admin_name(code)
         if name is None:
             return None
         for top in reading.toponyms:
@@ -392,7 +413,7 @@ class Geocoder:
             near.sort(key=lambda t: (t.span.start < top.span.start, abs(t.span.start - top.span.start)))
             known = near[:1]
         if not known:
-            cc = _main_country(reading) or top_country(votes)
+            cc = _main_country(reading) or top_country(votes) or self._named_actors_country(doc_text)
             if cc is None:
                 return Place(name=_display(top.surface, None), how="unresolved"), {"location": (top.span,)}
             place, evidence = self._country_place(cc, reading)
