@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from conflictdb import eval as evaluation
-from conflictdb.models import Actor, Document, Mention, Place
+from conflictdb.models import Actor, Document, Mention, Place, Response, Span
 
 
 @pytest.mark.parametrize(
@@ -88,9 +89,13 @@ def test_eval_pre2019_taxonomy_rules() -> None:
 
 
 def test_eval_muc_perpetrator_organisations() -> None:
-    text = "GUERRILLAS OF THE FMLN ATTACKED A POST."
+    text = "GUERRILLAS OF THE FMLN KIDNAPPED A MAYOR."
     doc = Document(id="d", text=text, sha256="")
-    mention = _mention(actor1=Actor("FMLN: Farabundo Marti National Liberation Front", 2, words="FMLN"))
+    mention = _mention(
+        event_type="Violence against civilians",
+        sub_event_type="Abduction/forced disappearance",
+        actor1=Actor("FMLN: Farabundo Marti National Liberation Front", 2, words="FMLN"),
+    )
     gold = {
         "perpetrator_organizations": [["FARABUNDO MARTI NATIONAL LIBERATION FRONT", "FMLN"]],
         "perpetrator_individuals": [["GUERRILLAS"]],
@@ -103,6 +108,20 @@ def test_eval_muc_perpetrator_organisations() -> None:
     none = evaluation.Scores()
     evaluation.score_muc(none, "muc", {"perpetrator_organizations": []}, _with(doc, mention))
     assert none.value("muc", "perp_org_precision") == (0.0, 1)  # an organisation named where the gold has none
+
+
+def test_eval_muc_perpetrators_of_terrorist_incidents_only() -> None:
+    text = "THE ARMY CLASHED WITH THE ELN. THE ELN HAS CLAIMED RESPONSIBILITY FOR THE BOMBING OF THE PIPELINE."
+    doc = Document(id="d", text=text, sha256="")
+    battle = _mention(
+        actor1=Actor("Military Forces of {country}", 1, words="ARMY"),
+        actor2=Actor("ELN: National Liberation Army", 2, words="ELN"),
+    )
+    orgs, _ = evaluation._perpetrators(_with(doc, battle))
+    assert orgs == []  # two armed sides fighting: no perpetrator of terrorism
+    claimed = dataclasses.replace(battle, responses=(Response("claim_of_responsibility", "THE ELN", Span(31, 70)),))
+    orgs, _ = evaluation._perpetrators(_with(doc, claimed))
+    assert orgs == [{"eln"}]  # whoever claims an attack is its perpetrator
 
 
 def _with(doc: Document, mention: Mention) -> Document:

@@ -37,7 +37,6 @@ ACLED_FIELDS = (
 )
 MUC_FIELDS = ("perp_org_recall", "perp_org_precision", "perp_individual_recall", "perp_individual_precision")
 _PERIOD = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)")
-_VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 # Actors that name no organisation: their words are MUC-4's 'perpetrator individuals' ('guerrillas').
 _GENERIC = re.compile(r"^(?:civilians|unidentified|protesters|rioters|\{country\})", re.IGNORECASE)
 
@@ -192,23 +191,41 @@ def _muc_match(predicted: set[str], gold_entity: list[str]) -> bool:
     return any(p == g or (len(g) > 3 and re.search(rf"\b{re.escape(g)}\b", p)) for p in predicted for g in gold_forms)
 
 
+# MUC-4 templates are terrorist incidents: attacks on civilians, bombings, kidnappings, arson. A battle
+# between two armed sides, an air strike, a riot, a protest, an arrest or an agreement is none.
+_TERROR_TYPES = frozenset({"Violence against civilians", "Explosions/Remote violence"})
+_MILITARY_OPERATIONS = frozenset({"Air/drone strike"})
+# Words that name no one in particular: a claim 'by the group' names no organisation.
+_NO_NAME = frozenset(
+    "the a an this that group groups organization organisation guerrillas guerrilla rebels rebel terrorists "
+    "terrorist men people persons someone unknown unidentified armed clandestine its their it they".split()
+)
+
+
 def _perpetrators(doc: Document) -> tuple[list[set[str]], list[set[str]]]:
-    """Organisations and individuals the pipeline names as perpetrators (actor1 of new events)."""
+    """Organisations and individuals the pipeline names as perpetrators of terrorist incidents: actor1 of
+    new attacks on civilians and bombings, with every span that names it, and whoever claims an attack."""
     orgs: list[set[str]] = []
     people: list[set[str]] = []
     for mention in doc.mentions:
-        # MUC-4 templates are violent incidents: protests, arrests and agreements name no perpetrator
-        if mention.background or mention.event_type not in _VIOLENT:
+        if mention.background:
             continue
-        for actor in (mention.actor1, *mention.assoc_actor_1):
+        for response in mention.responses:  # a claim of responsibility names a perpetrator, whatever the event
+            words = response.by.strip()
+            if response.kind == "claim_of_responsibility" and set(words.lower().split()) - _NO_NAME:
+                orgs.append(_muc_forms(words))
+        if mention.event_type not in _TERROR_TYPES or mention.sub_event_type in _MILITARY_OPERATIONS:
+            continue
+        named_by = [span.of(doc.text) for span in mention.evidence.get("actor1", ())]
+        for actor, spans in ((mention.actor1, named_by), *((a, []) for a in mention.assoc_actor_1)):
             if actor is None:
                 continue
-            forms = set().union(*(_muc_forms(x) for x in (actor.name.replace("{country}", ""), actor.words) if x))
             if _GENERIC.match(actor.name) or not actor.name:
                 if actor.words:
                     people.append(_muc_forms(actor.words))
-            else:
-                orgs.append(forms)
+                continue
+            names = (actor.name.replace("{country}", ""), actor.words, *spans)
+            orgs.append(set().union(*(_muc_forms(x) for x in names if x)))
     return orgs, people
 
 
