@@ -544,3 +544,23 @@ def test_geocode_named_groups_say_which_country_when_nothing_else_does(geocoder:
     # groups of two countries say nothing
     place = _place(geocoder, "KANU youths and JNIM fighters attacked an opposition MP.", trigger="attacked")
     assert place.country is None
+
+
+def test_geocode_country_only_report_is_shown_at_the_capital(geocoder: Geocoder) -> None:
+    doc = dataclasses.replace(_doc("Students marched on Tuesday.", trigger="marched"), outlet="Mali Herald")
+    place = geocoder(doc).mentions[0].place
+    assert place is not None and (place.name, place.how, place.geo_precision) == ("Mali", "country", 3)
+    assert (place.latitude, place.longitude) == (12.65, -8.0)  # Bamako's point
+    doc = dataclasses.replace(_doc("Teachers began a nationwide strike.", trigger="strike"), outlet="Mali Herald")
+    assert geocoder(doc).mentions[0].place.name == "Bamako"  # type: ignore[union-attr]
+
+
+def test_geocode_known_names_run_together_are_one_unknown_name(geocoder: Geocoder) -> None:
+    place = _place(geocoder, "Gunmen attacked Sevare Diafarabe village (Mopti) on Monday.", trigger="attacked")
+    assert (place.name, place.admin1, place.geonameid) == ("Sevare Diafarabe", "Mopti", None)
+
+
+def test_geocode_residents_of_a_place_and_buildings_named_after_a_country(geocoder: Geocoder) -> None:
+    assert geocoder.read("Angry Bankass residents blocked the road.").toponyms[0].cue == 1
+    place = _place(geocoder, "Traders of Kenya Market in Mopti protested on Monday.", trigger="protested")
+    assert (place.country, place.geonameid) == ("Mali", 1)

@@ -49,6 +49,7 @@ CONNECTORS = frozenset(
         "von",
         "bin",
         "ibn",
+        "wa",
     ]
 )
 

@@ -46,6 +46,13 @@ _CAPITAL_RE = re.compile(
     re.IGNORECASE,
 )
 
+# Events of the whole nation, and bodies that sit in its capital: ACLED puts them in the capital.
+_NATIONAL_RE = re.compile(
+    r"\b(nation-?wide|country-?wide|general strike|(?:national )?parliament|national assembly|supreme court|"
+    r"presidential palace|state house|national press club|embassy)\b",
+    re.IGNORECASE,
+)
+
 # A national outlet's country: as much as a country named in the text, since most of its reports are local.
 OUTLET_WEIGHT = 3.0
 # Parts of a town or district: ACLED codes an unlisted one to the known place it is in.
@@ -184,7 +191,7 @@ class Geocoder:
             body = _body_of(reading, country, doc.text)
             if body is not None:
                 return self._from_entry(body, reading)
-            m = _CAPITAL_RE.search(doc.text)
+            m = _CAPITAL_RE.search(doc.text) or _NATIONAL_RE.search(doc.text)
             capital = self._capital(country) if m else None
             if m and capital is not None:
                 # 'protested in the capital': the national capital, named as the gazetteer names it
@@ -467,6 +474,11 @@ class Geocoder:
         self, cc: str, reading: Reading, *, span: Span | None = None
     ) -> tuple[Place, dict[str, tuple[Span, ...]]]:
         name, lat, lon, gid = self.gazetteer.countries.get(cc, (cc, None, None, None))
+        capital = self._capital(cc)
+        if capital is not None:
+            # a map shows a report that names only its country at the capital, where most such reports come
+            # from (a point in the middle of the country is as imprecise, and seldom near the event)
+            lat, lon = capital.lat, capital.lon
         geo, where = _PRECISION["country"]
         place = Place(
             name=name,

@@ -146,6 +146,9 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
                 hits = words.get(surface) if surface.isupper() and len(surface) <= 5 else None
                 hits = hits or words.get(key)
                 if hits and not (surface.isupper() and len(surface) <= 5 and surface not in words):
+                    if _names_a_building(text, end):
+                        i, matched = j, True  # 'Burma Market', 'Somalia Embassy': a building, elsewhere
+                        break
                     for cc, kind in hits:
                         countries.append(CountryWord(Span(start, end), cc, kind == "demonym"))
                     if any(kind == "name" for _, kind in hits):
@@ -206,7 +209,15 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
                 k for k in range(len(run)) if fold(text[run[k][0] : run[k][1]]) in NATURAL_FEATURES
             ]
             facility_run = False
-        if unknown_words and found and not facility_run and not any(t.possessive for t in found):
+        # two known names run together with nothing between ('Cerro Navia', 'Ain al Arab') are one name the
+        # gazetteer lacks, unless the last is a unit that encloses the first ('Mojolo Sinaloa')
+        joined = (
+            not unknown_words
+            and len(found) >= 2
+            and all(t.designator != 0 and not t.near for t in found)
+            and not any(e.level in (1, 2) for e in found[-1].entries)
+        )
+        if (unknown_words or joined) and found and not facility_run and not any(t.possessive for t in found):
             # a known name inside a longer unknown one ('Omar' in 'Omar Khel', 'Kenda' in 'Miti Kenda') is not
             # the place: the whole name is, as a name the gazetteer lacks
             whole = [
@@ -214,7 +225,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
                 for t in found
                 if t.designator == 0 or (t.span.end == run[-1][1] and any(e.level in (1, 2) for e in t.entries))
             ]
-            covered = {k for k, (a, b) in enumerate(run) for t in whole if t.span.start <= a and b <= t.span.end}
+            designated = _followed_by_designator(text, run[-1][1])
             merged = []
             for top in found:
                 if top not in whole:
@@ -223,7 +234,13 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
                     # a well-known place opening a longer name is where that body is ('Kumasi Technical
                     # Institute'); a small one is a piece of a village's name ('Omar Khel', 'Nam Kart'),
                     # and a name inside a body's name is part of that name ('Arignar Anna Sugar Mills')
-                    if top.span.start > run[0][0] or not any(e.level < 3 or e.pop >= 20_000 for e in top.entries):
+                    # a name before a designator is whole ('Puli Alam district')
+                    if (
+                        joined
+                        or designated
+                        or top.span.start > run[0][0]
+                        or not any(e.level < 3 or e.pop >= 20_000 for e in top.entries)
+                    ):
                         merged.append(top)
             keep = [t for t in found if t not in merged]
             covered = {k for k, (a, b) in enumerate(run) for t in keep if t.span.start <= a and b <= t.span.end}
@@ -348,6 +365,15 @@ _GENERIC = frozenset(
 )
 
 
+# Buildings and streets named after a country, which are elsewhere: 'Burma Market, Nairobi'.
+_BUILDINGS = frozenset(["market", "hotel", "street", "road", "avenue", "square", "restaurant", "embassy", "lane"])
+
+
+def _names_a_building(text: str, end: int) -> bool:
+    m = re.match(r" ([A-Z][a-z]+)", text[end : end + 16])
+    return bool(m and m.group(1).lower() in _BUILDINGS)
+
+
 def _followed_by_designator(text: str, end: int) -> bool:
     m = re.match(r"\s+([A-Za-z\-]+)", text[end : end + 20])
     return bool(m and m.group(1).lower() in DESIGNATOR_LEVEL)
@@ -364,6 +390,8 @@ def _toponym(
     facility = (follower.lower() in FACILITY and follower[:1].isupper()) or follower.lower() in ACTOR_NOUNS
     if facility:
         cue = 0
+    elif follower.lower() in _RESIDENTS:
+        cue = max(cue, 1)  # 'Meru residents': the people of a place, where they act
     elif designator is not None or text[end : end + 2] == " (":
         cue = 2
     top = Toponym(Span(start, end), surface, key, entries, designator=designator, near=near, cue=cue, facility=facility)
@@ -371,6 +399,9 @@ def _toponym(
         top.designator = 0
     return top
 
+
+# Words after a name that make it the home of people: 'Meru residents', 'Kibera villagers'.
+_RESIDENTS = frozenset(["residents", "villagers", "inhabitants", "locals", "townspeople", "dwellers"])
 
 _LINK_RE = re.compile(
     r"(?:\s+(?P<designator>[A-Za-z\-]+)(?:\s+(?:headquarters|hq|area))?)?\s*"
