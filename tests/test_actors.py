@@ -183,7 +183,7 @@ def test_actors_gangs_named_by_region(finder: ActorFinder) -> None:
 def test_actors_forces_of_two_countries(finder: ActorFinder) -> None:
     found = names(finder, "Military forces of India and Pakistan exchanged fire.")
     assert found == ["Military Forces of India", "Military Forces of Pakistan"]
-    assert names(finder, "Armed raiders from Ethiopia struck.") == ["Unidentified Armed Group (Ethiopia)"]
+    assert names(finder, "Armed bandits from Ethiopia struck.") == ["Unidentified Armed Group (Ethiopia)"]
 
 
 def test_actors_anti_prefix_is_not_the_group(finder: ActorFinder) -> None:
@@ -357,3 +357,18 @@ def test_actors_two_force_words_in_a_row_are_one_force_named_by_the_first(finder
     assert [m.entry.name for m in found] == ["Police Forces of {country}"]
     assert found[0].extent.of(text) == "State police commandos"
     assert len(finder.matches("The police, soldiers and militia fired.")) == 3
+
+
+def test_actors_monitors_report_the_wars_two_sides(finder: ActorFinder, nlp: Any) -> None:
+    text = "On 3 March 2019, the OSCE SMM recorded 40 explosions of undetermined origin near Avdiivka."
+    found = roles(finder, nlp, text, "explosions", "Explosions/Remote violence", "Shelling/artillery/missile attack")
+    assert found.actor1 is not None and found.actor1.name == "Military Forces of Ukraine"
+    assert found.actor2 is not None and found.actor2.name == "NAF: United Armed Forces of Novorossiya"
+    named = roles(finder, nlp, "The OSCE SMM said Ukrainian troops shelled Horlivka.", "shelled", "Battles", "Armed clash")
+    assert named.actor1 is not None and named.actor1.name == "Military Forces of Ukraine"  # a side named stays
+
+
+def test_actors_raiders_and_rustlers_are_communal_armed_men(finder: ActorFinder) -> None:
+    assert names(finder, "Cattle raiders attacked a kraal") == ["Unidentified Ethnic Militia ({country})"]
+    assert names(finder, "Suspected rustlers drove off 40 goats") == ["Unidentified Communal Militia ({country})"]
+    assert names(finder, "Pokot raiders struck at dawn") == ["Pokot Ethnic Militia ({country})"]

@@ -27,6 +27,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
 # What the words usually say about an actor in an event.
 NAMED, STATE, ARMED, ETHNIC, PARTY, GOVERNMENT = "named", "state", "armed", "ethnic", "party", "government"
 VICTIM, GROUP, PROTESTER, RIOTER = "victim", "group", "protester", "rioter"
+OBSERVER = "observer"  # a monitoring mission: never a party, but its reports are of one war's two sides
 PERPETRATORS = (NAMED, STATE, ETHNIC, ARMED, PARTY)
 
 CIVILIANS = "Civilians ({country})"
@@ -255,6 +256,7 @@ class Entry:
     period: tuple[int | None, int | None] = (None, None)  # years in which the name applies
     successor: str | None = None  # who takes the name's place after the period
     known: bool = True  # False: made from the text's words ('Auliyan ethnic militia'), not in the registry
+    sides: tuple[str, ...] = ()  # an observer's: the two sides of the war it monitors
 
     @property
     def generic(self) -> bool:
@@ -630,6 +632,7 @@ def _load(directory: Path, extra: tuple[tuple[str, str], ...]) -> Registry:
                     country=item.get("country"),
                     period=_period(item.get("period")),
                     successor=item.get("successor"),
+                    sides=tuple(item.get("sides", ())),
                 )
                 words = [v for w in item.get("words", ()) for v in _variants(w)] + list(item.get("aliases", ()))
                 if entry.role in (NAMED, PARTY) and "{country}" not in entry.name:

@@ -26,6 +26,7 @@ from conflictdb.extract.actor_registry import (
     GROUP,
     MILITARY,
     NAMED,
+    OBSERVER,
     PARTY,
     PERPETRATORS,
     POLICE,
@@ -175,6 +176,9 @@ class ActorFinder:
         start = token.idx if token is not None else len(text)
         fought_off = defenders(sent, matches)
         cast = _Cast(text, start, matches, in_sent, agents, patients, partners, unknown, fought_off, claimant)
+        observer = next((m.entry for m in matches if m.entry.role == OBSERVER and len(m.entry.sides) == 2), None)
+        if observer is not None:
+            cast.monitored = tuple(self.registry.entries[n].actor() for n in observer.sides if n in self.registry.entries)
         return cast.decide(event_type, sub_event_type)
 
 
@@ -192,6 +196,7 @@ class _Cast:
     unknown: Actor | None
     defenders: list[Match] = field(default_factory=list)  # who fought off an attack in the trigger's sentence
     claimant: Actor | None = None  # a group the registry lacks that claims the attack
+    monitored: tuple[Actor, ...] = ()  # the two sides of the war an observer mission in the text monitors
 
     def decide(self, event_type: str, sub_event_type: str) -> Roles:
         first = _first
@@ -288,6 +293,10 @@ class _Cast:
                 a2 = _generic(CIVILIANS, 7) if m2 else None
             if event_type == "Battles" and m1 in self.defenders and a2 is not None and m2 not in self.defenders:
                 (a1, m1), (a2, m2) = (a2, m2), (a1, m1)  # the side that attacked comes first
+            unnamed = (None, UNIDENTIFIED)
+            if len(self.monitored) == 2 and (a1.name if a1 else None) in unnamed and (a2.name if a2 else None) in unnamed:
+                # monitors saw fire and shelling without seeing who fired: the war's two sides, state first
+                (a1, m1), (a2, m2) = (self.monitored[0], None), (self.monitored[1], None)
         if a2 is not None and a2.name == CIVILIANS:
             assoc2 = [m for m in self.patients if m.entry.role in (GROUP, ETHNIC)]
         assoc_1 = _distinct(_as_assoc(m) for m in assoc1)
