@@ -372,3 +372,11 @@ def test_actors_raiders_and_rustlers_are_communal_armed_men(finder: ActorFinder)
     assert names(finder, "Cattle raiders attacked a kraal") == ["Unidentified Ethnic Militia ({country})"]
     assert names(finder, "Suspected rustlers drove off 40 goats") == ["Unidentified Communal Militia ({country})"]
     assert names(finder, "Pokot raiders struck at dawn") == ["Pokot Ethnic Militia ({country})"]
+
+
+def test_actors_regional_name_once_the_country_is_known() -> None:
+    registry = Registry.load()
+    armed = registry.entries["Unidentified Armed Group ({country})"].actor("armed men")
+    assert registry.regional(armed, "Mexico").localize("Mexico").name == "Unidentified Gang (Mexico)"
+    assert registry.regional(armed, "Kenya").localize("Kenya").name == "Unidentified Armed Group (Kenya)"
+    assert registry.regional(armed, None) is armed

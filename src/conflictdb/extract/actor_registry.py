@@ -9,6 +9,7 @@ words that belong to it ('Russian Wagner troops').
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import unicodedata
@@ -396,6 +397,14 @@ class Registry:
             out.extend(also)
             i = max(last, end + (len(_words(also[0].words)) + 1 if also else 0))
         return out
+
+    def regional(self, actor: Actor, country: str | None) -> Actor:
+        """`actor` under the name used in `country`, once geocoding knows it: 'Unidentified Armed Group
+        ({country})' is 'Unidentified Gang ({country})' in Mexico, though the text never names Mexico."""
+        if country is None or actor.name not in self._regional:
+            return actor
+        other = self._regional_entry(self.entries.get(actor.name, Entry(actor.name, actor.inter)), {country})
+        return actor if other.name == actor.name else dataclasses.replace(actor, name=other.name, inter=other.inter)
 
     def _regional_entry(self, entry: Entry, named: set[str]) -> Entry:
         if entry.name not in self._regional:
