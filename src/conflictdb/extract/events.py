@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from conflictdb.extract import lexicons
+from conflictdb.extract.actor_registry import ARMED, ETHNIC, NAMED, PARTY, PROTESTER, RIOTER, STATE, Registry
 from conflictdb.extract.sentences import SentenceInfo
 from conflictdb.models import Span
 
@@ -58,12 +59,19 @@ _REASON = re.compile(
 )
 # 'clash' words that say two armed sides fought, as opposed to a one-sided attack on a post.
 _FIGHT = re.compile(
-    r"\b(?:clash\w*|gun ?battle\w*|gun-?fight\w*|fire-?fight\w*|shoot-?out\w*|exchang\w* (?:of )?(?:heavy )?(?:gun)?fire|fighting|fought|"
-    r"battl\w+|skirmish\w*|repuls\w+|repell?\w+|fought off|beat back|encounter\w*|engag\w+|counter-?attack\w*|offensive|"
+    r"\b(?:clash\w*|gun ?battle\w*|gun-?fight\w*|fire-?fight\w*|shoot-?out\w*|"
+    r"exchang\w* (?:of )?(?:heavy )?(?:gun)?fire|fighting|fought|"
+    r"battl\w+|skirmish\w*|repuls\w+|repell?\w+|fought off|beat back|encounter\w*|engag\w+|counter-?attack\w*|"
+    r"offensive|"
     r"small arms|sniper fire|shots? (?:were )?fired|thwarted|foiled|operations?)\b",
     re.IGNORECASE,
 )
 
+_GUNFIGHT = re.compile(
+    r"gun ?battle|gun-?fight|fire-?fight|shoot-?out|exchang\w* (?:of )?(?:heavy )?(?:gun)?fire|traded fire|"
+    r"encounter|sniper",
+    re.IGNORECASE,
+)
 
 _DEMONSTRATION = re.compile(r"riot|tyres|tires|barricad|demonstrat|protest|rally|march|strike|blockade", re.IGNORECASE)
 _WENT_OFF = re.compile(r"explod|explosion|went off|detonat|blast|blew|blown|threw|hurled|lobbed|attack", re.IGNORECASE)
@@ -93,7 +101,11 @@ def masks(text: str, span: Span) -> list[Span]:
 
 
 def find(text: str, span: Span) -> Hits:
-    """Every trigger in one sentence, by signal name, outside its masked reasons."""
+    """Every trigger in one sentence, by signal name, outside its masked reasons.
+
+    The actor registry's names add to the parties: a named armed group is armed, a named force is the
+    state's, an ethnic group or clan is a communal side, a party's supporters are a crowd.
+    """
     hidden = masks(text, span)
     hits: Hits = {}
     chunk = span.of(text)
@@ -105,7 +117,29 @@ def find(text: str, span: Span) -> Hits:
         ]
         if found:
             hits[name] = found
+    for name, found in _named_parties(chunk, span.start).items():
+        hits.setdefault(name, []).extend(found)
     return hits
+
+
+def _named_parties(chunk: str, offset: int) -> Hits:
+    out: Hits = {}
+    for match in Registry.load().match(chunk):
+        entry = match.entry
+        where = Span(match.extent.start + offset, match.extent.end + offset)
+        if entry.role == STATE or (entry.role in (NAMED, ARMED) and entry.inter in (1, 8)):
+            names: tuple[str, ...] = ("named_armed", "named_state")
+        elif entry.role in (NAMED, ARMED):
+            names = ("named_armed",)
+        elif entry.role == ETHNIC:
+            names = ("communal_party",)
+        elif entry.role in (PARTY, RIOTER, PROTESTER):
+            names = ("crowd_party",)
+        else:
+            continue
+        for name in names:
+            out.setdefault(name, []).append(where)
+    return out
 
 
 def eventful(hits: Hits) -> bool:
@@ -166,9 +200,12 @@ def victims(hits: Hits, sdoc: Any, text: str) -> tuple[bool, bool] | None:
             if span is None:
                 continue
             for patient in _patients(span.root):
-                words = text[patient.left_edge.idx : patient.right_edge.idx + len(patient.right_edge.text)]
+                start, end = patient.left_edge.idx, patient.right_edge.idx + len(patient.right_edge.text)
+                words = text[start:end]
                 seen = True
-                if cue["armed_party"].search(words):
+                # a named group's leader or sympathiser, shot at home, is no armed side
+                named = any(start <= n.start and n.end <= end for n in hits.get("named_armed", ()))
+                if cue["armed_party"].search(words) or (named and not cue["civilian_party"].search(words)):
                     armed = True
                 elif cue["civilian_party"].search(words):
                     civilian = True
@@ -205,6 +242,17 @@ def _patients(token: Any) -> list[Any]:
     return out
 
 
+def sides(hits: Hits) -> tuple[bool, bool, bool]:
+    """Who is there to fight: armed men outside the state's forces (communal sides among them), state
+    forces, an unarmed crowd."""
+    state = [*hits.get("state_party", ()), *hits.get("named_state", ())]
+    armed = [*hits.get("armed_party", ()), *hits.get("named_armed", ())]
+    nonstate = bool(hits.get("communal_party")) or any(
+        not any(s.start <= a.start and a.end <= s.end for s in state) for a in armed
+    )
+    return nonstate, bool(state), bool(hits.get("crowd_party"))
+
+
 def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
     """ACLED's event type and sub-event type from an event's triggers, by the codebook's hierarchy."""
     has = {k: bool(v) for k, v in hits.items()}
@@ -218,6 +266,16 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
     else:  # the parse names no patient: who comes after the violence, not after 'by', was hit
         armed_victims, civilians = _after_violence(hits, text)
     fight = any(_FIGHT.search(s.of(text)) for s in hits.get("clash", ()))
+    nonstate, _, crowd = sides(hits)
+    # a crowd fighting another crowd or the state's forces riots; a battle needs armed groups, and a
+    # gunfight says there were
+    crowd_fight = (
+        fight
+        and crowd
+        and not nonstate
+        and not h("air", "shelling", "ied", "grenade")
+        and not any(_GUNFIGHT.search(x.of(text)) for x in hits.get("clash", ()))
+    )
     violence = h(*VIOLENT)
     went_off = any(_WENT_OFF.search(x.of(text)) for n in ("ied", "grenade", "suicide") for x in hits.get(n, ()))
     if (
@@ -247,8 +305,9 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
             return Coding("Protests", "Protest with intervention", _first(hits, "protest", "intervention"))
         if h("protest"):
             return Coding("Protests", "Peaceful protest", _first(hits, "protest"))
-    if fight and h("political_crowd") and not h("armed_party", "air", "shelling", "ied", "grenade"):
-        return Coding("Riots", "Mob violence", _first(hits, "clash"))
+    if crowd_fight:
+        demonstrating = any(_DEMONSTRATION.search(x.of(text)) for x in hits.get("riot", ()))
+        return Coding("Riots", "Violent demonstration" if demonstrating else "Mob violence", _first(hits, "clash"))
     if h("regains") and (fight or violence):
         return Coding("Battles", "Government regains territory", _first(hits, "regains"))
     if h("overtakes") and (fight or violence):
@@ -307,7 +366,13 @@ def refine(coding: Coding, *, inter1: int, inter2: int, text: str = "") -> Codin
     # (no flip from violence against civilians to a battle: an ethnic group's name on the victims
     # says whose village was attacked, not that armed men defended it)
     fought = any(_FIGHT.search(t.of(text)) for t in coding.triggers) if text else False
-    if coding.event_type == "Battles" and coding.sub_event_type == "Armed clash" and inter2 == 7 and inter1 in armed and not fought:
+    if (
+        coding.event_type == "Battles"
+        and coding.sub_event_type == "Armed clash"
+        and inter2 == 7
+        and inter1 in armed
+        and not fought
+    ):
         return Coding("Violence against civilians", "Attack", coding.triggers, True)
     if coding.event_type == "Explosions/Remote violence" and inter2 == 7:
         return Coding(coding.event_type, coding.sub_event_type, coding.triggers, True)

@@ -1,0 +1,85 @@
+"""Event coding by the codebook's hierarchy: who fought whom decides battles, riots and violence against civilians."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from conflictdb.extract import events, sentences
+from conflictdb.models import Span
+
+
+def _hits(text: str) -> events.Hits:
+    return events.merged(
+        [events.find(text, s) for s in sentences.split(text)], tuple(range(len(sentences.split(text))))
+    )
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Any:
+    from conflictdb.extract import Extractor
+
+    return Extractor(n_process=1)
+
+
+def _main(extractor: Any, text: str) -> tuple[str, str]:
+    from conflictdb.extract import extract_text
+
+    doc = extract_text(text, published="2022-03-09", extractor=extractor)
+    main = next(m for m in doc.mentions if not m.background)
+    return main.event_type, main.sub_event_type
+
+
+def test_extract_events_sides_named_groups_from_the_registry() -> None:
+    nonstate, state, crowd = events.sides(_hits("Fighters of Al Shabaab clashed with the police near the market."))
+    assert (nonstate, state, crowd) == (True, True, False)
+    nonstate, state, crowd = events.sides(_hits("Party supporters clashed with riot police outside the office."))
+    assert (nonstate, state, crowd) == (False, True, True)
+
+
+def test_extract_events_communal_sides_are_armed() -> None:
+    nonstate, _, _ = events.sides(_hits("Two clans fought over a grazing field; eight died."))
+    assert nonstate
+
+
+def test_extract_events_rebel_forces_are_not_the_state() -> None:
+    hits = _hits("Rebel forces clashed with students at the gate.")
+    assert events.sides(hits)[0]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # a crowd fighting the police or another crowd riots (codebook: rioters are no armed group)
+        ("Opposition activists clashed with the police in the main square on Sunday; eleven were hurt.", "Riots"),
+        ("Supporters of two rival candidates clashed outside a polling station, injuring six.", "Riots"),
+        # a gunfight says both sides were armed
+        ("Two student leaders were killed in a gunfight with police near the campus.", "Battles"),
+        # armed groups, named or not, fight battles
+        ("Soldiers clashed with Al Shabaab fighters near the border; four were killed.", "Battles"),
+        ("Pokot and Turkana raiders clashed near the river, leaving five dead.", "Battles"),
+    ],
+)
+def test_extract_events_fights_by_who_fought(extractor: Any, text: str, event_type: str) -> None:
+    assert _main(extractor, text)[0] == event_type
+
+
+@pytest.mark.slow
+def test_extract_events_troops_killing_named_militants_is_a_battle(extractor: Any) -> None:
+    assert _main(extractor, "Troops killed six members of Boko Haram in a forest camp on Monday.")[0] == "Battles"
+
+
+@pytest.mark.slow
+def test_extract_events_a_named_groups_leader_shot_is_violence_against_civilians(extractor: Any) -> None:
+    text = "Unknown gunmen shot dead a local leader of the Taliban outside his home on Monday."
+    assert _main(extractor, text)[0] == "Violence against civilians"
+
+
+def test_extract_events_find_keeps_offsets() -> None:
+    text = "Calm morning. Rebels ambushed a convoy of soldiers."
+    second = sentences.split(text)[1]
+    hits = events.find(text, second)
+    assert all(second.start <= s.start < second.end for spans in hits.values() for s in spans)
+    assert Span(14, 20).of(text) == "Rebels"
