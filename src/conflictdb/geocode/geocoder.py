@@ -29,7 +29,7 @@ from conflictdb.geocode.gazetteer import (
     open_gazetteer,
 )
 from conflictdb.geocode.outlets import GLOBAL_PRESS, outlet_country
-from conflictdb.geocode.peoples import group_countries
+from conflictdb.geocode.peoples import group_countries, named_actor_countries
 from conflictdb.geocode.resolve import Reading, Toponym, admin_keys, find_toponyms, resolve, top_country
 from conflictdb.models import Actor, Document, Mention, Place, Span
 
@@ -77,6 +77,7 @@ class Geocoder:
             key: cc for key, hits in self.gazetteer.country_words.items() for cc, kind in hits if kind == "name"
         }
         self._country_by_name.update({fold(name): cc for cc, (name, *_rest) in self.gazetteer.countries.items()})
+        named_actor_countries("")  # the actor registry's names, read now rather than during the first document
 
     def __call__(self, doc: Document) -> Document:
         if not doc.mentions:
@@ -132,17 +133,10 @@ class Geocoder:
     def _named_actors_country(self, text: str) -> str | None:
         """The one country of the named groups and parties a text mentions ('KANU youths', 'Mungiki').
 
-        Asked only when nothing else says where: matching the actor registry costs more than the rest.
+        Asked only when nothing else says where: a group says less than a place or a country's name.
         """
-        from conflictdb.extract.actor_registry import Registry
-
-        found = set()
-        for match in Registry.load().match(text):
-            country = match.entry.country
-            if country and not match.entry.generic:
-                cc = self._country_by_name.get(fold(country))
-                if cc is not None:
-                    found.add(cc)
+        found = {self._country_by_name.get(fold(country)) for country in named_actor_countries(text)}
+        found.discard(None)
         return found.pop() if len(found) == 1 else None
 
     def _geocode(self, doc: Document, mention: Mention, reading: Reading, actor_ccs: tuple[str, ...]) -> Mention:

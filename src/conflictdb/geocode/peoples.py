@@ -1,8 +1,10 @@
-"""Ethnic groups and clans named in a text, as evidence of the country it is about.
+"""Ethnic groups, clans and named groups in a text, as evidence of the country it is about.
 
 'Clashes between Pokot and Turkana herders' names no place, but both peoples live in Kenya. The
 groups come from the actor lexicon (data/actors/ethnic.yaml, listed under the countries where they
-are often in the news); a group listed under several countries counts for each, split.
+are often in the news); a group listed under several countries counts for each, split. Named
+groups, parties and state bodies of one country ('KANU', 'Mungiki', 'KDF') come from the rest of
+the actor registry.
 """
 
 from __future__ import annotations
@@ -64,3 +66,67 @@ def group_countries(text: str) -> dict[str, float]:
 @lru_cache(maxsize=1)
 def _first_words() -> frozenset[str]:
     return frozenset(name.split()[0] for name in _groups() if " " in name)
+
+
+# --- named groups and state bodies ------------------------------------------------------------
+
+_TOKEN_RE = re.compile(r"[\w'’&\-]+")
+_ACRONYM_RE = re.compile(r"^[A-Z0-9&\-]{2,6}$")
+
+
+def _is_acronym(alias: str) -> bool:
+    return bool(_ACRONYM_RE.match(alias))
+
+
+@lru_cache(maxsize=1)
+def _named() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """First word -> (words, country) of every named actor of one country in the actor registry.
+
+    Acronyms keep their case ('KANU', not 'Kanu'); other names are folded. Generic names ('Police
+    Forces of {country}') and words other countries use too ('Rangers') are left out.
+    """
+    root = resources.files("conflictdb").joinpath("data", "actors")
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    found: defaultdict[str, set[tuple[tuple[str, ...], str]]] = defaultdict(set)
+
+    def add(alias: str, country: str) -> None:
+        words = tuple(alias.split()) if _is_acronym(alias) else tuple(w.lower() for w in _TOKEN_RE.findall(alias))
+        if words and (len(words) > 1 or len(words[0]) >= 3):
+            found[words[0]].add((words, country))
+
+    for path in sorted(root.iterdir(), key=lambda p: p.name):
+        if not path.name.endswith(".yaml") or path.name in ("ethnic.yaml", "generic.yaml"):
+            continue
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or ()
+        if path.name == "countries.yaml":
+            for country, info in data.items():
+                own = {w.lower() for name in (country, *info.get("adj", ())) for w in name.split()}
+                for alias in (*info.get("military", ()), *info.get("police", ())):
+                    if _is_acronym(alias) or own & {w.lower() for w in alias.split()}:
+                        add(alias, country)
+            continue
+        for item in data:
+            name, country = item.get("name", ""), item.get("country")
+            if not country or "{country}" in name:
+                continue
+            for alias in (*item.get("aliases", ()), *name.split(": ", 1)):
+                add(alias, country)
+    return {first: tuple(sorted(entries, key=lambda e: -len(e[0]))) for first, entries in found.items()}
+
+
+def named_actor_countries(text: str) -> set[str]:
+    """The countries of the named groups, parties and state bodies a text mentions ('KANU', 'Mungiki')."""
+    index = _named()
+    tokens = _TOKEN_RE.findall(text)
+    folded = [t.lower() for t in tokens]
+    countries: set[str] = set()
+    for i, token in enumerate(tokens):
+        if not token[:1].isupper():
+            continue
+        for key, case in ((token, True), (folded[i], False)):
+            for words, country in index.get(key, ()):
+                n = len(words)
+                if tuple((tokens if case else folded)[i : i + n]) == words:
+                    countries.add(country)
+                    break
+    return countries
