@@ -204,8 +204,9 @@ _NO_NAME = frozenset(
 
 def _perpetrators(doc: Document) -> tuple[list[set[str]], list[set[str]]]:
     """Organisations and individuals the pipeline names as perpetrators of terrorist incidents: actor1 of
-    new attacks on civilians and bombings, with every span that names it, and whoever claims an attack."""
-    orgs: list[set[str]] = []
+    new attacks on civilians and bombings, and whoever claims an attack. An organisation is one entity,
+    named by every form the document gives it (the registry's name, the text's words for it)."""
+    orgs: dict[str, set[str]] = {}
     people: list[set[str]] = []
     for mention in doc.mentions:
         if mention.background:
@@ -213,7 +214,7 @@ def _perpetrators(doc: Document) -> tuple[list[set[str]], list[set[str]]]:
         for response in mention.responses:  # a claim of responsibility names a perpetrator, whatever the event
             words = response.by.strip()
             if response.kind == "claim_of_responsibility" and set(words.lower().split()) - _NO_NAME:
-                orgs.append(_muc_forms(words))
+                orgs.setdefault(words.lower(), set()).update(_muc_forms(words))
         if mention.event_type not in _TERROR_TYPES or mention.sub_event_type in _MILITARY_OPERATIONS:
             continue
         named_by = [span.of(doc.text) for span in mention.evidence.get("actor1", ())]
@@ -224,9 +225,21 @@ def _perpetrators(doc: Document) -> tuple[list[set[str]], list[set[str]]]:
                 if actor.words:
                     people.append(_muc_forms(actor.words))
                 continue
-            names = (actor.name.replace("{country}", ""), actor.words, *spans)
-            orgs.append(set().union(*(_muc_forms(x) for x in names if x)))
-    return orgs, people
+            names = (actor.name.replace("{country}", ""), actor.words, *spans, *_other_names(doc.text, actor))
+            orgs.setdefault(actor.name, set()).update(*(_muc_forms(x) for x in names if x))
+    return list(orgs.values()), people
+
+
+def _other_names(text: str, actor: Actor) -> list[str]:
+    """The words a text uses elsewhere for a state force ('the army', 'the armed forces' for the soldiers
+    of one sentence): the registry's matches that name the same force."""
+    if not actor.name.startswith(("Military Forces of", "Police Forces of")):
+        return []
+    from conflictdb.extract.actor_registry import Registry
+
+    generic = "Military Forces of {country}" if actor.name.startswith("Military") else "Police Forces of {country}"
+    same = (actor.name, generic)
+    return [m.words for m in Registry.load().match(text) if m.entry.name in same]
 
 
 def score_muc(scores: Scores, set_name: str, gold: Mapping[str, Any], doc: Document) -> None:
