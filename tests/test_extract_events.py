@@ -83,3 +83,29 @@ def test_extract_events_find_keeps_offsets() -> None:
     hits = events.find(text, second)
     assert all(second.start <= s.start < second.end for spans in hits.values() for s in spans)
     assert Span(14, 20).of(text) == "Rebels"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "event_type", "sub_event_type"),
+    [
+        (
+            "Traders held a peaceful march against the planned demolition of their stalls.",
+            "Protests",
+            "Peaceful protest",
+        ),
+        (
+            "Nurses demonstrated outside the ministry, demanding the return of looted funds.",
+            "Protests",
+            "Peaceful protest",
+        ),
+        ("Students protesting a fee increase threw stones at passing vehicles.", "Riots", "Violent demonstration"),
+        (
+            "Residents protesting the state of the roads clashed with police, who fired tear gas to disperse them.",
+            "Riots",
+            "Violent demonstration",
+        ),
+    ],
+)
+def test_extract_events_protest_or_riot(extractor: Any, text: str, event_type: str, sub_event_type: str) -> None:
+    assert _main(extractor, text) == (event_type, sub_event_type)

@@ -73,6 +73,11 @@ _GUNFIGHT = re.compile(
     re.IGNORECASE,
 )
 
+# A crowd's fight, as opposed to the police firing shots to disperse it.
+_BRAWL = re.compile(r"clash\w*|fought|fighting|fights?|battl\w+|skirmish\w*|confront\w*|scuffl\w*", re.IGNORECASE)
+_PEACEFUL = re.compile(r"\bpeaceful(?:ly)?\b", re.IGNORECASE)
+_WEAK_RIOT = re.compile(r"unrest|tension|chaos", re.IGNORECASE)
+_GRIEVANCE = re.compile(r"demoli|encroach|evict", re.IGNORECASE)
 _DEMONSTRATION = re.compile(r"riot|tyres|tires|barricad|demonstrat|protest|rally|march|strike|blockade", re.IGNORECASE)
 _WENT_OFF = re.compile(r"explod|explosion|went off|detonat|blast|blew|blown|threw|hurled|lobbed|attack", re.IGNORECASE)
 
@@ -298,9 +303,19 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
             return Coding(
                 "Protests", "Excessive force against protesters", _first(hits, "excessive_force", "protest"), True
             )
-        if h("riot") or (h("protest") and (h("looting", "crowd_violence") or fight) and not h("intervention")):
+        # 'a peaceful march': what else the report tells of (a past riot, a demolition) is its reason
+        peaceful = bool(_PEACEFUL.search(" ".join(x.of(text) for x in hits.get("protest", ()))))
+        brawl = not peaceful and any(_BRAWL.search(x.of(text)) for x in hits.get("clash", ()))
+        # what a crowd protests against (a demolition, looted public funds) is no damage it did
+        damage = not peaceful and any(not _GRIEVANCE.search(x.of(text)) for x in hits.get("looting", ()))
+        rioting = [x for x in hits.get("riot", ()) if not (peaceful and _WEAK_RIOT.search(x.of(text)))]
+        if (
+            rioting
+            or (h("protest") and (brawl or h("crowd_violence")))
+            or (h("protest") and damage and not h("intervention"))
+        ):
             sub = "Violent demonstration" if demonstrating else "Mob violence"
-            return Coding("Riots", sub, _first(hits, "riot", "protest", "looting"))
+            return Coding("Riots", sub, _first(hits, "riot", "protest", "clash", "crowd_violence", "looting"))
         if h("protest") and h("intervention"):
             return Coding("Protests", "Protest with intervention", _first(hits, "protest", "intervention"))
         if h("protest"):
