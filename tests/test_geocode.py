@@ -564,3 +564,16 @@ def test_geocode_residents_of_a_place_and_buildings_named_after_a_country(geocod
     assert geocoder.read("Angry Bankass residents blocked the road.").toponyms[0].cue == 1
     place = _place(geocoder, "Traders of Kenya Market in Mopti protested on Monday.", trigger="protested")
     assert (place.country, place.geonameid) == ("Mali", 1)
+
+
+def test_geocode_misspelt_place_is_the_known_place_of_that_country(geocoder: Geocoder) -> None:
+    place = _place(geocoder, "Gunmen killed two herders in Diafarrabe, Mali, on Monday.", trigger="killed")
+    assert (place.name, place.geonameid) == ("Diafarabe", 9)
+    # a name close to none is kept as the text spells it
+    place = _place(geocoder, "Gunmen killed two herders in Kwazimbo, Mali, on Monday.", trigger="killed")
+    assert (place.name, place.geo_precision) == ("Kwazimbo", 3)
+
+
+def test_geocode_name_with_an_acronym_in_parentheses_is_no_place(geocoder: Geocoder) -> None:
+    text = "An Improvised Explosive Device (IED) went off in Mopti on Monday."
+    assert _place(geocoder, text, trigger="went off").geonameid == 1

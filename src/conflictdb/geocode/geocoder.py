@@ -63,6 +63,9 @@ _PART_WORDS = frozenset(
     )
 )
 
+# How alike (rapidfuzz ratio) a name the gazetteer lacks and a known name must be to be one place misspelt.
+_RESPELT_RATIO = 88.0
+
 # ACLED geo_precision and UCDP where_prec by what the place is.
 _PRECISION = {"place": (1, 1), "near": (2, 2), "admin2": (2, 3), "admin1": (3, 4), "country": (3, 6)}
 
@@ -174,6 +177,9 @@ class Geocoder:
         if top is not None and top.chosen is not None:
             return self._from_context(top, reading, votes, doc.text)
         if top is not None and top.chosen is None:
+            respelt = self._respelt(top, reading, votes)
+            if respelt is not None:
+                return self._from_entry(respelt, reading)
             return self._from_context(top, reading, votes, doc.text)
         # no place named: the country the text is about, if it says
         for t in reading.toponyms:
@@ -384,6 +390,32 @@ class Geocoder:
             return max(towns, key=lambda e: e.pop)
         # ACLED places a region-wide event at the region's capital: the seat GeoNames marks, else its largest town
         return self.gazetteer.capital(unit.a1) if unit.level == 1 else None
+
+    def _respelt(self, top: Toponym, reading: Reading, votes: dict[str, float]) -> Toponym | None:
+        """A name the gazetteer lacks, as a place it holds under a close spelling ('Colongelgan', 'Eldoretg').
+
+        Only in the country that the units beside it, or the text, point to, and inside those units.
+        """
+        if len(top.key) < 5:
+            return None
+        units = [c.chosen for c in top.context if c.chosen is not None and c.chosen.level in (0, 1, 2)]
+        cc = units[0].cc if units else (_main_country(reading) or top_country(votes))
+        if cc is None:
+            return None
+        best: tuple[float, int, Entry] | None = None
+        for key, entry in self.gazetteer.spelt_alike(top.key, cc):
+            ratio = fuzz.ratio(top.key, key)
+            if ratio < _RESPELT_RATIO or entry.level < 3:
+                continue
+            if any(u.level in (1, 2) and u.a1 != entry.a1 for u in units):
+                continue
+            if best is None or (ratio, entry.pop) > best[:2]:
+                best = (ratio, entry.pop, entry)
+        if best is None:
+            return None
+        entry = best[2]
+        name = ascii_name(entry.name)
+        return dataclasses.replace(top, surface=name, key=fold(name), entries=(entry,), chosen=entry, score=0.0)
 
     def _from_context(
         self, top: Toponym, reading: Reading, votes: dict[str, float], doc_text: str

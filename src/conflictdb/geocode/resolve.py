@@ -335,12 +335,16 @@ def _unknown(
             continue
         if top.facility or not (after == " (" or opened or top.designator == 3 or top.cue == 2):
             continue
+        if after == " (" and _ACRONYM_IN_PARENS_RE.match(text, end):
+            continue  # 'Improvised Explosive Device (IED)': a thing or a body with its acronym
         # 'X (A, B)' and '(A, B)' make X and A places only when the text gives known units with them
         top.needs_context = (after == " (" or opened) and top.designator != 3 and top.cue < 2
         top.run_end = run[-1][1]
         out.append(top)
     return out
 
+
+_ACRONYM_IN_PARENS_RE = re.compile(r" \([A-Z][A-Z\-&]{1,7}\)")
 
 # Words that name a part of a unit, not a place, even before a designator: 'West District', 'Central Region'
 # of a name the text gives in full elsewhere.
