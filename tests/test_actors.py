@@ -380,3 +380,9 @@ def test_actors_regional_name_once_the_country_is_known() -> None:
     assert registry.regional(armed, "Mexico").localize("Mexico").name == "Unidentified Gang (Mexico)"
     assert registry.regional(armed, "Kenya").localize("Kenya").name == "Unidentified Armed Group (Kenya)"
     assert registry.regional(armed, None) is armed
+
+
+def test_actors_deep_south_insurgents_are_acled_southern_muslim_separatists(finder: ActorFinder) -> None:
+    found = names(finder, "Malay Muslim insurgents detonated a bomb in Narathiwat.")
+    assert found == ["Southern Muslim Separatists (Thailand)"]
+    assert names(finder, "The BRN denied it.") == ["BRN: Barisan Revolusi Nasional"]
