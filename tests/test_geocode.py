@@ -577,3 +577,28 @@ def test_geocode_misspelt_place_is_the_known_place_of_that_country(geocoder: Geo
 def test_geocode_name_with_an_acronym_in_parentheses_is_no_place(geocoder: Geocoder) -> None:
     text = "An Improvised Explosive Device (IED) went off in Mopti on Monday."
     assert _place(geocoder, text, trigger="went off").geonameid == 1
+
+
+def test_geocode_english_at_is_no_arabic_article() -> None:
+    from conflictdb.geocode.resolve import _runs
+
+    def words(text: str) -> list[list[str]]:
+        return [[text[a:b] for a, b in run] for run in _runs(text)]
+
+    assert words("a Clinic at Ajumako") == [["Clinic"], ["Ajumako"]]
+    assert words("in Deir ez Zor and at Tall") == [["Deir", "ez", "Zor"], ["at", "Tall"]]
+
+
+def test_geocode_raiders_from_abroad_count_less_than_the_side_they_attack(geocoder: Geocoder) -> None:
+    text = "Raiders attacked herders in Mopti on Sunday."
+    raiders = Actor("Unidentified Armed Group (Benin)", 3, country="Benin")
+    herders = Actor("Civilians (Mali)", 7, country="Mali")
+    place = geocoder(_doc(text, trigger="attacked", actor1=raiders, actor2=herders)).mentions[0].place
+    assert place is not None and place.geonameid == 1
+
+
+def test_geocode_town_abroad_called_a_district_is_a_namesake(geocoder: Geocoder) -> None:
+    text = "Pakistani soldiers clashed with militants in Bankass district on Sunday."
+    army = Actor("Military Forces of Pakistan", 1, country="Pakistan")
+    place = geocoder(_doc(text, trigger="clashed", actor1=army)).mentions[0].place
+    assert place is not None and (place.country, place.name, place.geo_precision) == ("Pakistan", "Bankass", 3)

@@ -30,7 +30,15 @@ from conflictdb.geocode.gazetteer import (
 )
 from conflictdb.geocode.outlets import GLOBAL_PRESS, outlet_country
 from conflictdb.geocode.peoples import group_countries, named_actor_countries
-from conflictdb.geocode.resolve import Reading, Toponym, admin_keys, find_toponyms, resolve, top_country
+from conflictdb.geocode.resolve import (
+    ACTOR_WEIGHT,
+    Reading,
+    Toponym,
+    admin_keys,
+    find_toponyms,
+    resolve,
+    top_country,
+)
 from conflictdb.models import Actor, Document, Mention, Place, Span
 
 _SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"')\]]*|\n|$)")
@@ -63,6 +71,8 @@ _PART_WORDS = frozenset(
     )
 )
 
+# A country whose named groups the text mentions, when it names no country: as much as a demonym.
+NAMED_GROUP_WEIGHT = 2.0
 # How alike (rapidfuzz ratio) a name the gazetteer lacks and a known name must be to be one place misspelt.
 _RESPELT_RATIO = 88.0
 
@@ -119,18 +129,31 @@ class Geocoder:
             cc = self._country_by_name.get(fold(country))
             if cc is not None:
                 reading.votes[cc] = reading.votes.get(cc, 0.0) + weight
+        if not reading.votes:
+            # no country word, outlet or people: the named groups' country picks among namesakes ('NPP and
+            # NDC supporters clashed in Ajumako, Central Region' is in Ghana, not Uganda)
+            cc = self._named_actors_country(text)
+            if cc is not None:
+                reading.votes[cc] = NAMED_GROUP_WEIGHT
         resolve(reading, admin_keys=self._admin_keys, actor_countries=actor_countries)
         return reading
 
     def _actor_countries(self, mention: Mention) -> tuple[str, ...]:
+        """The actors' countries, each counting ACTOR_WEIGHT: the second side's and state forces' twice.
+
+        The side attacked or raided is mostly at home ('Ethiopian raiders attack Kenyan police' is in
+        Kenya), as are a state's forces; raiders and militias on the first side may come from abroad.
+        """
         ccs = []
-        for actor in _actors(mention):
+        sides = [(a, 2 if a.inter == 1 else 1) for a in (mention.actor1, *mention.assoc_actor_1) if a is not None]
+        sides += [(a, 2) for a in (mention.actor2, *mention.assoc_actor_2) if a is not None]
+        for actor, times in sides:
             if not actor.country:
                 continue
             cc = actor.country if actor.country in self.gazetteer.countries else None  # an ISO code
             cc = cc or self._country_by_name.get(fold(actor.country))
             if cc:
-                ccs.append(cc)
+                ccs.extend([cc] * times)
         return tuple(ccs)
 
     def _named_actors_country(self, text: str) -> str | None:
@@ -165,7 +188,7 @@ class Geocoder:
         """The place nearest the mention's trigger, with its evidence."""
         votes: defaultdict[str, float] = defaultdict(float, reading.votes)
         for cc in actor_countries:
-            votes[cc] += 3.0
+            votes[cc] += ACTOR_WEIGHT
         top = self._pick(doc, mention, reading, support=votes)
         if top is None or (top.cue == 0 and not top.context):
             # the dateline, when the text itself names no place that its words mark as one
@@ -606,8 +629,10 @@ def _stray(top: Toponym, support: dict[str, float]) -> bool:
     text's evidence for another country outweighs a village's own, so the name is kept in that country.
     """
     entry = top.chosen
-    if entry is None or top.context or entry.level < 3 or _significant(entry) or not support:
+    if entry is None or top.context or not support or entry.level < 2 or entry.level == 2 and _prominent(entry):
         return False
+    if entry.level == 3 and _significant(entry) and not (top.designator in (1, 2) and entry.fclass == "P"):
+        return False  # a town of some size, unless the text calls it a district ('Chora district': not Chios)
     best = max(support.values())
     return best >= 3.0 and support.get(entry.cc, 0.0) == 0.0
 

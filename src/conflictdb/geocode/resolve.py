@@ -81,10 +81,21 @@ class Reading:
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _CAP_WORD = rf"[{_UPPER}](?:[\w'’\-]*\w)"
-_CONNECTOR_ALT = "|".join(sorted(CONNECTORS, key=len, reverse=True))
+# The Arabic article takes the sound of a 'sun letter' after it ('ash Shams', 'at Tall', 'Deir ez Zor'):
+# only before that letter is 'at', 'as' or 'an' an article, not English ('a Polyclinic at Ajumako').
+_SUN_ARTICLES = {"ad": "D", "an": "N", "ar": "R", "as": "S", "ash": "S", "at": "T", "ath": "T", "az": "Z", "es": "S", "ez": "Z"}
+
+
+def _article(word: str, space: str) -> str:
+    letter = _SUN_ARTICLES.get(word)
+    return f"{word}(?={space}[{letter}{letter.lower()}])" if letter else word
+
+
+_CONNECTOR_ALT = "|".join(_article(c, "[ ]{1,2}") for c in sorted(CONNECTORS, key=len, reverse=True))
+_OPENING_ALT = "|".join(_article(c, "[ \\-]") for c in ("al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ath"))
 _RUN_RE = re.compile(
     # an Arabic article may open a name in lower case: 'el Hermel', 'al Bayda'
-    rf"(?<![\w'’\-])(?:(?:al|el|ad|an|ar|as|ash|at|az|ath)[ \-])?{_CAP_WORD}"
+    rf"(?<![\w'’\-])(?:(?:{_OPENING_ALT})[ \-])?{_CAP_WORD}"
     rf"(?:[ ]{{1,2}}(?:(?:{_CONNECTOR_ALT})[ ]{{1,2}})?{_CAP_WORD})*"
 )
 _UPPER_RE = re.compile(r"[A-Z]")
@@ -476,11 +487,15 @@ def _link_context(text: str, toponyms: list[Toponym]) -> None:
             end = max(other.span.end, other.run_end)
 
 
+# One actor's country, as evidence of where its event was (the side attacked counts twice: see Geocoder).
+ACTOR_WEIGHT = 1.5
+
+
 def resolve(reading: Reading, *, admin_keys: dict[str, str], actor_countries: tuple[str, ...] = ()) -> None:
     """Choose each toponym's entry, in context (sets `chosen` and `score`)."""
     votes: defaultdict[str, float] = defaultdict(float, reading.votes)
     for cc in actor_countries:
-        votes[cc] += 3.0
+        votes[cc] += ACTOR_WEIGHT
     # what the toponyms themselves say about the country: each gives one vote, spread by population
     for top in reading.toponyms:
         if not top.entries:
