@@ -602,3 +602,8 @@ def test_geocode_town_abroad_called_a_district_is_a_namesake(geocoder: Geocoder)
     army = Actor("Military Forces of Pakistan", 1, country="Pakistan")
     place = geocoder(_doc(text, trigger="clashed", actor1=army)).mentions[0].place
     assert place is not None and (place.country, place.name, place.geo_precision) == ("Pakistan", "Bankass", 3)
+
+
+def test_geocode_unit_word_inside_an_unknown_name_is_dropped(geocoder: Geocoder) -> None:
+    place = _place(geocoder, "Traders clashed in Sevare Sadar upazila in Mali on Monday.", trigger="clashed")
+    assert (place.name, place.geonameid) == ("Sevare", 10)

@@ -328,6 +328,7 @@ FACILITY = frozenset(
         "brigade",
         "regiment",
         "battalion",
+        "corps",
         "division",
         "government",
         "administration",

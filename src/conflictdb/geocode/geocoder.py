@@ -73,6 +73,11 @@ _PART_WORDS = frozenset(
 
 # A country whose named groups the text mentions, when it names no country: as much as a demonym.
 NAMED_GROUP_WEIGHT = 2.0
+# Words in a name the gazetteer lacks that name the kind of place, not the place: 'X Sadar' is X's own
+# subdistrict, 'X bazaar' its market, 'Taluka X' the subdistrict X.
+_AFFIXES = frozenset(
+    "sadar bazaar bazar town city village junction chowk taluka tehsil upazila barangay commune".split()
+)
 # How alike (rapidfuzz ratio) a name the gazetteer lacks and a known name must be to be one place misspelt.
 _RESPELT_RATIO = 88.0
 
@@ -425,6 +430,19 @@ class Geocoder:
         cc = units[0].cc if units else (_main_country(reading) or top_country(votes))
         if cc is None:
             return None
+        words = top.key.split()
+        core = " ".join(w for w in words if w not in _AFFIXES)
+        if core and core != top.key and len(core) >= 3:
+            # 'Chapainawabganj Sadar', 'Taluka Sijawal Junejo', 'Oinam bazaar': the place without the unit word
+            found = [
+                e
+                for e in self.gazetteer.lookup(core)
+                if e.cc == cc and e.level >= 2 and not any(u.level in (1, 2) and u.a1 != e.a1 for u in units)
+            ]
+            if found:
+                entry = max(found, key=lambda e: (e.level == 3, e.pop))
+                name = ascii_name(entry.name)
+                return dataclasses.replace(top, surface=name, key=fold(name), entries=(entry,), chosen=entry)
         best: tuple[float, int, Entry] | None = None
         for key, entry in self.gazetteer.spelt_alike(top.key, cc):
             ratio = fuzz.ratio(top.key, key)
