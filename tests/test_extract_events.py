@@ -109,3 +109,39 @@ def test_extract_events_find_keeps_offsets() -> None:
 )
 def test_extract_events_protest_or_riot(extractor: Any, text: str, event_type: str, sub_event_type: str) -> None:
     assert _main(extractor, text) == (event_type, sub_event_type)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # unorganised people doing violence themselves: mob violence (codebook)
+        ("Residents of the village beat a suspected cattle thief to death on Friday.", "Riots"),
+        ("A shopkeeper was attacked by a crowd and badly hurt after a quarrel over prices.", "Riots"),
+        # unknown or armed doers are no crowd
+        ("Unknown gunmen killed two teachers at a bus stop on Friday.", "Violence against civilians"),
+        ("Three people killed as raiders attacked a village at dawn.", "Violence against civilians"),
+        # property burnt with no one hurt and no armed group named
+        ("Two lorries were set on fire on the highway during the night.", "Riots"),
+        # communal fighting is a battle between communal militias
+        ("Two died in ethnic fighting over a water point.", "Battles"),
+    ],
+)
+def test_extract_events_doers_decide_riot_or_attack(extractor: Any, text: str, event_type: str) -> None:
+    assert _main(extractor, text)[0] == event_type
+
+
+@pytest.mark.slow
+def test_extract_events_fighting_for_a_seat_is_no_battle(extractor: Any) -> None:
+    text = "A candidate who is fighting for a council seat went missing on Tuesday night."
+    assert _main(extractor, text)[0] != "Battles"
+
+
+def test_extract_events_context_is_masked() -> None:
+    text = "Troops deployed to the port in the context of recent fighting between two factions."
+    assert "clash" not in events.find(text, Span(0, len(text)))
+
+
+@pytest.mark.slow
+def test_extract_events_bare_participle_subject_suffers(extractor: Any) -> None:
+    assert _main(extractor, "Two soldiers killed while on patrol near the border.")[0] == "Battles"

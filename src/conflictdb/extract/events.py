@@ -54,7 +54,8 @@ _NEW_INCIDENT = re.compile(
 )
 # 'a reprisal for clashes with ...': the clashes are the reason, not the event.
 _REASON = re.compile(
-    r"\b(?:reprisal|retaliation|revenge|retribution|response|reaction)\s+(?:for|to|against|over|after)\s+[^,.;:]*",
+    r"\b(?:(?:reprisal|retaliation|revenge|retribution|response|reaction)\s+(?:for|to|against|over|after)|"
+    r"in the (?:context|wake|aftermath) of)\s+[^,.;:]*",
     re.IGNORECASE,
 )
 # 'clash' words that say two armed sides fought, as opposed to a one-sided attack on a post.
@@ -62,7 +63,7 @@ _FIGHT = re.compile(
     r"\b(?:clash\w*|gun ?battle\w*|gun-?fight\w*|fire-?fight\w*|shoot-?out\w*|"
     r"exchang\w* (?:of )?(?:heavy )?(?:gun)?fire|fighting|fought|"
     r"battl\w+|skirmish\w*|repuls\w+|repell?\w+|fought off|beat back|encounter\w*|engag\w+|counter-?attack\w*|"
-    r"offensive|"
+    r"offensive|(?:inter-?\w+|ethnic|tribal|clan) (?:conflicts?|fights?|feuds?)|"
     r"small arms|sniper fire|shots? (?:were )?fired|thwarted|foiled|operations?)\b",
     re.IGNORECASE,
 )
@@ -77,6 +78,24 @@ _GUNFIGHT = re.compile(
 _BRAWL = re.compile(r"clash\w*|fought|fighting|fights?|battl\w+|skirmish\w*|confront\w*|scuffl\w*", re.IGNORECASE)
 _PEACEFUL = re.compile(r"\bpeaceful(?:ly)?\b", re.IGNORECASE)
 _WEAK_RIOT = re.compile(r"unrest|tension|chaos", re.IGNORECASE)
+_LOCATIVE = re.compile(r"\b(?:in|at|near|of|from|to|outside|around|towards?)\s+(?:[A-Z][\w'-]*\s+)*$")
+_NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b(?!The\b)[A-Z][\w'-]*\s+$")
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
+
+
+def _place_name(chunk: str, extent: Span) -> bool:
+    """Whether a group's name is part of a place's or another longer name: after 'in', 'at'; beside
+    other capitalised words ('Dakshin Surma', 'Turkana Farm')."""
+    return bool(
+        _LOCATIVE.search(chunk, 0, extent.start)
+        or (extent.start > 0 and _NAME_BEFORE.search(chunk, 0, extent.start))
+        or _NAME_AFTER.match(chunk, extent.end)
+    )
+
+
+_DAMAGE = re.compile(
+    r"burn|torch|fire|ablaze|alight|afire|arson|loot|vandal|ransack|destroy|damag|wreck", re.IGNORECASE
+)
 _GRIEVANCE = re.compile(r"demoli|encroach|evict", re.IGNORECASE)
 _DEMONSTRATION = re.compile(r"riot|tyres|tires|barricad|demonstrat|protest|rally|march|strike|blockade", re.IGNORECASE)
 _WENT_OFF = re.compile(r"explod|explosion|went off|detonat|blast|blew|blown|threw|hurled|lobbed|attack", re.IGNORECASE)
@@ -137,8 +156,12 @@ def _named_parties(chunk: str, offset: int) -> Hits:
         elif entry.role in (NAMED, ARMED):
             names = ("named_armed",)
         elif entry.role == ETHNIC:
+            if not match.member and _place_name(chunk, match.extent):
+                continue  # 'in Dakshin Surma', 'at Turkana Farm': a place named after the group
             names = ("communal_party",)
-        elif entry.role in (PARTY, RIOTER, PROTESTER):
+        elif entry.role == PARTY:
+            names = ("crowd_party", "named_party")
+        elif entry.role in (RIOTER, PROTESTER):
             names = ("crowd_party",)
         else:
             continue
@@ -205,7 +228,7 @@ def victims(hits: Hits, sdoc: Any, text: str) -> tuple[bool, bool] | None:
             if span is None:
                 continue
             for patient in _patients(span.root):
-                start, end = patient.left_edge.idx, patient.right_edge.idx + len(patient.right_edge.text)
+                start, end = _phrase(patient)
                 words = text[start:end]
                 seen = True
                 # a named group's leader or sympathiser, shot at home, is no armed side
@@ -234,10 +257,77 @@ def _after_violence(hits: Hits, text: str) -> tuple[bool, bool]:
     return hit("armed_party") and not civilians, civilians
 
 
+_UNNAMED = re.compile(r"\b(?:unknown|unidentified|armed|masked|hooded|suspected)\b", re.IGNORECASE)
+
+
+def mob_doers(hits: Hits, sdoc: Any, text: str) -> bool:
+    """Whether the parse makes an unorganised crowd the doer of the violence: residents, a mob, students.
+
+    The doer of a violent verb: its subject (a verb joined to another shares its subject), or the noun
+    after passive 'by'. Armed, unknown or communal doers are no crowd.
+    """
+    cue = lexicons.cues("events")
+    # a party's men attacking its rivals are its militia (codebook: political militias)
+    armed = [*hits.get("named_armed", ()), *hits.get("communal_party", ()), *hits.get("named_party", ())]
+    crowd = False
+    for name in ("kill", "assault"):
+        for hit in hits.get(name, ()):
+            span = sdoc.char_span(hit.start, hit.end, alignment_mode="expand")
+            if span is None or span.root.lower_ in _NO_DEED:
+                continue
+            for agent in _agents(span.root):
+                start, end = agent.left_edge.idx, agent.right_edge.idx + len(agent.right_edge.text)
+                words = text[start:end]
+                if (
+                    cue["armed_party"].search(words)
+                    or _UNNAMED.search(words)
+                    or any(start <= a.start < end for a in armed)
+                ):
+                    return False
+                crowd = crowd or bool(cue["mob_party"].search(words))
+    return crowd
+
+
+_NO_DEED = frozenset(["found", "discovered", "recovered", "died", "dead", "death", "deaths", "lost"])
+
+
+def _agents(token: Any) -> list[Any]:
+    # 'three people killed in ...': a participle with no auxiliary is a passive too
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) or (
+        token.tag_ == "VBN" and not any(c.dep_ == "aux" for c in token.children)
+    )
+    out = [c for c in token.children if c.dep_ == "nsubj" and not passive]
+    for child in token.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by" and token.pos_ == "NOUN"):
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+    if not out and token.dep_ == "conj" and token.head is not token and not passive:
+        return _agents(token.head)  # 'residents seized him and beat him'
+    return out
+
+
+_NOUN_PARTS = frozenset(["det", "nummod", "amod", "compound", "poss", "nmod", "quantmod", "case", "punct"])
+
+
+def _phrase(token: Any) -> tuple[int, int]:
+    """Character offsets of a noun phrase without its clauses: 'three people' in 'three people killed as
+    raiders attacked', 'members of the group' with its 'of'."""
+    tokens = [token]
+    for child in token.children:
+        if child.dep_ in _NOUN_PARTS or (child.dep_ == "prep" and child.lower_ == "of"):
+            tokens.extend(child.subtree)
+    first = min(tokens, key=lambda t: t.i)
+    last = max(tokens, key=lambda t: t.i)
+    return first.idx, last.idx + len(last.text)
+
+
 def _patients(token: Any) -> list[Any]:
     out: list[Any] = []
+    # 'two police killed on duty', 'a guard shot dead by gunmen': the subject of a bare participle, or of
+    # a verb with a 'by' agent, suffers it
+    bare = token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+    by = any(c.dep_ == "agent" for c in token.children)
     for child in token.children:
-        if child.dep_ in ("dobj", "nsubjpass"):
+        if child.dep_ in ("dobj", "nsubjpass") or (child.dep_ == "nsubj" and (bare or by)):
             out.append(child)
             out.extend(c for c in child.children if c.dep_ == "conj")
         elif child.dep_ == "prep" and child.lower_ in ("on", "of", "against", "upon"):
@@ -271,7 +361,7 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
     else:  # the parse names no patient: who comes after the violence, not after 'by', was hit
         armed_victims, civilians = _after_violence(hits, text)
     fight = any(_FIGHT.search(s.of(text)) for s in hits.get("clash", ()))
-    nonstate, _, crowd = sides(hits)
+    nonstate, state, crowd = sides(hits)
     # a crowd fighting another crowd or the state's forces riots; a battle needs armed groups, and a
     # gunfight says there were
     crowd_fight = (
@@ -323,6 +413,9 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
     if crowd_fight:
         demonstrating = any(_DEMONSTRATION.search(x.of(text)) for x in hits.get("riot", ()))
         return Coding("Riots", "Violent demonstration" if demonstrating else "Mob violence", _first(hits, "clash"))
+    remote = next((n for n in ("air", "shelling", "grenade", "ied") if h(n)), None)
+    if remote is None and not fight and h("kill", "assault") and sdoc is not None and mob_doers(hits, sdoc, text):
+        return Coding("Riots", "Mob violence", _first(hits, "kill", "assault", "mob"), civilians)
     if h("regains") and (fight or violence):
         return Coding("Battles", "Government regains territory", _first(hits, "regains"))
     if h("overtakes") and (fight or violence):
@@ -353,6 +446,10 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
         return Coding("Riots", "Violent demonstration" if demonstrating else "Mob violence", _first(hits, "riot"))
     if h("clash"):
         return Coding("Battles", "Armed clash", _first(hits, "clash"))
+    if h("looting") and not nonstate and not state and any(_DAMAGE.search(x.of(text)) for x in hits["looting"]):
+        # a crowd's or unnamed arsonists' damage, with no one hurt and no armed group named, is a riot
+        demonstrating = h("protest") or any(_DEMONSTRATION.search(x.of(text)) for x in hits.get("riot", ()))
+        return Coding("Riots", "Violent demonstration" if demonstrating else "Mob violence", _first(hits, "looting"))
     if h("demand") and h("civilian_party") and not h("armed_party"):
         return Coding("Protests", "Peaceful protest", _first(hits, "demand"))
     for name, sub in (
