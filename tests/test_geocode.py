@@ -45,6 +45,7 @@ _FEATURES = [
     (24, "Karachi", "Karachi", "", 13.0, -5.0, "P", "PPL", "ML", "05", "", 300),
     (25, "Karachi", "Karachi", "", 13.5, -5.5, "P", "PPL", "ML", "05", "", 200),
     (26, "Gaur", "Gaur", "", 26.77, 85.28, "P", "PPLA2", "NP", "2", "R1", 40000),
+    (27, "Pokot", "Pokot", "", 1.0, 35.0, "P", "PPL", "KE", "01", "", 25000),  # a town named like a people
 ]
 _ADMIN1 = [
     ("ML.04", "Mopti"),
@@ -607,3 +608,13 @@ def test_geocode_town_abroad_called_a_district_is_a_namesake(geocoder: Geocoder)
 def test_geocode_unit_word_inside_an_unknown_name_is_dropped(geocoder: Geocoder) -> None:
     place = _place(geocoder, "Traders clashed in Sevare Sadar village, Mali, on Monday.", trigger="clashed")
     assert (place.name, place.geonameid) == ("Sevare", 10)
+
+
+def test_geocode_a_peoples_name_is_no_place_unless_the_text_makes_it_one(geocoder: Geocoder) -> None:
+    from conflictdb.geocode.peoples import people_names
+
+    assert "Pokot" in people_names()
+    text = "Pokot herders attacked a village near Bankass on Sunday."
+    assert _place(geocoder, text, trigger="attacked").geonameid in (3, 4)
+    assert _place(geocoder, "Pokot herders attacked a village.", trigger="attacked").geonameid != 27
+    assert _place(geocoder, "Youths rioted in Pokot town on Sunday.", trigger="rioted").geonameid == 27

@@ -29,7 +29,7 @@ from conflictdb.geocode.gazetteer import (
     open_gazetteer,
 )
 from conflictdb.geocode.outlets import GLOBAL_PRESS, outlet_country
-from conflictdb.geocode.peoples import group_countries, named_actor_countries
+from conflictdb.geocode.peoples import group_countries, named_actor_countries, people_names
 from conflictdb.geocode.resolve import (
     ACTOR_WEIGHT,
     Reading,
@@ -263,12 +263,15 @@ class Geocoder:
         # a country the text names ('in Mali') rules out places elsewhere; a demonym ('Saudi investors')
         # names an actor's country, which says less about where the event was
         named = reading.named
+        peoples = people_names()
         ranked = []
         for top in reading.toponyms:
             if top.span.start < body:
                 continue
             if top.is_context or top.designator == 0:
                 continue
+            if top.surface in peoples and not (top.designator or (top.cue == 2 and not top.near)):
+                continue  # 'Kikuyu', 'Maasai' name peoples unless the text makes them places ('in Kisii')
             # a name the gazetteer lacks counts when the text marks it as a place ('Kansafra town', 'X (A, B)')
             if top.chosen is None and not (top.context or top.designator == 3 or top.cue == 2):
                 continue

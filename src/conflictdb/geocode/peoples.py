@@ -40,6 +40,16 @@ def _groups() -> dict[str, tuple[str, ...]]:
     return {name: tuple(sorted(ccs)) for name, ccs in countries.items()}
 
 
+def people_names() -> frozenset[str]:
+    """The names of the peoples and clans, as written and with a plural 's'."""
+    return _people_names()
+
+
+@lru_cache(maxsize=1)
+def _people_names() -> frozenset[str]:
+    return frozenset(_groups())
+
+
 # Capitalized words, and the words of multi-word names ('Habar Gidir', 'Lou Nuer'); a name is only
 # matched whole, never inside a longer word or a hyphenated one.
 _WORD_RE = re.compile(r"(?<![\w\-])[A-Z][\w']*(?![\w\-])")
