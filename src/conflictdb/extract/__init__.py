@@ -10,25 +10,35 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import multiprocessing
 import os
 import re
+import weakref
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from conflictdb.extract import attribution, dates, events, figures, nlp, sentences
+from conflictdb.extract.actor_parse import arguments, phrase, trigger_token
 from conflictdb.extract.events import Coding, Group, Hits
 from conflictdb.extract.sentences import SentenceInfo
 from conflictdb.models import Document, Mention, Span
 
 __all__ = ["Extractor", "extract_text"]
 
-# Streams shorter than this are parsed in this process: starting workers costs more than it saves.
-PARALLEL_FROM = 200
+# Streams shorter than this are parsed in this process: a few documents are done before workers fork.
+PARALLEL_FROM = 32
 PEACEFUL = frozenset({"Peaceful protest", "Protest with intervention"})
 # A trained classifier overrides the rules for the main event only when it is this sure.
 MODEL_CONFIDENCE = 0.8
 
+# A claim of responsibility ('X claimed responsibility', 'X was behind the attack', 'a group calling
+# itself X'): the actor finder reads the names of organisations before it.
+_CLAIM_CUE = re.compile(
+    r"\b(?:claim\w*|took|takes|accept\w*|admit\w*)\s+(?:\w+\s+){0,2}?(?:responsibility|credit|authorship|hand|involvement)\b|"
+    r"\bbehind\s+(?:the|this|these)\b|\bcall(?:s|ing|ed)?\s+(?:itself|themselves)\b|\bknown\s+as\b|\bself-(?:styled|proclaimed)\b",
+    re.IGNORECASE,
+)
 _WOMEN = re.compile(
     r"\b(?:wom[ae]n|girls?|mothers?|wi(?:fe|ves)|pregnant|daughters?|sisters?|widows?|female)\b", re.IGNORECASE
 )
@@ -95,19 +105,54 @@ class Extractor:
         self.n_process = n_process if n_process is not None else min(2, os.cpu_count() or 1)
         self.batch_size = batch_size
         self.undated_lag_days = undated_lag_days
+        self._pool: Any = None
 
     def __call__(self, doc: Document) -> Document:
-        return self.apply(doc, self.nlp(next(iter(nlp.prepare([doc.text])))))
+        return next(self._extract([doc]))
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
-        """Extract from a stream of documents, parsing in batches on `n_process` processes."""
+        """Extract from a stream of documents, in order: in batches, on `n_process` processes for long streams."""
         stream = iter(docs)
         head = list(itertools.islice(stream, PARALLEL_FROM))
-        # a worker loads its own copy of the model (seconds): worth it for long streams only
-        n_process = self.n_process if len(head) >= PARALLEL_FROM else 1
-        pairs = _with_prepared(itertools.chain(head, stream))
-        for sdoc, doc in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size, n_process=n_process):
-            yield self.apply(doc, sdoc)
+        if self.n_process < 2 or len(head) < PARALLEL_FROM:
+            yield from self._extract(itertools.chain(head, stream))
+            return
+        pool = self._workers()
+        for done in pool.imap(_extract_in_worker, _chunks(itertools.chain(head, stream), size=self.batch_size)):
+            yield from done
+
+    def close(self) -> None:
+        """Stop the worker processes, if any were started (they also stop with this process)."""
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+    def _extract(self, docs: Iterable[Document]) -> Iterator[Document]:
+        for batch in _chunks(docs, size=self.batch_size, chars=None):
+            texts = [next(iter(nlp.prepare([d.text]))) for d in batch]
+            sdocs = list(self.nlp.pipe(texts, batch_size=self.batch_size, disable=["ner"]))
+            # long documents get entities only where extraction reads them (see nlp.Entities)
+            deferred = [len(s) >= nlp.LAZY_ENTITIES_FROM and not nlp.is_shouting(d.text) for d, s in zip(batch, sdocs, strict=True)]
+            short = [s for s, lazy in zip(sdocs, deferred, strict=True) if not lazy]
+            if "ner" in self.nlp.pipe_names:
+                for _ in self.nlp.get_pipe("ner").pipe(short, batch_size=self.batch_size):
+                    pass
+            for sdoc, lazy in zip(sdocs, deferred, strict=True):
+                if lazy:
+                    nlp.Entities.defer(sdoc)
+            for doc, sdoc in zip(batch, sdocs, strict=True):
+                yield self.apply(doc, sdoc)
+
+    def _workers(self) -> Any:
+        """Worker processes, started once and kept: forked, they share this process's loaded model."""
+        if self._pool is None:
+            global _WORKER_EXTRACTOR
+            _WORKER_EXTRACTOR = self
+            context = multiprocessing.get_context("fork")
+            self._pool = context.Pool(self.n_process)
+            weakref.finalize(self, self._pool.terminate)
+        return self._pool
 
     def apply(self, doc: Document, sdoc: Any) -> Document:
         """Extract from one document already parsed by spaCy (`sdoc`)."""
@@ -123,6 +168,8 @@ class Extractor:
         order = events.salient(groups, codings)
         if self.classifier is not None and order and not groups[order[0]].background:
             codings[order[0]] = self._classified(text, codings[order[0]])
+        ents = nlp.Entities(self.nlp, sdoc)
+        self._cover(ents, sdoc, text, [codings[gi] for gi in order], [groups[gi] for gi in order], infos)
         mentions: list[Mention] = []
         claimed = {i for gi in order[1:] if not groups[gi].background for i in groups[gi].sentences}
         for rank, gi in enumerate(order):
@@ -133,8 +180,34 @@ class Extractor:
                 if rank == 0
                 else []
             )
-            mentions.append(self._mention(doc, sdoc, infos, hits, groups[gi], coding, rank, respond))
+            mentions.append(self._mention(doc, sdoc, infos, hits, groups[gi], coding, rank, respond, ents))
         return dataclasses.replace(doc, sentences=tuple(i.sentence for i in infos), mentions=tuple(mentions))
+
+    def _cover(
+        self,
+        ents: nlp.Entities,
+        sdoc: Any,
+        text: str,
+        codings: list[Coding | None],
+        groups: list[Group],
+        infos: list[SentenceInfo],
+    ) -> None:
+        """Recognise entities where the actor finder reads them: each event's trigger sentence (the doer's
+        name), and sentences that may claim an attack, with the one before (a name there can be claimed)."""
+        if ents.done is None:
+            return
+        wanted: list[Any] = []
+        for coding, group in zip(codings, groups, strict=True):
+            spans = [infos[i].span for i in group.sentences]
+            trigger = coding.triggers[0] if coding is not None and coding.triggers else spans[0]
+            token = trigger_token(sdoc, trigger)
+            if token is not None and any(_names_someone(sdoc, head) for head in arguments(token).agents):
+                wanted.append(token.sent)
+        sents = list(sdoc.sents)
+        for k, sent in enumerate(sents):
+            if _CLAIM_CUE.search(text, sent.start_char, sent.end_char):
+                wanted.extend(sents[max(0, k - 1) : k + 1])
+        ents.cover(wanted)
 
     def _classified(self, text: str, coding: Coding | None) -> Coding | None:
         result = self.classifier.classify(text) if self.classifier is not None else None
@@ -156,6 +229,7 @@ class Extractor:
         coding: Coding,
         rank: int,
         respond: list[Span],
+        ents: nlp.Entities,
     ) -> Mention:
         text = doc.text
         spans = [infos[i].span for i in group.sentences]
@@ -201,7 +275,7 @@ class Extractor:
                 injuries=counted.injuries, evidence={k: v for k, v in counted.evidence.items() if k == "injuries"}
             )
         evidence.update(counted.evidence)
-        said = attribution.attribute(sdoc, text, spans, respond)
+        said = attribution.attribute(sdoc, text, spans, respond, entities=ents.cover_name)
         evidence.update(said.evidence)
         women, children = _victims(text, spans)
         if women:
@@ -251,6 +325,41 @@ class Extractor:
             background=group.background,
             evidence=evidence,
         )
+
+
+# The extractor that forked workers run: set in the parent just before it forks them.
+_WORKER_EXTRACTOR: Extractor | None = None
+# A worker's share of a stream: enough text to batch the parse well, small enough to keep both busy.
+CHUNK_CHARS = 20_000
+
+
+def _extract_in_worker(docs: list[Document]) -> list[Document]:
+    assert _WORKER_EXTRACTOR is not None
+    return list(_WORKER_EXTRACTOR._extract(docs))
+
+
+def _chunks(docs: Iterable[Document], *, size: int, chars: int | None = CHUNK_CHARS) -> Iterator[list[Document]]:
+    """Documents in lists of at most `size`, or fewer once they hold `chars` characters of text."""
+    chunk: list[Document] = []
+    held = 0
+    for doc in docs:
+        chunk.append(doc)
+        held += len(doc.text)
+        if len(chunk) >= size or (chars is not None and held >= chars):
+            yield chunk
+            chunk, held = [], 0
+    if chunk:
+        yield chunk
+
+
+def _names_someone(sdoc: Any, head: Any) -> bool:
+    """Whether the doer's phrase headed by `head` holds a word that may be part of a name the rulers
+    did not find: only then can the recogniser tell the actor finder more ('a group the registry lacks')."""
+    start, end = phrase(head)
+    words = sdoc.char_span(start, end, alignment_mode="expand")
+    return words is not None and any(
+        not t.ent_type and (t.pos_ == "PROPN" or ((t.is_title or t.is_upper) and not t.is_sent_start)) for t in words
+    )
 
 
 def _with_prepared(docs: Iterable[Document]) -> Iterator[tuple[str, Document]]:

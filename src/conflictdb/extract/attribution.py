@@ -9,6 +9,7 @@ condemnation, claim of responsibility, and by whom (from the parse: the subject,
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -82,8 +83,14 @@ def _agent(token: Any) -> Any | None:
     return None
 
 
-def sources(doc: Any, spans: list[Span], *, text: str | None = None) -> list[tuple[str, Span]]:
-    """The sources named in the sentences `spans`: 'according to X', 'X said', 'as claimed by X'."""
+def sources(
+    doc: Any, spans: list[Span], *, text: str | None = None, entities: Callable[[Any], None] | None = None
+) -> list[tuple[str, Span]]:
+    """The sources named in the sentences `spans`: 'according to X', 'X said', 'as claimed by X'.
+
+    `entities(token)`, when given, recognises the named entities of the token's sentence (they are
+    recognised on demand in long documents).
+    """
     found: list[tuple[str, Span]] = []
     for span in spans:
         sent = doc.char_span(span.start, span.end, alignment_mode="expand")
@@ -98,6 +105,8 @@ def sources(doc: Any, spans: list[Span], *, text: str | None = None) -> list[tup
                 head = head or _subject(token)
             if head is None or head.pos_ == "PRON":
                 continue
+            if head.lower_ not in _SOURCE_HEADS and entities is not None:
+                entities(head)
             if head.lower_ not in _SOURCE_HEADS and head.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE"):
                 continue
             found.append(_phrase(head, keep_article=True, source=text))
@@ -150,8 +159,18 @@ def _negated(token: Any, who: Any) -> bool:
     )
 
 
-def attribute(doc: Any, text: str, event_spans: list[Span], response_spans: list[Span]) -> Attribution:
-    """Status, sources, context and modality of one event from its sentences; responses from `response_spans`."""
+def attribute(
+    doc: Any,
+    text: str,
+    event_spans: list[Span],
+    response_spans: list[Span],
+    *,
+    entities: Callable[[Any], None] | None = None,
+) -> Attribution:
+    """Status, sources, context and modality of one event from its sentences; responses from `response_spans`.
+
+    `entities`: as for `sources`.
+    """
     cue = lexicons.cues("discourse")
     evidence: dict[str, tuple[Span, ...]] = {}
     status = "reported"
@@ -161,7 +180,7 @@ def attribute(doc: Any, text: str, event_spans: list[Span], response_spans: list
             status = name
             evidence["status"] = tuple(hits)
             break
-    said = sources(doc, event_spans + [s for s in response_spans if s not in event_spans], text=text)
+    said = sources(doc, event_spans + [s for s in response_spans if s not in event_spans], text=text, entities=entities)
     names: list[str] = []
     spans: list[Span] = []
     for name, span in said:
