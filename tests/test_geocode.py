@@ -618,3 +618,13 @@ def test_geocode_a_peoples_name_is_no_place_unless_the_text_makes_it_one(geocode
     assert _place(geocoder, text, trigger="attacked").geonameid in (3, 4)
     assert _place(geocoder, "Pokot herders attacked a village.", trigger="attacked").geonameid != 27
     assert _place(geocoder, "Youths rioted in Pokot town on Sunday.", trigger="rioted").geonameid == 27
+
+
+def test_geocode_regional_party_names_its_unit_when_no_place_is_named() -> None:
+    from conflictdb.geocode.peoples import regional_units
+
+    assert regional_units("Farmers of the KRRS and Trinamool Congress workers") == {
+        ("IN", "Karnataka"): (15, 19),
+        ("IN", "West Bengal"): (24, 42),
+    }
+    assert regional_units("Sad news: a sad day") == {}  # acronyms only as written

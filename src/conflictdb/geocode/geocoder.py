@@ -29,7 +29,7 @@ from conflictdb.geocode.gazetteer import (
     open_gazetteer,
 )
 from conflictdb.geocode.outlets import GLOBAL_PRESS, outlet_country
-from conflictdb.geocode.peoples import group_countries, named_actor_countries, people_names
+from conflictdb.geocode.peoples import group_countries, named_actor_countries, people_names, regional_units
 from conflictdb.geocode.resolve import (
     ACTOR_WEIGHT,
     Reading,
@@ -161,6 +161,17 @@ class Geocoder:
                 ccs.extend([cc] * times)
         return tuple(ccs)
 
+    def _regional_unit(self, text: str, country: str | None) -> Toponym | None:
+        """The first-order unit of the one regional party or group a text names ('KRRS': Karnataka)."""
+        units = {key: span for key, span in regional_units(text).items() if country is None or key[0] == country}
+        if len(units) != 1:
+            return None
+        (cc, unit), (start, end) = units.popitem()
+        entries = [e for e in self.gazetteer.lookup(fold(unit)) if e.cc == cc and e.level == 1]
+        if not entries:
+            return None
+        return Toponym(Span(start, end), unit, fold(unit), (entries[0],), designator=1, chosen=entries[0])
+
     def _named_actors_country(self, text: str) -> str | None:
         """The one country of the named groups and parties a text mentions ('KANU youths', 'Mungiki').
 
@@ -215,6 +226,9 @@ class Geocoder:
             if t.chosen is not None and not t.partial and (t.cue or _significant(t.chosen)):
                 votes[t.chosen.cc] += 1.0 if t.cued else 0.5
         country = top_country(votes) or self._named_actors_country(doc.text)
+        region = self._regional_unit(doc.text, country)
+        if region is not None:
+            return self._from_entry(region, reading)
         if country is not None:
             body = _body_of(reading, country, doc.text)
             if body is not None:

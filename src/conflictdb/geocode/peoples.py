@@ -140,3 +140,41 @@ def named_actor_countries(text: str) -> set[str]:
                     countries.add(country)
                     break
     return countries
+
+
+# --- regional groups --------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _regional() -> dict[str, tuple[tuple[tuple[str, ...], str, str], ...]]:
+    """First word -> (words, country code, first-order unit) of the regional groups (data/geo/regional_groups.tsv)."""
+    text = resources.files("conflictdb").joinpath("data", "geo", "regional_groups.tsv").read_text(encoding="utf-8")
+    found: defaultdict[str, list[tuple[tuple[str, ...], str, str]]] = defaultdict(list)
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        names, cc, unit = line.split("\t")
+        for name in names.split("|"):
+            words = tuple(_TOKEN_RE.findall(name)) if _is_acronym(name.replace("(", "").replace(")", "")) else None
+            words = words or tuple(w.lower() for w in _TOKEN_RE.findall(name))
+            found[words[0]].append((words, cc, unit))
+    return {first: tuple(sorted(entries, key=lambda e: -len(e[0]))) for first, entries in found.items()}
+
+
+def regional_units(text: str) -> dict[tuple[str, str], tuple[int, int]]:
+    """(country code, first-order unit) -> where the text first names a regional party or group of it."""
+    index = _regional()
+    matches = list(_TOKEN_RE.finditer(text))
+    tokens = [m.group() for m in matches]
+    folded = [t.lower() for t in tokens]
+    units: dict[tuple[str, str], tuple[int, int]] = {}
+    for i, token in enumerate(tokens):
+        if not token[:1].isupper():
+            continue
+        for key, case in ((token, True), (folded[i], False)):
+            for words, cc, unit in index.get(key, ()):
+                n = len(words)
+                if tuple((tokens if case else folded)[i : i + n]) == words:
+                    units.setdefault((cc, unit), (matches[i].start(), matches[i + n - 1].end()))
+                    break
+    return units
