@@ -386,3 +386,32 @@ def test_actors_deep_south_insurgents_are_acled_southern_muslim_separatists(find
     found = names(finder, "Malay Muslim insurgents detonated a bomb in Narathiwat.")
     assert found == ["Southern Muslim Separatists (Thailand)"]
     assert names(finder, "The BRN denied it.") == ["BRN: Barisan Revolusi Nasional"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "doer"),
+    [
+        (
+            "A bomb went off in a hotel lobby. The police hold the Tupac Amaru Revolutionary Movement responsible.",
+            "bomb",
+            "MRTA: Tupac Amaru Revolutionary Movement",
+        ),
+        ("A bomb damaged a power station. Officials blamed the ELN for the attack.", "bomb", "ELN: National Liberation Army"),
+        (
+            "Unknown persons set off a bomb at a bank. The government attributed the attack to the FMLN.",
+            "bomb",
+            "FMLN: Farabundo Marti National Liberation Front",
+        ),
+    ],
+)
+def test_actors_group_held_responsible_is_the_doer(
+    finder: ActorFinder, nlp: Any, text: str, trigger: str, doer: str
+) -> None:
+    r = roles(finder, nlp, text, trigger, "Explosions/Remote violence", "Remote explosive/landmine/IED")
+    assert r.actor1 is not None and r.actor1.name == doer
+
+
+def test_actors_accused_victims_do_not_make_a_doer(finder: ActorFinder, nlp: Any) -> None:
+    text = "Gunmen killed five people in a village. The victims were accused of harbouring ONLF rebels."
+    r = roles(finder, nlp, text, "killed", "Violence against civilians", "Attack")
+    assert r.actor1 is not None and r.actor1.name != "ONLF: Ogaden National Liberation Front"

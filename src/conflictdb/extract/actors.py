@@ -101,11 +101,20 @@ _NOT_ACTING = _FORCE_PLACES | _FORCE_VOICES | _AREAS
 _NOT_A_PARTY = _FORCE_VOICES | _AREAS
 _WORD_AFTER = re.compile(r"\W{0,3}(\w+)")
 _RESPONSIBLE = re.compile(
-    r"(?:\W{0,3}\(?[\w-]+\)?)?\W{0,3}(?:\w+\s){0,2}?(?:has\s|have\s|had\s)?"
+    r"(?:\s*\([^()\n]{1,60}\))?(?:\W{0,3}\(?[\w-]+\)?)?\W{0,3}(?:\w+\s){0,2}?(?:has\s|have\s|had\s)?"
     r"(?:(?:claimed|claims|claiming|took|takes|accepted|admitted)\s+(?:\w+\s){0,2}?"
-    r"(?:responsibility|credit|authorship|hand|involvement)\b|(?:was|were|is|are)\s+(?:\w+\s)?behind\s+(?:the|this|these)\b)",
+    r"(?:responsibility|credit|authorship|hand|involvement)\b|"
+    r"(?:was|were|is|are)\s+(?:\w+\s)?(?:behind|responsible\s+for)\s+(?:the|this|these)\b)",
     re.I,
 )
+# Words before a name that hold it responsible: 'police blamed X', 'attributed the attack to X', 'suspect X'.
+_BLAMED = re.compile(
+    r"\b(?:blamed|blames|blaming|accused|accuses|suspect|suspects|attributed\s+(?:[\w\"']+\s+){0,6}?to)"
+    r"\s+(?:the\s+)?(?:(?!(?:of|by|for|in|to|with|and|or)\b)[\w\"'-]+,?\s+){0,4}?[\"']?$",
+    re.I,
+)
+_HELD = re.compile(r"\b(?:hold|holds|held|holding)\s+(?:the\s+)?$", re.I)
+_HELD_AFTER = re.compile(r"\W{0,3}(?:[\w-]+\s+){0,3}?responsible\b", re.I)
 _CALLING_ITSELF = re.compile(
     r"\b(?:calling (?:itself|themselves)|which calls itself|known as|self-styled|self-proclaimed)\s+(?:the\s+)?$", re.I
 )
@@ -135,7 +144,7 @@ _GROUP_WORDS = re.compile(
 # (not 'killed members of', whose members are the victims).
 _IDENTIFIED = re.compile(
     r"\b(?:believed|suspected|thought|alleged(?:ly)?|identified|linked|affiliated|belonging|loyal|blamed|"
-    r"claimed|accused|(?:were|are|was|is|as|being)\s+(?:\w+\s+)?members? of|responsibility)\b[^.;!?]{0,30}$",
+    r"claimed|accused(?!\s+of\b)|(?:were|are|was|is|as|being)\s+(?:\w+\s+)?members? of|responsibility)\b[^.;!?]{0,30}$",
     re.IGNORECASE,
 )
 _PATTERN_FORCES = ("army", "military", "soldiers", "troops", "forces", "security forces", "police", "policemen")
@@ -318,8 +327,11 @@ class _Cast:
         """The group that claims the attack, unless the parse names a group as its doer."""
         if match is not None and match in doers and match.entry.role == NAMED:
             return match
-        claimant = next((m for m in self.matches if m.entry.role == NAMED and _claims(self.text, m.extent)), None)
-        return claimant or match
+        # a named group, or a state force 'held responsible', that the text says did it
+        claimants = [m for m in self.matches if m.entry.role in (NAMED, STATE) and _claims(self.text, m.extent)]
+        if len(claimants) > 1 and 0 <= claimants[1].extent.start - claimants[0].extent.end < 40:
+            return claimants[1]  # 'the Maoist organisation "Shining Path"': the name in apposition
+        return claimants[0] if claimants else match
 
     def _evidence(self, actor: Actor | None, match: Match | None) -> tuple[Span, ...]:
         if actor is None:
@@ -388,8 +400,14 @@ def _resolved(cast: _Cast, match: Match | None, *, other: Actor | None = None) -
 def _claims(text: str, extent: Span) -> bool:
     """Whether the name at `extent` claims responsibility: 'X has claimed responsibility', 'a group calling
     itself X'."""
-    before = text[max(0, extent.start - 40) : extent.start]
-    return bool(_RESPONSIBLE.match(text, extent.end) or _CALLING_ITSELF.search(before))
+    before = text[max(0, extent.start - 60) : extent.start]
+    end = extent.end
+    if "(" in extent.of(text) and ")" not in extent.of(text):  # 'ELN (ARMY OF NATIONAL LIBERATION)'
+        close = text.find(")", end, end + 60)
+        end = close + 1 if close >= 0 else end
+    if _HELD.search(before):  # 'the police hold X responsible for the attack'
+        return bool(_HELD_AFTER.match(text, end))
+    return bool(_RESPONSIBLE.match(text, end) or _CALLING_ITSELF.search(before) or _BLAMED.search(before))
 
 
 def _acting(text: str, match: Match, *, target: bool = False) -> bool:
