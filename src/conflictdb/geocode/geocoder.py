@@ -17,6 +17,19 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from conflictdb.geocode.checks import (
+    SENTENCE_RE,
+    body_of,
+    display,
+    inside_known,
+    main_country,
+    prominent,
+    sentence_bounds,
+    significant,
+    stray,
+    unsupported,
+    variant,
+)
 from conflictdb.geocode.former import former_admin1, official_name
 from conflictdb.geocode.gazetteer import (
     Entry,
@@ -39,9 +52,8 @@ from conflictdb.geocode.resolve import (
     resolve,
     top_country,
 )
-from conflictdb.models import Actor, Document, Mention, Place, Span
+from conflictdb.models import Document, Mention, Place, Span
 
-_SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"')\]]*|\n|$)")
 _DATELINE_RE = re.compile(
     r"^\s*([A-Z][A-Za-z'\-]+(?:[ ][A-Z][A-Za-z'\-]+){0,3})(?:,\s*[A-Z][A-Za-z.]+)?\s*"
     r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d)|\((?:AFP|Reuters|AP|Xinhua|IRIN)\)|[—–-]{1,2}\s)"
@@ -63,20 +75,27 @@ _NATIONAL_RE = re.compile(
 
 # A national outlet's country: as much as a country named in the text, since most of its reports are local.
 OUTLET_WEIGHT = 3.0
-# Parts of a town or district: ACLED codes an unlisted one to the known place it is in.
-_PART_WORDS = frozenset(
-    str.split(
-        "village villages area areas neighbourhood neighborhood locality location camp estate quarter suburb "
-        "sector ward mouza hamlet settlement market square colony mohalla bazaar bazar"
-    )
-)
 
 # A country whose named groups the text mentions, when it names no country: as much as a demonym.
 NAMED_GROUP_WEIGHT = 2.0
 # Words in a name the gazetteer lacks that name the kind of place, not the place: 'X Sadar' is X's own
 # subdistrict, 'X bazaar' its market, 'Taluka X' the subdistrict X.
 _AFFIXES = frozenset(
-    "sadar bazaar bazar town city village junction chowk taluka tehsil upazila barangay commune".split()
+    [
+        "sadar",
+        "bazaar",
+        "bazar",
+        "town",
+        "city",
+        "village",
+        "junction",
+        "chowk",
+        "taluka",
+        "tehsil",
+        "upazila",
+        "barangay",
+        "commune",
+    ]
 )
 # How alike (rapidfuzz ratio) a name the gazetteer lacks and a known name must be to be one place misspelt.
 _RESPELT_RATIO = 88.0
@@ -211,7 +230,7 @@ class Geocoder:
             dateline = self._dateline(doc.text)
             if dateline is not None:
                 top = dateline
-        if top is not None and top.chosen is not None and not self._contradicted(top, votes) and not _stray(top, votes):
+        if top is not None and top.chosen is not None and not self._contradicted(top, votes) and not stray(top, votes):
             return self._from_entry(top, reading)
         if top is not None and top.chosen is not None:
             return self._from_context(top, reading, votes, doc.text)
@@ -223,14 +242,14 @@ class Geocoder:
         # no place named: the country the text is about, if it says
         for t in reading.toponyms:
             # only names the text marks as places, or well-known ones, say which country it is about
-            if t.chosen is not None and not t.partial and (t.cue or _significant(t.chosen)):
+            if t.chosen is not None and not t.partial and (t.cue or significant(t.chosen)):
                 votes[t.chosen.cc] += 1.0 if t.cued else 0.5
         country = top_country(votes) or self._named_actors_country(doc.text)
         region = self._regional_unit(doc.text, country)
         if region is not None:
             return self._from_entry(region, reading)
         if country is not None:
-            body = _body_of(reading, country, doc.text)
+            body = body_of(reading, country, doc.text)
             if body is not None:
                 return self._from_entry(body, reading)
             m = _CAPITAL_RE.search(doc.text) or _NATIONAL_RE.search(doc.text)
@@ -258,7 +277,7 @@ class Geocoder:
         self, doc: Document, mention: Mention | None, reading: Reading, *, support: dict[str, float] | None = None
     ) -> Toponym | None:
         sentences: list[tuple[int, int, str | None]] = [(s.span.start, s.span.end, s.label) for s in doc.sentences] or [
-            (m.start(), m.end(), None) for m in _SENTENCE_RE.finditer(doc.text)
+            (m.start(), m.end(), None) for m in SENTENCE_RE.finditer(doc.text)
         ]
         trigger = None
         if mention is not None and mention.evidence.get("event_type"):
@@ -271,7 +290,7 @@ class Geocoder:
             return k if k >= 0 and pos < sentences[k][1] else len(sentences)
 
         trigger_sentence = sentence_of(trigger) if trigger is not None else 0
-        main = _main_country(reading)
+        main = main_country(reading)
         dateline = _DATELINE_RE.match(doc.text)
         body = dateline.end(1) if dateline else 0  # the dateline's place counts only when the text names none
         # a country the text names ('in Mali') rules out places elsewhere; a demonym ('Saudi investors')
@@ -297,17 +316,17 @@ class Geocoder:
             entry = top.chosen or next((c.chosen for c in top.context if c.chosen), None)
             # a name the words around do not mark as a place must be in a country the text's other evidence
             # (country words, outlet, actors) points to, when there is such evidence
-            unsupported = entry is not None and (
+            unbacked = entry is not None and (
                 (bool(named) and entry.cc not in named)
-                or (bool(support) and not support.get(entry.cc) and not _prominent(entry))
+                or (support is not None and bool(support) and not support.get(entry.cc) and not prominent(entry))
             )
             if (
                 top.cue == 0
                 and not top.context
-                and (len(top.entries) > 3 or top.score < 2.5 or unsupported or not _significant(top.chosen))
+                and (len(top.entries) > 3 or top.score < 2.5 or unbacked or not significant(top.chosen))
             ):
                 continue
-            if top.cue == 1 and not top.context and (unsupported or top.score < 2.0):
+            if top.cue == 1 and not top.context and (unbacked or top.score < 2.0):
                 continue
             foreign = entry is not None and main is not None and entry.cc != main
             if foreign and k != trigger_sentence:
@@ -355,8 +374,8 @@ class Geocoder:
         point = seat or entry
         kind = "near" if top.near and level == 3 else {1: "admin1", 2: "admin2"}.get(level, "place")
         geo, where = _PRECISION[kind]
-        name = _display(bare_name(top.surface) if entry.level < 3 or top.designator else top.surface, None)
-        if seat is not None and fold(seat.name) != fold(name) and not _variant(seat.name, name):
+        name = display(bare_name(top.surface) if entry.level < 3 or top.designator else top.surface, None)
+        if seat is not None and fold(seat.name) != fold(name) and not variant(seat.name, name):
             name = acled_name(ascii_name(seat.name))  # ACLED names the town whose point it uses
         place = Place(
             name=name,
@@ -377,8 +396,8 @@ class Geocoder:
         """Whether the units the text gives beside a toponym ('X, Donetsk') exclude the entry chosen for it."""
         if top.chosen is None or top.coherent:
             return False
-        if _unsupported(top.chosen.cc, support) is False and all(
-            c.chosen is None or _unsupported(c.chosen.cc, support) for c in top.context
+        if unsupported(top.chosen.cc, support) is False and all(
+            c.chosen is None or unsupported(c.chosen.cc, support) for c in top.context
         ):
             return False  # units found only in countries nothing else in the text points to: namesakes abroad
         named = {c.chosen.cc if c.chosen else self._country_of(c) for c in top.context if c.designator == 0}
@@ -402,7 +421,7 @@ class Geocoder:
     def _admin1(self, code: str | None, reading: Reading, location: Toponym) -> str | None:
         """The first-order unit's name, spelt as the text spells it when it does ('Erbil', not 'Arbil')."""
         name = official_name(code) or self.gazetteer.admin_name(code)
-        if name is None:
+        if name is None or code is None:
             return None
         for top in reading.toponyms:
             if top.chosen is None or top.chosen.cc != code[:2]:
@@ -444,7 +463,7 @@ class Geocoder:
         if len(top.key) < 5:
             return None
         units = [c.chosen for c in top.context if c.chosen is not None and c.chosen.level in (0, 1, 2)]
-        cc = units[0].cc if units else (_main_country(reading) or top_country(votes))
+        cc = units[0].cc if units else (main_country(reading) or top_country(votes))
         if cc is None:
             return None
         words = top.key.split()
@@ -485,12 +504,12 @@ class Geocoder:
             for c in top.context
             if c.chosen is not None
             and not c.partial
-            and (c.chosen.level < 3 or _significant(c.chosen) or not _unsupported(c.chosen.cc, votes))
+            and (c.chosen.level < 3 or significant(c.chosen) or not unsupported(c.chosen.cc, votes))
         ]
         if not known:
             # the nearest known place in its sentence, after it first ('Kansafra in Jabal al-Zawiya ... of Idleb')
-            main = _main_country(reading)
-            start, end = _sentence_bounds(doc_text, top.span.start)
+            main = main_country(reading)
+            start, end = sentence_bounds(doc_text, top.span.start)
             near = [
                 t
                 for t in reading.toponyms
@@ -504,11 +523,11 @@ class Geocoder:
             near.sort(key=lambda t: (t.span.start < top.span.start, abs(t.span.start - top.span.start)))
             known = near[:1]
         if not known:
-            cc = _main_country(reading) or top_country(votes) or self._named_actors_country(doc_text)
+            cc = main_country(reading) or top_country(votes) or self._named_actors_country(doc_text)
             if cc is None:
-                return Place(name=_display(top.surface, None), how="unresolved"), {"location": (top.span,)}
+                return Place(name=display(top.surface, None), how="unresolved"), {"location": (top.span,)}
             place, evidence = self._country_place(cc, reading)
-            place = dataclasses.replace(place, name=_display(top.surface, None), how="text")
+            place = dataclasses.replace(place, name=display(top.surface, None), how="text")
             return place, {**evidence, "location": (top.span,)}
         # the units agree on a country (most of them, by score); of those, the smallest unit, the first named
         weight: defaultdict[str, float] = defaultdict(float)
@@ -535,12 +554,12 @@ class Geocoder:
         )
         # ACLED names the known place whose point it uses ('Mwatate' for 'Wumari Sechu village in Mwatate
         # district'); the village's own name is kept as the locality
-        name = _display(bare_name(unit.surface), None)
-        if seat is not None and fold(seat.name) != fold(name) and not _variant(seat.name, name):
+        name = display(bare_name(unit.surface), None)
+        if seat is not None and fold(seat.name) != fold(name) and not variant(seat.name, name):
             name = acled_name(ascii_name(seat.name))
         place = Place(
-            name=name if _inside_known(top, unit, doc_text) else _display(top.surface, None),
-            locality=_display(top.surface, None),
+            name=name if inside_known(top, unit, doc_text) else display(top.surface, None),
+            locality=display(top.surface, None),
             country=self.gazetteer.country_name(entry.cc),
             country_code=entry.cc,
             admin1=self._admin1(entry.a1, reading, top),
@@ -593,116 +612,3 @@ class Geocoder:
                 evidence["admin1"] = (other.span,)
                 break
         return evidence
-
-
-def _inside_known(top: Toponym, unit: Toponym, text: str) -> bool:
-    """Whether an unknown name is a part of the known place named with it ('X village in Y district').
-
-    A news report's unlisted village, area or neighbourhood is coded to the known place it is in, which
-    ACLED then names; a name given with its units in parentheses ('X village (A, B)'), as coders write
-    the places their gazetteer holds, is a place of its own.
-    """
-    after = re.match(r"\s*([A-Za-z]+)", text[top.span.end : top.span.end + 20])
-    if not after or after.group(1).lower() not in _PART_WORDS:
-        return False
-    last = max(unit.span.end, top.span.end) + 3
-    return "(" not in text[top.span.end : last]
-
-
-def _variant(gazetteer_name: str, text_name: str) -> bool:
-    """Whether the text spells the seat's own name another way ('Ghoryan' for 'Ghoriyan', 'Saydabad' for
-    'Markaz-e Sayyidabad'): the text's spelling is then kept, as ACLED's notes spell their places."""
-    key = fold(text_name)
-    return any(fuzz.ratio(word, key) >= 75 for word in fold(gazetteer_name).split() + [fold(gazetteer_name)])
-
-
-def _body_of(reading: Reading, country: str, text: str) -> Toponym | None:
-    """The town a body is named after, when the text names no place: 'Maseno University', 'Mirpur police station'.
-
-    ACLED puts such an event in that town. Only a town of the country the text is about, and a known one
-    or the only one of its name there; 'Wagner troops' and 'Delhi police' name actors, not bodies.
-    """
-    for top in reading.toponyms:
-        entry = top.chosen
-        if entry is None or top.designator == 0 or entry.cc != country or entry.level == 0:
-            continue
-        after = re.match(r"[\s\-]+([A-Za-z]+)", text[top.span.end : top.span.end + 24])
-        follower = after.group(1).lower() if after else ""
-        if follower == "police":
-            rest = re.match(r"[\s\-]+[A-Za-z]+\s+([A-Za-z]+)", text[top.span.end : top.span.end + 40])
-            follower = "station" if rest and rest.group(1).lower() in ("station", "post", "headquarters") else ""
-        if follower not in _BODY_WORDS:
-            continue
-        if _significant(entry) or sum(1 for e in top.entries if e.cc == country) == 1:
-            return top
-    return None
-
-
-# Bodies and buildings named after the town they are in.
-_BODY_WORDS = frozenset(
-    str.split(
-        "university universitys college school station hospital market bazaar road highway office offices "
-        "court prison jail stadium campus airport port harbour harbor municipality corporation based"
-    )
-)
-
-
-def _prominent(entry: Entry) -> bool:
-    """A capital, a first-order unit or a big city: named without a cue, it is still that place ('Nairobi police')."""
-    return entry.fcode == "PPLC" or entry.level == 1 or entry.pop >= 500_000
-
-
-def _unsupported(cc: str, support: dict[str, float]) -> bool:
-    """Whether the text's evidence points firmly to a country other than `cc` and not at all to `cc`."""
-    return bool(support) and max(support.values()) >= 3.0 and not support.get(cc)
-
-
-def _stray(top: Toponym, support: dict[str, float]) -> bool:
-    """Whether a small place's entry is likely a namesake abroad of a village the gazetteer lacks.
-
-    'Protest in Nyaguku' reported by a Kenyan paper, when the only Nyaguku known is elsewhere: the
-    text's evidence for another country outweighs a village's own, so the name is kept in that country.
-    """
-    entry = top.chosen
-    if entry is None or top.context or not support or entry.level < 2 or entry.level == 2 and _prominent(entry):
-        return False
-    if entry.level == 3 and _significant(entry) and not (top.designator in (1, 2) and entry.fclass == "P"):
-        return False  # a town of some size, unless the text calls it a district ('Chora district': not Chios)
-    best = max(support.values())
-    return best >= 3.0 and support.get(entry.cc, 0.0) == 0.0
-
-
-def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    for m in _SENTENCE_RE.finditer(text):
-        if m.start() <= pos < m.end():
-            return m.start(), m.end()
-    return 0, len(text)
-
-
-def _significant(entry: Entry | None) -> bool:
-    """Whether a place is known well enough to be taken without a cue: a unit, or a town of some size."""
-    return entry is not None and (entry.level < 3 or entry.pop >= 20_000 or entry.fcode in ("PPLC", "PPLA"))
-
-
-def _main_country(reading: Reading) -> str | None:
-    """The country the text is mostly about: its country words and its resolved, cued toponyms."""
-    votes: defaultdict[str, float] = defaultdict(float, reading.votes)
-    for top in reading.toponyms:
-        if top.chosen is not None and top.designator != 0 and not top.partial and (top.cue or _significant(top.chosen)):
-            votes[top.chosen.cc] += 1.5 if top.cue == 2 else 1.0 if top.cue else 0.3
-    return top_country(votes)
-
-
-def _display(surface: str, entry: Entry | None) -> str:
-    """The location as ACLED writes it: the gazetteer's ASCII name of a town, else the text's words."""
-    if surface.isupper():
-        surface = surface.title()
-    if entry is not None and fold(entry.name) != fold(surface):
-        return ascii_name(entry.name)
-    name = ascii_name(surface)
-    return name[:1].upper() + name[1:]  # 'el Hermel' -> 'El Hermel'
-
-
-def _actors(mention: Mention) -> list[Actor]:
-    actors = [a for a in (mention.actor1, mention.actor2) if a is not None]
-    return actors + list(mention.assoc_actor_1) + list(mention.assoc_actor_2)

@@ -107,15 +107,15 @@ def _named() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
     for path in sorted(root.iterdir(), key=lambda p: p.name):
         if not path.name.endswith(".yaml") or path.name in ("ethnic.yaml", "generic.yaml"):
             continue
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or ()
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
         if path.name == "countries.yaml":
-            for country, info in data.items():
+            for country, info in (data or {}).items():
                 own = {w.lower() for name in (country, *info.get("adj", ())) for w in name.split()}
                 for alias in (*info.get("military", ()), *info.get("police", ())):
                     if _is_acronym(alias) or own & {w.lower() for w in alias.split()}:
                         add(alias, country)
             continue
-        for item in data:
+        for item in data or ():
             name, country = item.get("name", ""), item.get("country")
             if not country or "{country}" in name:
                 continue

@@ -83,7 +83,18 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹ�
 _CAP_WORD = rf"[{_UPPER}](?:[\w'’\-]*\w)"
 # The Arabic article takes the sound of a 'sun letter' after it ('ash Shams', 'at Tall', 'Deir ez Zor'):
 # only before that letter is 'at', 'as' or 'an' an article, not English ('a Polyclinic at Ajumako').
-_SUN_ARTICLES = {"ad": "D", "an": "N", "ar": "R", "as": "S", "ash": "S", "at": "T", "ath": "T", "az": "Z", "es": "S", "ez": "Z"}
+_SUN_ARTICLES = {
+    "ad": "D",
+    "an": "N",
+    "ar": "R",
+    "as": "S",
+    "ash": "S",
+    "at": "T",
+    "ath": "T",
+    "az": "Z",
+    "es": "S",
+    "ez": "Z",
+}
 
 
 def _article(word: str, space: str) -> str:

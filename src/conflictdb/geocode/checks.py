@@ -1,0 +1,133 @@
+"""Checks on a toponym chosen for an event: whether it is a namesake abroad, what ACLED would name it.
+
+Used by `Geocoder`: a place's significance, the country a text is mostly about, the town a body is
+named after, and whether an unknown name is a part of the known place named with it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from rapidfuzz import fuzz
+
+from conflictdb.geocode.gazetteer import Entry, ascii_name, fold
+from conflictdb.geocode.resolve import Reading, Toponym, top_country
+
+SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"')\]]*|\n|$)")
+
+# Parts of a town or district: ACLED codes an unlisted one to the known place it is in.
+PART_WORDS = frozenset(
+    str.split(
+        "village villages area areas neighbourhood neighborhood locality location camp estate quarter suburb "
+        "sector ward mouza hamlet settlement market square colony mohalla bazaar bazar"
+    )
+)
+
+
+def inside_known(top: Toponym, unit: Toponym, text: str) -> bool:
+    """Whether an unknown name is a part of the known place named with it ('X village in Y district').
+
+    A news report's unlisted village, area or neighbourhood is coded to the known place it is in, which
+    ACLED then names; a name given with its units in parentheses ('X village (A, B)'), as coders write
+    the places their gazetteer holds, is a place of its own.
+    """
+    after = re.match(r"\s*([A-Za-z]+)", text[top.span.end : top.span.end + 20])
+    if not after or after.group(1).lower() not in PART_WORDS:
+        return False
+    last = max(unit.span.end, top.span.end) + 3
+    return "(" not in text[top.span.end : last]
+
+
+def variant(gazetteer_name: str, text_name: str) -> bool:
+    """Whether the text spells the seat's own name another way ('Ghoryan' for 'Ghoriyan', 'Saydabad' for
+    'Markaz-e Sayyidabad'): the text's spelling is then kept, as ACLED's notes spell their places."""
+    key = fold(text_name)
+    return any(fuzz.ratio(word, key) >= 75 for word in fold(gazetteer_name).split() + [fold(gazetteer_name)])
+
+
+def body_of(reading: Reading, country: str, text: str) -> Toponym | None:
+    """The town a body is named after, when the text names no place: 'Maseno University', 'Mirpur police station'.
+
+    ACLED puts such an event in that town. Only a town of the country the text is about, and a known one
+    or the only one of its name there; 'Wagner troops' and 'Delhi police' name actors, not bodies.
+    """
+    for top in reading.toponyms:
+        entry = top.chosen
+        if entry is None or top.designator == 0 or entry.cc != country or entry.level == 0:
+            continue
+        after = re.match(r"[\s\-]+([A-Za-z]+)", text[top.span.end : top.span.end + 24])
+        follower = after.group(1).lower() if after else ""
+        if follower == "police":
+            rest = re.match(r"[\s\-]+[A-Za-z]+\s+([A-Za-z]+)", text[top.span.end : top.span.end + 40])
+            follower = "station" if rest and rest.group(1).lower() in ("station", "post", "headquarters") else ""
+        if follower not in _BODY_WORDS:
+            continue
+        if significant(entry) or sum(1 for e in top.entries if e.cc == country) == 1:
+            return top
+    return None
+
+
+# Bodies and buildings named after the town they are in.
+_BODY_WORDS = frozenset(
+    str.split(
+        "university universitys college school station hospital market bazaar road highway office offices "
+        "court prison jail stadium campus airport port harbour harbor municipality corporation based"
+    )
+)
+
+
+def prominent(entry: Entry) -> bool:
+    """A capital, a first-order unit or a big city: named without a cue, it is still that place ('Nairobi police')."""
+    return entry.fcode == "PPLC" or entry.level == 1 or entry.pop >= 500_000
+
+
+def unsupported(cc: str, support: dict[str, float]) -> bool:
+    """Whether the text's evidence points firmly to a country other than `cc` and not at all to `cc`."""
+    return bool(support) and max(support.values()) >= 3.0 and not support.get(cc)
+
+
+def stray(top: Toponym, support: dict[str, float]) -> bool:
+    """Whether a small place's entry is likely a namesake abroad of a village the gazetteer lacks.
+
+    'Protest in Nyaguku' reported by a Kenyan paper, when the only Nyaguku known is elsewhere: the
+    text's evidence for another country outweighs a village's own, so the name is kept in that country.
+    """
+    entry = top.chosen
+    if entry is None or top.context or not support or entry.level < 2 or entry.level == 2 and prominent(entry):
+        return False
+    if entry.level == 3 and significant(entry) and not (top.designator in (1, 2) and entry.fclass == "P"):
+        return False  # a town of some size, unless the text calls it a district ('Chora district': not Chios)
+    best = max(support.values())
+    return best >= 3.0 and support.get(entry.cc, 0.0) == 0.0
+
+
+def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    for m in SENTENCE_RE.finditer(text):
+        if m.start() <= pos < m.end():
+            return m.start(), m.end()
+    return 0, len(text)
+
+
+def significant(entry: Entry | None) -> bool:
+    """Whether a place is known well enough to be taken without a cue: a unit, or a town of some size."""
+    return entry is not None and (entry.level < 3 or entry.pop >= 20_000 or entry.fcode in ("PPLC", "PPLA"))
+
+
+def main_country(reading: Reading) -> str | None:
+    """The country the text is mostly about: its country words and its resolved, cued toponyms."""
+    votes: defaultdict[str, float] = defaultdict(float, reading.votes)
+    for top in reading.toponyms:
+        if top.chosen is not None and top.designator != 0 and not top.partial and (top.cue or significant(top.chosen)):
+            votes[top.chosen.cc] += 1.5 if top.cue == 2 else 1.0 if top.cue else 0.3
+    return top_country(votes)
+
+
+def display(surface: str, entry: Entry | None) -> str:
+    """The location as ACLED writes it: the gazetteer's ASCII name of a town, else the text's words."""
+    if surface.isupper():
+        surface = surface.title()
+    if entry is not None and fold(entry.name) != fold(surface):
+        return ascii_name(entry.name)
+    name = ascii_name(surface)
+    return name[:1].upper() + name[1:]  # 'el Hermel' -> 'El Hermel'
