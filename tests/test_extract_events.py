@@ -145,3 +145,25 @@ def test_extract_events_context_is_masked() -> None:
 @pytest.mark.slow
 def test_extract_events_bare_participle_subject_suffers(extractor: Any) -> None:
     assert _main(extractor, "Two soldiers killed while on patrol near the border.")[0] == "Battles"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # a petrol bomb thrown at a bus that burns its passengers is an attack on them
+        (
+            "Three passengers suffered burn injuries when attackers threw a petrol bomb into a bus.",
+            "Violence against civilians",
+        ),
+        # houses torched by soldiers are no riot
+        (
+            "Soldiers searching for rebels burnt several houses in the village and beat residents.",
+            "Violence against civilians",
+        ),
+    ],
+)
+def test_extract_events_damage_by_armed_men_or_with_victims_is_no_riot(
+    extractor: Any, text: str, event_type: str
+) -> None:
+    assert _main(extractor, text)[0] == event_type

@@ -93,6 +93,17 @@ def _place_name(chunk: str, extent: Span) -> bool:
     )
 
 
+_DAMAGE_RIOT = re.compile(
+    r"burn|torch|fire|ablaze|alight|petrol|crude|cocktail|molotov|bomb|vandal|ransack|broke", re.IGNORECASE
+)
+_BOMB = re.compile(r"bomb|cocktail|molotov", re.IGNORECASE)
+_FIREBOMB = re.compile(r"petrol|cocktail|molotov|fire-?bomb", re.IGNORECASE)
+_HARMED = re.compile(
+    r"(?<!no one )(?<!nobody )(?<!none )\b(?:(?:suffered|sustained|received) (?:\w+ ){0,2}(?:injur\w*|wounds|burns)|"
+    r"burn injur\w*|(?:were|was) (?:\w+ )?(?:injured|wounded|hurt|burnt|burned|killed)|injuring|wounding|killing)\b",
+    re.IGNORECASE,
+)
+_LOOSE = re.compile(r"attackers|assailants|thugs|criminals|miscreants|robbers|gangsters?|gang members", re.IGNORECASE)
 _DAMAGE = re.compile(
     r"burn|torch|fire|ablaze|alight|afire|arson|loot|vandal|ransack|destroy|damag|wreck", re.IGNORECASE
 )
@@ -305,6 +316,8 @@ def _agents(token: Any) -> list[Any]:
     return out
 
 
+# 'the attack of assailants': after these nouns 'of' names the doers, not the victims
+_BY_OF = frozenset(["attack", "attacks", "assault", "assaults", "raid", "raids", "shooting", "firing"])
 _NOUN_PARTS = frozenset(["det", "nummod", "amod", "compound", "poss", "nmod", "quantmod", "case", "punct"])
 
 
@@ -330,7 +343,9 @@ def _patients(token: Any) -> list[Any]:
         if child.dep_ in ("dobj", "nsubjpass") or (child.dep_ == "nsubj" and (bare or by)):
             out.append(child)
             out.extend(c for c in child.children if c.dep_ == "conj")
-        elif child.dep_ == "prep" and child.lower_ in ("on", "of", "against", "upon"):
+        elif child.dep_ == "prep" and (
+            child.lower_ in ("on", "against", "upon") or (child.lower_ == "of" and token.lower_ not in _BY_OF)
+        ):
             out.extend(c for c in child.children if c.dep_ == "pobj")
     if not out and token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
         out.append(token.head)  # 'civilians killed in the attack'
@@ -348,20 +363,43 @@ def sides(hits: Hits) -> tuple[bool, bool, bool]:
     return nonstate, bool(state), bool(hits.get("crowd_party"))
 
 
+def _organised(hits: Hits, text: str) -> bool:
+    """Whether an armed group is named, not just 'assailants' or 'attackers' (who may be a crowd)."""
+    state = hits.get("state_party", ())
+    armed = [*hits.get("named_armed", ()), *hits.get("armed_party", ())]
+    return bool(hits.get("communal_party")) or any(not _LOOSE.search(x.of(text)) for x in armed if x not in state)
+
+
 def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
     """ACLED's event type and sub-event type from an event's triggers, by the codebook's hierarchy."""
-    has = {k: bool(v) for k, v in hits.items()}
-
-    def h(*names: str) -> bool:
-        return any(has.get(n) for n in names)
-
+    nonstate, state, crowd = sides(hits)
     parsed = victims(hits, sdoc, text) if sdoc is not None else None
     if parsed is not None and any(parsed):
         armed_victims, civilians = parsed
     else:  # the parse names no patient: who comes after the violence, not after 'by', was hit
         armed_victims, civilians = _after_violence(hits, text)
+    # damage alone (a torched bus, a petrol bomb), with no crowd or demonstration told of, is no riot
+    # when people were hurt by it (an attack on them) or an armed group or force did it
+    damage_only = (
+        bool(hits.get("riot"))
+        and all(_DAMAGE_RIOT.search(x.of(text)) for x in hits["riot"])
+        and not (crowd or hits.get("protest") or hits.get("mob") or hits.get("crowd_violence"))
+    )
+    if (
+        damage_only
+        and not armed_victims
+        and any(_FIREBOMB.search(x.of(text)) for x in hits["riot"])
+        and (hits.get("kill") or hits.get("assault") or _HARMED.search(text))
+    ):
+        return Coding("Violence against civilians", "Attack", _first(hits, "riot", "kill", "assault"), True)
+    if damage_only and (state or _organised(hits, text)) and not any(_BOMB.search(x.of(text)) for x in hits["riot"]):
+        hits = {k: v for k, v in hits.items() if k != "riot"}
+    has = {k: bool(v) for k, v in hits.items()}
+
+    def h(*names: str) -> bool:
+        return any(has.get(n) for n in names)
+
     fight = any(_FIGHT.search(s.of(text)) for s in hits.get("clash", ()))
-    nonstate, state, crowd = sides(hits)
     # a crowd fighting another crowd or the state's forces riots; a battle needs armed groups, and a
     # gunfight says there were
     crowd_fight = (
