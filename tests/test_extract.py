@@ -255,3 +255,93 @@ def test_extract_negated_claim_is_no_response() -> None:
     claimed = extract_text("Gunmen killed five villagers near Gao on Monday. JNIM claimed responsibility for the attack.",
                            published="2024-05-07")
     assert [r.kind for r in claimed.mentions[0].responses] == ["claim_of_responsibility"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        # a coder's note sets the figure and shares it out, in the same sentence
+        ("Clashes were reported on three fronts. Unknown fatalities coded as 10 and spread between 2 locations.", 5),
+        ("Heavy fighting on two fronts. Fatalities and injuries coded as 6.", 6),
+        # the note's own share for each event wins over the arithmetic
+        ("Troops killed 14 rebels in three districts. Fatalities are split across 3 events (4).", 4),
+        ("Total fatalities divided equally across three events. Raiders killed 9 herders.", 3),
+        # who the dead were, in brackets, is part of one count
+        ("7 villagers (3 men, 2 women and 2 children) were killed when gunmen raided the village.", 7),
+        # 'killed or wounded': how many died is unknown
+        ("Two soldiers were killed or wounded by sniper fire at the checkpoint.", 0),
+        # a claimant's own count yields to another source's, and stands alone when there is none
+        ("A bomb killed 3 soldiers on the road. The rebels claim 12 dead.", 3),
+        ("The rebels claimed to have killed 5 soldiers in the ambush.", 5),
+        ("Police fatally shot two men at a roadblock.", 2),
+        ("The corpses of around thirty fighters were found near the river after the air strikes.", 30),
+        ("A farmer's body was found in a ditch with gunshot wounds.", 1),
+        ("Gunmen killed either one or four guards at the depot.", 1),
+    ],
+)
+def test_extract_fatalities_coder_notes_and_claims(text: str, fatalities: int) -> None:
+    assert (_figures(text).fatalities or 0) == fatalities  # no figure is coded 0
+
+
+def test_extract_fatalities_note_elsewhere_in_the_report() -> None:
+    text = (
+        "Troops killed 10 militants in two districts. In another attack, a soldier was wounded. "
+        "Fatalities split over 2 locations."
+    )
+    spans = sentences.split(text)
+    assert figures.extract(text, spans[:1]).fatalities == 10
+    assert figures.extract(text, spans[:1], notes=spans).fatalities == 5
+
+
+@pytest.mark.slow
+def test_extract_attribute_rules_match_spacy_ruler() -> None:
+    """The attribute ruler's rules applied without its matcher give spaCy's own tags, morphology and lemmas."""
+    import spacy
+
+    from conflictdb.extract import nlp
+
+    ours = nlp.load()
+    assert "attribute_rules" in ours.pipe_names and "attribute_ruler" not in ours.pipe_names
+    theirs = spacy.load(nlp.MODEL, exclude=["lemmatizer"])
+    text = (
+        "I don't know what they're doing, but it's the 3rd time he has been arrested. There is nothing we can do, "
+        "gonna wait and see if the police let's them go.  Its members were seen; the men who had fled didn't return."
+    )
+    got = [(t.pos_, str(t.morph), t.lemma_, t.dep_) for t in ours(text)]
+    want = [(t.pos_, str(t.morph), t.lemma_, t.dep_) for t in theirs(text)]
+    assert got == want
+
+
+@pytest.mark.slow
+def test_extract_long_text_entities_on_demand(extractor) -> None:  # type: ignore[no-untyped-def]
+    """A long report's entities are recognised only where extraction reads them, with the same result."""
+    from conflictdb.extract import nlp
+    from conflictdb.models import Document
+
+    filler = " ".join(f"Traders in the market said prices of maize rose for the {n}th week running." for n in range(12))
+    text = (
+        "Gunmen of the Popular Resistance Brigade killed four villagers near Gao on Monday, residents said. "
+        f"{filler} A group calling itself the Sons of the Desert Front claimed responsibility for the attack."
+    )
+    doc = Document(id=Document.make_id(text), text=text, sha256="", published="2024-05-07")
+    lazy = extractor(doc)
+    full = extractor.apply(doc, extractor.nlp(text))
+    sdoc = extractor.nlp(text, disable=["ner"])
+    assert len(sdoc) >= nlp.LAZY_ENTITIES_FROM
+    assert lazy.mentions == full.mentions
+    assert lazy.mentions[0].fatalities == 4
+
+
+@pytest.mark.slow
+def test_extract_workers_keep_order(extractor) -> None:  # type: ignore[no-untyped-def]
+    from conflictdb.extract import PARALLEL_FROM, Extractor
+    from conflictdb.models import Document
+
+    texts = [f"On 3 June 2021, gunmen killed {n} villagers near Gao." for n in range(1, PARALLEL_FROM + 9)]
+    docs = [Document(id=Document.make_id(t), text=t, sha256="", published="2021-06-04") for t in texts]
+    two = Extractor(n_process=2, batch_size=4)
+    try:
+        got = [d.mentions[0].fatalities for d in two.pipe(docs)]
+    finally:
+        two.close()
+    assert got == list(range(1, PARALLEL_FROM + 9))

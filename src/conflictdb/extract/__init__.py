@@ -268,7 +268,11 @@ class Extractor:
         if when.spans:
             evidence["event_date"] = when.spans
             evidence["time_precision"] = when.spans
-        counted = figures.extract(_without_reasons(text, spans) if coding.event_type == "Riots" else text, spans)
+        # a coder's note on the figure ('fatalities coded as 0', 'split between 3 events') speaks of the main event
+        notes = [i.span for i in infos] if rank == 0 else None
+        counted = figures.extract(
+            _without_reasons(text, spans) if coding.event_type == "Riots" else text, spans, notes=notes
+        )
         if coding.sub_event_type in PEACEFUL:
             # the codebook's peaceful protests have no dead: deaths in their text are what they protest
             counted = figures.Figures(

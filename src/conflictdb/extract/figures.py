@@ -7,6 +7,7 @@ high unknown; 'between 10 and 15' is low 10, best 12, high 15.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -32,25 +33,26 @@ NUMBER = (
     r"hundreds(?: of)?|thousands(?: of)?|a few|a number of|a couple of|a pair of|many|multiple|numerous|"
     r"a|an|single|lone|both)"
 )
-_QUAL = r"(?:(?:at least|not less than|no fewer than|a minimum of|more than|over|upwards of|in excess of|nearly|almost|about|around|approximately|roughly|some|an estimated|up to|as many as|close to|a total of|another|the|all|a further|further)\s+)"
+_QUAL = r"(?:(?:at least|not less than|no fewer than|a minimum of|more than|over|upwards of|in excess of|nearly|almost|about|around|approximately|roughly|some|an estimated|up to|as many as|close to|a total of|another|the|all|a further|further|either)\s+)"
 _RANGE = rf"(?:between\s+{NUMBER}\s+and\s+{NUMBER}|{NUMBER}\s*(?:-|–|to|or)\s*{NUMBER})"
 _COUNT = rf"(?P<qual>{_QUAL}*)(?P<num>{_RANGE}|{NUMBER})"
 # Up to four words between the count and the verb: '12 Taliban militants including 2 commanders were killed'.
 _NOUNS = (
     rf"(?P<what>(?:(?!(?:(?:and|or)\s+(?:{NUMBER})|(?-i:were|was|are|is|while|who|had|have|has|when|after|but|including))\b)[A-Za-z][A-Za-z'()-]*(?:\s+|(?=,))){{0,6}}?"
-    r"(?:,?\s*(?:including|among them)\s+[^,.;]{1,40}?(?:,\s*|\s+))?)"
+    r"(?:\([^()]{1,60}\)\s*)?(?:,?\s*(?:including|among them)\s+[^,.;]{1,40}?(?:,\s*|\s+))?)"
 )
 _DEATH_PASSIVE = (
     r"(?:(?:were|was|have been|has been|had been|are|is|got|being|been|reportedly|allegedly|later|all|also|reported|found|confirmed|believed|"
     r"on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|last|this|morning|afternoon|"
     r"evening|night|overnight|subsequently|eventually|instantly|immediately)\s+)*"
-    r"(?:killed|dead|died|shot dead|gunned down|murdered|slain|executed|massacred|beheaded|lynched|los[et] (?:their|his|her) li(?:ves|fe)|"
+    r"(?:killed|kiled|dead|died|shot dead|gunned down|murdered|slain|executed|massacred|beheaded|lynched|los[et] (?:their|his|her) li(?:ves|fe)|"
+    r"fatally (?:shot|stabbed|wounded|injured)|"
     r"perished|(?:hacked|beaten|burnt|burned|stoned|stabbed|shot|clubbed|tortured) to death|succumbed|confirmed dead|feared dead|"
     r"(?:shot|stabbed|hacked|attacked|beaten|abducted|kidnapped|tortured) and (?:killed|murdered))"
 )
 _DEATH_ACTIVE = (
     r"(?:killed|killing|kills|kill|shot dead|shooting dead|gunned down|murdered|murdering|executed|executing|massacred|"
-    r"slaughtered|beheaded|claimed the li(?:ves|fe) of|claiming the li(?:ves|fe) of|deaths? of|bodies of|"
+    r"slaughtered|beheaded|claimed the li(?:ves|fe) of|claiming the li(?:ves|fe) of|deaths? of|bodies of|corpses of|remains of|fatally (?:shot|shooting|stabbed|stabbing)|kiled|"
     r"lynched|hacked to death|beat to death|stoned to death|burned to death|shot and killed|shooting and killing)"
 )
 _INJURY_PASSIVE = (
@@ -82,6 +84,8 @@ _SINGLE = re.compile(
     rf"|(?:^|[.:;]\s+)(?:[\w-]+\s+){{0,2}}?{_ONE}\s+(?:(?:was|is)\s+)?(?:killed|shot dead|murdered|found dead|lynched|assassinated)"
     rf"|the\s+(?:[\w-]+\s+){{0,2}}?{_ONE}\s+(?:(?:was|is|has been|later|who)\s+)*(?:killed|shot dead|murdered|assassinated|died|found dead)"
     rf"|(?:body|corpse|remains) of (?:a|an|one) (?:[\w-]+\s+){{0,3}}?{_ONE}\b"
+    rf"|\b(?:{_ONE}'s|his|her|a|an|one)\s+(?:[\w-]+\s+){{0,2}}?(?:body|corpse)\s+(?:was|has been|had been|is|were)\s+"
+    rf"(?:(?:later|then|also|reportedly)\s+)?(?:found|discovered|recovered|retrieved|dumped)"
     rf"|(?:kill|kills|killed|killing|murdered|executed|shot dead|shoot dead|lynch|lynches|lynched|beheaded|assassinated|"
     rf"fatally \w+)\s+(?:(?:a|an|one|the|his|her)\s+)?(?:[\w-]+\s+){{0,3}}?{_ONE}\b(?!s)"
     rf"|(?:killed|murdered|executed|shot dead|lynched|beheaded|burnt|burned)\s+(?:him|her)\b(?!self)"
@@ -105,15 +109,34 @@ _TOLL = re.compile(
     rf"\b(?:death toll|toll|fatalities)\s+(?:\w+\s+){{0,3}}?(?:to|of|at|is|was|stood at|rose to|reached)\s+{_COUNT}\b",
     re.IGNORECASE,
 )
-_CODED = re.compile(r"\bfatalit(?:y|ies)\s+(?:were\s+|was\s+)?coded\s+as\s+(?P<num>\d+)", re.IGNORECASE)
+_CODED = re.compile(
+    r"\bfatalit\w*(?:\s+and\s+injur\w*)?\s+(?:were\s+|was\s+|are\s+|is\s+)?coded\s+(?:as|at)\s+(?P<num>\d+)", re.IGNORECASE
+)
 _NONE_KILLED = re.compile(
     r"\b(?:no\s+(?:one|body|people|person|civilians?|lives?)\s+(?:was|were)\s+(?:killed|hurt|injured|lost)|no\s+(?:casualties|fatalities|deaths|loss of li(?:fe|ves))|without\s+(?:casualties|fatalities))\b",
     re.IGNORECASE,
 )
+# A coder's note that one total is shared by several events: 'split between 3 events', 'spread across
+# three locations in two days', 'divided equally across three events', '... (4)' giving each one's share.
+_SHARE = (
+    rf"\b(?:split|divided|spread|distributed)\s+(?:up\s+)?(?:equally\s+|evenly\s+)?(?:between|across|over|among)\s+(?:the\s+)?"
+    rf"(?P<n>\d+|{NUMBER})\s+(?:separate\s+|different\s+)?(?:events|days|incidents|locations|dates|places|areas|attacks)\b"
+    rf"(?:\s+(?:in|over|across)\s+(?P<n2>\d+|two|three|four|five|six|seven)\s+days\b)?"
+    rf"(?:\s*\((?P<each>\d+)(?:\s+each)?\)|[^.;]{{0,12}}\bwith\s+(?P<each2>\d+)\s+(?:coded\s+)?(?:to|for|in)\s+each)?"
+)
 _SPLIT = re.compile(
-    rf"\b(?:split|divided|spread)\s+(?:up\s+)?(?:between|across|over|among)\s+(?P<n>\d+|{NUMBER})\s+(?:events|days|incidents|locations|dates)\b"
-    rf"|\bover\s+(?:the\s+(?:past|last|next)\s+)?(?P<d>\d+|two|three|four|five|six|seven|ten)\s+days\b"
+    rf"{_SHARE}"
+    rf"|\b(?:over|across)\s+(?:the\s+(?:past|last|next|course\s+of)\s+)?(?P<d>\d+|two|three|four|five|six|seven|ten)\s+days\b"
     rf"|\b(?:following|after|during|in)\s+(?P<d2>\d+|two|three|four|five|six|seven|ten)\s+days\s+of\b",
+    re.IGNORECASE,
+)
+_NOTE_SPLIT = re.compile(_SHARE, re.IGNORECASE)
+# A count that its author claims ('Al Shabaab claims 15 dead', 'claimed to have killed 25 soldiers'): the
+# claimant's word, the lowest credible figure only when the report gives no other.
+_CLAIMED = re.compile(r"\bclaim(?:s|ed|ing)?\b(?:\s+(?:that|to\s+have|they\s+(?:have|had)))?[^.;,]{0,40}$", re.IGNORECASE)
+# 'killed or wounded', 'killed, injured or captured': how many died is unknown.
+_EITHER_FATE = re.compile(
+    r"\s*(?:,\s*(?:injured|wounded|captured|arrested)\s*,?)?\s*(?:or|and/or)\s+(?:injured|wounded|captured|arrested|hurt)\b",
     re.IGNORECASE,
 )
 _SUBSET = re.compile(r"(?:including|among them|among whom|of whom|of them|of which|incl\.)\s*$", re.IGNORECASE)
@@ -129,6 +152,7 @@ class Count:
     best: int | None
     high: int | None
     spans: tuple[Span, ...]
+    claimed: bool = False  # the claimant's own figure: it stands only when no other does
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,15 +229,19 @@ def _clauses(text: str, passive: re.Pattern[str], active: re.Pattern[str], start
                 continue
             what = m.groupdict().get("what") or ""
             own = re.sub(r"\b(?:including|among them|of whom)\b.*", "", what, flags=re.IGNORECASE | re.DOTALL)
+            own = re.sub(r"\([^()]*\)", "", own)  # who they were, in brackets: part of the same count
             if _NOT_PEOPLE.search(own) or (pattern is passive and re.search(r"\d|\b(?:and|while)\b", own)):
                 continue
             if _SUBSET.search(text[max(0, ns - 40) : m.start("qual") if m.group("qual") else ns]):
                 continue
+            if pattern is passive and _EITHER_FATE.match(text, m.end()):
+                continue
+            claimed = bool(_CLAIMED.search(text[max(0, m.start() - 60) : m.start()]))
             low, best, high = _count(m.group("qual") or "", m.group("num"))
             if best is None:
                 continue
             taken.append((m.start(), m.end()))
-            counts.append(Count(low, best, high, (Span(start + m.start(), start + m.end()),)))
+            counts.append(Count(low, best, high, (Span(start + m.start(), start + m.end()),), claimed))
             # '3 soldiers and 2 civilians were killed': counts coordinated before the passive verb add up.
             if pattern is passive:
                 head = text[max(0, m.start() - 60) : m.start()]
@@ -258,8 +286,12 @@ def _sum_or_max(per_sentence: list[list[Count]]) -> Count | None:
     return best_total
 
 
-def extract(text: str, sentences: list[Span]) -> Figures:
-    """Fatalities and injuries reported in `sentences` of `text`."""
+def extract(text: str, sentences: list[Span], *, notes: list[Span] | None = None) -> Figures:
+    """Fatalities and injuries reported in `sentences` of `text`.
+
+    `notes`: more sentences (the whole report) read only for a coder's note on the event's figure
+    ('fatalities coded as 10', 'split between 3 events'), which ACLED's notes may give in any sentence.
+    """
     evidence: dict[str, tuple[Span, ...]] = {}
     deaths: list[list[Count]] = []
     injuries: list[list[Count]] = []
@@ -267,8 +299,16 @@ def extract(text: str, sentences: list[Span]) -> Figures:
     divisor = 1
     divisor_spans: tuple[Span, ...] = ()
     zero: Span | None = None
+    each: int | None = None  # a note's share for each event: 'split across 3 events (4)'
+    claims: list[Count] = []
     for sent in sentences:
         chunk = sent.of(text)
+        split = _SPLIT.search(chunk)
+        if split:
+            n, share = _shares(split)
+            if n > 1 or share is not None:
+                divisor, each = n, share
+                divisor_spans = (Span(sent.start + split.start(), sent.start + split.end()),)
         m = _CODED.search(chunk)
         if m:
             n = int(m.group("num"))
@@ -277,19 +317,23 @@ def extract(text: str, sentences: list[Span]) -> Figures:
         for m in _FATALITY_NOTE.finditer(chunk):
             n = parse_number(m.group("num"))
             if n is not None and explicit is None:
-                explicit = Count(n, n, n, (Span(sent.start + m.start(), sent.start + m.end()),))
-        split = _SPLIT.search(chunk)
-        if split:
-            n = parse_number(split.group("n") or split.group("d") or split.group("d2") or "")
-            if n and n > 1:
-                divisor, divisor_spans = n, (Span(sent.start + split.start(), sent.start + split.end()),)
+                note = Count(n, n, n, (Span(sent.start + m.start(), sent.start + m.end()),))
+                if _CLAIMED.search(chunk[max(0, m.start() - 60) : m.start()]):
+                    claims.append(dataclasses.replace(note, claimed=True))
+                else:
+                    explicit = note
         deaths.append(_clauses(chunk, _PASSIVE, _ACTIVE, sent.start))
         pair = _PAIR.search(chunk)
         if not deaths[-1] and pair:
             deaths[-1].append(Count(2, 2, 2, (Span(sent.start + pair.start(), sent.start + pair.end()),)))
         if not deaths[-1]:
             one = next(
-                (m for m in _SINGLE.finditer(chunk) if not _ATTEMPT.search(chunk[max(0, m.start() - 30) : m.start()])),
+                (
+                    m
+                    for m in _SINGLE.finditer(chunk)
+                    if not _ATTEMPT.search(chunk[max(0, m.start() - 30) : m.start()])
+                    and not _EITHER_FATE.match(chunk, m.end())
+                ),
                 None,
             )
             if one:
@@ -302,14 +346,32 @@ def extract(text: str, sentences: list[Span]) -> Figures:
         none = _NONE_KILLED.search(chunk)
         if none and zero is None:
             zero = Span(sent.start + none.start(), sent.start + none.end())
-    total = explicit or _sum_or_max(deaths)
+    for sent in notes or ():  # the report's own notes, outside the event's sentences
+        if sent in sentences:
+            continue
+        chunk = sent.of(text)
+        coded = _CODED.search(chunk)
+        if coded and explicit is None:
+            n = int(coded.group("num"))
+            explicit = Count(n, n, n, (Span(sent.start + coded.start(), sent.start + coded.end()),))
+        split = _NOTE_SPLIT.search(chunk)
+        if split and divisor == 1 and each is None:
+            n, share = _shares(split)
+            if n > 1 or share is not None:
+                divisor, each = n, share
+                divisor_spans = (Span(sent.start + split.start(), sent.start + split.end()),)
+    credible = [[c for c in counts if not c.claimed] for counts in deaths]
+    claims += [c for counts in deaths for c in counts if c.claimed]
+    total = explicit or _sum_or_max(credible) or _sum_or_max([[c] for c in claims])
     fatalities: int | None
     low = best = high = None
     if total is not None:
         low, best, high = total.low, total.best, total.high
         fatalities = low if low is not None else best
         evidence["fatalities"] = total.spans + divisor_spans
-        if divisor > 1 and fatalities is not None:
+        if each is not None:
+            fatalities = low = best = high = each
+        elif divisor > 1 and fatalities is not None:
             fatalities = _split(fatalities, divisor)
             low = _split(low, divisor) if low is not None else None
             best = _split(best, divisor) if best is not None else None
@@ -329,6 +391,15 @@ def extract(text: str, sentences: list[Span]) -> Figures:
         injured = hurt.low if hurt.low is not None else hurt.best
         evidence["injuries"] = hurt.spans
     return Figures(fatalities, low, best, high, injured, evidence)
+
+
+def _shares(split: re.Match[str]) -> tuple[int, int | None]:
+    """Into how many events a note splits a total, and each one's share when it says so."""
+    groups = split.groupdict()
+    n = parse_number(groups.get("n") or groups.get("d") or groups.get("d2") or "") or 1
+    days = parse_number(groups.get("n2") or "")
+    share = groups.get("each") or groups.get("each2")
+    return n * (days or 1), int(share) if share else None
 
 
 def _split(n: int, parts: int) -> int:
