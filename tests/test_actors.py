@@ -415,3 +415,8 @@ def test_actors_accused_victims_do_not_make_a_doer(finder: ActorFinder, nlp: Any
     text = "Gunmen killed five people in a village. The victims were accused of harbouring ONLF rebels."
     r = roles(finder, nlp, text, "killed", "Violence against civilians", "Attack")
     assert r.actor1 is not None and r.actor1.name != "ONLF: Ogaden National Liberation Front"
+
+
+def test_actors_news_agency_acronym_is_no_force_elsewhere(finder: ActorFinder) -> None:
+    assert "Military Forces of the Philippines" not in names(finder, "The envoy told AFP in San Salvador, El Salvador.")
+    assert "Military Forces of the Philippines" in names(finder, "AFP troops clashed with NPA rebels in Samar.")

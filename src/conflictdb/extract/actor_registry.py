@@ -189,6 +189,9 @@ ARMED_MEMBERS = frozenset(
 _MEMBER_PHRASES = tuple(
     tuple(p.split()) for p in (*_ARMED_PHRASES, "ethnic group", "community members", "tribe members")
 )
+# Acronyms of forces that are also news agencies' ('AFP' is Agence France-Presse): kept only where the
+# text names the force's country, or none.
+_AGENCIES = frozenset(["AFP"])
 _SHOUTING = 0.8  # share of capitals above which a text is all caps (wire stories), matched without case
 # Acronyms that an all-caps text uses as words, or too short to trust there.
 _SHOUTING_STOP = frozenset(
@@ -624,7 +627,11 @@ def _load(directory: Path, extra: tuple[tuple[str, str], ...]) -> Registry:
                     entry = Entry(name=template.replace("{country}", form), inter=1, role=STATE, country=country)
                     add(entry, info.get(key, ()))
                     # 'Rangers', 'Military Police': other countries have them too, unlike 'KDF' or 'Malian army'
-                    weak.extend((a, entry) for a in info.get(key, ()) if not is_acronym(a) and not own & set(_words(a)))
+                    weak.extend(
+                        (a, entry)
+                        for a in info.get(key, ())
+                        if (not is_acronym(a) or a in _AGENCIES) and not own & set(_words(a))
+                    )
         elif path.name == "ethnic.yaml":
             for info in data.values():
                 for kind, suffix in (("ethnic", "Ethnic Militia"), ("clans", "Clan Militia")):
