@@ -84,6 +84,8 @@ _ANAPHORIC = frozenset(
         "group",
     ]
 )
+# Words that name no group by themselves.
+_NAMELESS = _ANAPHORIC | {"groups", "the", "a", "an", "these", "those", "some", "armed", "unknown", "unidentified", "men"}
 # Words after a force's name that make it a place or a voice, not a party to the event. As the
 # target of an attack, a force's post or vehicle is the force itself; its voice never is.
 _FORCE_PLACES = frozenset({
@@ -534,6 +536,8 @@ def _unknown_claimant(doc: Any, matches: list[Match], text: str) -> Actor | None
             continue  # a name the registry knows: handled as a match ('commando' in a longer name is not)
         if _claims(text, span) and (ent.label_ != "PERSON" or _GROUP_WORDS.search(span.of(text))):
             words = span.of(text)
+            if not set(re.findall(r"\w+", words.lower())) - _NAMELESS:
+                continue  # 'the groups', 'the militants': no name
             return _unregistered(words)
     quoted = _QUOTED_CLAIM.search(text)
     if quoted:  # 'the clandestine organisation "X" (ABC) has claimed responsibility'
