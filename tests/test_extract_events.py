@@ -167,3 +167,16 @@ def test_extract_events_damage_by_armed_men_or_with_victims_is_no_riot(
     extractor: Any, text: str, event_type: str
 ) -> None:
     assert _main(extractor, text)[0] == event_type
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Government forces and the rebels exchanged artillery fire along the front line on Tuesday.",
+        "Monitors counted 40 explosions in both directions of the line of contact near the airport.",
+        "Two soldiers died when a militant blew himself up in the midst of a gun battle with the army.",
+    ],
+)
+def test_extract_events_exchanges_of_fire_are_battles(extractor: Any, text: str) -> None:
+    assert _main(extractor, text)[0] == "Battles"

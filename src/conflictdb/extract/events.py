@@ -61,7 +61,7 @@ _REASON = re.compile(
 # 'clash' words that say two armed sides fought, as opposed to a one-sided attack on a post.
 _FIGHT = re.compile(
     r"\b(?:clash\w*|gun ?battle\w*|gun-?fight\w*|fire-?fight\w*|shoot-?out\w*|"
-    r"exchang\w* (?:of )?(?:heavy )?(?:gun)?fire|fighting|fought|"
+    r"exchang\w* (?:of )?(?:\w+ ){0,2}fire|in both directions|traded (?:\w+ ){0,2}fire|fighting|fought|"
     r"battl\w+|skirmish\w*|repuls\w+|repell?\w+|fought off|beat back|encounter\w*|engag\w+|counter-?attack\w*|"
     r"offensive|(?:inter-?\w+|ethnic|tribal|clan) (?:conflicts?|fights?|feuds?)|"
     r"small arms|sniper fire|shots? (?:were )?fired|thwarted|foiled|operations?)\b",
@@ -69,11 +69,13 @@ _FIGHT = re.compile(
 )
 
 _GUNFIGHT = re.compile(
-    r"gun ?battle|gun-?fight|fire-?fight|shoot-?out|exchang\w* (?:of )?(?:heavy )?(?:gun)?fire|traded fire|"
+    r"gun ?battle|gun-?fight|fire-?fight|shoot-?out|exchang\w* (?:of )?(?:\w+ ){0,2}fire|traded (?:\w+ ){0,2}fire|"
+    r"in both directions|"
     r"encounter|sniper",
     re.IGNORECASE,
 )
 
+_A_BATTLE = re.compile(r"(?<!running )\bbattle\b", re.IGNORECASE)
 # A crowd's fight, as opposed to the police firing shots to disperse it.
 _BRAWL = re.compile(r"clash\w*|fought|fighting|fights?|battl\w+|skirmish\w*|confront\w*|scuffl\w*", re.IGNORECASE)
 _PEACEFUL = re.compile(r"\bpeaceful(?:ly)?\b", re.IGNORECASE)
@@ -419,7 +421,9 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
         return Coding("Strategic developments", "Disrupted weapons use", _first(hits, "disrupted"))
     if h("chemical"):
         return Coding("Explosions/Remote violence", "Chemical weapon", _first(hits, "chemical"), civilians)
-    if h("suicide"):
+    # a bomber who blows himself up in the midst of a gunfight is one side of a battle
+    gunfight = any(_GUNFIGHT.search(x.of(text)) or _A_BATTLE.search(x.of(text)) for x in hits.get("clash", ()))
+    if h("suicide") and not gunfight:
         return Coding("Explosions/Remote violence", "Suicide bomb", _first(hits, "suicide"), civilians)
     crowd_strong = h("protest") or (h("riot") and not h("air", "shelling")) or (h("mob") and h("kill", "assault"))
     if crowd_strong and not (fight and not h("riot", "protest")):
