@@ -420,3 +420,15 @@ def test_actors_accused_victims_do_not_make_a_doer(finder: ActorFinder, nlp: Any
 def test_actors_news_agency_acronym_is_no_force_elsewhere(finder: ActorFinder) -> None:
     assert "Military Forces of the Philippines" not in names(finder, "The envoy told AFP in San Salvador, El Salvador.")
     assert "Military Forces of the Philippines" in names(finder, "AFP troops clashed with NPA rebels in Samar.")
+
+
+def test_actors_units_of_state_forces_named_as_acled_names_them(finder: ActorFinder, nlp: Any) -> None:
+    assert names(finder, "Military police officers shot a man in Sao Goncalo, Rio de Janeiro.")[0] == (
+        "Military Forces of Brazil Military Police"
+    )
+    assert names(finder, "Turkish gendarmerie forces raided a village.") == ["Military Forces of Turkey Gendarmerie"]
+    assert "Military Forces of Brazil Military Police" not in names(finder, "Military police in Cambodia arrested two men.")
+    text = "GSU officers and police fought armed raiders in Kapedo."
+    r = roles(finder, nlp, text, "fought", "Battles", "Armed clash")
+    assert r.actor1 is not None and r.actor1.name == "Police Forces of Kenya General Service Unit"
+    assert r.actor2 is not None and r.actor2.name == "Unidentified Ethnic Militia ({country})"  # the police: one side

@@ -261,6 +261,7 @@ class Entry:
     successor: str | None = None  # who takes the name's place after the period
     known: bool = True  # False: made from the text's words ('Auliyan ethnic militia'), not in the registry
     sides: tuple[str, ...] = ()  # an observer's: the two sides of the war it monitors
+    unit: bool = False  # a unit of a state's forces ('... Military Police'), on its state's side, not a rival faction
 
     @property
     def generic(self) -> bool:
@@ -344,6 +345,10 @@ class Registry:
         i = 0
         while i < len(tokens):
             entries, end = self._country_force(text, tokens, keys, i, shouting)
+            if entries:  # a unit's own name outranks its country's generic force: 'Turkish gendarmerie'
+                own = _alias_at(self._index, text, tokens, keys, i, shouting)
+                if own is not None and i + len(own.keys) >= end and all(not e.generic for e in own.entries):
+                    entries = ()
             if not entries:
                 found = _alias_at(self._index, text, tokens, keys, i, shouting)
                 if found is None:
@@ -649,6 +654,7 @@ def _load(directory: Path, extra: tuple[tuple[str, str], ...]) -> Registry:
                     period=_period(item.get("period")),
                     successor=item.get("successor"),
                     sides=tuple(item.get("sides", ())),
+                    unit=bool(item.get("unit", False)),
                 )
                 words = [v for w in item.get("words", ()) for v in _variants(w)] + list(item.get("aliases", ()))
                 if entry.role in (NAMED, PARTY) and "{country}" not in entry.name:

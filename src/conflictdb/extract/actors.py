@@ -460,10 +460,16 @@ def _same_side(actor: Actor, other: Actor | None) -> bool:
 
 
 def _has_faction(actor: Actor) -> bool:
-    """Whether a state force's name goes on after its country: a rival government or a unit."""
-    if actor.generic or not actor.country:
+    """Whether a state force's name goes on after its country for a rival government, not for a unit."""
+    if actor.generic or not actor.country or actor.name in _units():
         return False
     return not actor.name.endswith(actor.country)
+
+
+@functools.lru_cache(maxsize=1)
+def _units() -> frozenset[str]:
+    """The registry's units of state forces: 'Police Forces of Kenya General Service Unit'."""
+    return frozenset(name for name, entry in Registry.load().entries.items() if entry.unit)
 
 
 def _first(matches: Iterable[Match], roles: tuple[str, ...]) -> Match | None:
