@@ -345,3 +345,11 @@ def test_extract_workers_keep_order(extractor) -> None:  # type: ignore[no-untyp
     finally:
         two.close()
     assert got == list(range(1, PARALLEL_FROM + 9))
+
+
+def test_extract_last_week_is_dated_like_an_undated_report() -> None:
+    text = "Raiders attacked three lorries on the highway last week and looted them."
+    found = dates.find(text, sentences.split(text), published="2021-06-10")
+    assert found is not None and (found.date, found.precision) == ("2021-06-09", 2)
+    found = dates.find(text, sentences.split(text), published="2021-06-10", lag_days=0)
+    assert found is not None and found.date == "2021-06-10"

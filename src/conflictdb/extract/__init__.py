@@ -260,10 +260,11 @@ class Extractor:
         line = dates.dateline(text)
         published = doc.published or (line[0] if line else None)
         skip = line[1] if line else None
-        found = dates.find(text, spans, published=published, skip=skip)
+        lag = self.undated_lag_days
+        found = dates.find(text, spans, published=published, skip=skip, lag_days=lag)
         if found is None and rank == 0:
             told = [i.span for i in infos if i.label != "commentary" and not i.background]
-            found = dates.find(text, told, published=published, skip=skip)
+            found = dates.find(text, told, published=published, skip=skip, lag_days=lag)
         when = found or dates.default(published, lag_days=self.undated_lag_days)
         if when.spans:
             evidence["event_date"] = when.spans

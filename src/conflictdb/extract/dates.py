@@ -108,8 +108,12 @@ def _absolute(m: re.Match[str], ref: dt.date | None) -> tuple[dt.date, int] | No
     return date, precision
 
 
-def _relative(m: re.Match[str], ref: dt.date) -> tuple[dt.date, int]:
+def _relative(m: re.Match[str], ref: dt.date, *, lag_days: int = 1) -> tuple[dt.date, int]:
     word = m.group("word").lower().strip()
+    if word == "last week":
+        # no day in it: dated as an undated report is, at the week's precision (ACLED codes a vague
+        # date to its report, not to a guessed day)
+        return ref - dt.timedelta(days=lag_days), 2
     if word.startswith(("today", "tonight", "this morning", "this afternoon", "this evening")):
         return ref, 1
     if word in ("yesterday", "last night", "overnight"):
@@ -156,8 +160,11 @@ def dateline(text: str) -> tuple[str, Span] | None:
     return None
 
 
-def find(text: str, sentences: list[Span], *, published: str | None, skip: Span | None = None) -> EventDate | None:
-    """The first date in `sentences`, resolved; None when they hold none. `skip`: a dateline's date."""
+def find(
+    text: str, sentences: list[Span], *, published: str | None, skip: Span | None = None, lag_days: int = 1
+) -> EventDate | None:
+    """The first date in `sentences`, resolved; None when they hold none. `skip`: a dateline's date;
+    `lag_days`: as for `default`, for a reference with no day in it ('last week')."""
     ref = reference(published)
     for sent in sentences:
         chunk = sent.of(text)
@@ -176,7 +183,7 @@ def find(text: str, sentences: list[Span], *, published: str | None, skip: Span 
         if ref is not None:
             for m in _RELATIVE.finditer(chunk):
                 if m.group("word").strip():
-                    date, precision = _relative(m, ref)
+                    date, precision = _relative(m, ref, lag_days=lag_days)
                     found.append((m.start(), m.end(), date, precision, True))
         if ref is not None:
             for m in _ORDINAL_DAY.finditer(chunk):
