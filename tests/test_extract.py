@@ -277,6 +277,11 @@ def test_extract_negated_claim_is_no_response() -> None:
         ("The corpses of around thirty fighters were found near the river after the air strikes.", 30),
         ("A farmer's body was found in a ditch with gunshot wounds.", 1),
         ("Gunmen killed either one or four guards at the depot.", 1),
+        ("Clashes between two clans over grazing land. FATALITIES: 6 - details not given.", 6),
+        ("Residents lynched two men who were accused of killing three people.", 2),
+        ("Twelve were captured and 2 killed when troops raided the camp.", 2),
+        ("Raiders stole cattle (police shot 3 raiders dead, coded separately). Two herders were wounded.", 0),
+        ("Four people die in clashes with police in the slum.", 4),
     ],
 )
 def test_extract_fatalities_coder_notes_and_claims(text: str, fatalities: int) -> None:

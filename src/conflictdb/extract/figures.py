@@ -45,13 +45,14 @@ _DEATH_PASSIVE = (
     r"(?:(?:were|was|have been|has been|had been|are|is|got|being|been|reportedly|allegedly|later|all|also|reported|found|confirmed|believed|"
     r"on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|last|this|morning|afternoon|"
     r"evening|night|overnight|subsequently|eventually|instantly|immediately)\s+)*"
-    r"(?:killed|kiled|dead|died|shot dead|gunned down|murdered|slain|executed|massacred|beheaded|lynched|los[et] (?:their|his|her) li(?:ves|fe)|"
+    r"(?:killed|kiled|dead|died|dies|die|shot dead|gunned down|murdered|slain|executed|massacred|beheaded|lynched|los[et] (?:their|his|her) li(?:ves|fe)|"
     r"fatally (?:shot|stabbed|wounded|injured)|"
     r"perished|(?:hacked|beaten|burnt|burned|stoned|stabbed|shot|clubbed|tortured) to death|succumbed|confirmed dead|feared dead|"
     r"(?:shot|stabbed|hacked|attacked|beaten|abducted|kidnapped|tortured) and (?:killed|murdered))"
 )
 _DEATH_ACTIVE = (
-    r"(?:killed|killing|kills|kill|shot dead|shooting dead|gunned down|murdered|murdering|executed|executing|massacred|"
+    r"(?:killed|killing|kills|kill|shot dead|shooting dead|gunned down|guns? down|gunning down|shoots? and kills?|"
+    r"murdered|murdering|executed|executing|massacred|"
     r"slaughtered|beheaded|claimed the li(?:ves|fe) of|claiming the li(?:ves|fe) of|deaths? of|bodies of|corpses of|remains of|fatally (?:shot|shooting|stabbed|stabbing)|kiled|"
     r"lynched|hacked to death|beat to death|stoned to death|burned to death|shot and killed|shooting and killing)"
 )
@@ -75,7 +76,8 @@ _ONE = (
     r"passenger|worker|member|guard|activist|official|victim|businessman|youth|teenager|pupil|fisherman|militant|fighter|"
     r"commander|elder|councillor|politician|candidate|husband|wife|son|daughter|father|mother|brother|sister|cleric|"
     r"clerk|tout|rider|operator|chairman|thief|robber|gang member|tourist|nun|monk|doctor|nurse|judge|lawyer|employee|"
-    r"criminal|attorney|bodyguard|delegate|missionary|aspirant|bystander|student|headman|shopkeeper|vendor)"
+    r"criminal|attorney|bodyguard|delegate|missionary|aspirant|bystander|student|headman|shopkeeper|vendor|refugee|"
+    r"motorcyclist|cyclist|pedestrian|hunter|miner|labourer|laborer|watchman|guard)"
 )
 _SINGLE = re.compile(
     rf"\b(?:(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?{_ONE}\s+(?:was\s+|is\s+|has been\s+|reportedly\s+|later\s+)*"
@@ -110,8 +112,14 @@ _TOLL = re.compile(
     re.IGNORECASE,
 )
 _CODED = re.compile(
-    r"\bfatalit\w*(?:\s+and\s+injur\w*)?\s+(?:were\s+|was\s+|are\s+|is\s+)?coded\s+(?:as|at)\s+(?P<num>\d+)", re.IGNORECASE
+    r"\bfatalit\w*(?:\s+and\s+injur\w*)?\s+(?:were\s+|was\s+|are\s+|is\s+)?coded\s+(?:as|at)\s+(?P<num>\d+)"
+    r"|\bFATALITIES\s*:\s*(?:(?:an\s+)?estimate\s+of\s+)?(?P<num2>\d+)\b",  # older notes: 'FATALITIES: 17'
+    re.IGNORECASE,
 )
+# Deaths the victims or the accused caused before ('accused of killing 5 people'), and a note's figure for
+# an event coded apart ('shooting 3 raiders dead - coded separately'): not this event's toll.
+_ELSEWHERE = re.compile(r"\b(?:accused\s+of|suspected\s+of|blamed\s+for|wanted\s+for|charged\s+with|convicted\s+of)\s*$", re.IGNORECASE)
+_CODED_APART = re.compile(r"\([^()]*\bcoded\s+(?:separately|apart|as\s+(?:a\s+)?separate)[^()]*\)", re.IGNORECASE)
 _NONE_KILLED = re.compile(
     r"\b(?:no\s+(?:one|body|people|person|civilians?|lives?)\s+(?:was|were)\s+(?:killed|hurt|injured|lost)|no\s+(?:casualties|fatalities|deaths|loss of li(?:fe|ves))|without\s+(?:casualties|fatalities))\b",
     re.IGNORECASE,
@@ -236,6 +244,8 @@ def _clauses(text: str, passive: re.Pattern[str], active: re.Pattern[str], start
                 continue
             if pattern is passive and _EITHER_FATE.match(text, m.end()):
                 continue
+            if pattern is active and _ELSEWHERE.search(text[max(0, m.start() - 30) : m.start()]):
+                continue
             claimed = bool(_CLAIMED.search(text[max(0, m.start() - 60) : m.start()]))
             low, best, high = _count(m.group("qual") or "", m.group("num"))
             if best is None:
@@ -246,7 +256,8 @@ def _clauses(text: str, passive: re.Pattern[str], active: re.Pattern[str], start
             if pattern is passive:
                 head = text[max(0, m.start() - 60) : m.start()]
                 before = re.search(
-                    rf"{_COUNT}\s+(?:(?!(?:were|was|are|is|been|killed|injured|wounded|dead|died|hurt)\b)[\w'-]+\s+){{0,3}}?(?:,|and|as well as)\s*$",
+                    rf"{_COUNT}\s+(?:(?!(?:were|was|are|is|been|killed|injured|wounded|dead|died|hurt|captured|arrested|abducted|"
+                    rf"kidnapped|detained|rescued|missing|displaced|held)\b)[\w'-]+\s+){{0,3}}?(?:,|and|as well as)\s*$",
                     head,
                     re.IGNORECASE,
                 )
@@ -302,7 +313,7 @@ def extract(text: str, sentences: list[Span], *, notes: list[Span] | None = None
     each: int | None = None  # a note's share for each event: 'split across 3 events (4)'
     claims: list[Count] = []
     for sent in sentences:
-        chunk = sent.of(text)
+        chunk = _CODED_APART.sub(lambda m: " " * len(m.group()), sent.of(text))  # same length: offsets hold
         split = _SPLIT.search(chunk)
         if split:
             n, share = _shares(split)
@@ -311,7 +322,7 @@ def extract(text: str, sentences: list[Span], *, notes: list[Span] | None = None
                 divisor_spans = (Span(sent.start + split.start(), sent.start + split.end()),)
         m = _CODED.search(chunk)
         if m:
-            n = int(m.group("num"))
+            n = int(m.group("num") or m.group("num2"))
             explicit = Count(n, n, n, (Span(sent.start + m.start(), sent.start + m.end()),))
             continue
         for m in _FATALITY_NOTE.finditer(chunk):
@@ -352,7 +363,7 @@ def extract(text: str, sentences: list[Span], *, notes: list[Span] | None = None
         chunk = sent.of(text)
         coded = _CODED.search(chunk)
         if coded and explicit is None:
-            n = int(coded.group("num"))
+            n = int(coded.group("num") or coded.group("num2"))
             explicit = Count(n, n, n, (Span(sent.start + coded.start(), sent.start + coded.end()),))
         split = _NOTE_SPLIT.search(chunk)
         if split and divisor == 1 and each is None:
