@@ -322,18 +322,21 @@ class Gazetteer:
         ).fetchone()
         return Entry(*row) if row else None
 
-    def spelt_alike(self, key: str, cc: str) -> list[tuple[str, Entry]]:
-        """Places and units of one country whose names share a key's first two letters: (name key, entry).
+    def spelt_alike(self, key: str, *, min_ratio: float) -> list[tuple[float, str]]:
+        """Name keys that share a key's first three letters and are spelt alike: (rapidfuzz ratio, key).
 
-        For a name the gazetteer lacks, misspelt in the text ('Colongelgan'); the caller compares spellings.
+        For a name the gazetteer lacks, misspelt in the text ('Colongelgan' for 'Colonelganj').
         """
-        rows = self._conn.execute(
-            "SELECT a.key, p.gid, p.name, p.cc, p.a1, p.a2, p.lat, p.lon, p.fclass, p.fcode, p.pop "
-            "FROM alias a JOIN place p ON p.gid = a.gid WHERE a.key >= ? AND a.key < ? AND p.cc = ? "
-            "AND p.fclass IN ('P', 'A')",
-            (key[:2], key[:2] + "\uffff", cc),
-        ).fetchall()
-        return [(row[0], Entry(*row[1:])) for row in rows]
+        from rapidfuzz import fuzz, process
+
+        keys = [
+            k
+            for (k,) in self._conn.execute(
+                "SELECT DISTINCT key FROM alias WHERE key >= ? AND key < ?", (key[:3], key[:3] + "\uffff")
+            )
+        ]
+        found = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=min_ratio, limit=10)
+        return [(score, k) for k, score, _index in found]
 
     def find(self, name: str) -> tuple[Entry, ...]:
         """Entries known under a name (any spelling that folds to the same key)."""

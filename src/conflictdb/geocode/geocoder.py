@@ -480,14 +480,14 @@ class Geocoder:
                 name = ascii_name(entry.name)
                 return dataclasses.replace(top, surface=name, key=fold(name), entries=(entry,), chosen=entry)
         best: tuple[float, int, Entry] | None = None
-        for key, entry in self.gazetteer.spelt_alike(top.key, cc):
-            ratio = fuzz.ratio(top.key, key)
-            if ratio < _RESPELT_RATIO or entry.level < 3:
-                continue
-            if any(u.level in (1, 2) and u.a1 != entry.a1 for u in units):
-                continue
-            if best is None or (ratio, entry.pop) > best[:2]:
-                best = (ratio, entry.pop, entry)
+        for ratio, key in self.gazetteer.spelt_alike(top.key, min_ratio=_RESPELT_RATIO):
+            for entry in self.gazetteer.lookup(key):
+                if entry.cc != cc or entry.level < 3 or entry.fclass not in ("P", "A"):
+                    continue
+                if any(u.level in (1, 2) and u.a1 != entry.a1 for u in units):
+                    continue
+                if best is None or (ratio, entry.pop) > best[:2]:
+                    best = (ratio, entry.pop, entry)
         if best is None:
             return None
         entry = best[2]

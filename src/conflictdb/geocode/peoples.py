@@ -81,6 +81,7 @@ def _first_words() -> frozenset[str]:
 # --- named groups and state bodies ------------------------------------------------------------
 
 _TOKEN_RE = re.compile(r"[\w'’&\-]+")
+_CAPITALIZED_RE = re.compile(r"(?<![\w'’&\-])[A-Z][\w'’&\-]*")
 _ACRONYM_RE = re.compile(r"^[A-Z0-9&\-]{2,6}$")
 
 
@@ -101,6 +102,8 @@ def _named() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
 
     def add(alias: str, country: str) -> None:
         words = tuple(alias.split()) if _is_acronym(alias) else tuple(w.lower() for w in _TOKEN_RE.findall(alias))
+        if words[:1] == ("the",):
+            words = words[1:]  # 'The Resistance Front' is found from 'Resistance': 'The' opens most sentences
         if words and (len(words) > 1 or len(words[0]) >= 3):
             found[words[0]].add((words, country))
 
@@ -127,11 +130,14 @@ def _named() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
 def named_actor_countries(text: str) -> set[str]:
     """The countries of the named groups, parties and state bodies a text mentions ('KANU', 'Mungiki')."""
     index = _named()
+    starts = {w for w in _CAPITALIZED_RE.findall(text) if w in index or w.lower() in index}
+    if not starts:
+        return set()  # most texts: no name of the registry starts here
     tokens = _TOKEN_RE.findall(text)
     folded = [t.lower() for t in tokens]
     countries: set[str] = set()
     for i, token in enumerate(tokens):
-        if not token[:1].isupper():
+        if token not in starts:
             continue
         for key, case in ((token, True), (folded[i], False)):
             for words, country in index.get(key, ()):
