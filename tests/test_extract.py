@@ -282,6 +282,10 @@ def test_extract_negated_claim_is_no_response() -> None:
         ("Twelve were captured and 2 killed when troops raided the camp.", 2),
         ("Raiders stole cattle (police shot 3 raiders dead, coded separately). Two herders were wounded.", 0),
         ("Four people die in clashes with police in the slum.", 4),
+        ("One soldier killed 5 injured in a bomb blast at the market.", 1),
+        ("Gunmen raided the village. Reports on fatalities range from 2 to 4.", 2),
+        ("A bomb killed 1 soldier at the checkpoint. Other sources report that 2 soldiers were killed.", 1),
+        ("The raid was on 21/12 and killed 2 herders.", 2),
     ],
 )
 def test_extract_fatalities_coder_notes_and_claims(text: str, fatalities: int) -> None:

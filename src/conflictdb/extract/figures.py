@@ -35,7 +35,7 @@ NUMBER = (
 )
 _QUAL = r"(?:(?:at least|not less than|no fewer than|a minimum of|more than|over|upwards of|in excess of|nearly|almost|about|around|approximately|roughly|some|an estimated|up to|as many as|close to|a total of|another|the|all|a further|further|either)\s+)"
 _RANGE = rf"(?:between\s+{NUMBER}\s+and\s+{NUMBER}|{NUMBER}\s*(?:-|–|to|or)\s*{NUMBER})"
-_COUNT = rf"(?P<qual>{_QUAL}*)(?P<num>{_RANGE}|{NUMBER})"
+_COUNT = rf"(?P<qual>{_QUAL}*)(?<![/:])(?<!\d\.)(?P<num>{_RANGE}|{NUMBER})(?![/:]\d)"  # '21/12' is a date
 # Up to four words between the count and the verb: '12 Taliban militants including 2 commanders were killed'.
 _NOUNS = (
     rf"(?P<what>(?:(?!(?:(?:and|or)\s+(?:{NUMBER})|(?-i:were|was|are|is|while|who|had|have|has|when|after|but|including))\b)[A-Za-z][A-Za-z'()-]*(?:\s+|(?=,))){{0,6}}?"
@@ -66,7 +66,9 @@ _STOP = r"(?=\s*(?:[,.;:]|and\b|$|while|when|after|in\b|at\b|on\b|during|as\b|by
 # 'the group killed 30 villagers' is active: a count after the verb is its object, not its subject.
 _PASSIVE = re.compile(rf"\b{_COUNT}\s+{_NOUNS}{_DEATH_PASSIVE}\b(?!\s+(?:(?:at least|more than|about|around|nearly|some|an estimated|up to|as many as)\s+)?(?:{NUMBER})\b)", re.IGNORECASE)
 _ACTIVE = re.compile(
-    rf"\b{_DEATH_ACTIVE}\s+{_COUNT}\b(?!\s*(?:hours?|days?|weeks?|months?|years?|km|kilomet|miles?|%))", re.IGNORECASE
+    rf"\b{_DEATH_ACTIVE}\s+{_COUNT}\b(?!\s*(?:hours?|days?|weeks?|months?|years?|km|kilomet|miles?|%))"
+    rf"(?!\s+(?:others?\s+|people\s+|persons\s+)?(?:were\s+)?(?:injured|wounded|hurt)\b)",  # '1 killed 5 injured'
+    re.IGNORECASE
 )
 _INJ_PASSIVE = re.compile(rf"\b{_COUNT}\s+{_NOUNS}{_INJURY_PASSIVE}\b(?!\s+(?:{NUMBER})\b)", re.IGNORECASE)
 _INJ_ACTIVE = re.compile(rf"\b{_INJURY_ACTIVE}\s+{_COUNT}\b(?!\s*(?:hours?|days?|weeks?|years?|km|%))", re.IGNORECASE)
@@ -108,17 +110,23 @@ _FATALITY_NOTE = re.compile(
     re.IGNORECASE
 )
 _TOLL = re.compile(
-    rf"\b(?:death toll|toll|fatalities)\s+(?:\w+\s+){{0,3}}?(?:to|of|at|is|was|stood at|rose to|reached)\s+{_COUNT}\b",
+    rf"\b(?:(?:death toll|toll|fatalities|deaths)\s+(?:\w+\s+){{0,3}}?(?:range[sd]?|ranging|var(?:y|ies|ied))\s+(?:from|between)|"
+    rf"(?:death toll|toll|fatalities)\s+(?:\w+\s+){{0,3}}?(?:to|of|at|is|was|stood at|rose to|reached))\s+{_COUNT}\b",
     re.IGNORECASE,
 )
 _CODED = re.compile(
     r"\bfatalit\w*(?:\s+and\s+injur\w*)?\s+(?:were\s+|was\s+|are\s+|is\s+)?coded\s+(?:as|at)\s+(?P<num>\d+)"
-    r"|\bFATALITIES\s*:\s*(?:(?:an\s+)?estimate\s+of\s+)?(?P<num2>\d+)\b",  # older notes: 'FATALITIES: 17'
+    r"|\bFATALITIES\s*:\s*(?:(?:an\s+)?estimate\s+of\s+)?(?P<num2>\d+)\b"  # older notes: 'FATALITIES: 17'
+    r"|\bcoded\s+as\s+(?P<num3>\d+)\s+(?:here|for this event|in this event)\b",
     re.IGNORECASE,
 )
 # Deaths the victims or the accused caused before ('accused of killing 5 people'), and a note's figure for
 # an event coded apart ('shooting 3 raiders dead - coded separately'): not this event's toll.
-_ELSEWHERE = re.compile(r"\b(?:accused\s+of|suspected\s+of|blamed\s+for|wanted\s+for|charged\s+with|convicted\s+of)\s*$", re.IGNORECASE)
+_ELSEWHERE = re.compile(
+    r"\b(?:accused\s+of|suspected\s+of|wanted\s+for|charged\s+with|convicted\s+of|"
+    r"(?:arrested|jailed|sentenced|detained|convicted)\s+(?:\w+\s+){0,3}?for)\s*$",
+    re.IGNORECASE,
+)
 _CODED_APART = re.compile(r"\([^()]*\bcoded\s+(?:separately|apart|as\s+(?:a\s+)?separate)[^()]*\)", re.IGNORECASE)
 _NONE_KILLED = re.compile(
     r"\b(?:no\s+(?:one|body|people|person|civilians?|lives?)\s+(?:was|were)\s+(?:killed|hurt|injured|lost)|no\s+(?:casualties|fatalities|deaths|loss of li(?:fe|ves))|without\s+(?:casualties|fatalities))\b",
@@ -139,6 +147,12 @@ _SPLIT = re.compile(
     re.IGNORECASE,
 )
 _NOTE_SPLIT = re.compile(_SHARE, re.IGNORECASE)
+# A sentence giving another source's figure: 'other sources report', 'conflicting reports', 'later reports'.
+_RIVAL = re.compile(
+    r"\b(?:other|another|conflicting|different|contradictory|differing|later|initial|some|local)\s+(?:sources?|reports?|accounts?|media)\b|"
+    r"\bcontest(?:s|ed)?\s+(?:that|the|this)\b|\bdisput(?:e|es|ed)\s+(?:that|the|this)\b|\breports?\s+(?:differ|vary|conflict)",
+    re.IGNORECASE,
+)
 # A count that its author claims ('Al Shabaab claims 15 dead', 'claimed to have killed 25 soldiers'): the
 # claimant's word, the lowest credible figure only when the report gives no other.
 _CLAIMED = re.compile(r"\bclaim(?:s|ed|ing)?\b(?:\s+(?:that|to\s+have|they\s+(?:have|had)))?[^.;,]{0,40}$", re.IGNORECASE)
@@ -280,11 +294,12 @@ def _clauses(text: str, passive: re.Pattern[str], active: re.Pattern[str], start
     return counts
 
 
-def _sum_or_max(per_sentence: list[list[Count]]) -> Count | None:
+def _sum_or_max(per_sentence: list[list[Count]], *, rival: list[bool] | None = None) -> Count | None:
     """Counts in one sentence add up (different groups of victims); across sentences the largest stands
-    (later sentences mostly restate the toll), unless ACLED's explicit 'N fatalities' note gives it."""
+    (later sentences mostly restate the toll), unless ACLED's explicit 'N fatalities' note gives it.
+    A sentence that gives another source's figure (`rival`) competes by the lowest credible figure."""
     best_total: Count | None = None
-    for counts in per_sentence:
+    for k, counts in enumerate(per_sentence):
         if not counts:
             continue
         low = sum(c.low for c in counts if c.low is not None) if any(c.low is not None for c in counts) else None
@@ -292,7 +307,11 @@ def _sum_or_max(per_sentence: list[list[Count]]) -> Count | None:
         high = None if any(c.high is None for c in counts) else sum(c.high or 0 for c in counts)
         spans = tuple(s for c in counts for s in c.spans)
         total = Count(low, best, high, spans)
-        if best_total is None or (total.best or 0) > (best_total.best or 0):
+        if best_total is None:
+            best_total = total
+        elif rival is not None and rival[k]:
+            best_total = min(best_total, total, key=lambda c: c.best or 0)
+        elif (total.best or 0) > (best_total.best or 0):
             best_total = total
     return best_total
 
@@ -312,6 +331,7 @@ def extract(text: str, sentences: list[Span], *, notes: list[Span] | None = None
     zero: Span | None = None
     each: int | None = None  # a note's share for each event: 'split across 3 events (4)'
     claims: list[Count] = []
+    rivals: list[bool] = []
     for sent in sentences:
         chunk = _CODED_APART.sub(lambda m: " " * len(m.group()), sent.of(text))  # same length: offsets hold
         split = _SPLIT.search(chunk)
@@ -322,7 +342,7 @@ def extract(text: str, sentences: list[Span], *, notes: list[Span] | None = None
                 divisor_spans = (Span(sent.start + split.start(), sent.start + split.end()),)
         m = _CODED.search(chunk)
         if m:
-            n = int(m.group("num") or m.group("num2"))
+            n = int(m.group("num") or m.group("num2") or m.group("num3"))
             explicit = Count(n, n, n, (Span(sent.start + m.start(), sent.start + m.end()),))
             continue
         for m in _FATALITY_NOTE.finditer(chunk):
@@ -334,6 +354,7 @@ def extract(text: str, sentences: list[Span], *, notes: list[Span] | None = None
                 else:
                     explicit = note
         deaths.append(_clauses(chunk, _PASSIVE, _ACTIVE, sent.start))
+        rivals.append(bool(_RIVAL.search(chunk)))
         pair = _PAIR.search(chunk)
         if not deaths[-1] and pair:
             deaths[-1].append(Count(2, 2, 2, (Span(sent.start + pair.start(), sent.start + pair.end()),)))
@@ -363,7 +384,7 @@ def extract(text: str, sentences: list[Span], *, notes: list[Span] | None = None
         chunk = sent.of(text)
         coded = _CODED.search(chunk)
         if coded and explicit is None:
-            n = int(coded.group("num") or coded.group("num2"))
+            n = int(coded.group("num") or coded.group("num2") or coded.group("num3"))
             explicit = Count(n, n, n, (Span(sent.start + coded.start(), sent.start + coded.end()),))
         split = _NOTE_SPLIT.search(chunk)
         if split and divisor == 1 and each is None:
@@ -373,7 +394,7 @@ def extract(text: str, sentences: list[Span], *, notes: list[Span] | None = None
                 divisor_spans = (Span(sent.start + split.start(), sent.start + split.end()),)
     credible = [[c for c in counts if not c.claimed] for counts in deaths]
     claims += [c for counts in deaths for c in counts if c.claimed]
-    total = explicit or _sum_or_max(credible) or _sum_or_max([[c] for c in claims])
+    total = explicit or _sum_or_max(credible, rival=rivals) or _sum_or_max([[c] for c in claims])
     fatalities: int | None
     low = best = high = None
     if total is not None:
