@@ -46,6 +46,7 @@ _FEATURES = [
     (25, "Karachi", "Karachi", "", 13.5, -5.5, "P", "PPL", "ML", "05", "", 200),
     (26, "Gaur", "Gaur", "", 26.77, 85.28, "P", "PPLA2", "NP", "2", "R1", 40000),
     (27, "Pokot", "Pokot", "", 1.0, 35.0, "P", "PPL", "KE", "01", "", 25000),  # a town named like a people
+    (28, "Central", "Central", "", 5.5, -1.5, "A", "ADM1", "GH", "04", "", 2000000),
 ]
 _ADMIN1 = [
     ("ML.04", "Mopti"),
@@ -61,6 +62,7 @@ _ADMIN1 = [
     ("KE.19", "Kwale"),
     ("TZ.15", "Zanzibar Urban/West"),
     ("NP.2", "Province 2"),
+    ("GH.04", "Central"),
 ]
 _ADMIN2 = [("ML.04.B1", "Bankass Cercle"), ("NP.2.R1", "Rautahat")]
 
@@ -628,3 +630,11 @@ def test_geocode_regional_party_names_its_unit_when_no_place_is_named() -> None:
         ("IN", "West Bengal"): (24, 42),
     }
     assert regional_units("Sad news: a sad day") == {}  # acronyms only as written
+
+
+def test_geocode_generic_region_name_is_the_first_order_unit_of_the_texts_country(geocoder: Geocoder) -> None:
+    from conflictdb.geocode.resolve import find_toponyms
+
+    reading = find_toponyms("Gunmen attacked a chief in the Central Region.", geocoder.gazetteer)
+    top = reading.toponyms[0]  # 'Central' + 'Region': the first-order units named 'Central'
+    assert (top.surface, top.designator, [e.gid for e in top.entries]) == ("Central Region", 1, [28])

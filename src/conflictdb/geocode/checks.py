@@ -12,7 +12,7 @@ from collections import defaultdict
 from rapidfuzz import fuzz
 
 from conflictdb.geocode.gazetteer import Entry, ascii_name, fold
-from conflictdb.geocode.resolve import Reading, Toponym, top_country
+from conflictdb.geocode.resolve import GENERIC, Reading, Toponym, top_country
 
 SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"')\]]*|\n|$)")
 
@@ -94,8 +94,10 @@ def stray(top: Toponym, support: dict[str, float]) -> bool:
     text's evidence for another country outweighs a village's own, so the name is kept in that country.
     """
     entry = top.chosen
-    if entry is None or top.context or not support or entry.level < 2 or entry.level == 2 and prominent(entry):
+    if entry is None or top.context or not support or entry.level == 0 or entry.level == 2 and prominent(entry):
         return False
+    if entry.level == 1 and fold(entry.name) not in GENERIC:
+        return False  # a named first-order unit is what it says; 'Western Province' may be another country's
     if entry.level == 3 and significant(entry) and not (top.designator in (1, 2) and entry.fclass == "P"):
         return False  # a town of some size, unless the text calls it a district ('Chora district': not Chios)
     best = max(support.values())

@@ -181,7 +181,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
                 if (
                     j - i == 1
                     and is_common(surface, key, not_places, lower_words)
-                    and (key in FACILITY or key in _GENERIC or not _followed_by_designator(text, end))
+                    and (key in FACILITY or key in GENERIC or not _followed_by_designator(text, end))
                 ):
                     continue
                 entries = gazetteer.lookup(key)
@@ -189,7 +189,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
                 head = key[: -len(last)].strip() if last else ""
                 if (
                     DESIGNATOR_LEVEL.get(last, 3) < 3
-                    and head not in _GENERIC
+                    and head not in GENERIC
                     and head not in not_places
                     and head not in DESIGNATOR_LEVEL
                     and head not in NATURAL_FEATURES
@@ -197,6 +197,11 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
                     # 'Central Region': the units known by their bare name ('Central') are candidates too
                     bare = gazetteer.lookup(head)
                     entries = entries + tuple(e for e in bare if e.level in (1, 2) and e not in entries)
+                elif DESIGNATOR_LEVEL.get(last, 3) == 1 and head in GENERIC:
+                    # 'Central Region', 'Northern Province': the first-order units of that name, in every country
+                    # that has one; the text's country picks among them
+                    bare = gazetteer.lookup(head)
+                    entries = entries + tuple(e for e in bare if e.level == 1 and e not in entries)
                 else:
                     last = ""
                 if entries:
@@ -370,7 +375,7 @@ _ACRONYM_IN_PARENS_RE = re.compile(r" \([A-Z][A-Z\-&]{1,7}\)")
 
 # Words that name a part of a unit, not a place, even before a designator: 'West District', 'Central Region'
 # of a name the text gives in full elsewhere.
-_GENERIC = frozenset(
+GENERIC = frozenset(
     [
         "north",
         "south",
