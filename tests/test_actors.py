@@ -364,7 +364,9 @@ def test_actors_monitors_report_the_wars_two_sides(finder: ActorFinder, nlp: Any
     found = roles(finder, nlp, text, "explosions", "Explosions/Remote violence", "Shelling/artillery/missile attack")
     assert found.actor1 is not None and found.actor1.name == "Military Forces of Ukraine"
     assert found.actor2 is not None and found.actor2.name == "NAF: United Armed Forces of Novorossiya"
-    named = roles(finder, nlp, "The OSCE SMM said Ukrainian troops shelled Horlivka.", "shelled", "Battles", "Armed clash")
+    named = roles(
+        finder, nlp, "The OSCE SMM said Ukrainian troops shelled Horlivka.", "shelled", "Battles", "Armed clash"
+    )
     assert named.actor1 is not None and named.actor1.name == "Military Forces of Ukraine"  # a side named stays
 
 
@@ -396,7 +398,11 @@ def test_actors_deep_south_insurgents_are_acled_southern_muslim_separatists(find
             "bomb",
             "MRTA: Tupac Amaru Revolutionary Movement",
         ),
-        ("A bomb damaged a power station. Officials blamed the ELN for the attack.", "bomb", "ELN: National Liberation Army"),
+        (
+            "A bomb damaged a power station. Officials blamed the ELN for the attack.",
+            "bomb",
+            "ELN: National Liberation Army",
+        ),
         (
             "Unknown persons set off a bomb at a bank. The government attributed the attack to the FMLN.",
             "bomb",
@@ -427,7 +433,9 @@ def test_actors_units_of_state_forces_named_as_acled_names_them(finder: ActorFin
         "Military Forces of Brazil Military Police"
     )
     assert names(finder, "Turkish gendarmerie forces raided a village.") == ["Military Forces of Turkey Gendarmerie"]
-    assert "Military Forces of Brazil Military Police" not in names(finder, "Military police in Cambodia arrested two men.")
+    assert "Military Forces of Brazil Military Police" not in names(
+        finder, "Military police in Cambodia arrested two men."
+    )
     text = "GSU officers and police fought armed raiders in Kapedo."
     r = roles(finder, nlp, text, "fought", "Battles", "Armed clash")
     assert r.actor1 is not None and r.actor1.name == "Police Forces of Kenya General Service Unit"

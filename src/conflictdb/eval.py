@@ -196,10 +196,11 @@ def _muc_match(predicted: set[str], gold_entity: list[str]) -> bool:
 _TERROR_TYPES = frozenset({"Violence against civilians", "Explosions/Remote violence"})
 _MILITARY_OPERATIONS = frozenset({"Air/drone strike"})
 # Words that name no one in particular: a claim 'by the group' names no organisation.
-_NO_NAME = frozenset(
-    "the a an this that group groups organization organisation guerrillas guerrilla rebels rebel terrorists "
-    "terrorist men people persons someone unknown unidentified armed clandestine its their it they".split()
-)
+_NO_NAME = frozenset({
+    "the", "a", "an", "this", "that", "group", "groups", "organization", "organisation", "guerrillas", "guerrilla",
+    "rebels", "rebel", "terrorists", "terrorist", "men", "people", "persons", "someone", "unknown", "unidentified",
+    "armed", "clandestine", "its", "their", "it", "they",
+})  # fmt: skip
 
 
 def _perpetrators(doc: Document) -> tuple[list[set[str]], list[set[str]]]:

@@ -171,9 +171,9 @@ def arguments(token: Any) -> Arguments:
                 agents.append(child)
         head = token.head
         if token.dep_ in ("dobj", "obj") and is_verb(head):
-            sub: list[Any] = []
-            _verb_arguments(head, agents, sub, partners)
-            patients.extend(p for p in sub if p is not token)
+            objects: list[Any] = []
+            _verb_arguments(head, agents, objects, partners)
+            patients.extend(p for p in objects if p is not token)
         elif token.dep_ in ("nsubj", "nsubjpass") and is_verb(head):
             _verb_arguments(head, [], patients, partners)
         elif token.dep_ == "pobj" and is_verb(head.head):

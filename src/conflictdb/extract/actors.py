@@ -85,7 +85,9 @@ _ANAPHORIC = frozenset(
     ]
 )
 # Words that name no group by themselves.
-_NAMELESS = _ANAPHORIC | {"groups", "the", "a", "an", "these", "those", "some", "armed", "unknown", "unidentified", "men"}
+_NAMELESS = _ANAPHORIC | {
+    "groups", "the", "a", "an", "these", "those", "some", "armed", "unknown", "unidentified", "men",
+}  # fmt: skip
 # Words after a force's name that make it a place or a voice, not a party to the event. As the
 # target of an attack, a force's post or vehicle is the force itself; its voice never is.
 _FORCE_PLACES = frozenset({
@@ -189,7 +191,8 @@ class ActorFinder:
         cast = _Cast(text, start, matches, in_sent, agents, patients, partners, unknown, fought_off, claimant)
         observer = next((m.entry for m in matches if m.entry.role == OBSERVER and len(m.entry.sides) == 2), None)
         if observer is not None:
-            cast.monitored = tuple(self.registry.entries[n].actor() for n in observer.sides if n in self.registry.entries)
+            entries = self.registry.entries
+            cast.monitored = tuple(entries[n].actor() for n in observer.sides if n in entries)
         return cast.decide(event_type, sub_event_type)
 
 
@@ -305,7 +308,8 @@ class _Cast:
             if event_type == "Battles" and m1 in self.defenders and a2 is not None and m2 not in self.defenders:
                 (a1, m1), (a2, m2) = (a2, m2), (a1, m1)  # the side that attacked comes first
             unnamed = (None, UNIDENTIFIED)
-            if len(self.monitored) == 2 and (a1.name if a1 else None) in unnamed and (a2.name if a2 else None) in unnamed:
+            sides_unnamed = (a1.name if a1 else None) in unnamed and (a2.name if a2 else None) in unnamed
+            if len(self.monitored) == 2 and sides_unnamed:
                 # monitors saw fire and shelling without seeing who fired: the war's two sides, state first
                 (a1, m1), (a2, m2) = (self.monitored[0], None), (self.monitored[1], None)
         if a2 is not None and a2.name == CIVILIANS:
