@@ -180,3 +180,17 @@ def test_extract_events_damage_by_armed_men_or_with_victims_is_no_riot(
 )
 def test_extract_events_exchanges_of_fire_are_battles(extractor: Any, text: str) -> None:
     assert _main(extractor, text)[0] == "Battles"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Gunmen shot dead an off-duty police officer outside his house on Sunday.", "Violence against civilians"),
+        ("Two police officers died after militants ambushed their patrol vehicle.", "Battles"),
+        ("Police shot dead a robbery suspect during a raid on a house in the town.", "Violence against civilians"),
+        ("Violence between two clans over a borehole left four dead.", "Battles"),
+    ],
+)
+def test_extract_events_who_suffered_decides_battle_or_attack(extractor: Any, text: str, event_type: str) -> None:
+    assert _main(extractor, text)[0] == event_type

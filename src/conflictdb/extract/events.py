@@ -55,7 +55,7 @@ _NEW_INCIDENT = re.compile(
 # 'a reprisal for clashes with ...': the clashes are the reason, not the event.
 _REASON = re.compile(
     r"\b(?:(?:reprisal|retaliation|revenge|retribution|response|reaction)\s+(?:for|to|against|over|after)|"
-    r"in the (?:context|wake|aftermath) of)\s+[^,.;:]*",
+    r"in the (?:context|wake|aftermath) of|amid)\s+[^,.;:]*",
     re.IGNORECASE,
 )
 # 'clash' words that say two armed sides fought, as opposed to a one-sided attack on a post.
@@ -64,6 +64,8 @@ _FIGHT = re.compile(
     r"exchang\w* (?:of )?(?:\w+ ){0,2}fire|in both directions|traded (?:\w+ ){0,2}fire|fighting|fought|"
     r"battl\w+|skirmish\w*|repuls\w+|repell?\w+|fought off|beat back|encounter\w*|engag\w+|counter-?attack\w*|"
     r"offensive|(?:inter-?\w+|ethnic|tribal|clan) (?:conflicts?|fights?|feuds?)|"
+    r"inter-?(?:clan|communal|ethnic|tribal) violence|"
+    r"(?:fights?|violence|conflict|feud|hostilities) between|targeted each other|"
     r"small arms|sniper fire|shots? (?:were )?fired|thwarted|foiled|operations?)\b",
     re.IGNORECASE,
 )
@@ -105,7 +107,9 @@ _HARMED = re.compile(
     r"burn injur\w*|(?:were|was) (?:\w+ )?(?:injured|wounded|hurt|burnt|burned|killed)|injuring|wounding|killing)\b",
     re.IGNORECASE,
 )
-_LOOSE = re.compile(r"attackers|assailants|thugs|criminals|miscreants|robbers|gangsters?|gang members", re.IGNORECASE)
+_LOOSE = re.compile(
+    r"attackers|assailants|thugs|criminals|miscreants|robbers|gangsters?|gang members|suspects?", re.IGNORECASE
+)
 _DAMAGE = re.compile(
     r"burn|torch|fire|ablaze|alight|afire|arson|loot|vandal|ransack|destroy|damag|wreck", re.IGNORECASE
 )
@@ -245,8 +249,11 @@ def victims(hits: Hits, sdoc: Any, text: str) -> tuple[bool, bool] | None:
                 words = text[start:end]
                 seen = True
                 # a named group's leader or sympathiser, shot at home, is no armed side
-                named = any(start <= n.start and n.end <= end for n in hits.get("named_armed", ()))
-                if cue["armed_party"].search(words) or (named and not cue["civilian_party"].search(words)):
+                named = any(
+                    start <= n.start and n.end <= end and not _LOOSE.fullmatch(n.of(text))
+                    for n in hits.get("named_armed", ())
+                )
+                if cue["armed_party"].search(words) or (named and not _CIVIL_ROLE.search(words)):
                     armed = True
                 elif cue["civilian_party"].search(words):
                     civilian = True
@@ -319,6 +326,19 @@ def _agents(token: Any) -> list[Any]:
 
 
 # 'the attack of assailants': after these nouns 'of' names the doers, not the victims
+# A member of a named group in one of these roles is no fighter when attacked.
+_CIVIL_ROLE = re.compile(
+    r"\b(?:leaders?|sympathi[sz]ers?|clerics?|relations?|relatives?|sons?|daughters?|wi(?:fe|ves)|brothers?|"
+    r"politicians?|candidates?|councill?ors?|officials?|supporters?|workers?)\b",
+    re.IGNORECASE,
+)
+# An armed man attacked off duty, at home or on his way somewhere is attacked as a civilian (codebook:
+# violence against civilians includes attacks on unarmed or off-duty members of armed forces).
+_OFF_DUTY = re.compile(
+    r"\b(?:off[- ]duty|on leave|(?:at|outside|near|in front of|inside|in) (?:his|her|their) (?:own )?"
+    r"(?:home|house|residence|compound)|while (?:sleeping|asleep|praying)|in civilian clothes|unarmed)\b",
+    re.IGNORECASE,
+)
 _BY_OF = frozenset(["attack", "attacks", "assault", "assaults", "raid", "raids", "shooting", "firing"])
 _NOUN_PARTS = frozenset(["det", "nummod", "amod", "compound", "poss", "nmod", "quantmod", "case", "punct"])
 
@@ -339,7 +359,9 @@ def _patients(token: Any) -> list[Any]:
     out: list[Any] = []
     # 'two police killed on duty', 'a guard shot dead by gunmen': the subject of a bare participle, or of
     # a verb with a 'by' agent, suffers it
-    bare = token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+    bare = (token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in token.children)) or (
+        token.lower_ in ("died", "dead", "die", "dies")  # 'two officers died': the dead suffered it
+    )
     by = any(c.dep_ == "agent" for c in token.children)
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass") or (child.dep_ == "nsubj" and (bare or by)):
@@ -380,6 +402,8 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
         armed_victims, civilians = parsed
     else:  # the parse names no patient: who comes after the violence, not after 'by', was hit
         armed_victims, civilians = _after_violence(hits, text)
+    if armed_victims and _OFF_DUTY.search(text) and not any(_FIGHT.search(x.of(text)) for x in hits.get("clash", ())):
+        armed_victims, civilians = False, True
     # damage alone (a torched bus, a petrol bomb), with no crowd or demonstration told of, is no riot
     # when people were hurt by it (an attack on them) or an armed group or force did it
     damage_only = (
