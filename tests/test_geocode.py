@@ -638,3 +638,8 @@ def test_geocode_generic_region_name_is_the_first_order_unit_of_the_texts_countr
     reading = find_toponyms("Gunmen attacked a chief in the Central Region.", geocoder.gazetteer)
     top = reading.toponyms[0]  # 'Central' + 'Region': the first-order units named 'Central'
     assert (top.surface, top.designator, [e.gid for e in top.entries]) == ("Central Region", 1, [28])
+
+
+def test_geocode_unit_beside_a_place_agrees_with_it(geocoder: Geocoder) -> None:
+    place = _place(geocoder, "Police dispersed protesters in Bankass (Mopti Region) on Monday.", trigger="dispersed")
+    assert (place.geonameid, place.admin1) == (3, "Mopti")

@@ -590,7 +590,9 @@ def _resolve_group(top: Toponym, scores: dict[int, list[tuple[float, Entry]]]) -
             if k == anchor_index:
                 picks.append(head)
                 continue
-            options = scores[id(other)][:8]
+            # the units named beside a place are units more often than towns: every unit of the name is an option
+            ranked = scores[id(other)]
+            options = ranked[:8] + [(s, e) for s, e in ranked[8:] if e.level in (1, 2)]
             if not options:
                 picks.append(None)
                 continue
