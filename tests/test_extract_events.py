@@ -194,3 +194,17 @@ def test_extract_events_exchanges_of_fire_are_battles(extractor: Any, text: str)
 )
 def test_extract_events_who_suffered_decides_battle_or_attack(extractor: Any, text: str, event_type: str) -> None:
     assert _main(extractor, text)[0] == event_type
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Troops of the two countries resorted to firing along the border on Sunday.", "Battles"),
+        ("Police dispersed about two hundred laborers who demanded transport home.", "Protests"),
+        ("Pupils set fire to their dormitory after the principal cancelled a trip.", "Riots"),
+        ("Post-election violence continued in the slum for a third day.", "Riots"),
+    ],
+)
+def test_extract_events_detects_more(extractor: Any, text: str, event_type: str) -> None:
+    assert _main(extractor, text)[0] == event_type

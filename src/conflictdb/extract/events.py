@@ -190,7 +190,17 @@ def _named_parties(chunk: str, offset: int) -> Hits:
 def eventful(hits: Hits) -> bool:
     """Whether a sentence's triggers report an event at all."""
     return any(
-        hits.get(k) for k in (*VIOLENT, *CROWD, *STRATEGIC, "intervention", "excessive_force", "agreement", "other_sd")
+        hits.get(k)
+        for k in (
+            *VIOLENT,
+            *CROWD,
+            *STRATEGIC,
+            "intervention",
+            "excessive_force",
+            "agreement",
+            "other_sd",
+            "vague_violence",
+        )
     )
 
 
@@ -512,12 +522,22 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
         return Coding("Riots", "Violent demonstration" if demonstrating else "Mob violence", _first(hits, "riot"))
     if h("clash"):
         return Coding("Battles", "Armed clash", _first(hits, "clash"))
-    if h("looting") and not nonstate and not state and any(_DAMAGE.search(x.of(text)) for x in hits["looting"]):
+    if (
+        h("looting")
+        and not _organised(hits, text)
+        and not state
+        and any(_DAMAGE.search(x.of(text)) for x in hits["looting"])
+    ):
         # a crowd's or unnamed arsonists' damage, with no one hurt and no armed group named, is a riot
         demonstrating = h("protest") or any(_DEMONSTRATION.search(x.of(text)) for x in hits.get("riot", ()))
         return Coding("Riots", "Violent demonstration" if demonstrating else "Mob violence", _first(hits, "looting"))
+    if h("intervention") and not h("arrest"):
+        # people dispersed by the police were gathered for something: a protest
+        return Coding("Protests", "Protest with intervention", _first(hits, "intervention"))
     if h("demand") and h("civilian_party") and not h("armed_party"):
         return Coding("Protests", "Peaceful protest", _first(hits, "demand"))
+    if h("vague_violence") and not h(*STRATEGIC, "other_sd"):
+        return Coding("Riots", "Mob violence", _first(hits, "vague_violence"))
     for name, sub in (
         ("disrupted", "Disrupted weapons use"),
         ("looting", "Looting/property destruction"),
