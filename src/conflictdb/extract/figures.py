@@ -215,7 +215,7 @@ def parse_number(words: str) -> int | None:
 def _count(qual: str, num: str) -> tuple[int | None, int | None, int | None]:
     """(low, best, high) of one count and its qualifier, in UCDP's sense."""
     q = " ".join(qual.lower().split())
-    m = re.fullmatch(rf"(?:between\s+)?({NUMBER})\s*(?:-|–|to|or|and)\s*({NUMBER})", num.strip(), re.IGNORECASE)
+    m = _RANGE_FULL.fullmatch(num.strip())
     if m:
         a, b = parse_number(m.group(1)), parse_number(m.group(2))
         if a is not None and b is not None and a <= b:
@@ -241,6 +241,22 @@ def _count(qual: str, num: str) -> tuple[int | None, int | None, int | None]:
     return n, n, n
 
 
+# Compiled once: patterns built from NUMBER are slow to compile, and re's small cache does not keep them.
+_RANGE_FULL = re.compile(rf"(?:between\s+)?({NUMBER})\s*(?:-|–|to|or|and)\s*({NUMBER})", re.IGNORECASE)
+_INCLUDING = re.compile(r"\b(?:including|among them|of whom)\b.*", re.IGNORECASE | re.DOTALL)
+_BRACKETS = re.compile(r"\([^()]*\)")
+_MIXED = re.compile(r"\d|\b(?:and|while)\b")
+_COORDINATED_BEFORE = re.compile(
+    rf"{_COUNT}\s+(?:(?!(?:were|was|are|is|been|killed|injured|wounded|dead|died|hurt|captured|arrested|abducted|"
+    rf"kidnapped|detained|rescued|missing|displaced|held)\b)[\w'-]+\s+){{0,3}}?(?:,|and|as well as)\s*$",
+    re.IGNORECASE,
+)
+_COORDINATED_AFTER = re.compile(
+    rf"^(?:\s+[\w-]+){{0,3}}?\s*(?:,|and|as well as|in addition to|along with|plus)\s+{_COUNT}\s+(?!(?:were|was)\s+(?:injured|wounded))",
+    re.IGNORECASE,
+)
+
+
 def _clauses(text: str, passive: re.Pattern[str], active: re.Pattern[str], start: int) -> list[Count]:
     counts: list[Count] = []
     taken: list[tuple[int, int]] = []
@@ -250,9 +266,9 @@ def _clauses(text: str, passive: re.Pattern[str], active: re.Pattern[str], start
             if any(a <= ns < b for a, b in taken):
                 continue
             what = m.groupdict().get("what") or ""
-            own = re.sub(r"\b(?:including|among them|of whom)\b.*", "", what, flags=re.IGNORECASE | re.DOTALL)
-            own = re.sub(r"\([^()]*\)", "", own)  # who they were, in brackets: part of the same count
-            if _NOT_PEOPLE.search(own) or (pattern is passive and re.search(r"\d|\b(?:and|while)\b", own)):
+            own = _INCLUDING.sub("", what)
+            own = _BRACKETS.sub("", own)  # who they were, in brackets: part of the same count
+            if _NOT_PEOPLE.search(own) or (pattern is passive and _MIXED.search(own)):
                 continue
             if _SUBSET.search(text[max(0, ns - 40) : m.start("qual") if m.group("qual") else ns]):
                 continue
@@ -269,12 +285,7 @@ def _clauses(text: str, passive: re.Pattern[str], active: re.Pattern[str], start
             # '3 soldiers and 2 civilians were killed': counts coordinated before the passive verb add up.
             if pattern is passive:
                 head = text[max(0, m.start() - 60) : m.start()]
-                before = re.search(
-                    rf"{_COUNT}\s+(?:(?!(?:were|was|are|is|been|killed|injured|wounded|dead|died|hurt|captured|arrested|abducted|"
-                    rf"kidnapped|detained|rescued|missing|displaced|held)\b)[\w'-]+\s+){{0,3}}?(?:,|and|as well as)\s*$",
-                    head,
-                    re.IGNORECASE,
-                )
+                before = _COORDINATED_BEFORE.search(head)
                 if before and not _SUBSET.search(head[: before.start()]):
                     lo2, be2, hi2 = _count(before.group("qual") or "", before.group("num"))
                     if be2 is not None:
@@ -282,11 +293,7 @@ def _clauses(text: str, passive: re.Pattern[str], active: re.Pattern[str], start
                         counts.append(Count(lo2, be2, hi2, (Span(base + before.start(), base + before.end()),)))
             # 'killing 3 soldiers and 5 militants': the coordinated counts belong to the same clause.
             tail = text[m.end() : m.end() + 80]
-            for extra in re.finditer(
-                rf"^(?:\s+[\w-]+){{0,3}}?\s*(?:,|and|as well as|in addition to|along with|plus)\s+{_COUNT}\s+(?!(?:were|was)\s+(?:injured|wounded))",
-                tail,
-                re.IGNORECASE,
-            ):
+            for extra in _COORDINATED_AFTER.finditer(tail):
                 lo2, be2, hi2 = _count(extra.group("qual") or "", extra.group("num"))
                 if be2 is not None and pattern is active:
                     es = m.end() + extra.start("num")
