@@ -208,3 +208,22 @@ def test_extract_events_who_suffered_decides_battle_or_attack(extractor: Any, te
 )
 def test_extract_events_detects_more(extractor: Any, text: str, event_type: str) -> None:
     assert _main(extractor, text)[0] == event_type
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        (
+            "Protesters lit tyres on the highway; police fired live bullets at them, wounding two.",
+            "Violent demonstration",
+        ),
+        (
+            "Police opened fire on protesters marching peacefully to the ministry, killing one.",
+            "Excessive force against protesters",
+        ),
+        ("Striking students beat up their deputy principal during a protest over fees.", "Violent demonstration"),
+    ],
+)
+def test_extract_events_protesters_violence_comes_first(extractor: Any, text: str, sub_event_type: str) -> None:
+    assert _main(extractor, text)[1] == sub_event_type

@@ -303,8 +303,8 @@ def mob_doers(hits: Hits, sdoc: Any, text: str) -> bool:
     for name in ("kill", "assault"):
         for hit in hits.get(name, ()):
             span = sdoc.char_span(hit.start, hit.end, alignment_mode="expand")
-            if span is None or span.root.lower_ in _NO_DEED:
-                continue
+            if span is None or span.root.lower_ in _NO_DEED or span.root.lower_.startswith("storm"):
+                continue  # storming a building hurts no one by itself
             for agent in _agents(span.root):
                 start, end = agent.left_edge.idx, agent.right_edge.idx + len(agent.right_edge.text)
                 words = text[start:end]
@@ -465,16 +465,19 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
         demonstrating = h("protest") or any(_DEMONSTRATION.search(x.of(text)) for x in hits.get("riot", ()))
         if h("mob") and h("kill", "assault", "riot") and not h("protest"):
             return Coding("Riots", "Mob violence", _first(hits, "mob", "riot"), civilians)
-        if h("excessive_force"):
-            return Coding(
-                "Protests", "Excessive force against protesters", _first(hits, "excessive_force", "protest"), True
-            )
         # 'a peaceful march': what else the report tells of (a past riot, a demolition) is its reason
         peaceful = bool(_PEACEFUL.search(" ".join(x.of(text) for x in hits.get("protest", ()))))
         brawl = not peaceful and any(_BRAWL.search(x.of(text)) for x in hits.get("clash", ()))
         # what a crowd protests against (a demolition, looted public funds) is no damage it did
         damage = not peaceful and any(not _GRIEVANCE.search(x.of(text)) for x in hits.get("looting", ()))
         rioting = [x for x in hits.get("riot", ()) if not (peaceful and _WEAK_RIOT.search(x.of(text)))]
+        # force against demonstrators who stoned or burnt first is met violence, not excessive force
+        if h("excessive_force") and not rioting:
+            return Coding(
+                "Protests", "Excessive force against protesters", _first(hits, "excessive_force", "protest"), True
+            )
+        if h("protest") and not peaceful and sdoc is not None and mob_doers(hits, sdoc, text):
+            rioting.extend(hits.get("assault", ()))  # protesters who beat someone up riot
         if (
             rioting
             or (h("protest") and (brawl or h("crowd_violence")))
