@@ -227,3 +227,22 @@ def test_extract_events_detects_more(extractor: Any, text: str, event_type: str)
 )
 def test_extract_events_protesters_violence_comes_first(extractor: Any, text: str, sub_event_type: str) -> None:
     assert _main(extractor, text)[1] == sub_event_type
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("Movement of forces: two battalions were sent north overnight.", "Change to group/activity"),
+        ("Property destruction: a clinic was burnt down by unknown people.", "Looting/property destruction"),
+        ("Arrests: officers detained four men at the market.", "Arrests"),
+    ],
+)
+def test_extract_events_strategic_labels_decide(text: str, sub_event_type: str) -> None:
+    coding = events.classify(_hits(text), text)
+    assert coding is not None
+    assert (coding.event_type, coding.sub_event_type) == ("Strategic developments", sub_event_type)
+
+
+def test_extract_events_label_only_at_sentence_start() -> None:
+    text = "Rebels attacked the camp; the report was titled Arrests: none."
+    assert not any(k.startswith(events.SD_LABEL) for k in _hits(text))

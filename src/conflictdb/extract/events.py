@@ -46,6 +46,8 @@ STRATEGIC = (
     "regains",
     "overtakes",
 )
+# Hit names for a strategic development's label ('Arrests: ...'), followed by its sub-event type.
+SD_LABEL = "sd_label:"
 # Words that tell a new incident in the same report.
 _NEW_INCIDENT = re.compile(
     r"^\W*(?:in (?:an)?other (?:attack|incident|development|event)|in a separate (?:attack|incident)|separately|"
@@ -160,6 +162,10 @@ def find(text: str, span: Span) -> Hits:
             hits[name] = found
     for name, found in _named_parties(chunk, span.start).items():
         hits.setdefault(name, []).extend(found)
+    for sub, pattern in lexicons.labelled("events", "sd_labels"):
+        found = lexicons.find(pattern, chunk, offset=span.start)
+        if found:
+            hits[SD_LABEL + sub] = found
     return hits
 
 
@@ -189,7 +195,7 @@ def _named_parties(chunk: str, offset: int) -> Hits:
 
 def eventful(hits: Hits) -> bool:
     """Whether a sentence's triggers report an event at all."""
-    return any(
+    return any(k.startswith(SD_LABEL) for k in hits) or any(
         hits.get(k)
         for k in (
             *VIOLENT,
@@ -290,16 +296,18 @@ def _after_violence(hits: Hits, text: str) -> tuple[bool, bool]:
 _UNNAMED = re.compile(r"\b(?:unknown|unidentified|armed|masked|hooded|suspected)\b", re.IGNORECASE)
 
 
-def mob_doers(hits: Hits, sdoc: Any, text: str) -> bool:
-    """Whether the parse makes an unorganised crowd the doer of the violence: residents, a mob, students.
+def doers(hits: Hits, sdoc: Any, text: str) -> str | None:
+    """Who the parse makes the doer of the violence: 'crowd' (residents, a mob, students), 'armed' (armed
+    men outside the state's forces, unknown attackers, a communal or party militia), 'state', or None.
 
     The doer of a violent verb: its subject (a verb joined to another shares its subject), or the noun
-    after passive 'by'. Armed, unknown or communal doers are no crowd.
+    after passive 'by'. Any armed doer outweighs a crowd.
     """
     cue = lexicons.cues("events")
     # a party's men attacking its rivals are its militia (codebook: political militias)
     armed = [*hits.get("named_armed", ()), *hits.get("communal_party", ()), *hits.get("named_party", ())]
-    crowd = False
+    state = [*hits.get("state_party", ()), *hits.get("named_state", ())]
+    found: set[str] = set()
     for name in ("kill", "assault"):
         for hit in hits.get(name, ()):
             span = sdoc.char_span(hit.start, hit.end, alignment_mode="expand")
@@ -308,14 +316,22 @@ def mob_doers(hits: Hits, sdoc: Any, text: str) -> bool:
             for agent in _agents(span.root):
                 start, end = agent.left_edge.idx, agent.right_edge.idx + len(agent.right_edge.text)
                 words = text[start:end]
-                if (
+                if any(start <= a.start < end for a in state):
+                    found.add("state")
+                elif (
                     cue["armed_party"].search(words)
                     or _UNNAMED.search(words)
                     or any(start <= a.start < end for a in armed)
                 ):
-                    return False
-                crowd = crowd or bool(cue["mob_party"].search(words))
-    return crowd
+                    found.add("armed")
+                elif cue["mob_party"].search(words):
+                    found.add("crowd")
+    return next((k for k in ("armed", "state", "crowd") if k in found), None)
+
+
+def mob_doers(hits: Hits, sdoc: Any, text: str) -> bool:
+    """Whether the parse makes an unorganised crowd, and no armed men, the doers of the violence."""
+    return doers(hits, sdoc, text) == "crowd"
 
 
 _NO_DEED = frozenset(["found", "discovered", "recovered", "died", "dead", "death", "deaths", "lost"])
@@ -406,6 +422,9 @@ def _organised(hits: Hits, text: str) -> bool:
 
 def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
     """ACLED's event type and sub-event type from an event's triggers, by the codebook's hierarchy."""
+    labelled = next((k for k in hits if k.startswith(SD_LABEL)), None)
+    if labelled is not None:  # the coder's own label for a strategic development
+        return Coding("Strategic developments", labelled[len(SD_LABEL) :], tuple(hits[labelled][:1]))
     nonstate, state, crowd = sides(hits)
     parsed = victims(hits, sdoc, text) if sdoc is not None else None
     if parsed is not None and any(parsed):
