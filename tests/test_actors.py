@@ -440,3 +440,12 @@ def test_actors_units_of_state_forces_named_as_acled_names_them(finder: ActorFin
     r = roles(finder, nlp, text, "fought", "Battles", "Armed clash")
     assert r.actor1 is not None and r.actor1.name == "Police Forces of Kenya General Service Unit"
     assert r.actor2 is not None and r.actor2.name == "Unidentified Ethnic Militia ({country})"  # the police: one side
+
+
+def test_actors_militants_named_only_as_islamist(finder: ActorFinder, nlp: Any) -> None:
+    text = "Suspected Islamic militants attacked a village in Cabo Delgado and killed 14 villagers."
+    r = roles(finder, nlp, text, "attacked", "Violence against civilians", "Attack")
+    assert r.actor1 is not None and r.actor1.name == "Islamist Militia ({country})"
+    named = "Al Shabaab claimed the raid. The Islamist militants attacked a police post in Lamu."
+    r = roles(finder, nlp, named, "attacked", "Battles", "Armed clash")
+    assert r.actor1 is not None and r.actor1.name == "Al Shabaab"

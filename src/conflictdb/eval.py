@@ -38,7 +38,7 @@ ACLED_FIELDS = (
 MUC_FIELDS = ("perp_org_recall", "perp_org_precision", "perp_individual_recall", "perp_individual_precision")
 _PERIOD = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)")
 # Actors that name no organisation: their words are MUC-4's 'perpetrator individuals' ('guerrillas').
-_GENERIC = re.compile(r"^(?:civilians|unidentified|protesters|rioters|\{country\})", re.IGNORECASE)
+_GENERIC = re.compile(r"^(?:civilians|unidentified|protesters|rioters|islamist militia|\{country\})", re.IGNORECASE)
 
 
 def name_forms(name: str) -> set[str]:
