@@ -449,3 +449,10 @@ def test_actors_militants_named_only_as_islamist(finder: ActorFinder, nlp: Any) 
     named = "Al Shabaab claimed the raid. The Islamist militants attacked a police post in Lamu."
     r = roles(finder, nlp, named, "attacked", "Battles", "Armed clash")
     assert r.actor1 is not None and r.actor1.name == "Al Shabaab"
+
+
+def test_actors_party_militias_and_hired_men_named_as_acled_names_them(finder: ActorFinder, nlp: Any) -> None:
+    text = "Awami League activists beat a journalist in Feni."
+    r = roles(finder, nlp, text, "beat", "Violence against civilians", "Attack")
+    assert r.actor1 is not None and r.actor1.name == "Bangladesh Awami League Militia"
+    assert names(finder, "Suspected land guards shot two farmers at Gbetsile.")[0] == "Landguard Soldiers"
