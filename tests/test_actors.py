@@ -456,3 +456,10 @@ def test_actors_party_militias_and_hired_men_named_as_acled_names_them(finder: A
     r = roles(finder, nlp, text, "beat", "Violence against civilians", "Attack")
     assert r.actor1 is not None and r.actor1.name == "Bangladesh Awami League Militia"
     assert names(finder, "Suspected land guards shot two farmers at Gbetsile.")[0] == "Landguard Soldiers"
+
+
+def test_actors_unit_members_are_the_unit(finder: ActorFinder) -> None:
+    assert names(finder, "PMF fighters clashed with IS militants near Tarmiyah.") == [
+        "Military Forces of Iraq Popular Mobilization Forces",
+        "Islamic State ({country})",
+    ]

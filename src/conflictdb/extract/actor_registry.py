@@ -463,7 +463,7 @@ class Registry:
         entries: tuple[Entry, ...],
     ) -> tuple[int, int]:
         """Widen a match over words that belong to the name, for named and ethnic actors only."""
-        if not any(e.role in (NAMED, ETHNIC, PARTY) for e in entries):
+        if not any(e.role in (NAMED, ETHNIC, PARTY) or e.unit for e in entries):
             return start, end
         for extra in _MEMBER_PHRASES:
             n = len(extra)
