@@ -463,3 +463,8 @@ def test_actors_unit_members_are_the_unit(finder: ActorFinder) -> None:
         "Military Forces of Iraq Popular Mobilization Forces",
         "Islamic State ({country})",
     ]
+
+
+def test_actors_paramilitary_forces_are_the_state_paramilitaries_are_not(finder: ActorFinder) -> None:
+    assert names(finder, "paramilitary forces raided the camp") == ["Military Forces of {country}"]
+    assert names(finder, "paramilitaries raided the camp") == ["Unidentified Armed Group ({country})"]
