@@ -241,6 +241,14 @@ def _count(qual: str, num: str) -> tuple[int | None, int | None, int | None]:
     return n, n, n
 
 
+# A word every figure pattern needs (a death, an injury, a toll, a coder's note, days to split over): most
+# sentences of a news report have none, and the patterns below are slow.
+_RELEVANT = re.compile(
+    r"kil|dead|die|death|murder|slain|execut|massacr|behead|lynch|li(?:ves|fe)|perish|succumb|fatal|bod(?:y|ies)|corpse|"
+    r"remains|gun|slaughter|sho[ot]|assassinat|injur|wound|hurt|hospital|leaving|casualt|toll|lost|loss|coded|split|"
+    r"divided|spread|distributed|days|burn",
+    re.IGNORECASE,
+)
 # Compiled once: patterns built from NUMBER are slow to compile, and re's small cache does not keep them.
 _RANGE_FULL = re.compile(rf"(?:between\s+)?({NUMBER})\s*(?:-|–|to|or|and)\s*({NUMBER})", re.IGNORECASE)
 _INCLUDING = re.compile(r"\b(?:including|among them|of whom)\b.*", re.IGNORECASE | re.DOTALL)
@@ -340,6 +348,11 @@ def extract(text: str, sentences: list[Span], *, notes: list[Span] | None = None
     claims: list[Count] = []
     rivals: list[bool] = []
     for sent in sentences:
+        if not _RELEVANT.search(text, sent.start, sent.end):
+            deaths.append([])
+            injuries.append([])
+            rivals.append(False)
+            continue
         chunk = _CODED_APART.sub(lambda m: " " * len(m.group()), sent.of(text))  # same length: offsets hold
         split = _SPLIT.search(chunk)
         if split:
