@@ -58,6 +58,9 @@ _DAY_MONTH = re.compile(r"\((?P<day>\d{1,2})/(?P<month>\d{1,2})\)")
 # A date this far before publication is a reference ('the 26 October poll'), not the event's.
 MAX_AGE_DAYS = 14
 _UNKNOWN = re.compile(r"\bon an unknown date\b|\bunknown date\b|\bsometime in\b", re.IGNORECASE)
+# Something every date pattern needs (a digit, a month, 'day', 'night', 'this', 'week', 'ago'): most
+# sentences have none.
+_DATEISH = re.compile(r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|night|this|week|ago", re.IGNORECASE)
 _NUMWORDS = {"a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
@@ -167,6 +170,8 @@ def find(
     `lag_days`: as for `default`, for a reference with no day in it ('last week')."""
     ref = reference(published)
     for sent in sentences:
+        if not _DATEISH.search(text, sent.start, sent.end):
+            continue
         chunk = sent.of(text)
         found: list[tuple[int, int, dt.date, int, bool]] = []
         for pattern in (_ISO, _DMY, _MDY):
