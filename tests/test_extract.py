@@ -286,6 +286,10 @@ def test_extract_negated_claim_is_no_response() -> None:
         ("Gunmen raided the village. Reports on fatalities range from 2 to 4.", 2),
         ("A bomb killed 1 soldier at the checkpoint. Other sources report that 2 soldiers were killed.", 1),
         ("The raid was on 21/12 and killed 2 herders.", 2),
+        ("Constable Peter Otieno was shot dead at his post near the market.", 1),
+        ("A trader injured in the raid later died in hospital.", 1),
+        ("Nobody was killed in the blast at the depot.", 0),
+        ("Soldiers shot two smugglers to death near the river.", 2),
     ],
 )
 def test_extract_fatalities_coder_notes_and_claims(text: str, fatalities: int) -> None:

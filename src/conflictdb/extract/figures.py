@@ -33,7 +33,7 @@ NUMBER = (
     r"hundreds(?: of)?|thousands(?: of)?|a few|a number of|a couple of|a pair of|many|multiple|numerous|"
     r"a|an|single|lone|both)"
 )
-_QUAL = r"(?:(?:at least|not less than|no fewer than|a minimum of|more than|over|upwards of|in excess of|nearly|almost|about|around|approximately|roughly|some|an estimated|up to|as many as|close to|a total of|another|the|all|a further|further|either)\s+)"
+_QUAL = r"(?:(?:at least|atleast|not less than|no fewer than|a minimum of|more than|over|upwards of|in excess of|nearly|almost|about|around|approximately|roughly|some|an estimated|up to|as many as|close to|a total of|another|the|all|a further|further|either)\s+)"
 _RANGE = rf"(?:between\s+{NUMBER}\s+and\s+{NUMBER}|{NUMBER}\s*(?:-|–|to|or)\s*{NUMBER})"
 _COUNT = rf"(?P<qual>{_QUAL}*)(?<![/:])(?<!\d\.)(?P<num>{_RANGE}|{NUMBER})(?![/:]\d)"  # '21/12' is a date
 # Up to four words between the count and the verb: '12 Taliban militants including 2 commanders were killed'.
@@ -47,7 +47,7 @@ _DEATH_PASSIVE = (
     r"evening|night|overnight|subsequently|eventually|instantly|immediately)\s+)*"
     r"(?:killed|kiled|dead|died|dies|die|shot dead|gunned down|murdered|slain|executed|massacred|beheaded|lynched|los[et] (?:their|his|her) li(?:ves|fe)|"
     r"fatally (?:shot|stabbed|wounded|injured)|"
-    r"perished|(?:hacked|beaten|burnt|burned|stoned|stabbed|shot|clubbed|tortured) to death|succumbed|confirmed dead|feared dead|"
+    r"perished|(?:hacked|beaten|burnt|burned|stoned|stabbed|shot|clubbed|tortured|macheted|crushed|strangled) to death|succumbed|confirmed dead|feared dead|"
     r"(?:shot|stabbed|hacked|attacked|beaten|abducted|kidnapped|tortured) and (?:killed|murdered))"
 )
 _DEATH_ACTIVE = (
@@ -79,7 +79,8 @@ _ONE = (
     r"commander|elder|councillor|politician|candidate|husband|wife|son|daughter|father|mother|brother|sister|cleric|"
     r"clerk|tout|rider|operator|chairman|thief|robber|gang member|tourist|nun|monk|doctor|nurse|judge|lawyer|employee|"
     r"criminal|attorney|bodyguard|delegate|missionary|aspirant|bystander|student|headman|shopkeeper|vendor|refugee|"
-    r"motorcyclist|cyclist|pedestrian|hunter|miner|labourer|laborer|watchman|guard)"
+    r"motorcyclist|cyclist|pedestrian|hunter|miner|labourer|laborer|watchman|guard|ranger|constable|mayor|prisoner|"
+    r"inmate|gangster|worker|aid worker|fisherman|bomber|informant|spy)"
 )
 _SINGLE = re.compile(
     rf"\b(?:(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?{_ONE}\s+(?:was\s+|is\s+|has been\s+|reportedly\s+|later\s+)*"
@@ -93,7 +94,13 @@ _SINGLE = re.compile(
     rf"|(?:kill|kills|killed|killing|murdered|executed|shot dead|shoot dead|lynch|lynches|lynched|beheaded|assassinated|"
     rf"fatally \w+)\s+(?:(?:a|an|one|the|his|her)\s+)?(?:[\w-]+\s+){{0,3}}?{_ONE}\b(?!s)"
     rf"|(?:killed|murdered|executed|shot dead|lynched|beheaded|burnt|burned)\s+(?:him|her)\b(?!self)"
-    rf"|(?:stabbed|hacked|beat|beaten|burned|burnt|stoned|shot)\s+(?:a|an|the|his|her)\s+(?:[\w-]+\s+){{0,3}}?{_ONE}\s+to death)",
+    rf"|(?:stabbed|hacked|beat|beaten|burned|burnt|stoned|shot)\s+(?:a|an|the|his|her)\s+(?:[\w-]+\s+){{0,3}}?{_ONE}\s+to death"
+    # one person by the verb's number, named or not: 'constable X was killed', 'the mayor later died of his wounds'
+    rf"|\b(?:was|is|has\s+been|had\s+been)\s+(?:(?:reportedly|allegedly|later|also|subsequently|instantly|then|eventually|brutally)\s+)*"
+    rf"(?:killed|shot dead|murdered|assassinated|gunned down|beheaded|lynched|found dead|reported dead|"
+    rf"(?:stabbed|hacked|beaten|stoned|burnt|burned|crushed|macheted|strangled|clubbed|tortured) to death)\b"
+    rf"|\b(?:later|subsequently|eventually)\s+died\b|\bdied\s+(?:of|from)\s+(?:his|her)\s+(?:injuries|wounds)"
+    rf"|\bsuccumbed\s+to\s+(?:his|her)\s+(?:injuries|wounds))",
     re.IGNORECASE,
 )
 # 'a man and his son were killed': two victims, neither counted.
@@ -102,6 +109,12 @@ _PAIR = re.compile(
     rf"(?:were|have been|are)\s+(?:\w+\s+)?(?:killed|shot dead|murdered|found dead|lynched|executed)",
     re.IGNORECASE,
 )
+_TO_DEATH = re.compile(
+    rf"\b(?:shot|stabbed|hacked|beat|beaten|burned|burnt|stoned|clubbed|macheted|strangled|tortured)\s+{_COUNT}\s+"
+    rf"(?:[\w-]+\s+){{0,3}}?to\s+death\b",
+    re.IGNORECASE,
+)
+_NOBODY = re.compile(r"\b(?:no\s*one|nobody|none|no\s+[\w-]+|neither\s+[\w-]+)\s*$", re.IGNORECASE)
 _ATTEMPT = re.compile(
     r"(?:attempt\w*\s+to|tried\s+to|try\s+to|nearly|almost|threatened\s+to|plot\w*\s+to)\s*$", re.IGNORECASE
 )
@@ -375,6 +388,11 @@ def extract(text: str, sentences: list[Span], *, notes: list[Span] | None = None
                     explicit = note
         deaths.append(_clauses(chunk, _PASSIVE, _ACTIVE, sent.start))
         rivals.append(bool(_RIVAL.search(chunk)))
+        if not deaths[-1]:  # 'shot two smugglers to death'
+            for m in _TO_DEATH.finditer(chunk):
+                low, best, high = _count(m.group("qual") or "", m.group("num"))
+                if best is not None:
+                    deaths[-1].append(Count(low, best, high, (Span(sent.start + m.start(), sent.start + m.end()),)))
         pair = _PAIR.search(chunk)
         if not deaths[-1] and pair:
             deaths[-1].append(Count(2, 2, 2, (Span(sent.start + pair.start(), sent.start + pair.end()),)))
@@ -384,6 +402,7 @@ def extract(text: str, sentences: list[Span], *, notes: list[Span] | None = None
                     m
                     for m in _SINGLE.finditer(chunk)
                     if not _ATTEMPT.search(chunk[max(0, m.start() - 30) : m.start()])
+                    and not _NOBODY.search(chunk[max(0, m.start() - 25) : m.start()])
                     and not _EITHER_FATE.match(chunk, m.end())
                 ),
                 None,
