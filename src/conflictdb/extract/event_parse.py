@@ -1,0 +1,173 @@
+"""Who did and who suffered an event's violence, read from spaCy's parse of its trigger words.
+
+The patient of a violent verb (its object, its passive subject, the noun after 'on') says whether armed
+men or civilians were hit; its agent (its subject, the noun after passive 'by') whether a crowd did it.
+events.py decides with them between a battle, an attack on civilians and mob violence.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from conflictdb.extract import lexicons
+from conflictdb.models import Span
+
+Hits = dict[str, list[Span]]
+
+# Words for attackers that may name a crowd as well as an armed group.
+LOOSE = re.compile(
+    r"attackers|assailants|thugs|criminals|miscreants|robbers|gangsters?|gang members|suspects?", re.IGNORECASE
+)
+
+_VIOLENT_VERBS = ("kill", "assault", "abduction", "sexual", "clash")
+
+
+def victims(hits: Hits, sdoc: Any, text: str) -> tuple[bool, bool] | None:
+    """Whether the parse puts armed people, or unarmed people, on the receiving end of the violence.
+
+    The patient of a violent verb: its object, its passive subject, or the noun after 'on'/'of'
+    ('an attack on a police vehicle', 'the deaths of 24 civilians'). None when the parse names none.
+    """
+    cue = lexicons.cues("events")
+    armed = civilian = False
+    seen = False
+    for name in _VIOLENT_VERBS:
+        for hit in hits.get(name, ()):
+            span = sdoc.char_span(hit.start, hit.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for patient in _patients(span.root):
+                start, end = _phrase(patient)
+                words = text[start:end]
+                seen = True
+                # a named group's leader or sympathiser, shot at home, is no armed side
+                named = any(
+                    start <= n.start and n.end <= end and not LOOSE.fullmatch(n.of(text))
+                    for n in hits.get("named_armed", ())
+                )
+                if cue["armed_party"].search(words) or (named and not _CIVIL_ROLE.search(words)):
+                    armed = True
+                elif cue["civilian_party"].search(words):
+                    civilian = True
+    return (armed, civilian) if seen else None
+
+
+_BY = re.compile(r"\b(?:by|from|after|when|as)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+
+
+def after_violence(hits: Hits, text: str) -> tuple[bool, bool]:
+    """Without a parse: armed men or civilians named after the violence (not after 'by') were hit."""
+    violent = [s.start for n in _VIOLENT_VERBS for s in hits.get(n, ())]
+    if not violent:
+        return False, bool(hits.get("civilian_party"))
+    first = min(violent)
+
+    def hit(name: str) -> bool:
+        return any(s.start > first and not _BY.search(text[max(0, s.start - 40) : s.start]) for s in hits.get(name, ()))
+
+    civilians = any(not _BY.search(text[max(0, s.start - 40) : s.start]) for s in hits.get("civilian_party", ()))
+    # without a parse, named civilians decide: armed men near them are more often the attackers
+    return hit("armed_party") and not civilians, civilians
+
+
+_UNNAMED = re.compile(r"\b(?:unknown|unidentified|armed|masked|hooded|suspected)\b", re.IGNORECASE)
+
+
+def doers(hits: Hits, sdoc: Any, text: str) -> str | None:
+    """Who the parse makes the doer of the violence: 'crowd' (residents, a mob, students), 'armed' (armed
+    men outside the state's forces, unknown attackers, a communal or party militia), 'state', or None.
+
+    The doer of a violent verb: its subject (a verb joined to another shares its subject), or the noun
+    after passive 'by'. Any armed doer outweighs a crowd.
+    """
+    cue = lexicons.cues("events")
+    # a party's men attacking its rivals are its militia (codebook: political militias)
+    armed = [*hits.get("named_armed", ()), *hits.get("communal_party", ()), *hits.get("named_party", ())]
+    state = [*hits.get("state_party", ()), *hits.get("named_state", ())]
+    found: set[str] = set()
+    for name in ("kill", "assault"):
+        for hit in hits.get(name, ()):
+            span = sdoc.char_span(hit.start, hit.end, alignment_mode="expand")
+            if span is None or span.root.lower_ in _NO_DEED or span.root.lower_.startswith("storm"):
+                continue  # storming a building hurts no one by itself
+            for agent in _agents(span.root):
+                start, end = agent.left_edge.idx, agent.right_edge.idx + len(agent.right_edge.text)
+                words = text[start:end]
+                if any(start <= a.start < end for a in state):
+                    found.add("state")
+                elif (
+                    cue["armed_party"].search(words)
+                    or _UNNAMED.search(words)
+                    or any(start <= a.start < end for a in armed)
+                ):
+                    found.add("armed")
+                elif cue["mob_party"].search(words):
+                    found.add("crowd")
+    return next((k for k in ("armed", "state", "crowd") if k in found), None)
+
+
+def mob_doers(hits: Hits, sdoc: Any, text: str) -> bool:
+    """Whether the parse makes an unorganised crowd, and no armed men, the doers of the violence."""
+    return doers(hits, sdoc, text) == "crowd"
+
+
+_NO_DEED = frozenset(["found", "discovered", "recovered", "died", "dead", "death", "deaths", "lost"])
+
+
+def _agents(token: Any) -> list[Any]:
+    # 'three people killed in ...': a participle with no auxiliary is a passive too
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) or (
+        token.tag_ == "VBN" and not any(c.dep_ == "aux" for c in token.children)
+    )
+    out = [c for c in token.children if c.dep_ == "nsubj" and not passive]
+    for child in token.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by" and token.pos_ == "NOUN"):
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+    if not out and token.dep_ == "conj" and token.head is not token and not passive:
+        return _agents(token.head)  # 'residents seized him and beat him'
+    return out
+
+
+# 'the attack of assailants': after these nouns 'of' names the doers, not the victims
+# A member of a named group in one of these roles is no fighter when attacked.
+_CIVIL_ROLE = re.compile(
+    r"\b(?:leaders?|sympathi[sz]ers?|clerics?|relations?|relatives?|sons?|daughters?|wi(?:fe|ves)|brothers?|"
+    r"politicians?|candidates?|councill?ors?|officials?|supporters?|workers?)\b",
+    re.IGNORECASE,
+)
+_BY_OF = frozenset(["attack", "attacks", "assault", "assaults", "raid", "raids", "shooting", "firing"])
+_NOUN_PARTS = frozenset(["det", "nummod", "amod", "compound", "poss", "nmod", "quantmod", "case", "punct"])
+
+
+def _phrase(token: Any) -> tuple[int, int]:
+    """Character offsets of a noun phrase without its clauses: 'three people' in 'three people killed as
+    raiders attacked', 'members of the group' with its 'of'."""
+    tokens = [token]
+    for child in token.children:
+        if child.dep_ in _NOUN_PARTS or (child.dep_ == "prep" and child.lower_ == "of"):
+            tokens.extend(child.subtree)
+    first = min(tokens, key=lambda t: t.i)
+    last = max(tokens, key=lambda t: t.i)
+    return first.idx, last.idx + len(last.text)
+
+
+def _patients(token: Any) -> list[Any]:
+    out: list[Any] = []
+    # 'two police killed on duty', 'a guard shot dead by gunmen': the subject of a bare participle, or of
+    # a verb with a 'by' agent, suffers it
+    bare = (token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in token.children)) or (
+        token.lower_ in ("died", "dead", "die", "dies")  # 'two officers died': the dead suffered it
+    )
+    by = any(c.dep_ == "agent" for c in token.children)
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass") or (child.dep_ == "nsubj" and (bare or by)):
+            out.append(child)
+            out.extend(c for c in child.children if c.dep_ == "conj")
+        elif child.dep_ == "prep" and (
+            child.lower_ in ("on", "against", "upon") or (child.lower_ == "of" and token.lower_ not in _BY_OF)
+        ):
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+    if not out and token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
+        out.append(token.head)  # 'civilians killed in the attack'
+    return out
