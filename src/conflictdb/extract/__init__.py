@@ -133,7 +133,10 @@ class Extractor:
             texts = [next(iter(nlp.prepare([d.text]))) for d in batch]
             sdocs = list(self.nlp.pipe(texts, batch_size=self.batch_size, disable=["ner"]))
             # long documents get entities only where extraction reads them (see nlp.Entities)
-            deferred = [len(s) >= nlp.LAZY_ENTITIES_FROM and not nlp.is_shouting(d.text) for d, s in zip(batch, sdocs, strict=True)]
+            deferred = [
+                len(s) >= nlp.LAZY_ENTITIES_FROM and not nlp.is_shouting(d.text)
+                for d, s in zip(batch, sdocs, strict=True)
+            ]
             short = [s for s, lazy in zip(sdocs, deferred, strict=True) if not lazy]
             if "ner" in self.nlp.pipe_names:
                 for _ in self.nlp.get_pipe("ner").pipe(short, batch_size=self.batch_size):
@@ -365,11 +368,6 @@ def _names_someone(sdoc: Any, head: Any) -> bool:
     return words is not None and any(
         not t.ent_type and (t.pos_ == "PROPN" or ((t.is_title or t.is_upper) and not t.is_sent_start)) for t in words
     )
-
-
-def _with_prepared(docs: Iterable[Document]) -> Iterator[tuple[str, Document]]:
-    for doc in docs:
-        yield next(iter(nlp.prepare([doc.text]))), doc
 
 
 # What set a crowd off ('after a bus killed a girl, residents rioted') is not the riot's toll.

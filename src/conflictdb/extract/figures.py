@@ -123,7 +123,8 @@ _FATALITY_NOTE = re.compile(
     re.IGNORECASE
 )
 _TOLL = re.compile(
-    rf"\b(?:(?:death toll|toll|fatalities|deaths)\s+(?:\w+\s+){{0,3}}?(?:range[sd]?|ranging|var(?:y|ies|ied))\s+(?:from|between)|"
+    rf"\b(?:(?:death toll|toll|fatalities|deaths)\s+(?:\w+\s+){{0,3}}?"
+    rf"(?:range[sd]?|ranging|var(?:y|ies|ied))\s+(?:from|between)|"
     rf"(?:death toll|toll|fatalities)\s+(?:\w+\s+){{0,3}}?(?:to|of|at|is|was|stood at|rose to|reached))\s+{_COUNT}\b",
     re.IGNORECASE,
 )
@@ -273,7 +274,8 @@ _COORDINATED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _COORDINATED_AFTER = re.compile(
-    rf"^(?:\s+[\w-]+){{0,3}}?\s*(?:,|and|as well as|in addition to|along with|plus)\s+{_COUNT}\s+(?!(?:were|was)\s+(?:injured|wounded))",
+    rf"^(?:\s+[\w-]+){{0,3}}?\s*(?:,|and|as well as|in addition to|along with|plus)\s+{_COUNT}\s+"
+    rf"(?!(?:were|was)\s+(?:injured|wounded))",
     re.IGNORECASE,
 )
 
