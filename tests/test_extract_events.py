@@ -246,3 +246,15 @@ def test_extract_events_strategic_labels_decide(text: str, sub_event_type: str) 
 def test_extract_events_label_only_at_sentence_start() -> None:
     text = "Rebels attacked the camp; the report was titled Arrests: none."
     assert not any(k.startswith(events.SD_LABEL) for k in _hits(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Court clerks have been on strike for three weeks over unpaid allowances.",
+        "Farmers gathered outside the district office against the new water tariffs.",
+    ],
+)
+def test_extract_events_strikes_and_gatherings_are_protests(extractor: Any, text: str) -> None:
+    assert _main(extractor, text)[0] == "Protests"
