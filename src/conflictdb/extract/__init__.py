@@ -139,7 +139,8 @@ class Extractor:
             ]
             short = [s for s, lazy in zip(sdocs, deferred, strict=True) if not lazy]
             if "ner" in self.nlp.pipe_names:
-                for _ in self.nlp.get_pipe("ner").pipe(short, batch_size=self.batch_size):
+                ner: Any = self.nlp.get_pipe("ner")
+                for _ in ner.pipe(short, batch_size=self.batch_size):
                     pass
             for sdoc, lazy in zip(sdocs, deferred, strict=True):
                 if lazy:

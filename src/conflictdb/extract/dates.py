@@ -198,15 +198,15 @@ def find(
                     found.append((m.start(), m.end(), dt.date(year, month, day), 1, False))
             for m in _DAY_MONTH.finditer(chunk):
                 day, month = int(m.group("day")), int(m.group("month"))
-                year = _year_for(month, day, ref)
-                if year is not None and 1 <= month <= 12:
+                bracket_year = _year_for(month, day, ref)
+                if bracket_year is not None and 1 <= month <= 12:
                     with contextlib.suppress(ValueError):
-                        found.append((m.start(), m.end(), dt.date(year, month, day), 1, False))
+                        found.append((m.start(), m.end(), dt.date(bracket_year, month, day), 1, False))
         for m in _MONTH_ONLY.finditer(chunk):
             month = MONTHS[m.group("month").lower().rstrip(".")]
-            year = int(m.group("year")) if m.group("year") else _year_for(month, 1, ref)
-            if year is not None:
-                found.append((m.start(), m.end(), dt.date(year, month, 1), 3, False))
+            month_year = int(m.group("year")) if m.group("year") else _year_for(month, 1, ref)
+            if month_year is not None:
+                found.append((m.start(), m.end(), dt.date(month_year, month, 1), 3, False))
         if skip is not None:
             found = [f for f in found if sent.start + f[1] <= skip.start or sent.start + f[0] >= skip.end]
         if ref is not None:

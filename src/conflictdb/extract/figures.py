@@ -381,9 +381,9 @@ def extract(text: str, sentences: list[Span], *, notes: list[Span] | None = None
             explicit = Count(n, n, n, (Span(sent.start + m.start(), sent.start + m.end()),))
             continue
         for m in _FATALITY_NOTE.finditer(chunk):
-            n = parse_number(m.group("num"))
-            if n is not None and explicit is None:
-                note = Count(n, n, n, (Span(sent.start + m.start(), sent.start + m.end()),))
+            noted = parse_number(m.group("num"))
+            if noted is not None and explicit is None:
+                note = Count(noted, noted, noted, (Span(sent.start + m.start(), sent.start + m.end()),))
                 if _CLAIMED.search(chunk[max(0, m.start() - 60) : m.start()]):
                     claims.append(dataclasses.replace(note, claimed=True))
                 else:

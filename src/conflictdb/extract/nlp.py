@@ -115,8 +115,8 @@ class AttributeRules:
             for body in patterns[rule]["patterns"]:
                 hashed = [_hashed(spec, strings) for spec in body]
                 keys = _index_keys(hashed[0])
-                for key in keys:
-                    self.index.setdefault(key, []).append((rule, hashed))
+                for where in keys:
+                    self.index.setdefault(where, []).append((rule, hashed))
                 if not keys:
                     self.anywhere.append((rule, hashed))
 
@@ -132,7 +132,7 @@ class AttributeRules:
         values[:, 1] = [morph.get(t, v) for t, v in zip(tags, old_morph, strict=True)]
         # the exceptions see the tokens as the ruler's matcher saw them: before any rule is applied
         words = [tuple(w) for w in doc.to_array([LOWER, TAG, DEP, IS_SPACE]).tolist()]
-        doc.from_array([POS, MORPH], values.astype(numpy.uint64))
+        doc.from_array([POS, MORPH], values.astype(numpy.uint64))  # type: ignore[arg-type]
         matches: list[tuple[int, int, int]] = []
         index, anywhere, strings = self.index, self.anywhere, doc.vocab.strings
         n = len(words)
@@ -317,7 +317,7 @@ class Entities:
     """
 
     def __init__(self, nlp: Language, doc: Doc) -> None:
-        self.ner = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
+        self.ner: Any = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
         self.doc = doc
         self.done: set[int] | None = doc.user_data.get(_DONE)
 
@@ -352,7 +352,7 @@ class Entities:
             values = preset[first:last].copy()
             if values[0, 0] == 1:  # a name cut at the window's edge starts there
                 values[0, 0] = 3
-            sub.from_array([ENT_IOB, ENT_TYPE], values)
+            sub.from_array([ENT_IOB, ENT_TYPE], values)  # type: ignore[arg-type]
             subs.append(sub)
             offsets.append(first)
         found = []
