@@ -47,6 +47,7 @@ _FEATURES = [
     (26, "Gaur", "Gaur", "", 26.77, 85.28, "P", "PPLA2", "NP", "2", "R1", 40000),
     (27, "Pokot", "Pokot", "", 1.0, 35.0, "P", "PPL", "KE", "01", "", 25000),  # a town named like a people
     (28, "Central", "Central", "", 5.5, -1.5, "A", "ADM1", "GH", "04", "", 2000000),
+    (29, "Culiacán", "Culiacan", "", 24.8, -107.39, "P", "PPLA", "MX", "25", "", 800000),
 ]
 _ADMIN1 = [
     ("ML.04", "Mopti"),
@@ -63,6 +64,7 @@ _ADMIN1 = [
     ("TZ.15", "Zanzibar Urban/West"),
     ("NP.2", "Province 2"),
     ("GH.04", "Central"),
+    ("MX.25", "Sinaloa"),
 ]
 _ADMIN2 = [("ML.04.B1", "Bankass Cercle"), ("NP.2.R1", "Rautahat")]
 
@@ -360,6 +362,15 @@ def test_geocode_actor_countries_pick_among_namesakes(geocoder: Geocoder) -> Non
     doc = geocoder(_doc(text, trigger="clashed", actor1=mali))
     assert doc.mentions[0].place is not None and doc.mentions[0].place.geonameid == 1
     assert doc.mentions[0].actor1 is not None and doc.mentions[0].actor1.name == "Military Forces of Mali"
+
+
+def test_geocode_generic_actor_takes_the_name_used_in_the_country_found(geocoder: Geocoder) -> None:
+    text = "Armed men shot dead a shopkeeper in Culiacan on Sunday."
+    unknown = Actor("Unidentified Armed Group ({country})", 3)
+    doc = geocoder(_doc(text, trigger="shot dead", actor1=unknown))
+    mention = doc.mentions[0]
+    assert mention.place is not None and mention.place.country == "Mexico"
+    assert mention.actor1 is not None and mention.actor1.name == "Unidentified Gang (Mexico)"
 
 
 def test_geocode_long_text_stays_linear(geocoder: Geocoder, seed_path: Path) -> None:

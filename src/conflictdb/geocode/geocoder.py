@@ -52,7 +52,7 @@ from conflictdb.geocode.resolve import (
     resolve,
     top_country,
 )
-from conflictdb.models import Document, Mention, Place, Span
+from conflictdb.models import Actor, Document, Mention, Place, Span
 
 _DATELINE_RE = re.compile(
     r"^\s*([A-Z][A-Za-z'\-]+(?:[ ][A-Z][A-Za-z'\-]+){0,3})(?:,\s*[A-Z][A-Za-z.]+)?\s*"
@@ -207,14 +207,23 @@ class Geocoder:
         if former is not None:
             place = dataclasses.replace(place, admin1=former)
         country = place.country
+        # mentions come from extraction, so its registry is loaded already
+        from conflictdb.extract.actor_registry import Registry
+
+        registry = Registry.load()
+
+        def local(actor: Actor) -> Actor:
+            # the name used in the country ('Unidentified Gang (Mexico)'), then the country filled in
+            return registry.regional(actor, country).localize(country)
+
         return dataclasses.replace(
             mention,
             place=place,
             evidence={**mention.evidence, **evidence},
-            actor1=mention.actor1.localize(country) if mention.actor1 else None,
-            actor2=mention.actor2.localize(country) if mention.actor2 else None,
-            assoc_actor_1=tuple(a.localize(country) for a in mention.assoc_actor_1),
-            assoc_actor_2=tuple(a.localize(country) for a in mention.assoc_actor_2),
+            actor1=local(mention.actor1) if mention.actor1 else None,
+            actor2=local(mention.actor2) if mention.actor2 else None,
+            assoc_actor_1=tuple(local(a) for a in mention.assoc_actor_1),
+            assoc_actor_2=tuple(local(a) for a in mention.assoc_actor_2),
         )
 
     def place_for(
