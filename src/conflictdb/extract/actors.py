@@ -531,6 +531,9 @@ def _unregistered(words: str) -> Actor:
     return Actor(name=words, inter=inter, words=words, known=False)
 
 
+_CALLING_ITSELF = re.compile(r"\b(?:itself|themselves)\b", re.IGNORECASE)
+
+
 def _unknown_claimant(doc: Any, matches: list[Match], text: str) -> Actor | None:
     """An organisation the registry lacks that claims the attack: 'a group calling itself X', 'X claimed
     responsibility'; none when a registry group claims it."""
@@ -555,7 +558,8 @@ def _unknown_claimant(doc: Any, matches: list[Match], text: str) -> Actor | None
         inside = [m for m in matches if m.extent.start < quoted.end(2) and quoted.start() < m.extent.end]
         if not any(not m.entry.generic and m.entry.role in (NAMED, ETHNIC, PARTY) for m in inside):
             return _unregistered(words.strip())
-    for token in doc if doc is not None else ():
+    calling_itself = doc is not None and _CALLING_ITSELF.search(text)
+    for token in doc if calling_itself else ():
         # 'a group calling itself the X' in capitals, where the tagger finds no name: the parse's object
         if token.lower_ in ("itself", "themselves") and token.head.lower_ in ("calling", "calls", "called"):
             named = next((c for c in token.head.children if c.dep_ in ("oprd", "attr", "xcomp", "ccomp")), None)
