@@ -9,6 +9,7 @@ people is violence against civilians, and strategic developments come last.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -149,7 +150,10 @@ def find(text: str, span: Span) -> Hits:
     hidden = masks(text, span)
     hits: Hits = {}
     chunk = span.of(text)
+    present = _present(text)
     for name, pattern in lexicons.cues("events").items():
+        if name not in present:
+            continue
         found = [
             s
             for s in lexicons.find(pattern, chunk, offset=span.start)
@@ -164,6 +168,12 @@ def find(text: str, span: Span) -> Hits:
         if found:
             hits[SD_LABEL + sub] = found
     return hits
+
+
+@functools.lru_cache(maxsize=4)
+def _present(text: str) -> frozenset[str]:
+    """The cues found anywhere in a document: a sentence is searched only for these (most cues are absent)."""
+    return frozenset(name for name, pattern in lexicons.cues("events").items() if pattern.search(text))
 
 
 def _named_parties(chunk: str, offset: int) -> Hits:
