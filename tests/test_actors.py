@@ -468,3 +468,19 @@ def test_actors_unit_members_are_the_unit(finder: ActorFinder) -> None:
 def test_actors_paramilitary_forces_are_the_state_paramilitaries_are_not(finder: ActorFinder) -> None:
     assert names(finder, "paramilitary forces raided the camp") == ["Military Forces of {country}"]
     assert names(finder, "paramilitaries raided the camp") == ["Unidentified Armed Group ({country})"]
+
+
+def test_actors_name_broken_by_a_wire_line_wrap_is_one_name(finder: ActorFinder) -> None:
+    found = names(finder, "MEMBERS OF THE SHINING\nPATH AND OF THE MANUEL RODRIGUEZ\n   PATRIOTIC FRONT WERE ARRESTED.")
+    assert found == ["Shining Path", "FPMR: Manuel Rodriguez Patriotic Front"]
+    # a blank line between paragraphs ends a name
+    assert "Shining Path" not in names(finder, "THEY SPOKE OF THE SHINING\n\nPATH TO PEACE.")
+
+
+def test_actors_era_groups_and_forces_of_central_america() -> None:
+    registry = Registry.load()
+    found = [
+        m.entry.name for m in registry.match("FUSEP AGENTS AND UMOPAR TROOPS MET THE WORKERS SELF-DEFENSE MOVEMENT.")
+    ]
+    assert found[:2] == ["Police Forces of Honduras", "Police Forces of Bolivia"]
+    assert "ADO: Workers Self-Defense Movement" in found

@@ -121,7 +121,45 @@ def test_eval_muc_perpetrators_of_terrorist_incidents_only() -> None:
     assert orgs == []  # two armed sides fighting: no perpetrator of terrorism
     claimed = dataclasses.replace(battle, responses=(Response("claim_of_responsibility", "THE ELN", Span(31, 70)),))
     orgs, _ = evaluation._perpetrators(_with(doc, claimed))
-    assert orgs == [{"eln"}]  # whoever claims an attack is its perpetrator
+    assert len(orgs) == 1 and "eln" in orgs[0]  # whoever claims an attack is its perpetrator
+    assert "eln: national liberation army" in orgs[0]  # the group the registry knows, by its name
+
+
+def test_eval_muc_claim_by_a_unit_names_its_group() -> None:
+    text = "THE ELN'S MARTHA ELENA BARON UNIT CLAIMED RESPONSIBILITY FOR THE BOMBING."
+    doc = Document(id="d", text=text, sha256="")
+    bombing = _mention(
+        event_type="Explosions/Remote violence",
+        sub_event_type="Remote explosive/landmine/IED",
+        responses=(Response("claim_of_responsibility", "ELN'S MARTHA ELENA BARON UNIT", Span(4, 33)),),
+    )
+    orgs, _ = evaluation._perpetrators(_with(doc, bombing))
+    assert len(orgs) == 1 and {"eln", "eln's martha elena baron unit"} <= orgs[0]
+
+
+def test_eval_muc_incident_dated_by_its_year_is_history() -> None:
+    text = "IN NOVEMBER 1985 THE M-19 ATTACKED THE PALACE OF JUSTICE. TODAY THE M-19 LEADERS MET."
+    doc = Document(id="d", text=text, sha256="")
+    attack = _mention(
+        event_type="Violence against civilians",
+        sub_event_type="Attack",
+        actor1=Actor("M-19: 19th of April Movement", 2, words="M-19"),
+        evidence={"event_date": (Span(0, 16),)},
+    )
+    assert evaluation._perpetrators(_with(doc, attack))[0] == []
+    today = dataclasses.replace(attack, evidence={"event_date": (Span(58, 63),)})
+    assert evaluation._perpetrators(_with(doc, today))[0] != []
+
+
+def test_eval_muc_one_unknown_word_names_no_organisation() -> None:
+    text = "SPANISH GUNMEN KILLED A JUDGE; THE SECRET ANTICOMMUNIST FRONT KILLED A LAWYER."
+    doc = Document(id="d", text=text, sha256="")
+    word = _mention(event_type="Violence against civilians", actor1=Actor("SPANISH", 3, words="SPANISH", known=False))
+    assert evaluation._perpetrators(_with(doc, word))[0] == []
+    name = dataclasses.replace(
+        word, actor1=Actor("SECRET ANTICOMMUNIST FRONT", 3, words="SECRET ANTICOMMUNIST FRONT", known=False)
+    )
+    assert evaluation._perpetrators(_with(doc, name))[0] == [{"secret anticommunist front"}]
 
 
 def _with(doc: Document, mention: Mention) -> Document:

@@ -210,12 +210,13 @@ def _perpetrators(doc: Document) -> tuple[list[set[str]], list[set[str]]]:
     orgs: dict[str, set[str]] = {}
     people: list[set[str]] = []
     for mention in doc.mentions:
-        if mention.background:
+        if mention.background or _dated_history(doc.text, mention):
             continue
         for response in mention.responses:  # a claim of responsibility names a perpetrator, whatever the event
             words = response.by.strip()
             if response.kind == "claim_of_responsibility" and set(words.lower().split()) - _NO_NAME:
-                orgs.setdefault(words.lower(), set()).update(_muc_forms(words))
+                key, forms = _claimant(doc.text, words)
+                orgs.setdefault(key, set()).update(forms)
         if mention.event_type not in _TERROR_TYPES or mention.sub_event_type in _MILITARY_OPERATIONS:
             continue
         named_by = [span.of(doc.text) for span in mention.evidence.get("actor1", ())]
@@ -226,20 +227,49 @@ def _perpetrators(doc: Document) -> tuple[list[set[str]], list[set[str]]]:
                 if actor.words:
                     people.append(_muc_forms(actor.words))
                 continue
+            if not actor.known and len(actor.name.split()) < 2:
+                continue  # one word the registry lacks ('Spanish', 'personnel') is no organisation's name
             names = (actor.name.replace("{country}", ""), actor.words, *spans, *_other_names(doc.text, actor))
             orgs.setdefault(actor.name, set()).update(*(_muc_forms(x) for x in names if x))
     return list(orgs.values()), people
 
 
-def _other_names(text: str, actor: Actor) -> list[str]:
-    """The words a text uses elsewhere for a state force ('the army', 'the armed forces' for the soldiers
-    of one sentence): the registry's matches that name the same force."""
-    if not actor.name.startswith(("Military Forces of", "Police Forces of")):
-        return []
+# A wire story dates its fresh incidents by the day ('today', 'on 12 January'); a date that spells out its
+# year ('in November 1985', 'on 22 January 1986') recounts an earlier incident, which MUC-4 does not template.
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _dated_history(text: str, mention: Mention) -> bool:
+    return any(_YEAR.search(span.of(text)) for span in mention.evidence.get("event_date", ()))
+
+
+def _claimant(text: str, words: str) -> tuple[str, set[str]]:
+    """The entity a claim names: a group the registry knows ('the ELN's Martha Elena Baron unit' is the ELN),
+    with every form the text gives it, or else the claim's own words."""
     from conflictdb.extract.actor_registry import Registry
 
-    generic = "Military Forces of {country}" if actor.name.startswith("Military") else "Police Forces of {country}"
-    same = (actor.name, generic)
+    forms = _muc_forms(words)
+    known = [m.entry for m in Registry.load().match(words) if not m.entry.generic]
+    if not known:
+        return words.lower(), forms
+    actor = known[0].actor(words)
+    names = (actor.name, *_other_names(text, actor))
+    return actor.name, forms.union(*(_muc_forms(x) for x in names if x))
+
+
+def _other_names(text: str, actor: Actor) -> list[str]:
+    """The words a text uses elsewhere for the same actor: for a named group, every registry match of it
+    ('Sendero Luminoso' beside 'Shining Path'); for a state force, 'the army', 'the armed forces' beside
+    the soldiers of one sentence."""
+    from conflictdb.extract.actor_registry import Registry
+
+    if actor.name.startswith(("Military Forces of", "Police Forces of")):
+        generic = "Military Forces of {country}" if actor.name.startswith("Military") else "Police Forces of {country}"
+        same: tuple[str, ...] = (actor.name, generic)
+    elif actor.known and not actor.generic:
+        same = (actor.name,)
+    else:
+        return []
     return [m.words for m in Registry.load().match(text) if m.entry.name in same]
 
 

@@ -39,8 +39,9 @@ POLICE = "Police Forces of {country}"
 MILITARY = "Military Forces of {country}"
 
 _TOKEN = re.compile(r"[^\W_]+")
-# What may stand between two words of one name: 'Al-Shabaab', 'U.S.', 'People's', 'Boko  Haram'.
-_GAP = re.compile(r"[ \t\-'’./&()]{0,3}\Z")
+# What may stand between two words of one name: 'Al-Shabaab', 'U.S.', 'People's', 'Boko  Haram', and the
+# line wrap of a wire story that breaks a name over two lines (never a blank line between paragraphs).
+_GAP = re.compile(r"[ \t\-'’./&()]{0,3}\Z|[ \t]*-?\r?\n[ \t]*\Z")
 # Words after a name that still belong to it: 'Wagner mercenaries', 'Taliban fighters'.
 _MEMBER_NOUNS = frozenset(
     [
