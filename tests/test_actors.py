@@ -484,3 +484,11 @@ def test_actors_era_groups_and_forces_of_central_america() -> None:
     ]
     assert found[:2] == ["Police Forces of Honduras", "Police Forces of Bolivia"]
     assert "ADO: Workers Self-Defense Movement" in found
+
+
+def test_actors_weak_name_placed_by_another_countrys_group() -> None:
+    registry = Registry.load()
+    lima = [m.entry.name for m in registry.match('A BOMB WAS PLANTED BY MAOIST "SHINING PATH" GUERRILLAS.')]
+    assert "Shining Path" in lima and "CPI (Maoist): Communist Party of India (Maoist)" not in lima
+    alone = [m.entry.name for m in registry.match("Maoists killed two villagers.")]
+    assert "CPI (Maoist): Communist Party of India (Maoist)" in alone

@@ -223,3 +223,14 @@ def test_eval_command_end_to_end(tmp_path: Path) -> None:
     assert data["sets"]["ours"]["event_type"] == {"score": 1.0, "n": 2}
     assert data["sets"]["ours"]["fatalities"] == {"score": 1.0, "n": 2}
     assert data["sets"]["ours"]["event_date"] == {"score": 1.0, "n": 2}
+
+
+def test_eval_muc_claim_by_a_generic_word_names_no_organisation() -> None:
+    text = "WORKERS CLAIMED RESPONSIBILITY FOR THE BOMBING."
+    doc = Document(id="d", text=text, sha256="")
+    bombing = _mention(
+        event_type="Explosions/Remote violence",
+        sub_event_type="Remote explosive/landmine/IED",
+        responses=(Response("claim_of_responsibility", "WORKERS", Span(0, 7)),),
+    )
+    assert evaluation._perpetrators(_with(doc, bombing))[0] == []

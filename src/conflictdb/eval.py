@@ -215,8 +215,9 @@ def _perpetrators(doc: Document) -> tuple[list[set[str]], list[set[str]]]:
         for response in mention.responses:  # a claim of responsibility names a perpetrator, whatever the event
             words = response.by.strip()
             if response.kind == "claim_of_responsibility" and set(words.lower().split()) - _NO_NAME:
-                key, forms = _claimant(doc.text, words)
-                orgs.setdefault(key, set()).update(forms)
+                claimant = _claimant(doc.text, words)
+                if claimant is not None:
+                    orgs.setdefault(claimant[0], set()).update(claimant[1])
         if mention.event_type not in _TERROR_TYPES or mention.sub_event_type in _MILITARY_OPERATIONS:
             continue
         named_by = [span.of(doc.text) for span in mention.evidence.get("actor1", ())]
@@ -243,15 +244,17 @@ def _dated_history(text: str, mention: Mention) -> bool:
     return any(_YEAR.search(span.of(text)) for span in mention.evidence.get("event_date", ()))
 
 
-def _claimant(text: str, words: str) -> tuple[str, set[str]]:
+def _claimant(text: str, words: str) -> tuple[str, set[str]] | None:
     """The entity a claim names: a group the registry knows ('the ELN's Martha Elena Baron unit' is the ELN),
-    with every form the text gives it, or else the claim's own words."""
+    with every form the text gives it, or else the claim's own words; None for a generic word ('workers')."""
     from conflictdb.extract.actor_registry import Registry
 
     forms = _muc_forms(words)
-    known = [m.entry for m in Registry.load().match(words) if not m.entry.generic]
+    found = Registry.load().match(words)
+    known = [m.entry for m in found if not m.entry.generic]
     if not known:
-        return words.lower(), forms
+        whole = len(found) == 1 and " ".join(found[0].words.split()).lower() == " ".join(words.split()).lower()
+        return None if whole else (words.lower(), forms)
     actor = known[0].actor(words)
     names = (actor.name, *_other_names(text, actor))
     return actor.name, forms.union(*(_muc_forms(x) for x in names if x))

@@ -343,8 +343,10 @@ class Registry:
         shouting = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > _SHOUTING
         out: list[Match] = []
         named: set[str] | None = None  # the countries the text names, found when first needed
+        unplaced: list[Match] = []  # weak names kept only because the text names no country
         i = 0
         while i < len(tokens):
+            weak = False
             entries, end = self._country_force(text, tokens, keys, i, shouting)
             if entries:  # a unit's own name outranks its country's generic force: 'Turkish gendarmerie'
                 own = _alias_at(self._index, text, tokens, keys, i, shouting)
@@ -367,6 +369,7 @@ class Registry:
                     if not entries:
                         i += 1
                         continue
+                    weak = not named and any((found.keys, e.name) in self._weak for e in entries)
             start = i
             i = end
             if start > 0 and keys[start - 1] == "anti" and _joined(text, tokens, start - 1, start + 1):
@@ -402,9 +405,17 @@ class Registry:
             first, last = self._extend(text, tokens, keys, start, end, entries)
             extent = Span(tokens[first][0], tokens[last - 1][1])
             member = " ".join(keys[end:last])
-            out.extend(Match(span=span, extent=extent, entry=e, words=span.of(text), member=member) for e in entries)
+            here = [Match(span=span, extent=extent, entry=e, words=span.of(text), member=member) for e in entries]
+            out.extend(here)
             out.extend(also)
+            if weak:
+                unplaced.extend(here)
             i = max(last, end + (len(_words(also[0].words)) + 1 if also else 0))
+        if unplaced:
+            # a group of another country named in the text places it: 'Maoist "Shining Path" guerrillas' in
+            # a Lima story are no Indian Maoists, though the story never names Peru
+            elsewhere = {m.entry.country for m in out if m not in unplaced and not m.entry.generic and m.entry.country}
+            out = [m for m in out if m not in unplaced or not elsewhere or m.entry.country in elsewhere]
         return out
 
     def regional(self, actor: Actor, country: str | None) -> Actor:
