@@ -234,3 +234,19 @@ def test_eval_muc_claim_by_a_generic_word_names_no_organisation() -> None:
         responses=(Response("claim_of_responsibility", "WORKERS", Span(0, 7)),),
     )
     assert evaluation._perpetrators(_with(doc, bombing))[0] == []
+
+
+def test_eval_muc_attack_in_a_speakers_own_words_is_rhetoric() -> None:
+    text = "THE MINISTER SAID: WE MUST RESPOND BECAUSE THE FMLN IS ATTACKING THE PEOPLE. FMLN REBELS KILLED A MAYOR."
+    doc = Document(id="d", text=text, sha256="")
+    said = _mention(
+        event_type="Violence against civilians",
+        sub_event_type="Attack",
+        actor1=Actor("FMLN: Farabundo Marti National Liberation Front", 2, words="FMLN"),
+        evidence={"event_type": (Span(text.index("ATTACKING"), text.index("ATTACKING") + 9),)},
+    )
+    assert evaluation._perpetrators(_with(doc, said))[0] == []
+    reported = dataclasses.replace(
+        said, evidence={"event_type": (Span(text.index("KILLED"), text.index("KILLED") + 6),)}
+    )
+    assert evaluation._perpetrators(_with(doc, reported))[0] != []

@@ -220,6 +220,8 @@ def _perpetrators(doc: Document) -> tuple[list[set[str]], list[set[str]]]:
                     orgs.setdefault(claimant[0], set()).update(claimant[1])
         if mention.event_type not in _TERROR_TYPES or mention.sub_event_type in _MILITARY_OPERATIONS:
             continue
+        if _spoken(doc.text, mention):
+            continue
         named_by = [span.of(doc.text) for span in mention.evidence.get("actor1", ())]
         for actor, spans in ((mention.actor1, named_by), *((a, []) for a in mention.assoc_actor_1)):
             if actor is None:
@@ -242,6 +244,26 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 def _dated_history(text: str, mention: Mention) -> bool:
     return any(_YEAR.search(span.of(text)) for span in mention.evidence.get("event_date", ()))
+
+
+# A speaker's own words ('we must respond because the FMLN is attacking the people', a recorded interview)
+# are rhetoric about the war, not a report of an incident; a claim of responsibility is read above.
+_FIRST_PERSON = re.compile(r"\b(?:we|our|ourselves|i|my)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n\s*\n")
+
+
+def _spoken(text: str, mention: Mention) -> bool:
+    """Whether every word that names the event stands in a first-person sentence or a recording."""
+    triggers = mention.evidence.get("event_type", ())
+    return bool(triggers) and all(_in_speech(text, span.start) for span in triggers)
+
+
+def _in_speech(text: str, at: int) -> bool:
+    if text.rfind("(BEGIN RECORDING)", 0, at) > text.rfind("(END RECORDING)", 0, at):
+        return True
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, at)), default=0)
+    end = _SENTENCE_END.search(text, at)
+    return bool(_FIRST_PERSON.search(text, start, end.start() if end else len(text)))
 
 
 def _claimant(text: str, words: str) -> tuple[str, set[str]] | None:
