@@ -492,3 +492,30 @@ def test_actors_weak_name_placed_by_another_countrys_group() -> None:
     assert "Shining Path" in lima and "CPI (Maoist): Communist Party of India (Maoist)" not in lima
     alone = [m.entry.name for m in registry.match("Maoists killed two villagers.")]
     assert "CPI (Maoist): Communist Party of India (Maoist)" in alone
+
+
+def test_actors_claim_after_an_aside_between_dashes() -> None:
+    from conflictdb.extract.actors import _claims
+    from conflictdb.models import Span
+
+    text = (
+        "A CALLER FROM THE EXTRADITABLES -- DRUG LORDS WANTED\nBY FOREIGN COURTS -- SAID THEY WERE RESPONSIBLE FOR"
+        " THE BLAST. THE ARMY -- WHICH PATROLS THE AREA -- SAID NOTHING."
+    )
+    group = text.index("EXTRADITABLES")
+    army = text.index("ARMY")
+    assert _claims(text, Span(group, group + len("EXTRADITABLES")))
+    assert not _claims(text, Span(army, army + 4))
+
+
+@pytest.mark.slow
+def test_actors_drug_traffickers_refer_back_to_the_cartel(finder: ActorFinder, nlp: Any) -> None:
+    text = (
+        "The Medellin Cartel has declared war on the state, and the FARC rebels hold the south. "
+        "Drug traffickers detonated two bombs in banks in Medellin."
+    )
+    r = roles(finder, nlp, text, "detonated", "Explosions/Remote violence", "Remote explosive/landmine/IED")
+    assert r.actor1 is not None and r.actor1.name == "Medellin Cartel"
+    alone = "Drug traffickers detonated two bombs in banks in Medellin; the FARC rebels hold the south."
+    r = roles(finder, nlp, alone, "detonated", "Explosions/Remote violence", "Remote explosive/landmine/IED")
+    assert r.actor1 is not None and "FARC" not in r.actor1.name

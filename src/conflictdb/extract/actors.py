@@ -84,6 +84,8 @@ _ANAPHORIC = frozenset(
         "group",
     ]
 )
+# Words for drug gangs that refer back to a cartel named before: 'the drug traffickers', 'the mafias'.
+_TRAFFICKERS = frozenset(["traffickers", "trafficker", "narcotraffickers", "cartel", "cartels", "mafia", "mafias"])
 # Words that name no group by themselves.
 _NAMELESS = _ANAPHORIC | {
     "groups", "the", "a", "an", "these", "those", "some", "armed", "unknown", "unidentified", "men",
@@ -104,10 +106,14 @@ _AREAS = frozenset({
 _NOT_ACTING = _FORCE_PLACES | _FORCE_VOICES | _AREAS
 _NOT_A_PARTY = _FORCE_VOICES | _AREAS
 _WORD_AFTER = re.compile(r"\W{0,3}(\w+)")
+# After the name, an aside between dashes may stand before the claim: 'the Extraditables -- drug lords wanted
+# abroad -- who said they were responsible for the action'.
 _RESPONSIBLE = re.compile(
-    r"(?:\s*\([^()\n]{1,60}\))?(?:\W{0,3}\(?[\w-]+\)?)?\W{0,3}(?:\w+\s){0,2}?(?:has\s|have\s|had\s)?"
+    r"(?:\s*\([^()\n]{1,60}\))?(?:\s*--[^-]{1,150}--)?(?:\W{0,3}\(?[\w-]+\)?)?\W{0,3}(?:\w+\s){0,2}?"
+    r"(?:has\s|have\s|had\s)?"
     r"(?:(?:claimed|claims|claiming|took|takes|accepted|admitted)\s+(?:\w+\s){0,2}?"
     r"(?:responsibility|credit|authorship|hand|involvement)\b|"
+    r"(?:said|says|stated|admitted)\s+(?:that\s+)?(?:they|it)\s+(?:was|were|is|are)\s+responsible\s+for\b|"
     r"(?:was|were|is|are)\s+(?:\w+\s)?(?:behind|responsible\s+for)\s+(?:the|this|these)\b)",
     re.I,
 )
@@ -391,8 +397,10 @@ def _resolved(cast: _Cast, match: Match | None, *, other: Actor | None = None) -
         if _IDENTIFIED.search(before) or _CLAIMED.match(cast.text, m.extent.end):
             return m
     last = fold(match.words.split()[-1]) if match.words.split() else ""
-    if last in _ANAPHORIC:
+    if last in _ANAPHORIC or last in _TRAFFICKERS:
         groups = [m for m in named if m.entry.role == NAMED]
+        if last in _TRAFFICKERS:  # 'the drug traffickers' refer back to a cartel, never to the guerrillas
+            groups = [m for m in groups if "cartel" in m.entry.name.lower()]
         earlier = [m for m in groups if m.span.start < cast.trigger + 200]
         if not earlier and len({m.entry.name for m in groups}) == 1:
             earlier = groups  # the one group the text names
