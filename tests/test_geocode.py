@@ -373,6 +373,25 @@ def test_geocode_generic_actor_takes_the_name_used_in_the_country_found(geocoder
     assert mention.actor1 is not None and mention.actor1.name == "Unidentified Gang (Mexico)"
 
 
+def test_geocode_named_group_takes_its_successors_name_after_its_time(geocoder: Geocoder) -> None:
+    text = "Russian mercenaries killed five herders near Mopti."
+    wagner = Actor("Wagner Group", 8, words="Russian mercenaries")
+    for date, name in (("2022-03-27", "Wagner Group"), ("2025-02-10", "Africa Corps")):
+        doc = geocoder(_doc(text, trigger="killed", actor1=wagner, event_date=date))
+        assert doc.mentions[0].actor1 is not None and doc.mentions[0].actor1.name == name, date
+
+
+def test_geocode_registry_successor_only_where_the_group_stopped() -> None:
+    from conflictdb.extract.actor_registry import Registry
+
+    registry = Registry.load()
+    wagner = registry.entries["Wagner Group"].actor("Wagner")
+    assert registry.dated(wagner, 2025, "Mali").name == "Africa Corps"
+    assert registry.dated(wagner, 2023, "Mali").name == "Wagner Group"
+    assert registry.dated(wagner, 2025, "Central African Republic").name == "Wagner Group"  # still operating
+    assert registry.dated(wagner, None, "Mali") is wagner
+
+
 def test_geocode_long_text_stays_linear(geocoder: Geocoder, seed_path: Path) -> None:
     import time
 

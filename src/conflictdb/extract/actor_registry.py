@@ -260,6 +260,7 @@ class Entry:
     country: str | None = None
     period: tuple[int | None, int | None] = (None, None)  # years in which the name applies
     successor: str | None = None  # who takes the name's place after the period
+    operates: tuple[tuple[str, tuple[int | None, int | None]], ...] = ()  # years it operated, by country
     known: bool = True  # False: made from the text's words ('Auliyan ethnic militia'), not in the registry
     sides: tuple[str, ...] = ()  # an observer's: the two sides of the war it monitors
     unit: bool = False  # a unit of a state's forces ('... Military Police'), on its state's side, not a rival faction
@@ -308,6 +309,7 @@ class Registry:
         self._weak = {(_words(alias), entry.name) for alias, entry in weak}
         # Names used in some countries only ('Unidentified Gang' in Latin America), with the name used elsewhere.
         self._regional = dict(regional)
+        self._last: tuple[str | None, list[Match]] = (None, [])
         self.entries: dict[str, Entry] = {}
         for _, entry in self.aliases:
             self.entries.setdefault(entry.name, entry)
@@ -335,8 +337,31 @@ class Registry:
         keys = _words(words)
         return next((c for names, c in self._countries.get(keys[0], ()) if names == keys), None) if keys else None
 
+    def dated(self, actor: Actor, year: int | None, country: str | None) -> Actor:
+        """`actor` under the name it had in `year` in `country`: 'Wagner Group' in Mali after 2024 is its
+        successor there, 'Africa Corps'; in a country where it still operates it keeps its name."""
+        entry = self.entries.get(actor.name)
+        if year is None or entry is None or entry.successor not in self.entries:
+            return actor
+        successor = self.entries[entry.successor]
+        years = dict(entry.operates)
+        last = years[country][1] if country in years else entry.period[1]
+        if last is None or year <= last:
+            return actor
+        followed = dict(successor.operates)
+        if followed and country not in followed:
+            return actor  # the successor never took over there
+        return dataclasses.replace(actor, name=successor.name, inter=successor.inter)
+
     def match(self, text: str) -> list[Match]:
-        """Every registry name in `text`, longest first, left to right; one span may name several entries."""
+        """Every registry name in `text`, longest first, left to right; one span may name several entries.
+
+        The last text's matches are kept: event typing and the actor stage both read a document's."""
+        if self._last[0] is not text:
+            self._last = (text, self._match(text))
+        return list(self._last[1])
+
+    def _match(self, text: str) -> list[Match]:
         tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
         keys = [_key(t[2]) for t in tokens]
         letters = [c for c in text if c.isalpha()]
@@ -665,6 +690,7 @@ def _load(directory: Path, extra: tuple[tuple[str, str], ...]) -> Registry:
                     country=item.get("country"),
                     period=_period(item.get("period")),
                     successor=item.get("successor"),
+                    operates=tuple((c, _period(years)) for c, years in (item.get("operates") or {}).items()),
                     sides=tuple(item.get("sides", ())),
                     unit=bool(item.get("unit", False)),
                 )

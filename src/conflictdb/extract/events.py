@@ -9,6 +9,7 @@ people is violence against civilians, and strategic developments come last.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Mapping
@@ -161,7 +162,7 @@ def find(text: str, span: Span) -> Hits:
         ]
         if found:
             hits[name] = found
-    for name, found in _named_parties(chunk, span.start).items():
+    for name, found in _named_parties(text, span).items():
         hits.setdefault(name, []).extend(found)
     for sub, pattern in lexicons.labelled("events", "sd_labels"):
         found = lexicons.find(pattern, chunk, offset=span.start)
@@ -176,9 +177,14 @@ def _present(text: str) -> frozenset[str]:
     return frozenset(name for name, pattern in lexicons.cues("events").items() if pattern.search(text))
 
 
-def _named_parties(chunk: str, offset: int) -> Hits:
+def _named_parties(text: str, span: Span) -> Hits:
     out: Hits = {}
-    for match in Registry.load().match(chunk):
+    chunk, offset = span.of(text), span.start
+    # the document's names, matched once (the actor stage reads the same): those inside this sentence
+    for found in Registry.load().match(text):
+        if not (span.start <= found.extent.start and found.extent.end <= span.end):
+            continue
+        match = dataclasses.replace(found, extent=Span(found.extent.start - offset, found.extent.end - offset))
         entry = match.entry
         where = Span(match.extent.start + offset, match.extent.end + offset)
         if entry.role == STATE or (entry.role in (NAMED, ARMED) and entry.inter in (1, 8)):

@@ -212,9 +212,13 @@ class Geocoder:
 
         registry = Registry.load()
 
+        when = mention.event_date or doc.published
+        year = int(when[:4]) if when and when[:4].isdigit() else None
+
         def local(actor: Actor) -> Actor:
-            # the name used in the country ('Unidentified Gang (Mexico)'), then the country filled in
-            return registry.regional(actor, country).localize(country)
+            # the name used in the country and year ('Unidentified Gang (Mexico)', 'Africa Corps' in Mali
+            # after Wagner), then the country filled in
+            return registry.dated(registry.regional(actor, country), year, country).localize(country)
 
         return dataclasses.replace(
             mention,
