@@ -181,6 +181,11 @@ def test_geocode_no_false_hits_on_short_or_common_words(geocoder: Geocoder) -> N
     assert place.country == "Mali" and place.how == "country"
     place = _place(geocoder, "IN brief: police arrested 4 people.", trigger="arrested")
     assert place.country is None and place.how == "unresolved"
+    # in wire copy written in capitals, a country's acronym that spells a word is that word
+    place = _place(geocoder, "A CAR BOMB EXPLODED NEAR THE POLICE STATION.", trigger="EXPLODED")
+    assert place.country is None and place.how == "unresolved"
+    place = _place(geocoder, "A car bomb exploded in the CAR, police said.", trigger="exploded")
+    assert place.country == "Central African Republic"
 
 
 def test_geocode_country_only_seed_is_flagged(geocoder: Geocoder, seed_path: Path) -> None:

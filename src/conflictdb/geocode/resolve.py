@@ -114,6 +114,10 @@ _LOWER_RE = re.compile(r"[a-z]")
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’\-])[a-z][a-z'’\-]*")
 
 
+# Country acronyms that spell a common word: in a text in capitals they say nothing.
+WORD_ACRONYMS = frozenset({"CAR", "US"})
+
+
 @lru_cache(maxsize=8)
 def _is_shouting(text: str) -> bool:
     """Whether a text is written in capitals (wire copy, MUC-4), so that case says nothing."""
@@ -151,6 +155,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
     not_places = not_places_words()
     words = gazetteer.country_words
     lower_words = set(_LOWER_WORD_RE.findall(text))
+    shouting = _is_shouting(text)
     for run in _runs(text):
         i = 0
         unmatched: list[int] = []  # token indexes of this run that no name covers
@@ -165,6 +170,8 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
                 key = fold(surface)
                 if not key:
                     continue
+                if shouting and surface in WORD_ACRONYMS:
+                    continue  # 'CAR BOMB' in wire copy
                 hits = words.get(surface) if surface.isupper() and len(surface) <= 5 else None
                 hits = hits or words.get(key)
                 if hits and not (surface.isupper() and len(surface) <= 5 and surface not in words):
