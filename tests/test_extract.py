@@ -366,3 +366,19 @@ def test_extract_last_week_is_dated_like_an_undated_report() -> None:
     assert found is not None and (found.date, found.precision) == ("2021-06-09", 2)
     found = dates.find(text, sentences.split(text), published="2021-06-10", lag_days=0)
     assert found is not None and found.date == "2021-06-10"
+
+
+@pytest.mark.slow
+def test_extract_a_group_named_only_to_deny_is_not_the_doer(extractor) -> None:  # type: ignore[no-untyped-def]
+    from conflictdb.extract import extract_text
+
+    text = (
+        "A roadside bomb hit an army truck near Ghazni on Monday, killing two soldiers, officials said. "
+        "The Taliban denied any involvement."
+    )
+    main = extract_text(text, published="2019-05-14", extractor=extractor).mentions[0]
+    assert main.actor1 is not None and main.actor1.name.startswith("Unidentified Armed Group")
+    assert main.status == "denied"
+    claimed = "A roadside bomb hit an army truck near Ghazni on Monday. The Taliban claimed responsibility."
+    main = extract_text(claimed, published="2019-05-14", extractor=extractor).mentions[0]
+    assert main.actor1 is not None and main.actor1.name == "Taliban"

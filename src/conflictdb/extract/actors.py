@@ -424,6 +424,13 @@ def _claims(text: str, extent: Span) -> bool:
     return bool(_RESPONSIBLE.match(text, end) or _CALLING_ITSELF.search(before) or _BLAMED.search(before))
 
 
+_DENIES = re.compile(
+    r"\W{0,3}(?:(?:has|have|had|also|quickly|later|swiftly|strongly)\s+){0,2}(?:denied|denies|deny|disowned|disowns)\s+"
+    r"(?:any\s+|all\s+|its\s+|their\s+)?(?:involvement|responsibility|role|links?|part|hand|carrying|being\s+behind)",
+    re.IGNORECASE,
+)
+
+
 def _acting(text: str, match: Match, *, target: bool = False) -> bool:
     """Whether a match names people rather than their building or spokesman: not 'police station'.
     A target may be a building ('attacked a police post'), never a region ('Rakhine State')."""
@@ -431,6 +438,8 @@ def _acting(text: str, match: Match, *, target: bool = False) -> bool:
     word = after.group(1).lower() if after else ""
     if word in (_NOT_A_PARTY if target else _NOT_ACTING):
         return False
+    if not target and _DENIES.match(text, match.extent.end):
+        return False  # 'the Taliban denied involvement': named only to deny it, not the doer
     if target or match.entry.role != STATE:
         return True
     # a force that tells of the event is its source, not its doer: 'the police said ...', 'according to the army'
