@@ -258,3 +258,27 @@ def test_extract_events_label_only_at_sentence_start() -> None:
 )
 def test_extract_events_strikes_and_gatherings_are_protests(extractor: Any, text: str) -> None:
     assert _main(extractor, text)[0] == "Protests"
+
+
+def test_extract_events_wire_spelling_of_kidnapping() -> None:
+    hits = _hits("GUERRILLAS KIDNAPED A RANCHER ON THE ROAD TO THE VILLAGE.")
+    assert hits.get("abduction")
+    coding = events.classify(hits, "GUERRILLAS KIDNAPED A RANCHER ON THE ROAD TO THE VILLAGE.")
+    assert coding is not None and coding.sub_event_type == "Abduction/forced disappearance"
+
+
+def test_extract_events_month_of_march_is_no_protest() -> None:
+    assert not _hits("FIGHTING BROKE OUT ON THE NIGHT OF 5 MARCH IN THE NORTHERN PROVINCE.").get("protest")
+    assert _hits("Hundreds of students marched to the ministry on Monday.").get("protest")
+
+
+def test_extract_events_demonstrate_that_is_no_demonstration() -> None:
+    assert not _hits("The rebels want to demonstrate that they still have strength.").get("protest")
+    assert not _hits("The impunity of officers, as demonstrated by the stalled trial, is unchanged.").get("protest")
+    assert _hits("There was a demonstration by farmers against the new tax.").get("protest")
+
+
+def test_extract_events_offensive_is_no_fight() -> None:
+    text = "During the rebel offensive, gunmen murdered a teacher and two farmers in the village."
+    coding = events.classify(_hits(text), text)
+    assert coding is not None and coding.event_type == "Violence against civilians"
