@@ -282,3 +282,18 @@ def test_extract_events_offensive_is_no_fight() -> None:
     text = "During the rebel offensive, gunmen murdered a teacher and two farmers in the village."
     coding = events.classify(_hits(text), text)
     assert coding is not None and coding.event_type == "Violence against civilians"
+
+
+def test_extract_events_protest_as_a_purpose_of_violence() -> None:
+    text = "The rebels kidnapped an engineer to protest the minister's visit."
+    coding = events.classify(_hits(text), text)
+    assert coding is not None and coding.sub_event_type == "Abduction/forced disappearance"
+    crowd = "Hundreds of teachers marched to protest the killing of a colleague."
+    coding = events.classify(_hits(crowd), crowd)
+    assert coding is not None and coding.event_type == "Protests"
+
+
+def test_extract_events_protest_against_a_killing_stays_a_protest() -> None:
+    text = "Guards blocked a highway for hours to protest the killing of their colleague."
+    coding = events.classify(_hits(text), text)
+    assert coding is not None and coding.event_type == "Protests"

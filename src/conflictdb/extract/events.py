@@ -266,6 +266,16 @@ _OFF_DUTY = re.compile(
 )
 
 
+# 'to protest', 'in protest of' right before the protest word: the purpose of someone's act.
+_PURPOSE = re.compile(r"\b(?:to|in)\s+$", re.IGNORECASE)
+
+
+def _violent(hits: Hits, *, before: int) -> bool:
+    """Whether someone was killed, abducted or bombed before offset `before` (after 'to protest', the
+    killing is what a crowd protests against)."""
+    return any(x.start < before for n in ("kill", "abduction", "ied", "grenade", "suicide") for x in hits.get(n, ()))
+
+
 def sides(hits: Hits) -> tuple[bool, bool, bool]:
     """Who is there to fight: armed men outside the state's forces (communal sides among them), state
     forces, an unarmed crowd."""
@@ -297,6 +307,13 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
         armed_victims, civilians = after_violence(hits, text)
     if armed_victims and _OFF_DUTY.search(text) and not any(_FIGHT.search(x.of(text)) for x in hits.get("clash", ())):
         armed_victims, civilians = False, True
+    # 'kidnapped him to protest the visit': the protest is the violence's purpose, not a crowd's act
+    if (
+        hits.get("protest")
+        and all(_PURPOSE.search(text, 0, x.start) for x in hits["protest"])
+        and _violent(hits, before=min(x.start for x in hits["protest"]))
+    ):
+        hits = {k: v for k, v in hits.items() if k != "protest"}
     # damage alone (a torched bus, a petrol bomb), with no crowd or demonstration told of, is no riot
     # when people were hurt by it (an attack on them) or an armed group or force did it
     damage_only = (
