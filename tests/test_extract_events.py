@@ -297,3 +297,8 @@ def test_extract_events_protest_against_a_killing_stays_a_protest() -> None:
     text = "Guards blocked a highway for hours to protest the killing of their colleague."
     coding = events.classify(_hits(text), text)
     assert coding is not None and coding.event_type == "Protests"
+
+
+def test_extract_events_a_wave_of_kidnappings_is_no_incident() -> None:
+    assert not _hits("The minister condemned the wave of kidnappings that has shaken the country.").get("abduction")
+    assert _hits("Gunmen kidnapped two engineers near the dam on Tuesday.").get("abduction")

@@ -59,7 +59,10 @@ _NEW_INCIDENT = re.compile(
 # 'a reprisal for clashes with ...': the clashes are the reason, not the event.
 _REASON = re.compile(
     r"\b(?:(?:reprisal|retaliation|revenge|retribution|response|reaction)\s+(?:for|to|against|over|after)|"
-    r"in the (?:context|wake|aftermath) of|amid)\s+[^,.;:]*",
+    r"in the (?:context|wake|aftermath) of|amid)\s+[^,.;:]*|"
+    # 'a wave of kidnappings', 'the campaign of bombings': a trend, not one incident
+    r"\b(?:wave|waves|series|spate|campaign|string|escalation|upsurge|surge) of (?:\w+ ){0,2}?(?:terrorist |violent )?"
+    r"(?:kidnapp?ings|bombings|murders|killings|assassinations|attacks|massacres|abductions|violence|terrorism)\b",
     re.IGNORECASE,
 )
 # 'clash' words that say two armed sides fought, as opposed to a one-sided attack on a post. ('An offensive'
@@ -139,7 +142,8 @@ class Group:
 
 
 def masks(text: str, span: Span) -> list[Span]:
-    """Parts of a sentence that give a reason ('in reprisal for clashes'), not the event itself."""
+    """Parts of a sentence that give a reason ('in reprisal for clashes') or a trend ('a wave of
+    kidnappings'), not the event itself."""
     return [Span(span.start + m.start(), span.start + m.end()) for m in _REASON.finditer(span.of(text))]
 
 
