@@ -9,7 +9,6 @@ people is violence against civilians, and strategic developments come last.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import re
 from collections.abc import Mapping
@@ -186,18 +185,17 @@ def _named_parties(text: str, span: Span) -> Hits:
     out: Hits = {}
     chunk, offset = span.of(text), span.start
     # the document's names, matched once (the actor stage reads the same): those inside this sentence
-    for found in Registry.load().match(text):
-        if not (span.start <= found.extent.start and found.extent.end <= span.end):
+    for match in Registry.load().match(text):
+        where = match.extent
+        if not (span.start <= where.start and where.end <= span.end):
             continue
-        match = dataclasses.replace(found, extent=Span(found.extent.start - offset, found.extent.end - offset))
         entry = match.entry
-        where = Span(match.extent.start + offset, match.extent.end + offset)
         if entry.role == STATE or (entry.role in (NAMED, ARMED) and entry.inter in (1, 8)):
             names: tuple[str, ...] = ("named_armed", "named_state")
         elif entry.role in (NAMED, ARMED):
             names = ("named_armed",)
         elif entry.role == ETHNIC:
-            if not match.member and _place_name(chunk, match.extent):
+            if not match.member and _place_name(chunk, Span(where.start - offset, where.end - offset)):
                 continue  # 'in Dakshin Surma', 'at Turkana Farm': a place named after the group
             names = ("communal_party",)
         elif entry.role == PARTY:
