@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ from click.testing import CliRunner
 
 from conflictdb.cli import main
 from conflictdb.cli.ingest import EXIT_REJECTED
+from conflictdb.link import link
 from conflictdb.store import SQLiteStore
 from tests.conftest import EXAMPLES
 
@@ -68,3 +70,35 @@ def test_pipeline_run_examples_end_to_end(tmp_path: Path) -> None:
     assert code == 0 and "0 new documents" in out
     with SQLiteStore(db) as store:
         assert store.counts() == counts
+
+
+def _incidents(db: str) -> set[tuple[str, tuple[str, ...]]]:
+    with SQLiteStore(db) as store:
+        return {(i.id, tuple(sorted(i.mention_ids))) for i in store.incidents()}
+
+
+@pytest.mark.slow
+def test_pipeline_reanalyse_replaces_stale_events_and_relinks(tmp_path: Path) -> None:
+    db = str(tmp_path / "t.db")
+    assert _invoke("run", str(EXAMPLES), "--db", db)[0] == 0
+    before = _incidents(db)
+    with SQLiteStore(db) as store:
+        counts = store.counts()
+        linked = next(i for i in store.incidents() if i.mention_ids)
+        first = next(store.mentions(ids=linked.mention_ids[:1]))
+        stale = first.document_id
+        # as an older version would have left it: another event, under another id, linked
+        old = dataclasses.replace(first, index=7, event_type="Battles", sub_event_type="Armed clash")
+        store.save_extraction(stale, [], [old])
+        store.delete_incidents([i.id for i in store.incidents()])
+        link(store)
+        assert old.id in {m for i in store.incidents() for m in i.mention_ids}
+    code, out = _invoke("reanalyse", stale, "--db", db)
+    assert code == 0, out
+    assert "1 documents analysed again" in out
+    with SQLiteStore(db) as store:
+        assert store.counts() == counts
+        assert {m for i in store.incidents() for m in i.mention_ids} <= {m.id for m in store.mentions()}
+    assert _incidents(db) == before  # the old event is gone, and the incidents are as a fresh run makes them
+    code, out = _invoke("reanalyse", "doc_nosuch", "--db", db)
+    assert code == 1 and "no such document: doc_nosuch" in out

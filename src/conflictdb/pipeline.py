@@ -16,6 +16,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from conflictdb.errors import ConfigError
 from conflictdb.ingest import IngestReport, Options, read, store_items
 from conflictdb.models import Document, Reject, content_id
 from conflictdb.store.base import Store
@@ -92,24 +93,64 @@ def analyze_stored(
     """
     wanted = set(ids) if ids is not None else None
     pending = [i for i in store.document_ids(unextracted=True) if wanted is None or i in wanted]
+    _analyse(store, report, pending, model=model, gazetteer=gazetteer, progress=progress, chunk=chunk)
+
+
+def reanalyse(
+    store: Store,
+    report: RunReport,
+    *,
+    ids: Iterable[str] | None = None,
+    model: str | Path | None = None,
+    gazetteer: str | Path | None = None,
+    progress: bool = False,
+) -> None:
+    """Analyse stored documents again (all, or `ids`): after an upgrade, or with a model fitted by `train`.
+
+    Their old events are replaced, and the incidents that held them are linked again: each such incident
+    is dissolved and its other reports linked afresh with the new events, so no incident keeps an event
+    that is gone. A document that now fails keeps its old events and becomes a reject.
+    """
+    known = store.document_ids()
+    pending = known if ids is None else list(dict.fromkeys(ids))
+    missing = sorted(set(pending) - set(known))
+    if missing:
+        raise ConfigError(f"no such document: {', '.join(missing[:5])}", hint="see `conflictdb search`")
+    _analyse(store, report, pending, model=model, gazetteer=gazetteer, progress=progress, again=True)
+
+
+def _analyse(
+    store: Store,
+    report: RunReport,
+    pending: list[str],
+    *,
+    model: str | Path | None,
+    gazetteer: str | Path | None,
+    progress: bool,
+    chunk: int = 256,
+    again: bool = False,
+) -> None:
     if not pending:
         report.incidents = store.counts()["incidents"]
         return
-    from conflictdb.link import link
+    from conflictdb.link import dissolve, link
 
     stages = document_stages(model=model, gazetteer=gazetteer)
     new_mentions: list[str] = []
+    touched: set[str] = set()  # incidents that held a re-analysed document's old events
     bar = tqdm(total=len(pending), desc="analyse", unit="doc", disable=not progress)
     for start in range(0, len(pending), chunk):
         batch = list(store.documents(ids=pending[start : start + chunk]))
         for document in _analyze_isolated(batch, stages, store, report):
+            if again:
+                touched.update(store.incidents_of(m.id for m in store.mentions(document_id=document.id)).values())
             store.save_extraction(document.id, document.sentences, document.mentions)
             report.analyzed += 1
             report.mentions += len(document.mentions)
             new_mentions += [m.id for m in document.mentions]
         bar.update(len(batch))
     bar.close()
-    link(store, mention_ids=new_mentions)
+    link(store, mention_ids=[*new_mentions, *dissolve(store, sorted(touched))])
     report.incidents = store.counts()["incidents"]
 
 

@@ -1,4 +1,4 @@
-"""Commands: ingest, run, rejects, retry, search."""
+"""Commands: ingest, run, rejects, retry, reanalyse, search."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from tqdm import tqdm
 
 from conflictdb.cli import db_option, main
 from conflictdb.errors import ConflictDBError
-from conflictdb.ingest import MAX_BYTES, Fields, Options, read, retry, store_items
-from conflictdb.pipeline import RunReport, analyze_stored, run
+from conflictdb.ingest import MAX_BYTES, Fields, IngestReport, Options, read, retry, store_items
+from conflictdb.pipeline import RunReport, analyze_stored, reanalyse, run
 from conflictdb.store import open_store
 
 # Exit code when some inputs were rejected: the run worked, but not everything went in.
@@ -148,10 +148,33 @@ def retry_command(ids: tuple[str, ...], db: str, model: str | None, gazetteer: s
         model=model,
         gazetteer=gazetteer,
     )
+    # a document whose re-analysis failed kept its old events: analyse it again
+    unextracted = set(store.document_ids(unextracted=True))
+    again = [r.options["document_id"] for r in failed_extraction if r.options["document_id"] not in unextracted]
+    if again:
+        reanalyse(store, run_report, ids=again, model=model, gazetteer=gazetteer)
     click.echo(f"retried: {report.summary()}; {run_report.analyzed} documents analysed")
     left = len(store.rejects())
     if left:
         click.echo(f"{left} rejects remain: see `conflictdb rejects`.", err=True)
+        sys.exit(EXIT_REJECTED)
+
+
+@main.command("reanalyse")
+@click.argument("ids", nargs=-1)
+@db_option
+@click.option("--model", default=None, help="A model file made by `conflictdb train`.")
+@click.option("--gazetteer", default=None, envvar="CONFLICTDB_GAZETTEER", help="Gazetteer to geocode with.")
+def reanalyse_command(ids: tuple[str, ...], db: str, model: str | None, gazetteer: str | None) -> None:
+    """Extract, geocode and link stored documents again (all, or the document IDS given): after an upgrade,
+    or with a model from `conflictdb train`. Incidents that held their old events are linked afresh."""
+    store = open_store(db)
+    report = RunReport(ingest=IngestReport())
+    reanalyse(store, report, ids=ids or None, model=model, gazetteer=gazetteer, progress=_progress())
+    click.echo(f"{report.analyzed} documents analysed again, {report.mentions} events, {report.failed} failed; "
+               f"{report.incidents} incidents in the store")
+    if report.failed:
+        click.echo("Some documents failed and keep their old events: see `conflictdb rejects`.", err=True)
         sys.exit(EXIT_REJECTED)
 
 

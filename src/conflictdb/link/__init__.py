@@ -1,6 +1,7 @@
 """Linking: mentions of one event from many documents become one reconciled `Incident`.
 
     link(store)            new mentions join the store's incidents or found new ones (incremental)
+    dissolve(store, ids)   delete incidents, returning their surviving mentions to link again
     Linker                 the in-memory linker that `link` drives, on `match.Features`
     same_event(a, b)       whether two mentions describe one event
     lineages(documents)    near-duplicate documents (MinHash LSH, confirmed by rapidfuzz) as lineages
@@ -38,7 +39,7 @@ from conflictdb.link.dedup import Deduplicator, lineages
 from conflictdb.link.linker import Cluster, Linker
 from conflictdb.link.match import Features, features, same_event
 from conflictdb.link.reconcile import GRADES, reconcile
-from conflictdb.link.stage import LinkResult, link
+from conflictdb.link.stage import LinkResult, dissolve, link
 
 __all__ = [
     "GRADES",
@@ -47,6 +48,7 @@ __all__ = [
     "Features",
     "LinkResult",
     "Linker",
+    "dissolve",
     "features",
     "lineages",
     "link",

@@ -109,6 +109,13 @@ def link(store: Store, *, mention_ids: Iterable[str] | None = None) -> LinkResul
     return LinkResult(len(new) - background, created, updated, background, skipped)
 
 
+def dissolve(store: Store, incident_ids: Sequence[str]) -> list[str]:
+    """Delete these incidents and return the mentions they held that still exist, to be linked again."""
+    held = [mid for iid in incident_ids if (inc := store.incident(iid)) is not None for mid in inc.mention_ids]
+    store.delete_incidents(incident_ids)
+    return sorted(_mentions(store, held))
+
+
 def _incident(cluster: Cluster, mentions: dict[str, Mention], docs: dict[str, Document]) -> Incident:
     ms = [mentions[mid] for mid in cluster.mention_ids]
     doc_ids = list(dict.fromkeys(m.document_id for m in ms))
