@@ -43,6 +43,7 @@ from conflictdb.extract.actor_registry import (
     fold,
     is_acronym,
 )
+from conflictdb.extract.actor_sides import ethnic_pair, unnamed_sides
 from conflictdb.models import Actor, Span
 
 __all__ = ["ActorFinder", "Entry", "Match", "Registry", "Roles", "fold"]
@@ -195,11 +196,15 @@ class ActorFinder:
         start = token.idx if token is not None else len(text)
         fought_off = defenders(sent, matches)
         cast = _Cast(text, start, matches, in_sent, agents, patients, partners, unknown, fought_off, claimant)
+        cast.sentence = Span(sent.start_char, sent.end_char) if sent is not None else None
         observer = next((m.entry for m in matches if m.entry.role == OBSERVER and len(m.entry.sides) == 2), None)
         if observer is not None:
             entries = self.registry.entries
             cast.monitored = tuple(entries[n].actor() for n in observer.sides if n in entries)
         return cast.decide(event_type, sub_event_type)
+
+
+_Role = tuple[Actor | None, Match | None]  # an actor and the match that names it, if any
 
 
 @dataclass
@@ -217,6 +222,7 @@ class _Cast:
     defenders: list[Match] = field(default_factory=list)  # who fought off an attack in the trigger's sentence
     claimant: Actor | None = None  # a group the registry lacks that claims the attack
     monitored: tuple[Actor, ...] = ()  # the two sides of the war an observer mission in the text monitors
+    sentence: Span | None = None  # the trigger's sentence
 
     def decide(self, event_type: str, sub_event_type: str) -> Roles:
         first = _first
@@ -311,6 +317,8 @@ class _Cast:
             else:
                 m2 = first(self.patients, (VICTIM,)) or first(self.in_sent, (VICTIM,))
                 a2 = _generic(CIVILIANS, 7) if m2 else None
+            if event_type == "Battles":
+                (a1, m1), (a2, m2) = self._sides(doers, (a1, m1), (a2, m2))
             if event_type == "Battles" and m1 in self.defenders and a2 is not None and m2 not in self.defenders:
                 (a1, m1), (a2, m2) = (a2, m2), (a1, m1)  # the side that attacked comes first
             unnamed = (None, UNIDENTIFIED)
@@ -334,6 +342,22 @@ class _Cast:
                 "assoc_actor_2": self._assoc_evidence(assoc_2),
             },
         )
+
+    def _sides(self, doers: list[Match], first: _Role, second: _Role) -> tuple[_Role, _Role]:
+        """Two peoples named together, or two unnamed communities, as a fight's sides, where no force or named
+        group is its doer: 'clashes between Pokot and Turkana', 'herders clashed over a watering point'."""
+        if any(m.entry.role in (STATE, NAMED) for m in doers):
+            return first, second
+        pair = ethnic_pair(self.text, self.in_sent) or ethnic_pair(self.text, self.matches)
+        if pair is not None:
+            return (_side(pair[0]), pair[0]), (_side(pair[1]), pair[1])
+        a1, a2 = first[0], second[0]
+        if (a1 is None or a1.name == UNIDENTIFIED) and (a2 is None or a2.name in (UNIDENTIFIED, CIVILIANS)):
+            sentence = self.sentence.of(self.text) if self.sentence is not None else self.text
+            name = unnamed_sides(sentence, self.in_sent)
+            if name is not None:
+                return (_generic(name, 4), None), (_generic(name, 4), None)
+        return first, second
 
     def _claimed(self, match: Match | None, doers: list[Match]) -> Match | None:
         """The group that claims the attack, unless the parse names a group as its doer."""
@@ -530,10 +554,10 @@ def _unknown(heads: Iterable[Any], doc: Any, matches: list[Match], text: str, re
         if any(start <= m.extent.start and m.extent.end <= end and m.entry.role in PERPETRATORS for m in matches):
             return None
         for ent in doc.ents if doc is not None else ():
-            if ent.label_ in ("ORG", "NORP") and start <= ent.start_char and ent.end_char <= end:
+            if ent.label_ in ("ORG", "NORP", "GPE") and start <= ent.start_char and ent.end_char <= end:
                 words = text[ent.start_char : ent.end_char]
                 country = registry.country_of(words)
-                if country:  # 'Turkish shelling': the country's forces
+                if country:  # 'Turkish shelling', 'Pakistan shelled the border posts': the country's forces
                     name = MILITARY.replace("{country}", registry.country_forms[country])
                     return Actor(name=name, inter=1, words=words, country=country)
                 if not _GROUP_WORDS.search(words):  # a university or a ministry is no party to violence

@@ -1,0 +1,67 @@
+"""The two sides of a fight where the parse alone misses them: peoples named together, communities unnamed.
+
+ACLED codes a fight between two peoples as one ethnic militia against the other ('Pokot Ethnic Militia' and
+'Turkana Ethnic Militia'), and a fight between herders, villagers or rival communities that no text names
+as a communal (or ethnic, or clan) militia on both sides.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+
+from conflictdb.extract.actor_registry import ETHNIC, NAMED, PARTY, STATE, Match
+
+__all__ = ["UNNAMED_SIDES", "ethnic_pair", "unnamed_sides"]
+
+# Words between two peoples' names that make them the two sides: 'Pokot and Turkana', 'Orma, Pokomo'.
+_JOINED = re.compile(r"\s*(?:,|&|and|or|vs\.?|versus|against)\s+(?:the\s+)?|\s*[,&/-]\s*", re.IGNORECASE)
+
+CLAN = "Unidentified Clan Militia ({country})"
+ETHNIC_MILITIA = "Unidentified Ethnic Militia ({country})"
+COMMUNAL = "Unidentified Communal Militia ({country})"
+UNNAMED_SIDES = (CLAN, ETHNIC_MILITIA, COMMUNAL)
+
+# Armed men of a cause, not of a community: 'militants clashed with villagers' is no communal fight.
+_INSURGENTS = re.compile(
+    r"\b(?:militants?|insurgents?|rebels?|terrorists?|jihadists?|extremists?|islamists?|guerrillas?)\b", re.IGNORECASE
+)
+# What a fight's words say about sides that no name is given for; the first that applies decides.
+_CUES = (
+    (CLAN, re.compile(r"\b(?:clans?|inter-?clan|clansmen)\b", re.IGNORECASE)),
+    (ETHNIC_MILITIA, re.compile(r"\b(?:ethnic|tribal|tribes|inter-?tribal|inter-?ethnic|tribesmen)\b", re.IGNORECASE)),
+    (
+        COMMUNAL,
+        re.compile(
+            r"\b(?:herders|herdsmen|pastoralists?|farmers|villagers|communit(?:y|ies)|communal|(?:two|rival) groups|"
+            r"(?:two|rival) factions|land(?:-related)? disputes?|boundary disputes?|chieftaincy|grazing|pastures?|"
+            r"water(?:ing)? (?:points?|holes?|sources?))\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+
+
+def ethnic_pair(text: str, matches: Sequence[Match]) -> tuple[Match, Match] | None:
+    """The first two peoples named together as a fight's sides: 'clashes between Pokot and Turkana',
+    'Orma and Pokomo militias', 'the Kisii and Kipsigis groups'."""
+    by_start: dict[int, Match] = {}
+    for m in matches:
+        if m.entry.role == ETHNIC:
+            by_start.setdefault(m.span.start, m)
+    ethnic = [by_start[k] for k in sorted(by_start)]
+    for a, b in itertools.pairwise(ethnic):
+        if a.entry.name == b.entry.name or b.extent.start < a.extent.end:
+            continue
+        if _JOINED.fullmatch(text, a.extent.end, b.extent.start):
+            return a, b
+    return None
+
+
+def unnamed_sides(sentence: str, matches: Sequence[Match]) -> str | None:
+    """ACLED's generic name for both sides of a fight between groups the sentence does not name ('herders
+    clashed over a watering point', 'inter-clan fighting'); none where it names a force, group or party."""
+    if any(m.entry.role in (STATE, NAMED, PARTY, ETHNIC) or _INSURGENTS.search(m.words) for m in matches):
+        return None
+    return next((name for name, cue in _CUES if cue.search(sentence)), None)

