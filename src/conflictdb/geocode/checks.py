@@ -25,18 +25,42 @@ PART_WORDS = frozenset(
 )
 
 
-def inside_known(top: Toponym, unit: Toponym, text: str) -> bool:
+def inside_known(top: Toponym, unit: Toponym, text: str, *, unit_names: tuple[str, ...] = ()) -> bool:
     """Whether an unknown name is a part of the known place named with it ('X village in Y district').
 
     A news report's unlisted village, area or neighbourhood is coded to the known place it is in, which
-    ACLED then names; a name given with its units in parentheses ('X village (A, B)'), as coders write
-    the places their gazetteer holds, is a place of its own.
+    ACLED then names; so is an unlisted name given as a part of a town ('X in Y town', 'X, Y city'). A
+    name given with its units in parentheses ('X village (A, B)'), as coders write the places their
+    gazetteer holds, is a place of its own; parentheses after the known place ('X area of Y (B)') are Y's.
+    `unit_names` are the names of the units the known place lies in: one it shares may be meant instead.
     """
     after = re.match(r"\s*([A-Za-z]+)", text[top.span.end : top.span.end + 20])
-    if not after or after.group(1).lower() not in PART_WORDS:
+    if after and after.group(1).lower() in PART_WORDS:
+        if unit.span.start > top.span.end:
+            return "(" not in text[top.span.end : unit.span.start]
+        return "(" not in text[top.span.end : top.span.end + after.end() + 3]
+    between = _PART_OF_RE.fullmatch(text, top.span.end, unit.span.start) if unit.span.start > top.span.end else None
+    if between is None or unit.chosen is None or unit.designator == 1:
         return False
-    last = max(unit.span.end, top.span.end) + 3
-    return "(" not in text[top.span.end : last]
+    if _TOWN_WORD_RE.match(text, unit.span.end):
+        return True  # 'Moyale town', 'Khulna city'
+    if "," in between.group():
+        return False  # 'X, Y' is how coders give a place and its unit ('Alxanli, Fizuli')
+    # a town by its size or a capital, unless a unit shares its name ('Kaningo in Isiolo' may be in Isiolo
+    # county) or it is a unit's seat, often spelt as its unit is ('Saraqab in Idleb')
+    entry = unit.chosen
+    return (
+        entry.fclass == "P"
+        and (entry.pop >= 20_000 or entry.fcode == "PPLC")
+        and not entry.fcode.startswith("PPLA")
+        and not any(e.cc == entry.cc and e.level in (1, 2) for e in unit.entries)
+        and not any(variant(name, unit.surface) for name in unit_names)
+    )
+
+
+# Between a part and the town it is in: 'X in Y', 'X, Y', 'X of Y'.
+_PART_OF_RE = re.compile(r"\s*(?:,|in|of|at)\s*(?:the\s+)?", re.IGNORECASE)
+_TOWN_WORD_RE = re.compile(r"\s+(?:town|city|municipality|township)\b", re.IGNORECASE)
 
 
 def variant(gazetteer_name: str, text_name: str) -> bool:

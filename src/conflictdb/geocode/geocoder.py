@@ -550,6 +550,17 @@ class Geocoder:
         cc = max(weight, key=weight.__getitem__)
         known = [c for c in known if c.chosen is not None and c.chosen.cc == cc]
         unit = max(known, key=lambda c: (c.chosen.level if c.chosen else 0, -c.span.start))
+        # the unit named right after it says whether it is a part of that place ('X area of Y (B)', 'X, Y town'):
+        # then that place is the one ACLED names
+        after = [c for c in top.context if c.span.start > top.span.end]
+        adjacent = min(after, key=lambda c: c.span.start) if after else unit
+        if adjacent is unit or adjacent in known:
+            units = (adjacent.chosen.a1, adjacent.chosen.a2) if adjacent.chosen else ()
+            names = tuple(n for n in map(self.gazetteer.admin_name, units) if n)
+            inside = inside_known(top, adjacent, doc_text, unit_names=names)
+        else:
+            inside = False
+        unit = adjacent if inside else unit
         entry = unit.chosen
         assert entry is not None
         seat = self._seat(entry, unit) if entry.level in (1, 2) else None
@@ -571,7 +582,7 @@ class Geocoder:
         if seat is not None and fold(seat.name) != fold(name) and not variant(seat.name, name):
             name = acled_name(ascii_name(seat.name))
         place = Place(
-            name=name if inside_known(top, unit, doc_text) else display(top.surface, None),
+            name=name if inside else display(top.surface, None),
             locality=display(top.surface, None),
             country=self.gazetteer.country_name(entry.cc),
             country_code=entry.cc,

@@ -1,0 +1,76 @@
+"""Geocoding: unlisted parts of known places, and first-order units named as ACLED names them."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictdb.geocode import Geocoder, import_files
+from conflictdb.geocode.gazetteer import build_base
+from conflictdb.models import Document, Mention, Span
+
+# GeoNames-format rows written for these tests (coordinates rounded from public knowledge).
+_COLUMNS = (
+    "{gid}\t{name}\t{name}\t{alts}\t{lat}\t{lon}\t{fc}\t{code}\t{cc}\t\t{a1}\t{a2}\t\t\t{pop}\t\t0\tUTC\t2020-01-01"
+)
+_FEATURES = [
+    (101, "Koutiala", "", 12.39, -5.46, "P", "PPL", "ML", "07", "", 140000),
+    (102, "Sikasso", "", 11.32, -5.67, "P", "PPLA", "ML", "07", "", 225000),
+    (103, "Sikasso Region", "", 11.5, -6.0, "A", "ADM1", "ML", "07", "", 2600000),
+    (104, "Kadiolo", "", 10.56, -5.76, "P", "PPL", "ML", "07", "", 24000),
+    (105, "Kadiolo Cercle", "Kadiolo", 10.6, -5.7, "A", "ADM2", "ML", "07", "K1", 160000),
+]
+_ADMIN1 = [("ML.07", "Sikasso")]
+_ADMIN2 = [("ML.07.K1", "Kadiolo")]
+
+
+@pytest.fixture(scope="module")
+def geocoder(tmp_path_factory: pytest.TempPathFactory) -> Geocoder:
+    root = tmp_path_factory.mktemp("gaz")
+    dump = root / "XX.txt"
+    rows = [
+        _COLUMNS.format(gid=g, name=n, alts=alts, lat=la, lon=lo, fc=fc, code=code, cc=cc, a1=a1, a2=a2, pop=pop)
+        for g, n, alts, la, lo, fc, code, cc, a1, a2, pop in _FEATURES
+    ]
+    dump.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    admin1 = root / "admin1CodesASCII.txt"
+    admin1.write_text("".join(f"{c}\t{n}\t{n}\t0\n" for c, n in _ADMIN1), encoding="utf-8")
+    admin2 = root / "admin2Codes.txt"
+    admin2.write_text("".join(f"{c}\t{n}\t{n}\t0\n" for c, n in _ADMIN2), encoding="utf-8")
+    path = root / "gazetteer.sqlite"
+    build_base(path, registry=False)
+    import_files(path, [dump, admin1, admin2])
+    return Geocoder(gazetteer=path)
+
+
+def _place(geocoder: Geocoder, text: str, trigger: str):  # type: ignore[no-untyped-def]
+    start = text.index(trigger)
+    mention = Mention(
+        document_id="d", index=0, event_type="Riots", evidence={"event_type": (Span(start, start + len(trigger)),)}
+    )
+    doc = Document(id="d", text=text, sha256="", mentions=(mention,))
+    return geocoder(doc).mentions[0].place
+
+
+def test_geocode_unlisted_part_of_a_town_takes_the_towns_name(geocoder: Geocoder) -> None:
+    # a quarter or an area the gazetteer lacks, inside a town named with it: ACLED names the town
+    for text in (
+        "Youths rioted in Bamanan, Koutiala town (Koutiala, Sikasso) on Monday.",
+        "Youths rioted in Bamanan area of Koutiala (Sikasso) on Monday.",
+        "Youths rioted at Bamanan in Koutiala city on Monday.",
+    ):
+        place = _place(geocoder, text, "rioted")
+        assert (place.name, place.locality, place.admin1) == ("Koutiala", "Bamanan", "Sikasso"), text
+    # the town's coordinates, not the region's
+    assert place.latitude == pytest.approx(12.39)
+
+
+def test_geocode_unlisted_place_given_with_its_unit_keeps_its_name(geocoder: Geocoder) -> None:
+    # 'X, Y' and 'X village (A, B)' are how coders give a place of their own with its units
+    for text in (
+        "Youths rioted in Bamanan, Koutiala on Monday.",
+        "Youths rioted in Bamanan village (Koutiala, Sikasso) on Monday.",
+        # a unit's seat may stand for its unit
+        "Youths rioted in Bamanan in Sikasso on Monday.",
+    ):
+        place = _place(geocoder, text, "rioted")
+        assert (place.name, place.admin1) == ("Bamanan", "Sikasso"), text
