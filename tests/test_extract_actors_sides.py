@@ -92,3 +92,22 @@ def test_extract_actors_country_named_as_doer_is_its_military(finder: ActorFinde
 def test_extract_actors_pakistan_rangers_are_police() -> None:
     names = {m.entry.name for m in Registry.load().match("Sindh Rangers raided a hideout in Karachi.")}
     assert "Police Forces of Pakistan" in names
+
+
+@pytest.mark.slow
+def test_extract_actors_rioters_burning_a_bank_hit_civilians(finder: ActorFinder, nlp: Any) -> None:
+    text = "Angry rioters set a bank on fire in the market town after the vote count was delayed."
+    got = roles(finder, nlp, text, "rioters", "Riots", "Violent demonstration")
+    assert got.actor2 is not None and got.actor2.name == "Civilians ({country})"
+
+
+@pytest.mark.slow
+def test_extract_actors_rioters_burning_tyres_hit_nobody(finder: ActorFinder, nlp: Any) -> None:
+    text = "Residents blocked the highway and burned tyres over the poor state of the road."
+    got = roles(finder, nlp, text, "blocked", "Riots", "Violent demonstration")
+    assert got.actor2 is None
+
+
+def test_extract_actors_kenyan_party_and_police_unit_in_registry() -> None:
+    names = {m.entry.name for m in Registry.load().match("PNU supporters fought ATPU officers")}
+    assert {"PNU: Party of National Unity", "Police Forces of Kenya"} <= names

@@ -11,7 +11,18 @@ from typing import Any
 
 from conflictdb.extract.actor_registry import ARMED, ETHNIC, NAMED, PARTY, STATE, VICTIM, Match
 
-__all__ = ["Arguments", "arguments", "defenders", "inflected", "is_form", "is_verb", "phrase", "pick", "trigger_token"]
+__all__ = [
+    "Arguments",
+    "arguments",
+    "defenders",
+    "inflected",
+    "is_form",
+    "is_verb",
+    "objects",
+    "phrase",
+    "pick",
+    "trigger_token",
+]
 
 
 def inflected(lemmas: Iterable[str]) -> frozenset[str]:
@@ -246,3 +257,22 @@ def defenders(sent: Any, matches: list[Match]) -> list[Match]:
                 start, end = phrase(each)
                 out.extend(m for m in matches if start <= m.extent.start and m.extent.end <= end)
     return out
+
+
+def objects(token: Any) -> tuple[str, ...]:
+    """The lower-cased head words of what a verb, or the verbs joined to it, acted on: 'rioted and burned
+    her home' -> ('home',); 'pelted stones at the convoy' -> ('stones', 'convoy')."""
+    for _ in range(2):  # a noun or modifier as the trigger ('rioters set a bank on fire'): the verb it belongs to
+        if token is None or is_verb(token) or token.head is token:
+            break
+        token = token.head
+    if token is None or not is_verb(token):
+        return ()
+    out: list[str] = []
+    for verb in (token, *(c for c in token.conjuncts if is_verb(c))):
+        for child in verb.children:
+            if child.dep_ in ("dobj", "obj", "nsubjpass"):
+                out.extend(t.lower_ for t in (child, *child.conjuncts))
+            elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
+                out.extend(g.lower_ for g in child.children if g.dep_ == "pobj")
+    return tuple(out)

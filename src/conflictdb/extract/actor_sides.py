@@ -65,3 +65,4 @@ def unnamed_sides(sentence: str, matches: Sequence[Match]) -> str | None:
     if any(m.entry.role in (STATE, NAMED, PARTY, ETHNIC) or _INSURGENTS.search(m.words) for m in matches):
         return None
     return next((name for name, cue in _CUES if cue.search(sentence)), None)
+

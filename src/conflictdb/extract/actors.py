@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from conflictdb.extract.actor_parse import Arguments, arguments, defenders, phrase, pick, trigger_token
+from conflictdb.extract.actor_parse import Arguments, arguments, defenders, objects, phrase, pick, trigger_token
 from conflictdb.extract.actor_registry import (
     ARMED,
     ARMED_MEMBERS,
@@ -103,6 +103,12 @@ _FORCE_VOICES = frozenset({
 })  # fmt: skip
 _AREAS = frozenset({
     "state", "county", "district", "region", "province", "township", "village", "villages", "area", "areas",
+})  # fmt: skip
+# Civilians' property that rioters attack: its owners are the riot's second side (not roads or tyres they burn).
+_PROPERTY = frozenset({
+    "church", "churches", "mosque", "mosques", "temple", "temples", "bank", "banks", "bus", "buses", "vehicle",
+    "vehicles", "car", "cars", "convoy", "motorcade", "house", "houses", "home", "homes", "shop", "shops", "store",
+    "stores", "hotel", "hotels", "building", "buildings", "restaurant", "restaurants", "truck", "trucks",
 })  # fmt: skip
 _NOT_ACTING = _FORCE_PLACES | _FORCE_VOICES | _AREAS
 _NOT_A_PARTY = _FORCE_VOICES | _AREAS
@@ -197,6 +203,7 @@ class ActorFinder:
         fought_off = defenders(sent, matches)
         cast = _Cast(text, start, matches, in_sent, agents, patients, partners, unknown, fought_off, claimant)
         cast.sentence = Span(sent.start_char, sent.end_char) if sent is not None else None
+        cast.objects = objects(token)
         observer = next((m.entry for m in matches if m.entry.role == OBSERVER and len(m.entry.sides) == 2), None)
         if observer is not None:
             entries = self.registry.entries
@@ -223,6 +230,7 @@ class _Cast:
     claimant: Actor | None = None  # a group the registry lacks that claims the attack
     monitored: tuple[Actor, ...] = ()  # the two sides of the war an observer mission in the text monitors
     sentence: Span | None = None  # the trigger's sentence
+    objects: tuple[str, ...] = ()  # the head words of what the trigger's verbs acted on
 
     def decide(self, event_type: str, sub_event_type: str) -> Roles:
         first = _first
@@ -265,6 +273,8 @@ class _Cast:
                 elif sub_event_type == "Mob violence":
                     m2 = first(self.in_sent, (VICTIM,))
                     a2 = _generic(CIVILIANS, 7)  # a mob's victims are civilians, named or not
+                elif _PROPERTY & set(self.objects):
+                    a2 = _generic(CIVILIANS, 7)  # 'rioters set a bank on fire', 'stoned the senator's convoy'
         elif event_type == "Violence against civilians":
             m1 = self._claimed(_resolved(self, first(doers + near + anywhere, PERPETRATORS)), doers)
             a1 = _side(m1) if m1 else (self.unknown or _generic(UNIDENTIFIED, 3))
