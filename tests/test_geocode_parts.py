@@ -18,8 +18,10 @@ _FEATURES = [
     (103, "Sikasso Region", "", 11.5, -6.0, "A", "ADM1", "ML", "07", "", 2600000),
     (104, "Kadiolo", "", 10.56, -5.76, "P", "PPL", "ML", "07", "", 24000),
     (105, "Kadiolo Cercle", "Kadiolo", 10.6, -5.7, "A", "ADM2", "ML", "07", "K1", 160000),
+    (106, "Ar Raqqah", "Raqqa,Rakka", 35.95, 39.01, "P", "PPLA", "SY", "04", "", 180000),
+    (107, "Beirut", "Beyrouth", 33.89, 35.50, "P", "PPLC", "LB", "04", "", 1900000),
 ]
-_ADMIN1 = [("ML.07", "Sikasso")]
+_ADMIN1 = [("ML.07", "Sikasso"), ("SY.04", "Ar-Raqqah"), ("LB.04", "Beyrouth")]
 _ADMIN2 = [("ML.07.K1", "Kadiolo")]
 
 
@@ -74,3 +76,11 @@ def test_geocode_unlisted_place_given_with_its_unit_keeps_its_name(geocoder: Geo
     ):
         place = _place(geocoder, text, "rioted")
         assert (place.name, place.admin1) == ("Bamanan", "Sikasso"), text
+
+
+def test_geocode_first_order_unit_takes_the_name_acled_codes_it_under(geocoder: Geocoder) -> None:
+    # GeoNames' French or transliterated name gives way to ACLED's, whatever spelling the text uses
+    place = _place(geocoder, "Protesters blocked a road in Beirut on Friday.", "blocked")
+    assert (place.name, place.admin1) == ("Beirut", "Beirut")
+    place = _place(geocoder, "Shells fell on a market in Raqqa on Friday.", "fell")
+    assert place.admin1 == "Ar-Raqqa"

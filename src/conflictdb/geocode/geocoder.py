@@ -433,7 +433,10 @@ class Geocoder:
 
     def _admin1(self, code: str | None, reading: Reading, location: Toponym) -> str | None:
         """The first-order unit's name, spelt as the text spells it when it does ('Erbil', not 'Arbil')."""
-        name = official_name(code) or self.gazetteer.admin_name(code)
+        official = official_name(code)
+        if official is not None:
+            return official  # the name monitors use, whatever spelling the text has
+        name = self.gazetteer.admin_name(code)
         if name is None or code is None:
             return None
         for top in reading.toponyms:
