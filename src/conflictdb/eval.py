@@ -205,16 +205,22 @@ _NO_NAME = frozenset({
 
 def _perpetrators(doc: Document) -> tuple[list[set[str]], list[set[str]]]:
     """Organisations and individuals the pipeline names as perpetrators of terrorist incidents: actor1 of
-    new attacks on civilians and bombings, and whoever claims an attack. An organisation is one entity,
-    named by every form the document gives it (the registry's name, the text's words for it)."""
+    new attacks on civilians and bombings, whoever claims an attack, and whoever is accused of one. An
+    organisation is one entity, named by every form the document gives it (the registry's name, the text's
+    words for it)."""
     orgs: dict[str, set[str]] = {}
     people: list[set[str]] = []
     for mention in doc.mentions:
         if mention.background or _dated_history(doc.text, mention):
             continue
-        for response in mention.responses:  # a claim of responsibility names a perpetrator, whatever the event
-            words = response.by.strip()
-            if response.kind == "claim_of_responsibility" and set(words.lower().split()) - _NO_NAME:
+        # a claim of responsibility names a perpetrator, whatever the event; so does an accusation of an act
+        # (MUC-4's perpetrators include the 'suspected or accused')
+        for response in mention.responses:
+            words = {"claim_of_responsibility": response.by, "accusation": response.against}.get(response.kind, "")
+            words = words.strip()
+            if response.kind == "accusation" and not _ORGANISATION.search(words) and not _known_group(words):
+                continue  # one accused person ('Gonzalez', 'certain officers') is no organisation
+            if words and set(words.lower().split()) - _NO_NAME:
                 claimant = _claimant(doc.text, words)
                 if claimant is not None:
                     orgs.setdefault(claimant[0], set()).update(claimant[1])
@@ -264,6 +270,20 @@ def _in_speech(text: str, at: int) -> bool:
     start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, at)), default=0)
     end = _SENTENCE_END.search(text, at)
     return bool(_FIRST_PERSON.search(text, start, end.start() if end else len(text)))
+
+
+# Words that make an accused phrase an organisation's: a group, a force, a cartel, a government's sectors.
+_ORGANISATION = re.compile(
+    r"\b(?:front|army|armed forces|air force|forces|movement|militia|brigades?|battalion|groups?|party|cartels?|"
+    r"mafias?|gangs?|squads?|commandos?|sectors|organi[sz]ation|alliance|government|regime|police|guard)\b",
+    re.IGNORECASE,
+)
+
+
+def _known_group(words: str) -> bool:
+    from conflictdb.extract.actor_registry import Registry
+
+    return any(not m.entry.generic for m in Registry.load().match(words))
 
 
 def _claimant(text: str, words: str) -> tuple[str, set[str]] | None:

@@ -177,9 +177,10 @@ class Place:
 class Response:
     """What happened next, as the text reports it: an investigation, a denial, a condemnation ..."""
 
-    kind: str  # investigation | denial | condemnation | claim_of_responsibility | confirmation | arrest | other
+    kind: str  # investigation | denial | condemnation | claim_of_responsibility | accusation | confirmation | arrest | other
     by: str  # who responds, in the text's words
     span: Span
+    against: str = ""  # whom an accusation holds responsible, in the text's words
 
 
 @dataclass(frozen=True, slots=True)

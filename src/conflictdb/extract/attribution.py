@@ -3,7 +3,8 @@
 status: denied > alleged > confirmed > reported (the default). claimed_by: the sources the text
 names (witnesses, a military source, officials ...). responses: investigation, denial,
 condemnation, claim of responsibility, and by whom (from the parse: the subject, or the agent of
-'by'). context (reprisal ...) and modality (firing on vehicles ...) from data/lexicons/discourse.yaml.
+'by'); accusations, and whom they hold responsible. context (reprisal ...) and modality (firing on
+vehicles ...) from data/lexicons/discourse.yaml.
 """
 
 from __future__ import annotations
@@ -135,7 +136,7 @@ def _responses(doc: Any, text: str, spans: list[Span]) -> list[Response]:
                 if who is None or who.pos_ == "PRON" or who.lower_ in ("investigation", "probe", "inquiry"):
                     by, where = "", hit
                 else:
-                    by, where = _phrase(who, source=text)
+                    by, where = _member_phrase(who, text)
                     where = Span(min(hit.start, where.start), max(hit.end, where.end))
                 if any(
                     r.kind == kind.replace("claim_of_responsibility", "claim_of_responsibility")
@@ -147,11 +148,153 @@ def _responses(doc: Any, text: str, spans: list[Span]) -> list[Response]:
     return out
 
 
+# An act someone may be held responsible for: an accusation names a perpetrator only of such acts.
+_ACT = re.compile(
+    r"\b(?:murder\w*|kill\w*|assassinat\w*|kidnap\w*|abduct\w*|bomb\w*|dynamit\w*|explos\w*|attack\w*|massacre\w*|"
+    r"slaughter\w*|crimes?|arson|burn\w*|hostages?|shot|shoot\w*|deaths?|violence|terroris\w*|sabotag\w*)\b",
+    re.IGNORECASE,
+)
+_MODALS = frozenset(["may", "might", "could", "would", "should", "must", "can", "to"])
+_COPULAS = frozenset(["is", "are", "was", "were", "be", "been"])
+# Heads that name part of a group: 'members of the FARC's 22d Front', 'a unit of the ELN' name the group after 'of'.
+_PART_OF = frozenset([
+    "member", "members", "unit", "units", "cell", "cells", "commando", "commandos", "front", "column", "squad",
+    "faction", "wing", "group", "spokesman", "spokesmen", "leader", "leaders", "militants", "fighters", "gunmen", "men",
+])  # fmt: skip
+
+
+def _accusations(doc: Any, text: str, spans: list[Span]) -> list[Response]:
+    """Accusations: who holds whom responsible for an act ('police blamed the FMLN for the murder', 'the
+    bombing was attributed to X', 'X is responsible for the massacre'), from the parse."""
+    pattern = lexicons.cues("discourse")["accusation"]
+    out: list[Response] = []
+    for span in spans:
+        chunk = span.of(text)
+        if not _ACT.search(text, max(0, span.start - 400), span.end):  # the act may be told just before
+            continue
+        for hit in lexicons.find(pattern, chunk, offset=span.start):
+            words = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+            if words is None or any(r.span.start <= hit.start < r.span.end for r in out):
+                continue
+            verb = words[0]
+            accused = _accused(verb)
+            if accused is None or accused.pos_ == "PRON" or _negated(verb, accused):
+                continue
+            against, where = _member_phrase(accused, text)
+            if not _act_in_scope(verb, where):
+                continue  # 'accused the priests of being subversives', 'responsible for their hunger'
+            accuser = _subject(verb) if not _passive(verb) else _agent(verb)
+            if accuser is not None and _negated(verb, accuser):
+                continue  # 'nobody blamed X'
+            named = accuser is not None and accuser.pos_ != "PRON" and accuser.i != accused.i
+            by = _phrase(accuser, source=text)[0] if named else ""
+            where = Span(min(hit.start, where.start), max(hit.end, where.end))
+            out.append(Response(kind="accusation", by=by, span=where, against=against))
+    return out
+
+
+# A year in the accusation's words dates the act before the news ('31 assassinations in 1989 were blamed on').
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def _act_in_scope(verb: Any, accused: Span) -> bool:
+    """Whether the accusing verb's own clause, outside the accused's words, names a fresh act: the act may
+    also be the noun a relative clause hangs on ('the attack, which X blamed on Y') or, for 'blamed Y for
+    it', anywhere in the sentence or the one before."""
+    found = verb.dep_ == "relcl" and bool(_ACT.fullmatch(verb.head.text))
+    for prep in verb.children:
+        if prep.dep_ == "prep" and any(o.dep_ == "pobj" and o.pos_ == "PRON" for o in prep.children):
+            sent = verb.sent
+            start = sent.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+            told = sent.doc[start : sent.end]
+            found = found or any(_ACT.fullmatch(t.text) for t in told if not accused.start <= t.idx < accused.end)
+    for child in verb.children:
+        if child.dep_ in ("conj", "cc", "punct", "advcl", "parataxis", "ccomp", "nsubj"):
+            continue
+        for token in child.subtree:
+            if accused.start <= token.idx < accused.end:
+                continue
+            if _YEAR.match(token.text):
+                return False
+            found = found or bool(_ACT.fullmatch(token.text))
+    return found
+
+
+def _passive(verb: Any) -> bool:
+    return any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
+
+
+def _accused(verb: Any) -> Any | None:
+    """Whom the accusing verb holds responsible: the object of 'blame', 'accuse', 'suspect', 'hold ...
+    responsible'; the passive subject ('X was blamed'); 'on X' ('blamed the attack on X'), 'to X'
+    ('attributed to X'); the subject of 'is responsible for'. None for a verb only planned or possible."""
+    heads = (verb, verb.head) if verb.dep_ == "conj" else (verb,)  # 'to kill them and then attribute ...'
+    if verb.pos_ not in ("VERB", "AUX") or any(
+        c.dep_ in ("aux", "mark") and c.lower_ in _MODALS for h in heads for c in h.children
+    ):
+        return None
+    word = verb.lower_
+
+    def child(*deps: str) -> Any | None:
+        return next((c for c in verb.children if c.dep_ in deps), None)
+
+    def pobj(prep: str) -> Any | None:
+        obj = child("dobj")  # 'blamed the attack on X': the parser may hang 'on X' on the act
+        for head in (verb, obj) if obj is not None and _ACT.fullmatch(obj.text) else (verb,):
+            for c in head.children:
+                if c.dep_ in ("prep", "dative", "agent") and c.lower_ == prep:
+                    return next((o for o in c.children if o.dep_ == "pobj"), None)
+        return None
+
+    if word in _COPULAS:
+        return _subject(verb) if any(c.lower_ == "responsible" for c in verb.children) else None
+    if word.startswith("attribut"):
+        return pobj("to")
+    if word.startswith("blam"):
+        return pobj("on") or (child("nsubjpass") if _passive(verb) else child("dobj"))
+    if word.startswith(("accus", "suspect")):
+        return child("nsubjpass") if _passive(verb) else child("dobj")
+    if word.startswith(("hold", "held")):
+        return child("nsubjpass") if _passive(verb) else child("dobj")
+    return None
+
+
+_QUOTED_NAME = re.compile(r",?\s*[\"“]([^\"”\n,]{2,60})[\"”]")
+
+
+def _member_phrase(token: Any, text: str) -> tuple[str, Span]:
+    """The phrase of `token`, through 'of X' when it names a part of a group ('members of the FARC'), and
+    through 'and Y' ('government and army sectors')."""
+    words, span = _phrase(token, source=text)
+    appos = next((c for c in token.rights if c.dep_ == "appos" and c.i <= token.i + 4), None)
+    quoted = _QUOTED_NAME.match(text, span.end)
+    if appos is not None or quoted:  # 'the Maoist organisation, "Sendero Luminoso"'
+        end = quoted.end() if quoted else _phrase(appos, source=text)[1].end
+        return text[span.start : end], Span(span.start, end)
+    conj = next((c for c in token.rights if c.dep_ == "conj" and c.i <= token.i + 4), None)
+    if conj is not None and any(c.dep_ == "cc" for c in token.rights):
+        end = _phrase(conj, source=text)[1].end
+        return text[span.start : end], Span(span.start, end)
+    if token.lower_ not in _PART_OF:
+        return words, span
+    prep = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if prep is None:
+        return words, span
+    last = max(t.i for t in prep.subtree)
+    end = token.doc[min(last, prep.i + 14)]
+    end_char = end.idx + len(end.text)
+    return text[span.start : end_char], Span(span.start, end_char)
+
+
 def _negated(token: Any, who: Any) -> bool:
     """Whether the response is said not to have happened: a negated verb, or 'no one' / 'no group' doing it."""
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
-    if any(child.dep_ == "neg" for child in verb.children):
-        return True
+    if any(
+        child.dep_ == "neg" or (child.lower_ == "longer" and child.i > 0 and child.nbor(-1).lower_ == "no")
+        for child in verb.children
+    ):
+        return True  # 'did not', 'is no longer accused'
+
     if who is None:
         return False
     return who.lower_ in ("nobody", "none", "no-one") or any(
@@ -189,7 +332,7 @@ def attribute(
             spans.append(span)
     if names:
         evidence["claimed_by"] = tuple(spans)
-    responses = _responses(doc, text, response_spans)
+    responses = _responses(doc, text, response_spans) + _accusations(doc, text, response_spans)
     if responses:
         evidence["responses"] = tuple(r.span for r in responses)
     context: list[str] = []

@@ -1,0 +1,70 @@
+"""Attribution: accusations (who holds whom responsible for an act) and the words of a claimant."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictdb.extract import Extractor, extract_text
+from conflictdb.models import Response
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(n_process=1)
+
+
+def _accused(text: str, extractor: Extractor) -> list[str]:
+    doc = extract_text(text, published="1990-03-02", extractor=extractor)
+    responses: list[Response] = [r for m in doc.mentions for r in m.responses]
+    return [" ".join(r.against.split()) for r in responses if r.kind == "accusation"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "accused"),
+    [
+        ("The mayor blamed the Red Hand Brigade for the murder of two teachers in Puerto Viejo.", "Red Hand Brigade"),
+        (
+            "A car bomb destroyed the court house. Police hold the People's Army responsible for the attack.",
+            "People's Army",
+        ),
+        ("The army blamed the attack on the Northern Front, which killed 12 villagers.", "Northern Front"),
+        (
+            "Union leaders attributed the bombing to army and police sectors opposed to the talks.",
+            "army and police sectors",
+        ),
+        (
+            "THE INSPECTOR WAS KIDNAPPED ON MONDAY. THE GOVERNOR BLAMED MEMBERS OF THE RED HAND BRIGADE FOR IT.",
+            "MEMBERS OF THE RED HAND BRIGADE",
+        ),
+    ],
+)
+def test_extract_attribution_accusation_names_the_accused(text: str, accused: str, extractor: Extractor) -> None:
+    assert accused in _accused(text, extractor)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an accusation only planned, or about no act of violence, names no perpetrator
+        "The regime tried to blame us for the bombing of the bus station.",
+        "The president said the Red Hand Brigade is responsible for the hunger and poverty of the people.",
+        "The rebels accused the government of being the main violator of human rights.",
+        "Nobody blamed the Red Hand Brigade for the murder of the judge.",
+    ],
+)
+def test_extract_attribution_no_accusation(text: str, extractor: Extractor) -> None:
+    assert _accused(text, extractor) == []
+
+
+@pytest.mark.slow
+def test_extract_attribution_claimant_through_of(extractor: Extractor) -> None:
+    doc = extract_text(
+        "Gunmen shot a senator in Cali on Friday. "
+        "Spokesmen of the Red Hand Brigade claimed responsibility for the killing.",
+        published="1990-03-02",
+        extractor=extractor,
+    )
+    claims = [r.by for m in doc.mentions for r in m.responses if r.kind == "claim_of_responsibility"]
+    assert claims == ["Spokesmen of the Red Hand Brigade"]

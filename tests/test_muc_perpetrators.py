@@ -1,0 +1,50 @@
+"""MUC-4 perpetrators: which organisations the pipeline's output names as doers of terrorist incidents."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from conflictdb import eval as evaluation
+from conflictdb.models import Document, Mention, Response, Span
+
+
+def _doc(text: str, *mentions: Mention) -> Document:
+    return dataclasses.replace(Document(id="d", text=text, sha256=""), mentions=mentions)
+
+
+def _battle(**kwargs: object) -> Mention:
+    base: dict[str, object] = {"document_id": "d", "index": 0, "event_type": "Battles", "sub_event_type": "Armed clash"}
+    base.update(kwargs)
+    return Mention(**base)  # type: ignore[arg-type]
+
+
+def test_muc_accused_group_is_a_perpetrator() -> None:
+    text = "THE POLICE BLAMED THE RED HAND BRIGADE FOR THE MURDER OF THE JUDGE."
+    start = text.index("RED HAND")
+    accusation = Response("accusation", "POLICE", Span(start, start + 16), against="RED HAND BRIGADE")
+    orgs, _ = evaluation._perpetrators(_doc(text, _battle(responses=(accusation,))))
+    assert any("red hand brigade" in forms for forms in orgs)
+    gold = {"perpetrator_organizations": [["RED HAND BRIGADE"]], "perpetrator_individuals": []}
+    scores = evaluation.Scores()
+    evaluation.score_muc(scores, "muc", gold, _doc(text, _battle(responses=(accusation,))))
+    assert scores.value("muc", "perp_org_recall") == (1.0, 1)
+
+
+def test_muc_accused_by_a_generic_word_names_no_organisation() -> None:
+    text = "RESIDENTS BLAMED UNIDENTIFIED MEN FOR THE KIDNAPPING."
+    accusation = Response("accusation", "RESIDENTS", Span(0, 30), against="UNIDENTIFIED MEN")
+    assert evaluation._perpetrators(_doc(text, _battle(responses=(accusation,))))[0] == []
+
+
+def test_muc_accuser_is_no_perpetrator() -> None:
+    text = "THE PEOPLE'S ARMY BLAMED THE GOVERNMENT FOR THE BOMBING."
+    accusation = Response("accusation", "PEOPLE'S ARMY", Span(0, 40), against="")
+    assert evaluation._perpetrators(_doc(text, _battle(responses=(accusation,))))[0] == []
+
+
+def test_muc_accused_person_is_no_organisation() -> None:
+    text = "THE PROSECUTOR ACCUSED GONZALEZ OF THE MURDER OF THE JUDGE."
+    accusation = Response("accusation", "PROSECUTOR", Span(4, 30), against="GONZALEZ")
+    assert evaluation._perpetrators(_doc(text, _battle(responses=(accusation,))))[0] == []
+    forces = Response("accusation", "PROSECUTOR", Span(4, 30), against="ARMY AND POLICE SECTORS")
+    assert evaluation._perpetrators(_doc(text, _battle(responses=(forces,))))[0] != []
