@@ -17,7 +17,9 @@ Hits = dict[str, list[Span]]
 
 # Words for attackers that may name a crowd as well as an armed group.
 LOOSE = re.compile(
-    r"attackers|assailants|thugs|criminals|miscreants|robbers|gangsters?|gang members|suspects?", re.IGNORECASE
+    r"attackers|assailants|thugs|criminals|miscreants|robbers|gangsters?|gang members|suspects?|"
+    r"\b(?:persons|people|individuals)\b",
+    re.IGNORECASE,
 )
 
 _VIOLENT_VERBS = ("kill", "assault", "abduction", "sexual", "clash")

@@ -235,12 +235,13 @@ def group(text: str, infos: list[SentenceInfo], hits: list[Hits]) -> list[Group]
     groups: list[list[int]] = []
     flags: list[bool] = []
     current: list[int] | None = None
-    # with no trigger anywhere, people demanding something in public are a protest
+    # with no trigger anywhere, people demanding something in public are a protest, and a communal
+    # dispute is a clash
     weak = not any(eventful(h) for h in hits)
     for i, (info, h) in enumerate(zip(infos, hits, strict=True)):
         if info.label == "commentary":
             continue
-        if not (eventful(h) or (weak and h.get("demand") and h.get("civilian_party"))):
+        if not (eventful(h) or (weak and ((h.get("demand") and h.get("civilian_party")) or h.get("dispute")))):
             if current is not None and not flags[-1]:
                 current.append(i)
             continue
@@ -443,6 +444,8 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
         return Coding("Protests", "Peaceful protest", _first(hits, "demand"))
     if h("vague_violence") and not h(*STRATEGIC, "other_sd"):
         return Coding("Riots", "Mob violence", _first(hits, "vague_violence"))
+    if h("dispute") and not h(*STRATEGIC, "other_sd"):
+        return Coding("Battles", "Armed clash", _first(hits, "dispute"))
     for name, sub in (
         ("disrupted", "Disrupted weapons use"),
         ("looting", "Looting/property destruction"),

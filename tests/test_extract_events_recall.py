@@ -1,0 +1,92 @@
+"""Reports that plainly tell of an event get one: arson, bombs, strikes, seizures, territory, communal disputes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from conflictdb.extract import events, sentences
+
+
+def _hits(text: str) -> events.Hits:
+    spans = sentences.split(text)
+    return events.merged([events.find(text, s) for s in spans], tuple(range(len(spans))))
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Any:
+    from conflictdb.extract import Extractor
+
+    return Extractor(n_process=1)
+
+
+def _main(extractor: Any, text: str) -> tuple[str, str] | None:
+    from conflictdb.extract import extract_text
+
+    doc = extract_text(text, published="2023-06-02", extractor=extractor)
+    main = next((m for m in doc.mentions if not m.background), None)
+    return (main.event_type, main.sub_event_type) if main else None
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("A minibus of a private company was torched near the central market late on Friday.", "looting"),
+        ("Masked men set a grader and three lorries belonging to a contractor on fire overnight.", "looting"),
+        ("Two water towers were damaged by several small bombs before dawn.", "ied"),
+        ("Insurgents blasted two pylons outside the town, cutting power to the district.", "ied"),
+        ("Nurses began hunger strikes demanding unpaid allowances.", "protest"),
+        ("Anti-government slogans were raised outside the district office.", "protest"),
+        ("Opposition cadres burnt copies of the new land bill at the college gate.", "protest"),
+        ("Shop owners held a motorcade to demand that markets reopen.", "protest"),
+        ("Farmers disrupted traffic on the ring road after the tariff rise.", "protest"),
+        ("Villagers pushed and shoved the surveyors away from the fields.", "riot"),
+        ("The home of a councillor was stoned at midnight.", "riot"),
+        ("Customs officers seized 40 kilograms of cocaine hidden in a shipping container.", "looting"),
+        ("Soldiers intercepted a lorry loaded with explosives near the border.", "disrupted"),
+        ("The rebels briefly took over the river port before withdrawing.", "overtakes"),
+        ("Gunmen fired several shots at a parked taxi, wounding its driver.", "assault"),
+        ("Two herders lost their lives in a clan war over pasture.", "kill"),
+    ],
+)
+def test_extract_events_recall_cues(text: str, cue: str) -> None:
+    assert _hits(text).get(cue), cue
+
+
+def test_extract_events_torches_are_no_arson() -> None:
+    hits = _hits("Counter-protesters carried torches and made noise from their windows.")
+    assert not hits.get("looting")
+
+
+def test_extract_events_a_motorcade_passing_is_no_protest() -> None:
+    assert not _hits("A bomb went off as a motorcade of officials escorted by soldiers passed.").get("protest")
+
+
+def test_extract_events_a_dispute_counts_only_when_nothing_else_does() -> None:
+    text = "A land dispute between two families."
+    assert _hits(text).get("dispute")
+    groups = events.group(text, sentences.label(text, sentences.split(text)), [_hits(text)])
+    assert len(groups) == 1
+    assert events.classify(_hits(text), text) == events.Coding("Battles", "Armed clash", tuple(_hits(text)["dispute"]))
+    # beside a real trigger, the dispute is only the reason
+    other = "Police arrested four men over a land dispute."
+    assert events.classify(_hits(other), other).event_type == "Strategic developments"  # type: ignore[union-attr]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Unknown persons vandalised headstones in a cemetery on the edge of the town.", "Riots"),
+        ("Two unidentified assailants set a school van belonging to a private academy on fire.", "Riots"),
+        ("Electricity poles were damaged by several small bombs on the eve of the festival.", "Explosions/Remote violence"),
+        ("Police seized a tonne of cannabis from a truck at a highway checkpoint.", "Strategic developments"),
+        ("Chieftaincy dispute", "Battles"),
+        ("Hundreds of parents headed to the council's offices to verbally oppose the closure of the school.", "Protests"),
+    ],
+)
+def test_extract_events_reports_get_an_event(extractor: Any, text: str, event_type: str) -> None:
+    main = _main(extractor, text)
+    assert main is not None
+    assert main[0] == event_type
