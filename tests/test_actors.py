@@ -378,10 +378,10 @@ def test_actors_raiders_and_rustlers_are_communal_armed_men(finder: ActorFinder)
 
 def test_actors_regional_name_once_the_country_is_known() -> None:
     registry = Registry.load()
-    armed = registry.entries["Unidentified Armed Group ({country})"].actor("armed men")
-    assert registry.regional(armed, "Mexico").localize("Mexico").name == "Unidentified Gang (Mexico)"
-    assert registry.regional(armed, "Kenya").localize("Kenya").name == "Unidentified Armed Group (Kenya)"
-    assert registry.regional(armed, None) is armed
+    gang = registry.entries["Unidentified Gang ({country})"].actor("gang members")
+    assert registry.regional(gang, "Mexico").localize("Mexico").name == "Unidentified Gang (Mexico)"
+    assert registry.regional(gang, "Kenya").localize("Kenya").name == "Unidentified Armed Group (Kenya)"
+    assert registry.regional(gang, None) is gang
 
 
 def test_actors_deep_south_insurgents_are_acled_southern_muslim_separatists(finder: ActorFinder) -> None:

@@ -111,3 +111,26 @@ def test_extract_actors_rioters_burning_tyres_hit_nobody(finder: ActorFinder, nl
 def test_extract_actors_kenyan_party_and_police_unit_in_registry() -> None:
     names = {m.entry.name for m in Registry.load().match("PNU supporters fought ATPU officers")}
     assert {"PNU: Party of National Unity", "Police Forces of Kenya"} <= names
+
+
+@pytest.mark.slow
+def test_extract_actors_gunmen_of_a_cartel_are_a_gang(finder: ActorFinder, nlp: Any) -> None:
+    text = "Two gunmen shot dead a shopkeeper who had refused to pay the cartel's extortion fee."
+    got = roles(finder, nlp, text, "shot", "Violence against civilians", "Attack")
+    assert got.actor1 is not None and got.actor1.name == "Unidentified Gang ({country})"
+
+
+@pytest.mark.slow
+def test_extract_actors_gunmen_without_a_crime_link_stay_an_armed_group(finder: ActorFinder, nlp: Any) -> None:
+    text = "Two gunmen shot dead a shopkeeper outside his home on Tuesday night."
+    got = roles(finder, nlp, text, "shot", "Violence against civilians", "Attack")
+    assert got.actor1 is not None and got.actor1.name == "Unidentified Armed Group ({country})"
+
+
+def test_extract_actors_gang_is_an_armed_group_outside_latin_america() -> None:
+    registry = Registry.load()
+    gang = Registry.load().entries["Unidentified Gang ({country})"].actor()
+    assert registry.regional(gang, "Kenya").name == "Unidentified Armed Group ({country})"
+    assert registry.regional(gang, "Mexico").name == "Unidentified Gang ({country})"
+    armed = registry.entries["Unidentified Armed Group ({country})"].actor()
+    assert registry.regional(armed, "Mexico").name == "Unidentified Armed Group ({country})"

@@ -164,6 +164,14 @@ _IDENTIFIED = re.compile(
     r"claimed|accused(?!\s+of\b)|(?:were|are|was|is|as|being)\s+(?:\w+\s+)?members? of|responsibility)\b[^.;!?]{0,30}$",
     re.IGNORECASE,
 )
+# Words that tie unnamed armed men to organised crime: ACLED's 'Unidentified Gang' in Latin America, where a
+# report says so (elsewhere the registry names it 'Unidentified Armed Group' again, once the country is known).
+_GANG = re.compile(
+    r"\b(?:gang\w*|drive-by|criminals?|crime|cartels?|drugs?|narco\w*|traffick\w*|extort\w*|sicarios?|hitm[ae]n|"
+    r"tortured?|dismember\w*|mutilat\w*|behead\w*|decapitat\w*)\b",
+    re.IGNORECASE,
+)
+GANG = "Unidentified Gang ({country})"
 _PATTERN_FORCES = ("army", "military", "soldiers", "troops", "forces", "security forces", "police", "policemen")
 
 
@@ -336,6 +344,8 @@ class _Cast:
             if len(self.monitored) == 2 and sides_unnamed:
                 # monitors saw fire and shelling without seeing who fired: the war's two sides, state first
                 (a1, m1), (a2, m2) = (self.monitored[0], None), (self.monitored[1], None)
+        if _GANG.search(self.text):  # armed men of organised crime: a gang where ACLED names them so
+            a1, a2 = (_generic(GANG, 3) if a is not None and a.name == UNIDENTIFIED else a for a in (a1, a2))
         if a2 is not None and a2.name == CIVILIANS:
             assoc2 = [m for m in self.patients if m.entry.role in (GROUP, ETHNIC)]
         assoc_1 = _distinct(_as_assoc(m) for m in assoc1)
