@@ -369,13 +369,14 @@ def test_geocode_actor_countries_pick_among_namesakes(geocoder: Geocoder) -> Non
     assert doc.mentions[0].actor1 is not None and doc.mentions[0].actor1.name == "Military Forces of Mali"
 
 
-def test_geocode_generic_actor_takes_the_name_used_in_the_country_found(geocoder: Geocoder) -> None:
+def test_geocode_generic_actor_takes_the_country_found(geocoder: Geocoder) -> None:
     text = "Armed men shot dead a shopkeeper in Culiacan on Sunday."
     unknown = Actor("Unidentified Armed Group ({country})", 3)
     doc = geocoder(_doc(text, trigger="shot dead", actor1=unknown))
     mention = doc.mentions[0]
     assert mention.place is not None and mention.place.country == "Mexico"
-    assert mention.actor1 is not None and mention.actor1.name == "Unidentified Gang (Mexico)"
+    # armed men that the report does not tie to organised crime stay an armed group, not a gang
+    assert mention.actor1 is not None and mention.actor1.name == "Unidentified Armed Group (Mexico)"
 
 
 def test_geocode_named_group_takes_its_successors_name_after_its_time(geocoder: Geocoder) -> None:
