@@ -495,7 +495,7 @@ def test_actors_weak_name_placed_by_another_countrys_group() -> None:
 
 
 def test_actors_claim_after_an_aside_between_dashes() -> None:
-    from conflictdb.extract.actors import _claims
+    from conflictdb.extract.actor_claims import claims as _claims
     from conflictdb.models import Span
 
     text = (

@@ -134,3 +134,10 @@ def test_extract_actors_gang_is_an_armed_group_outside_latin_america() -> None:
     assert registry.regional(gang, "Mexico").name == "Unidentified Gang ({country})"
     armed = registry.entries["Unidentified Armed Group ({country})"].actor()
     assert registry.regional(armed, "Mexico").name == "Unidentified Armed Group ({country})"
+
+
+@pytest.mark.slow
+def test_extract_actors_deep_south_bombers_are_southern_muslim_separatists(finder: ActorFinder, nlp: Any) -> None:
+    text = "A roadside bomb exploded near a ranger patrol in Rueso district of Narathiwat, wounding two rangers."
+    got = roles(finder, nlp, text, "exploded", "Explosions/Remote violence", "Remote explosive/landmine/IED")
+    assert got.actor1 is not None and got.actor1.name == "Southern Muslim Separatists (Thailand)"

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from conflictdb.extract.actor_claims import ANAPHORIC, GROUP_WORDS, claims, unknown_claimant, unregistered
 from conflictdb.extract.actor_parse import Arguments, arguments, defenders, objects, phrase, pick, trigger_token
 from conflictdb.extract.actor_registry import (
     ARMED,
@@ -61,36 +62,8 @@ class Roles:
 
 
 _VIOLENT = frozenset(["Battles", "Explosions/Remote violence", "Violence against civilians"])
-# Generic words that refer back to a group named before: 'the guerrillas', 'the militants'.
-_ANAPHORIC = frozenset(
-    [
-        "guerrillas",
-        "guerrilla",
-        "rebels",
-        "rebel",
-        "insurgents",
-        "insurgent",
-        "militants",
-        "militant",
-        "terrorists",
-        "terrorist",
-        "jihadists",
-        "jihadist",
-        "subversives",
-        "subversive",
-        "extremists",
-        "extremist",
-        "fighters",
-        "fighter",
-        "group",
-    ]
-)
 # Words for drug gangs that refer back to a cartel named before: 'the drug traffickers', 'the mafias'.
 _TRAFFICKERS = frozenset(["traffickers", "trafficker", "narcotraffickers", "cartel", "cartels", "mafia", "mafias"])
-# Words that name no group by themselves.
-_NAMELESS = _ANAPHORIC | {
-    "groups", "the", "a", "an", "these", "those", "some", "armed", "unknown", "unidentified", "men",
-}  # fmt: skip
 # Words after a force's name that make it a place or a voice, not a party to the event. As the
 # target of an attack, a force's post or vehicle is the force itself; its voice never is.
 _FORCE_PLACES = frozenset({
@@ -113,34 +86,6 @@ _PROPERTY = frozenset({
 _NOT_ACTING = _FORCE_PLACES | _FORCE_VOICES | _AREAS
 _NOT_A_PARTY = _FORCE_VOICES | _AREAS
 _WORD_AFTER = re.compile(r"\W{0,3}(\w+)")
-# After the name, an aside between dashes may stand before the claim: 'the Extraditables -- drug lords wanted
-# abroad -- who said they were responsible for the action'.
-_RESPONSIBLE = re.compile(
-    r"(?:\s*\([^()\n]{1,60}\))?(?:\s*--[^-]{1,150}--)?(?:\W{0,3}\(?[\w-]+\)?)?\W{0,3}(?:\w+\s){0,2}?"
-    r"(?:has\s|have\s|had\s)?"
-    r"(?:(?:claimed|claims|claiming|took|takes|accepted|admitted)\s+(?:\w+\s){0,2}?"
-    r"(?:responsibility|credit|authorship|hand|involvement)\b|"
-    r"(?:said|says|stated|admitted)\s+(?:that\s+)?(?:they|it)\s+(?:was|were|is|are)\s+responsible\s+for\b|"
-    r"(?:was|were|is|are)\s+(?:\w+\s)?(?:behind|responsible\s+for)\s+(?:the|this|these)\b)",
-    re.I,
-)
-# Words before a name that hold it responsible: 'police blamed X', 'attributed the attack to X', 'suspect X'.
-_BLAMED = re.compile(
-    r"\b(?:blamed|blames|blaming|accused|accuses|suspect|suspects|attributed\s+(?:[\w\"']+\s+){0,6}?to)"
-    r"\s+(?:the\s+)?(?:(?!(?:of|by|for|in|to|with|and|or)\b)[\w\"'-]+,?\s+){0,4}?[\"']?$",
-    re.I,
-)
-_HELD = re.compile(r"\b(?:hold|holds|held|holding)\s+(?:the\s+)?$", re.I)
-_HELD_AFTER = re.compile(r"\W{0,3}(?:[\w-]+\s+){0,3}?responsible\b", re.I)
-_CALLING_ITSELF = re.compile(
-    r"\b(?:calling (?:itself|themselves)|which calls itself|known as|self-styled|self-proclaimed)\s+(?:the\s+)?$", re.I
-)
-# A quoted name, or a name's acronym in brackets, right before a claim of responsibility.
-_QUOTED_CLAIM = re.compile(
-    r"(?:[\"“]([^\"”\n]{3,80})[\"”]\s*)?\((\w[\w-]{1,15})\),?\s+(?:has\s+|have\s+|had\s+)?"
-    r"(?:claimed|claims|accepted|admitted)\s+(?:\w+\s+){0,2}?responsibility",
-    re.I,
-)
 _SPEAKS = re.compile(
     r"\W{0,3}(?:(?:have|has|had|also|later|further)\s+){0,2}"
     r"(?:said|say|says|reported|report|reports|told|announced|stated|confirmed|added|indicated|disclosed)\b",
@@ -150,13 +95,6 @@ _ACCORDING = re.compile(r"\b(?:according to|quoting|quoted by|cited by)\s+(?:the
 _FIGHT = re.compile(r"\b(?:clash\w*|fight\w*|rival\w*|between|brawl\w*|scuffle\w*|fought|confrontation\w*)\b", re.I)
 # A group's claim after its name: 'RPF has claimed the blast'.
 _CLAIMED = re.compile(r"\W{0,3}(?:\w+\s){0,2}?(?:has |have |had )?(?:claimed|claims|admitted|owned up)\b", re.I)
-# Words that make an organisation's name an armed or political group's ('... Liberation Front').
-_GROUP_WORDS = re.compile(
-    r"\b(?:front|army|movement|militia|brigades?|battalion|group|forces?|party|league|council|alliance|"
-    r"organi[sz]ation|commando|squad|cartel|gang|network|jihad|mujahideen|liberation|resistance|guards?|"
-    r"division|corps|rebels?|tigers|union|coalition|islamic|ansar|jaish|lashkar|katiba|jama'?at)\b",
-    re.IGNORECASE,
-)
 # Words before a name that identify a generic doer with it: 'believed to be', 'suspected', 'were members of'
 # (not 'killed members of', whose members are the victims).
 _IDENTIFIED = re.compile(
@@ -172,6 +110,9 @@ _GANG = re.compile(
     re.IGNORECASE,
 )
 GANG = "Unidentified Gang ({country})"
+# Thailand's Deep South, where ACLED names unnamed insurgents 'Southern Muslim Separatists'.
+_DEEP_SOUTH = re.compile(r"\b(?:Narathiwat|Pattani|Patani|Yala|Songkhla|Deep South|southern border provinces)\b")
+SEPARATISTS = "Southern Muslim Separatists (Thailand)"
 _PATTERN_FORCES = ("army", "military", "soldiers", "troops", "forces", "security forces", "police", "policemen")
 
 
@@ -206,7 +147,7 @@ class ActorFinder:
         patients = pick(args.patients, matches)
         partners = pick(args.partners, matches)
         unknown = _unknown(args.agents, spacy_doc, matches, text, self.registry)
-        claimant = _unknown_claimant(spacy_doc, matches, text) if event_type in _VIOLENT else None
+        claimant = unknown_claimant(spacy_doc, matches, text) if event_type in _VIOLENT else None
         start = token.idx if token is not None else len(text)
         fought_off = defenders(sent, matches)
         cast = _Cast(text, start, matches, in_sent, agents, patients, partners, unknown, fought_off, claimant)
@@ -344,6 +285,8 @@ class _Cast:
             if len(self.monitored) == 2 and sides_unnamed:
                 # monitors saw fire and shelling without seeing who fired: the war's two sides, state first
                 (a1, m1), (a2, m2) = (self.monitored[0], None), (self.monitored[1], None)
+        if a1 is not None and a1.name == UNIDENTIFIED and event_type in _VIOLENT and _DEEP_SOUTH.search(self.text):
+            a1 = Actor(name=SEPARATISTS, inter=2, country="Thailand")  # ACLED's name for the Deep South's insurgents
         if _GANG.search(self.text):  # armed men of organised crime: a gang where ACLED names them so
             a1, a2 = (_generic(GANG, 3) if a is not None and a.name == UNIDENTIFIED else a for a in (a1, a2))
         if a2 is not None and a2.name == CIVILIANS:
@@ -384,7 +327,7 @@ class _Cast:
         if match is not None and match in doers and match.entry.role == NAMED:
             return match
         # a named group, or a state force 'held responsible', that the text says did it
-        claimants = [m for m in self.matches if m.entry.role in (NAMED, STATE) and _claims(self.text, m.extent)]
+        claimants = [m for m in self.matches if m.entry.role in (NAMED, STATE) and claims(self.text, m.extent)]
         if len(claimants) > 1 and 0 <= claimants[1].extent.start - claimants[0].extent.end < 40:
             return claimants[1]  # 'the Maoist organisation "Shining Path"': the name in apposition
         return claimants[0] if claimants else match
@@ -441,7 +384,7 @@ def _resolved(cast: _Cast, match: Match | None, *, other: Actor | None = None) -
         if _IDENTIFIED.search(before) or _CLAIMED.match(cast.text, m.extent.end):
             return m
     last = fold(match.words.split()[-1]) if match.words.split() else ""
-    if last in _ANAPHORIC or last in _TRAFFICKERS:
+    if last in ANAPHORIC or last in _TRAFFICKERS:
         groups = [m for m in named if m.entry.role == NAMED]
         if last in _TRAFFICKERS:  # 'the drug traffickers' refer back to a cartel, never to the guerrillas
             groups = [m for m in groups if "cartel" in m.entry.name.lower()]
@@ -453,19 +396,6 @@ def _resolved(cast: _Cast, match: Match | None, *, other: Actor | None = None) -
             top = max(counts.values())
             return next(m for m in reversed(earlier) if counts[m.entry.name] == top)
     return match
-
-
-def _claims(text: str, extent: Span) -> bool:
-    """Whether the name at `extent` claims responsibility: 'X has claimed responsibility', 'a group calling
-    itself X'."""
-    before = text[max(0, extent.start - 60) : extent.start]
-    end = extent.end
-    if "(" in extent.of(text) and ")" not in extent.of(text):  # 'ELN (ARMY OF NATIONAL LIBERATION)'
-        close = text.find(")", end, end + 60)
-        end = close + 1 if close >= 0 else end
-    if _HELD.search(before):  # 'the police hold X responsible for the attack'
-        return bool(_HELD_AFTER.match(text, end))
-    return bool(_RESPONSIBLE.match(text, end) or _CALLING_ITSELF.search(before) or _BLAMED.search(before))
 
 
 _DENIES = re.compile(
@@ -580,56 +510,9 @@ def _unknown(heads: Iterable[Any], doc: Any, matches: list[Match], text: str, re
                 if country:  # 'Turkish shelling', 'Pakistan shelled the border posts': the country's forces
                     name = MILITARY.replace("{country}", registry.country_forms[country])
                     return Actor(name=name, inter=1, words=words, country=country)
-                if not _GROUP_WORDS.search(words):  # a university or a ministry is no party to violence
+                if not GROUP_WORDS.search(words):  # a university or a ministry is no party to violence
                     continue
-                return _unregistered(words)
-    return None
-
-
-def _unregistered(words: str) -> Actor:
-    """A group the registry lacks, kept with its words: rebels (2) by the words of their name, else a militia (3)."""
-    inter = 2 if re.search(r"front|army|liberation|movement|rebel", words, re.I) else 3
-    return Actor(name=words, inter=inter, words=words, known=False)
-
-
-_CALLING_ITSELF = re.compile(r"\b(?:itself|themselves)\b", re.IGNORECASE)
-
-
-def _unknown_claimant(doc: Any, matches: list[Match], text: str) -> Actor | None:
-    """An organisation the registry lacks that claims the attack: 'a group calling itself X', 'X claimed
-    responsibility'; none when a registry group claims it."""
-    if any(m.entry.role == NAMED and _claims(text, m.extent) for m in matches):
-        return None
-    for ent in doc.ents if doc is not None else ():
-        if ent.label_ not in ("ORG", "NORP", "PERSON"):
-            continue
-        start = ent.start_char + (4 if text[ent.start_char : ent.start_char + 4].lower() == "the " else 0)
-        span = Span(start, ent.end_char)
-        inside = [m for m in matches if m.extent.start < span.end and span.start < m.extent.end]
-        if any(not m.entry.generic and m.entry.role in (NAMED, ETHNIC, PARTY) for m in inside):
-            continue  # a name the registry knows: handled as a match ('commando' in a longer name is not)
-        if _claims(text, span) and (ent.label_ != "PERSON" or _GROUP_WORDS.search(span.of(text))):
-            words = span.of(text)
-            if not set(re.findall(r"\w+", words.lower())) - _NAMELESS:
-                continue  # 'the groups', 'the militants': no name
-            return _unregistered(words)
-    quoted = _QUOTED_CLAIM.search(text)
-    if quoted:  # 'the clandestine organisation "X" (ABC) has claimed responsibility'
-        words = quoted.group(1) or quoted.group(2)
-        inside = [m for m in matches if m.extent.start < quoted.end(2) and quoted.start() < m.extent.end]
-        if not any(not m.entry.generic and m.entry.role in (NAMED, ETHNIC, PARTY) for m in inside):
-            return _unregistered(words.strip())
-    calling_itself = doc is not None and _CALLING_ITSELF.search(text)
-    for token in doc if calling_itself else ():
-        # 'a group calling itself the X' in capitals, where the tagger finds no name: the parse's object
-        if token.lower_ in ("itself", "themselves") and token.head.lower_ in ("calling", "calls", "called"):
-            named = next((c for c in token.head.children if c.dep_ in ("oprd", "attr", "xcomp", "ccomp")), None)
-            if named is None:
-                continue
-            first = next(t for t in named.subtree if t.dep_ != "det")
-            words = text[first.idx : named.idx + len(named.text)]
-            if len(words.split()) >= 2:
-                return _unregistered(words)
+                return unregistered(words)
     return None
 
 
