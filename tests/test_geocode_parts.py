@@ -6,7 +6,7 @@ import pytest
 
 from conflictdb.geocode import Geocoder, import_files
 from conflictdb.geocode.gazetteer import build_base
-from conflictdb.models import Document, Mention, Span
+from conflictdb.models import Actor, Document, Mention, Span
 
 # GeoNames-format rows written for these tests (coordinates rounded from public knowledge).
 _COLUMNS = (
@@ -84,3 +84,20 @@ def test_geocode_first_order_unit_takes_the_name_acled_codes_it_under(geocoder: 
     assert (place.name, place.admin1) == ("Beirut", "Beirut")
     place = _place(geocoder, "Shells fell on a market in Raqqa on Friday.", "fell")
     assert place.admin1 == "Ar-Raqqa"
+
+
+def test_geocode_raiders_named_by_a_demonym_count_once(geocoder: Geocoder) -> None:
+    # 'Malian raiders' counts for Mali as a word of the text; the raiders' actor does not count it again,
+    # so the people attacked at home ('Burkinabe villagers') say where it was
+    text = "Malian raiders attack Burkinabe villagers, steal cattle"
+    start = text.index("attack")
+    mention = Mention(
+        document_id="d",
+        index=0,
+        event_type="Violence against civilians",
+        evidence={"event_type": (Span(start, start + 6),)},
+        actor1=Actor("Unidentified Armed Group (Mali)", 3, country="Mali"),
+        actor2=Actor("Civilians ({country})", 7),
+    )
+    doc = geocoder(Document(id="d", text=text, sha256="", mentions=(mention,)))
+    assert doc.mentions[0].place is not None and doc.mentions[0].place.country == "Burkina Faso"

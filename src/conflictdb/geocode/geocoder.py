@@ -120,10 +120,11 @@ class Geocoder:
         if not doc.mentions:
             return doc
         reading = self.read(doc.text, outlet=doc.outlet)
+        said = frozenset(w.cc for w in reading.countries if w.demonym)
         resolved_for: tuple[str, ...] = ()
         mentions = []
         for mention in doc.mentions:
-            actor_ccs = self._actor_countries(mention)
+            actor_ccs = self._actor_countries(mention, said=said)
             if actor_ccs != resolved_for:
                 # the actors' countries weigh on which namesake each toponym is: resolve again for these
                 resolve(reading, admin_keys=self._admin_keys, actor_countries=actor_ccs)
@@ -162,11 +163,13 @@ class Geocoder:
         resolve(reading, admin_keys=self._admin_keys, actor_countries=actor_countries)
         return reading
 
-    def _actor_countries(self, mention: Mention) -> tuple[str, ...]:
+    def _actor_countries(self, mention: Mention, *, said: frozenset[str] = frozenset()) -> tuple[str, ...]:
         """The actors' countries, each counting ACTOR_WEIGHT: the second side's and state forces' twice.
 
         The side attacked or raided is mostly at home ('Ethiopian raiders attack Kenyan police' is in
         Kenya), as are a state's forces; raiders and militias on the first side may come from abroad.
+        A country whose demonym the text uses (`said`) has been counted from the text already: a raider
+        or militia named by it ('Ethiopian raiders') does not count it again.
         """
         ccs = []
         sides = [(a, 2 if a.inter == 1 else 1) for a in (mention.actor1, *mention.assoc_actor_1) if a is not None]
@@ -176,7 +179,7 @@ class Geocoder:
                 continue
             cc = actor.country if actor.country in self.gazetteer.countries else None  # an ISO code
             cc = cc or self._country_by_name.get(fold(actor.country))
-            if cc:
+            if cc and not (times == 1 and cc in said):
                 ccs.extend([cc] * times)
         return tuple(ccs)
 
