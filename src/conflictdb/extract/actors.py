@@ -105,8 +105,9 @@ _IDENTIFIED = re.compile(
 # Words that tie unnamed armed men to organised crime: ACLED's 'Unidentified Gang' in Latin America, where a
 # report says so (elsewhere the registry names it 'Unidentified Armed Group' again, once the country is known).
 _GANG = re.compile(
-    r"\b(?:gang\w*|drive-by|criminals?|crime|cartels?|drugs?|narco\w*|traffick\w*|extort\w*|sicarios?|hitm[ae]n|"
-    r"tortured?|dismember\w*|mutilat\w*|behead\w*|decapitat\w*)\b",
+    r"\b(?:gang\w*|drive-by|criminal (?:groups?|gangs?|organi[sz]ations?|cells?|bands?)|organi[sz]ed crime|cartels?|"
+    r"drugs?|narco\w*|traffick\w*|extort\w*|sicarios?|hitm[ae]n|tortured?|dismember\w*|mutilat\w*|behead\w*|"
+    r"decapitat\w*)\b",
     re.IGNORECASE,
 )
 GANG = "Unidentified Gang ({country})"
