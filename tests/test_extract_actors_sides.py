@@ -141,3 +141,19 @@ def test_extract_actors_deep_south_bombers_are_southern_muslim_separatists(finde
     text = "A roadside bomb exploded near a ranger patrol in Rueso district of Narathiwat, wounding two rangers."
     got = roles(finder, nlp, text, "exploded", "Explosions/Remote violence", "Remote explosive/landmine/IED")
     assert got.actor1 is not None and got.actor1.name == "Southern Muslim Separatists (Thailand)"
+
+
+@pytest.mark.slow
+def test_extract_actors_monitors_heard_explosions_of_one_side(finder: ActorFinder, nlp: Any) -> None:
+    text = "The OSCE SMM recorded 12 explosions of undetermined origin near a village north of the city."
+    got = roles(finder, nlp, text, "explosions", "Explosions/Remote violence", "Shelling/artillery/missile attack")
+    assert got.actor1 is not None and got.actor1.name == "Military Forces of Ukraine"
+    assert got.actor2 is None
+
+
+@pytest.mark.slow
+def test_extract_actors_a_group_named_twice_is_one_side(finder: ActorFinder, nlp: Any) -> None:
+    text = "Taliban fighters attacked Arbaki posts overnight; nine Taliban and two Arbakis were killed."
+    got = roles(finder, nlp, text, "attacked", "Battles", "Armed clash")
+    assert got.actor1 is not None and got.actor1.name == "Taliban"
+    assert got.actor2 is not None and got.actor2.name == "Militia (Pro-Government)"

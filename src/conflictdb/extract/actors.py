@@ -265,7 +265,8 @@ class _Cast:
                 if m.entry.role in PERPETRATORS and _acting(self.text, m, target=True)
             ]
             others += near + anywhere
-            others = [m for m in others if m1 is None or m.span != m1.span]  # one name, two readings: one side
+            # one name, two readings, or one name said twice: one side ('Taliban attacks ... 12 Taliban were killed')
+            others = [m for m in others if m1 is None or (m.span != m1.span and fold(m.words) != fold(m1.words))]
             if a1 is not None and not a1.generic:  # 'gunmen shot ...; TTP was behind it': the gunmen are TTP's
                 others = [m for m in others if not (m in doers and m.entry.role == ARMED)]
             m2 = next((m for m in others if not _same_side(_side(m), a1)), None)
@@ -284,8 +285,11 @@ class _Cast:
             unnamed = (None, UNIDENTIFIED)
             sides_unnamed = (a1.name if a1 else None) in unnamed and (a2.name if a2 else None) in unnamed
             if len(self.monitored) == 2 and sides_unnamed:
-                # monitors saw fire and shelling without seeing who fired: the war's two sides, state first
+                # monitors saw fire and shelling without seeing who fired: the war's two sides, state first; an
+                # explosion they heard has one side, the state's, as ACLED codes it
                 (a1, m1), (a2, m2) = (self.monitored[0], None), (self.monitored[1], None)
+                if event_type != "Battles":
+                    a2 = None
         if a1 is not None and a1.name == UNIDENTIFIED and event_type in _VIOLENT and _DEEP_SOUTH.search(self.text):
             a1 = Actor(name=SEPARATISTS, inter=2, country="Thailand")  # ACLED's name for the Deep South's insurgents
         if _GANG.search(self.text):  # armed men of organised crime: a gang where ACLED names them so
