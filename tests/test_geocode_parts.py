@@ -101,3 +101,11 @@ def test_geocode_raiders_named_by_a_demonym_count_once(geocoder: Geocoder) -> No
     )
     doc = geocoder(Document(id="d", text=text, sha256="", mentions=(mention,)))
     assert doc.mentions[0].place is not None and doc.mentions[0].place.country == "Burkina Faso"
+
+
+def test_geocode_unlisted_name_keeps_its_arabic_article(geocoder: Geocoder) -> None:
+    place = _place(geocoder, "Shells fell on Al Hishah (Raqqa) on Friday.", "fell")
+    assert (place.name, place.admin1) == ("Al Hishah", "Ar-Raqqa")
+    # English 'at' before a name is no article
+    place = _place(geocoder, "Militants fired at soldiers at Tahab village (Raqqa).", "fired")
+    assert place.name == "Tahab"

@@ -97,6 +97,15 @@ _SUN_ARTICLES = {
 }
 
 
+# Arabic articles that open place names ('Al Hishah', 'As Sawiyah').
+ARTICLES = frozenset(["al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ath"])
+
+
+def _is_article(word: str) -> bool:
+    """An Arabic article opening a name: 'Al', 'As', 'el'; lower-case 'at', 'as', 'an' are English words."""
+    return word.lower() in ARTICLES and (word[:1].isupper() or word in ("al", "el"))
+
+
 def _article(word: str, space: str) -> str:
     letter = _SUN_ARTICLES.get(word)
     return f"{word}(?={space}[{letter}{letter.lower()}])" if letter else word
@@ -345,8 +354,11 @@ def _unknown(
             stretches.append([k])
     for stretch in stretches:
         # 'In Nanur', 'Daudkandi Upazila': common words and designators are not part of the name
-        while stretch and is_not_name(
-            text[run[stretch[0]][0] : run[stretch[0]][1]], not_places, lower_words, cased=cased
+        while (
+            stretch
+            and is_not_name(text[run[stretch[0]][0] : run[stretch[0]][1]], not_places, lower_words, cased=cased)
+            # an Arabic article opens the name it is part of ('Al Hishah'), as ACLED writes it
+            and not (len(stretch) > 1 and _is_article(text[run[stretch[0]][0] : run[stretch[0]][1]]))
         ):
             stretch = stretch[1:]
         while stretch and fold(text[run[stretch[-1]][0] : run[stretch[-1]][1]]) in DESIGNATOR_LEVEL:
@@ -363,8 +375,14 @@ def _unknown(
         after = text[end : end + 2]
         opened = text[max(0, start - 8) : start].rstrip().endswith("(")  # the first unit in 'X (A, B)'
         words = [fold(text[a:b]) for a, b in run[stretch[0] : stretch[-1] + 1]]
-        if any(w in FACILITY or w in not_places or w in ACTOR_NOUNS for w in words) or (
-            cased and any(text[a:b].isupper() and b - a > 1 for a, b in run[stretch[0] : stretch[-1] + 1])
+        if (
+            any(w in FACILITY or (w in not_places and w not in ARTICLES) or w in ACTOR_NOUNS for w in words[1:])
+            or (
+                words[0] in FACILITY
+                or words[0] in ACTOR_NOUNS
+                or (words[0] in not_places and not _is_article(surface.split()[0]))
+            )
+            or (cased and any(text[a:b].isupper() and b - a > 1 for a, b in run[stretch[0] : stretch[-1] + 1]))
         ):
             continue
         if top.facility or not (after == " (" or opened or top.designator == 3 or top.cue == 2):
