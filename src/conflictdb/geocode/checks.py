@@ -11,8 +11,9 @@ from collections import defaultdict
 
 from rapidfuzz import fuzz
 
+from conflictdb.geocode.choose import top_country
 from conflictdb.geocode.gazetteer import Entry, ascii_name, fold
-from conflictdb.geocode.resolve import GENERIC, Reading, Toponym, top_country
+from conflictdb.geocode.resolve import GENERIC, Reading, Toponym
 
 SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"')\]]*|\n|$)")
 

@@ -30,6 +30,7 @@ from conflictdb.geocode.checks import (
     unsupported,
     variant,
 )
+from conflictdb.geocode.choose import ACTOR_WEIGHT, admin_keys, resolve, top_country
 from conflictdb.geocode.former import former_admin1, official_name
 from conflictdb.geocode.gazetteer import (
     Entry,
@@ -43,15 +44,8 @@ from conflictdb.geocode.gazetteer import (
 )
 from conflictdb.geocode.outlets import GLOBAL_PRESS, outlet_country
 from conflictdb.geocode.peoples import group_countries, named_actor_countries, people_names, regional_units
-from conflictdb.geocode.resolve import (
-    ACTOR_WEIGHT,
-    Reading,
-    Toponym,
-    admin_keys,
-    find_toponyms,
-    resolve,
-    top_country,
-)
+from conflictdb.geocode.resolve import Reading, Toponym, find_toponyms
+from conflictdb.geocode.respell import respelt_name
 from conflictdb.models import Actor, Document, Mention, Place, Span
 
 _DATELINE_RE = re.compile(
@@ -78,28 +72,6 @@ OUTLET_WEIGHT = 3.0
 
 # A country whose named groups the text mentions, when it names no country: as much as a demonym.
 NAMED_GROUP_WEIGHT = 2.0
-# Words in a name the gazetteer lacks that name the kind of place, not the place: 'X Sadar' is X's own
-# subdistrict, 'X bazaar' its market, 'Taluka X' the subdistrict X.
-_AFFIXES = frozenset(
-    [
-        "sadar",
-        "bazaar",
-        "bazar",
-        "town",
-        "city",
-        "village",
-        "junction",
-        "chowk",
-        "taluka",
-        "tehsil",
-        "upazila",
-        "barangay",
-        "commune",
-    ]
-)
-# How alike (rapidfuzz ratio) a name the gazetteer lacks and a known name must be to be one place misspelt.
-_RESPELT_RATIO = 88.0
-
 # ACLED geo_precision and UCDP where_prec by what the place is.
 _PRECISION = {"place": (1, 1), "near": (2, 2), "admin2": (2, 3), "admin1": (3, 4), "country": (3, 6)}
 
@@ -251,7 +223,7 @@ class Geocoder:
         if top is not None and top.chosen is not None:
             return self._from_context(top, reading, votes, doc.text)
         if top is not None and top.chosen is None:
-            respelt = self._respelt(top, reading, votes)
+            respelt = respelt_name(top, reading, votes, self.gazetteer)
             if respelt is not None:
                 return self._from_entry(respelt, reading)
             return self._from_context(top, reading, votes, doc.text)
@@ -473,45 +445,6 @@ class Geocoder:
             return max(towns, key=lambda e: e.pop)
         # ACLED places a region-wide event at the region's capital: the seat GeoNames marks, else its largest town
         return self.gazetteer.capital(unit.a1) if unit.level == 1 else None
-
-    def _respelt(self, top: Toponym, reading: Reading, votes: dict[str, float]) -> Toponym | None:
-        """A name the gazetteer lacks, as a place it holds under a close spelling ('Colongelgan', 'Eldoretg').
-
-        Only in the country that the units beside it, or the text, point to, and inside those units.
-        """
-        if len(top.key) < 5:
-            return None
-        units = [c.chosen for c in top.context if c.chosen is not None and c.chosen.level in (0, 1, 2)]
-        cc = units[0].cc if units else (main_country(reading) or top_country(votes))
-        if cc is None:
-            return None
-        words = top.key.split()
-        core = " ".join(w for w in words if w not in _AFFIXES)
-        if core and core != top.key and len(core) >= 3:
-            # 'Chapainawabganj Sadar', 'Taluka Sijawal Junejo', 'Oinam bazaar': the place without the unit word
-            found = [
-                e
-                for e in self.gazetteer.lookup(core)
-                if e.cc == cc and e.level >= 2 and not any(u.level in (1, 2) and u.a1 != e.a1 for u in units)
-            ]
-            if found:
-                entry = max(found, key=lambda e: (e.level == 3, e.pop))
-                name = ascii_name(entry.name)
-                return dataclasses.replace(top, surface=name, key=fold(name), entries=(entry,), chosen=entry)
-        best: tuple[float, int, Entry] | None = None
-        for ratio, key in self.gazetteer.spelt_alike(top.key, min_ratio=_RESPELT_RATIO):
-            for entry in self.gazetteer.lookup(key):
-                if entry.cc != cc or entry.level < 3 or entry.fclass not in ("P", "A"):
-                    continue
-                if any(u.level in (1, 2) and u.a1 != entry.a1 for u in units):
-                    continue
-                if best is None or (ratio, entry.pop) > best[:2]:
-                    best = (ratio, entry.pop, entry)
-        if best is None:
-            return None
-        entry = best[2]
-        name = ascii_name(entry.name)
-        return dataclasses.replace(top, surface=name, key=fold(name), entries=(entry,), chosen=entry, score=0.0)
 
     def _from_context(
         self, top: Toponym, reading: Reading, votes: dict[str, float], doc_text: str
