@@ -157,3 +157,15 @@ def test_extract_actors_a_group_named_twice_is_one_side(finder: ActorFinder, nlp
     got = roles(finder, nlp, text, "attacked", "Battles", "Armed clash")
     assert got.actor1 is not None and got.actor1.name == "Taliban"
     assert got.actor2 is not None and got.actor2.name == "Militia (Pro-Government)"
+
+
+@pytest.mark.slow
+def test_extract_actors_herders_who_attack_are_a_communal_militia(finder: ActorFinder, nlp: Any) -> None:
+    text = "Armed pastoralists attacked farmers tending their fields at dawn, killing two."
+    got = roles(finder, nlp, text, "attacked", "Violence against civilians", "Attack")
+    assert got.actor1 is not None and got.actor1.name == COMMUNAL
+
+
+def test_extract_actors_ethnic_spellings_in_registry() -> None:
+    names = {m.entry.name for m in Registry.load().match("Njemps and Wordei elders met in the town hall.")}
+    assert {"Njemp Ethnic Militia ({country})", "Wardei Ethnic Militia ({country})"} <= names

@@ -44,7 +44,7 @@ from conflictdb.extract.actor_registry import (
     fold,
     is_acronym,
 )
-from conflictdb.extract.actor_sides import ethnic_pair, unnamed_sides
+from conflictdb.extract.actor_sides import COMMUNAL, ethnic_pair, unnamed_sides
 from conflictdb.models import Actor, Span
 
 __all__ = ["ActorFinder", "Entry", "Match", "Registry", "Roles", "fold"]
@@ -83,6 +83,8 @@ _PROPERTY = frozenset({
     "vehicles", "car", "cars", "convoy", "motorcade", "house", "houses", "home", "homes", "shop", "shops", "store",
     "stores", "hotel", "hotels", "building", "buildings", "restaurant", "restaurants", "truck", "trucks",
 })  # fmt: skip
+# Herders who attack: ACLED codes armed pastoralists as a communal militia.
+_PASTORAL = frozenset({"herders", "herder", "herdsmen", "herdsman", "pastoralists", "pastoralist"})
 _NOT_ACTING = _FORCE_PLACES | _FORCE_VOICES | _AREAS
 _NOT_A_PARTY = _FORCE_VOICES | _AREAS
 _WORD_AFTER = re.compile(r"\W{0,3}(\w+)")
@@ -154,6 +156,7 @@ class ActorFinder:
         cast = _Cast(text, start, matches, in_sent, agents, patients, partners, unknown, fought_off, claimant)
         cast.sentence = Span(sent.start_char, sent.end_char) if sent is not None else None
         cast.objects = objects(token)
+        cast.doer_words = tuple(t.lower_ for t in args.agents)
         observer = next((m.entry for m in matches if m.entry.role == OBSERVER and len(m.entry.sides) == 2), None)
         if observer is not None:
             entries = self.registry.entries
@@ -181,6 +184,7 @@ class _Cast:
     monitored: tuple[Actor, ...] = ()  # the two sides of the war an observer mission in the text monitors
     sentence: Span | None = None  # the trigger's sentence
     objects: tuple[str, ...] = ()  # the head words of what the trigger's verbs acted on
+    doer_words: tuple[str, ...] = ()  # the head words of the doers' phrases
 
     def decide(self, event_type: str, sub_event_type: str) -> Roles:
         first = _first
@@ -232,6 +236,8 @@ class _Cast:
                 a1, m1 = self.unknown, None
             if self.claimant and not (m1 is not None and m1 in doers and m1.entry.role == NAMED):
                 a1, m1 = self.claimant, None  # a claim names the doer better than 'gunmen' do
+            if (a1 is None or a1.name == UNIDENTIFIED) and _PASTORAL & set(self.doer_words):
+                a1 = _generic(COMMUNAL, 4)  # 'pastoralists attacked civilians': herders' armed men, a communal militia
             a2, m2 = _generic(CIVILIANS, 7), first(self.patients, (VICTIM, GROUP)) or first(self.in_sent, (VICTIM,))
         elif event_type == "Strategic developments":
             m1 = first(doers + near, PERPETRATORS)
