@@ -20,6 +20,11 @@ _COUNT = re.compile(
 )
 
 
+# The sentences that lead a report: its first event there is its news, whatever it recalls. An event first
+# told deeper in a long story (after its context) may be that context.
+_LEAD = 3
+
+
 @dataclass(frozen=True, slots=True)
 class SentenceInfo:
     """One sentence as extraction sees it."""
@@ -43,7 +48,8 @@ def label(text: str, spans: list[Span], *, eventful: list[bool] | None = None) -
     """Label each sentence span of `text`; `eventful` says which sentences hold an event's trigger."""
     cue = lexicons.cues("discourse")
     out: list[SentenceInfo] = []
-    first = next((k for k, e in enumerate(eventful or ()) if e), -1)
+    # the report's news: its first sentence that tells an event, or its first sentence if none does
+    first = next((k for k, e in enumerate(eventful or ()) if e), 0)
     for k, span in enumerate(spans):
         chunk = span.of(text)
         said = tuple(lexicons.find(cue["attribution"], chunk, offset=span.start))
@@ -51,7 +57,7 @@ def label(text: str, spans: list[Span], *, eventful: list[bool] | None = None) -
         weak = tuple(lexicons.find(cue["commentary_weak"], chunk, offset=span.start))
         past = tuple(lexicons.find(cue["background"], chunk, offset=span.start))
         reports = eventful[k] if eventful is not None else False
-        if k == first:
+        if k == first and k < _LEAD:
             past = ()  # a report leads with its news: its first event is never the background
         elif not past:
             past = tuple(lexicons.find(cue["background_weak"], chunk, offset=span.start))
