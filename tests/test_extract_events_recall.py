@@ -90,3 +90,27 @@ def test_extract_events_reports_get_an_event(extractor: Any, text: str, event_ty
     main = _main(extractor, text)
     assert main is not None
     assert main[0] == event_type
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # the noun that says who the victim is decides, not an armed word before it
+        ("A police informer was shot dead by rebels near the river crossing.", "Violence against civilians"),
+        # a passive verb has no object: the aside in brackets names the doer
+        ("A cousin of the district chairman was killed (unknown gunman).", "Violence against civilians"),
+        # supporters hurt in an attack are its victims, not rioters
+        ("A ward candidate was shot dead and a few of his supporters injured in a targeted attack.", "Violence against civilians"),
+        # gunmen who shoot a man and then throw stones are no rioting crowd
+        ("Unknown gunmen shoot a councillor and throw stones at the windows of his office.", "Violence against civilians"),
+        # a headline's 'forty people killed' names the victims, not the killers
+        ("Rebels and an allied militia attack farmers in raids; forty people killed", "Violence against civilians"),
+        # a vigilante mob is a crowd all the same
+        ("A vigilante mob killed two men accused of theft.", "Riots"),
+    ],
+)
+def test_extract_events_who_was_hit_and_who_did_it(extractor: Any, text: str, event_type: str) -> None:
+    main = _main(extractor, text)
+    assert main is not None
+    assert main[0] == event_type

@@ -48,7 +48,17 @@ def victims(hits: Hits, sdoc: Any, text: str) -> tuple[bool, bool] | None:
                     start <= n.start and n.end <= end and not LOOSE.fullmatch(n.of(text))
                     for n in hits.get("named_armed", ())
                 )
-                if cue["armed_party"].search(words) or (named and not _CIVIL_ROLE.search(words)):
+                # the noun that says who the patient is decides: 'a separatist leader', 'a police informer'
+                head = _head_noun(patient)
+                # ('a Maoist leader', 'an al Shabaab suspect' are the group's own: the phrase decides for them)
+                if (
+                    head is not None
+                    and cue["civilian_party"].fullmatch(head)
+                    and not cue["armed_party"].fullmatch(head)
+                    and not _MEMBER.fullmatch(head)
+                ):
+                    civilian = True
+                elif cue["armed_party"].search(words) or (named and not _CIVIL_ROLE.search(words)):
                     armed = True
                 elif cue["civilian_party"].search(words):
                     civilian = True
@@ -76,16 +86,18 @@ def after_violence(hits: Hits, text: str) -> tuple[bool, bool]:
 _UNNAMED = re.compile(r"\b(?:unknown|unidentified|armed|masked|hooded|suspected)\b", re.IGNORECASE)
 
 
-def doers(hits: Hits, sdoc: Any, text: str) -> str | None:
+def doers(hits: Hits, sdoc: Any, text: str, *, parties: bool = True) -> str | None:
     """Who the parse makes the doer of the violence: 'crowd' (residents, a mob, students), 'armed' (armed
     men outside the state's forces, unknown attackers, a communal or party militia), 'state', or None.
 
     The doer of a violent verb: its subject (a verb joined to another shares its subject), or the noun
-    after passive 'by'. Any armed doer outweighs a crowd.
+    after passive 'by'. Any armed doer outweighs a crowd. With `parties` false, a party's men are no militia.
     """
     cue = lexicons.cues("events")
     # a party's men attacking its rivals are its militia (codebook: political militias)
-    armed = [*hits.get("named_armed", ()), *hits.get("communal_party", ()), *hits.get("named_party", ())]
+    armed = [*hits.get("named_armed", ()), *hits.get("communal_party", ())]
+    if parties:
+        armed.extend(hits.get("named_party", ()))
     state = [*hits.get("state_party", ()), *hits.get("named_state", ())]
     found: set[str] = set()
     for name in ("kill", "assault"):
@@ -117,10 +129,28 @@ def mob_doers(hits: Hits, sdoc: Any, text: str) -> bool:
 _NO_DEED = frozenset(["found", "discovered", "recovered", "died", "dead", "death", "deaths", "lost"])
 
 
+# Verbs that need an object: with none, 'ten people killed' is a headline's passive, whatever the tagger says.
+_TRANSITIVE = frozenset(["killed", "injured", "wounded", "hurt", "shot", "beaten", "abducted", "kidnapped", "murdered"])
+
+
+def _headline_passive(token: Any) -> bool:
+    # ('police shot and killed him': 'shot' shares the object of the verb joined to it)
+    # ('police shot into the crowd': a preposition takes the object's place)
+    return (
+        token.lower_ in _TRANSITIVE
+        and token.dep_ != "conj"
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "conj", "prt") for c in token.children)
+        and not any(c.dep_ == "prep" and c.lower_ in ("at", "into", "on", "upon", "towards") for c in token.children)
+        and any(c.dep_ == "nsubj" and any(g.dep_ in ("nummod", "quantmod") for g in c.children) for c in token.children)
+    )
+
+
 def _agents(token: Any) -> list[Any]:
     # 'three people killed in ...': a participle with no auxiliary is a passive too
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) or (
-        token.tag_ == "VBN" and not any(c.dep_ == "aux" for c in token.children)
+    passive = (
+        any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+        or (token.tag_ == "VBN" and not any(c.dep_ == "aux" for c in token.children))
+        or _headline_passive(token)
     )
     out = [c for c in token.children if c.dep_ == "nsubj" and not passive]
     for child in token.children:
@@ -154,16 +184,29 @@ def _phrase(token: Any) -> tuple[int, int]:
     return first.idx, last.idx + len(last.text)
 
 
+_MEMBER = re.compile(r"(?:suspect|leader|member)s?", re.IGNORECASE)
+
+
+def _head_noun(token: Any) -> str | None:
+    """The last common noun of a patient's phrase up to its head ('informer' in 'police informer Ramesh')."""
+    nouns = [t for t in token.subtree if t.i <= token.i and t.pos_ == "NOUN"]
+    return nouns[-1].text if nouns else None
+
+
 def _patients(token: Any) -> list[Any]:
     out: list[Any] = []
+    # a passive verb has no object: a noun parsed as one is an aside ('was killed (unidentified assailant)')
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
     # 'two police killed on duty', 'a guard shot dead by gunmen': the subject of a bare participle, or of
     # a verb with a 'by' agent, suffers it
-    bare = (token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in token.children)) or (
-        token.lower_ in ("died", "dead", "die", "dies")  # 'two officers died': the dead suffered it
+    bare = (
+        (token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in token.children))
+        or token.lower_ in ("died", "dead", "die", "dies")  # 'two officers died': the dead suffered it
+        or _headline_passive(token)
     )
     by = any(c.dep_ == "agent" for c in token.children)
     for child in token.children:
-        if child.dep_ in ("dobj", "nsubjpass") or (child.dep_ == "nsubj" and (bare or by)):
+        if (child.dep_ == "dobj" and not passive) or child.dep_ == "nsubjpass" or (child.dep_ == "nsubj" and (bare or by)):
             out.append(child)
             out.extend(c for c in child.children if c.dep_ == "conj")
         elif child.dep_ == "prep" and (

@@ -17,7 +17,7 @@ from typing import Any
 
 from conflictdb.extract import lexicons
 from conflictdb.extract.actor_registry import ARMED, ETHNIC, NAMED, PARTY, PROTESTER, RIOTER, STATE, Registry
-from conflictdb.extract.event_parse import LOOSE, after_violence, mob_doers, victims
+from conflictdb.extract.event_parse import LOOSE, after_violence, doers, mob_doers, victims
 from conflictdb.extract.event_parse import Hits as Hits  # re-exported: extraction reads it from here
 from conflictdb.extract.sentences import SentenceInfo
 from conflictdb.models import Span
@@ -88,6 +88,7 @@ _A_BATTLE = re.compile(r"(?<!running )\bbattle\b", re.IGNORECASE)
 # A crowd's fight, as opposed to the police firing shots to disperse it.
 _BRAWL = re.compile(r"clash\w*|fought|fighting|fights?|battl\w+|skirmish\w*|confront\w*|scuffl\w*", re.IGNORECASE)
 _PEACEFUL = re.compile(r"\bpeaceful(?:ly)?\b", re.IGNORECASE)
+_RIOT_WORD = re.compile(r"riot|rampage|unrest|mob|vandal", re.IGNORECASE)
 _WEAK_RIOT = re.compile(r"unrest|tension|chaos", re.IGNORECASE)
 _LOCATIVE = re.compile(r"\b(?:in|at|near|of|from|to|outside|around|towards?)\s+(?:[A-Z][\w'-]*\s+)*$")
 _NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b(?!The\b)[A-Z][\w'-]*\s+$")
@@ -332,6 +333,17 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
     ):
         return Coding("Violence against civilians", "Attack", _first(hits, "riot", "kill", "assault"), True)
     if damage_only and (state or _organised(hits, text)) and not any(_BOMB.search(x.of(text)) for x in hits["riot"]):
+        hits = {k: v for k, v in hits.items() if k != "riot"}
+    # stones thrown by gunmen who shot a candidate: armed men's violence, with no crowd, mob or protest
+    # told of, is no riot
+    if (
+        sdoc is not None
+        and hits.get("riot")
+        and not any(hits.get(k) for k in ("protest", "mob", "crowd_party"))
+        and not any(_RIOT_WORD.search(x.of(text)) for x in hits["riot"])
+        and (hits.get("kill") or hits.get("assault"))
+        and doers(hits, sdoc, text, parties=False) == "armed"
+    ):
         hits = {k: v for k, v in hits.items() if k != "riot"}
     has = {k: bool(v) for k, v in hits.items()}
 
