@@ -20,6 +20,7 @@ _FEATURES = [
     (105, "Kadiolo Cercle", "Kadiolo", 10.6, -5.7, "A", "ADM2", "ML", "07", "K1", 160000),
     (106, "Ar Raqqah", "Raqqa,Rakka", 35.95, 39.01, "P", "PPLA", "SY", "04", "", 180000),
     (107, "Beirut", "Beyrouth", 33.89, 35.50, "P", "PPLC", "LB", "04", "", 1900000),
+    (108, "Berlin", "", 52.52, 13.40, "P", "PPLC", "DE", "16", "", 3400000),
 ]
 _ADMIN1 = [("ML.07", "Sikasso"), ("SY.04", "Ar-Raqqah"), ("LB.04", "Beyrouth")]
 _ADMIN2 = [("ML.07.K1", "Kadiolo")]
@@ -109,3 +110,15 @@ def test_geocode_unlisted_name_keeps_its_arabic_article(geocoder: Geocoder) -> N
     # English 'at' before a name is no article
     place = _place(geocoder, "Militants fired at soldiers at Tahab village (Raqqa).", "fired")
     assert place.name == "Tahab"
+
+
+def test_geocode_outlet_named_after_a_region_or_city_is_of_its_country(geocoder: Geocoder) -> None:
+    from conflictdb.geocode.outlets import outlet_country
+
+    gazetteer = geocoder.gazetteer
+    assert outlet_country("Sikasso Tribune", gazetteer) == "ML"
+    # a spelt-out name in parentheses
+    assert outlet_country("UNM (United News of Mali)", gazetteer) == "ML"
+    # words of outlets' names are not places, and the global press reports from everywhere
+    assert outlet_country("Free Press", gazetteer) is None
+    assert outlet_country("Berlin Morning Post", gazetteer) is None

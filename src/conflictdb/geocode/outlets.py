@@ -12,6 +12,7 @@ from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
+from conflictdb.geocode.cues import not_places_words
 from conflictdb.geocode.gazetteer import Gazetteer, fold
 
 _PAREN_RE = re.compile(r"\(([^()]*)\)")
@@ -46,6 +47,7 @@ def _key(name: str) -> str:
     return key[4:] if key.startswith("the ") else key
 
 
+@lru_cache(maxsize=4096)  # a feed's reports share a few outlets
 def _one(name: str, gazetteer: Gazetteer) -> str | None:
     """The country of one outlet's name, or None."""
     words = gazetteer.country_words
@@ -74,6 +76,42 @@ def _one(name: str, gazetteer: Gazetteer) -> str | None:
     for n in range(len(tokens) - 1, 0, -1):
         if " ".join(tokens[:n]) in table:
             return table[" ".join(tokens[:n])]
+    # a spelt-out name in parentheses that holds a country's word: 'UNI (United News of India)'
+    for inner in _PAREN_RE.findall(name):
+        found = {cc for word in _WORD_RE.findall(fold(inner)) for cc, _kind in words.get(word, ())}
+        if len(found) == 1:
+            return found.pop()
+    return _home_place(tokens, gazetteer)
+
+
+# Words of outlets' names that are also places somewhere ('Free' State, 'Gulf' Province).
+_OUTLET_WORDS = frozenset(
+    str.split(
+        "free press news times daily post gulf sun star tribune herald mirror express standard nation observer "
+        "monitor voice radio network media online journal today world weekly chronicle guardian telegraph "
+        "independent republic citizen leader sol diario noticias"
+    )
+)
+
+
+def _home_place(tokens: list[str], gazetteer: Gazetteer) -> str | None:
+    """The country of a region or big city an outlet is named after ('Assam Tribune', 'Nairobi News').
+
+    Outlets of the global press are named after their city too ('New York Times') but report from
+    everywhere: their country says nothing here.
+    """
+    found = set()
+    common = not_places_words()
+    for n in (3, 2, 1):
+        for k in range(len(tokens) - n + 1):
+            key = " ".join(tokens[k : k + n])
+            if len(key) < 5 or key in common or any(t in _OUTLET_WORDS for t in tokens[k : k + n]):
+                continue
+            for entry in gazetteer.lookup(key):
+                if entry.level == 1 or entry.fcode in ("PPLC", "PPLA") or entry.pop >= 200_000:
+                    found.add(entry.cc)
+    if len(found) == 1 and not found & GLOBAL_PRESS:
+        return found.pop()
     return None
 
 
