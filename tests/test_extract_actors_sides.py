@@ -169,3 +169,11 @@ def test_extract_actors_herders_who_attack_are_a_communal_militia(finder: ActorF
 def test_extract_actors_ethnic_spellings_in_registry() -> None:
     names = {m.entry.name for m in Registry.load().match("Njemps and Wordei elders met in the town hall.")}
     assert {"Njemp Ethnic Militia ({country})", "Wardei Ethnic Militia ({country})"} <= names
+
+
+@pytest.mark.slow
+def test_extract_actors_police_who_broke_up_a_protest_are_its_second_side(finder: ActorFinder, nlp: Any) -> None:
+    text = "Traders staged a sit-in outside the county offices. Police intervened and dispersed them."
+    got = roles(finder, nlp, text, "sit-in", "Protests", "Peaceful protest")
+    assert got.actor1 is not None and got.actor1.name == "Protesters ({country})"
+    assert got.actor2 is not None and got.actor2.name == "Police Forces of {country}"

@@ -83,6 +83,12 @@ _PROPERTY = frozenset({
     "vehicles", "car", "cars", "convoy", "motorcade", "house", "houses", "home", "homes", "shop", "shops", "store",
     "stores", "hotel", "hotels", "building", "buildings", "restaurant", "restaurants", "truck", "trucks",
 })  # fmt: skip
+# A force that broke up a protest: the protest's second side, whatever its sub-event type says.
+_INTERVENED = re.compile(
+    r"\b(?:intervened|dispersed|disperse|broke up|tear ?gas|teargas\w*|water cannons?|rubber bullets|"
+    r"(?:baton|lathi|cane)[- ]?charg\w*|arrested|detained)\b",
+    re.IGNORECASE,
+)
 # Herders who attack: ACLED codes armed pastoralists as a communal militia.
 _PASTORAL = frozenset({"herders", "herder", "herdsmen", "herdsman", "pastoralists", "pastoralist"})
 _NOT_ACTING = _FORCE_PLACES | _FORCE_VOICES | _AREAS
@@ -207,6 +213,8 @@ class _Cast:
             if sub_event_type in ("Protest with intervention", "Excessive force against protesters"):
                 m2 = state
                 a2 = state.entry.actor(state.words) if state else _generic(POLICE, 1)
+            elif protest and state is not None and _INTERVENED.search(self.text):
+                m2, a2 = state, state.entry.actor(state.words)  # 'police intervened and dispersed the sit-in'
             elif not protest:
                 sentence = self.text[self.in_sent[0].span.start if self.in_sent else 0 : self.trigger + 80]
                 fight = bool(_FIGHT.search(sentence))  # 'supporters of rival candidates clashed'
