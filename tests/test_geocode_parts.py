@@ -21,9 +21,10 @@ _FEATURES = [
     (106, "Ar Raqqah", "Raqqa,Rakka", 35.95, 39.01, "P", "PPLA", "SY", "04", "", 180000),
     (107, "Beirut", "Beyrouth", 33.89, 35.50, "P", "PPLC", "LB", "04", "", 1900000),
     (108, "Berlin", "", 52.52, 13.40, "P", "PPLC", "DE", "16", "", 3400000),
+    (109, "Kabale", "", -1.25, 29.99, "P", "PPLA2", "UG", "W", "34", 53000),
 ]
-_ADMIN1 = [("ML.07", "Sikasso"), ("SY.04", "Ar-Raqqah"), ("LB.04", "Beyrouth")]
-_ADMIN2 = [("ML.07.K1", "Kadiolo")]
+_ADMIN1 = [("ML.07", "Sikasso"), ("SY.04", "Ar-Raqqah"), ("LB.04", "Beyrouth"), ("UG.W", "Western Region")]
+_ADMIN2 = [("ML.07.K1", "Kadiolo"), ("UG.W.34", "Kabale District")]
 
 
 @pytest.fixture(scope="module")
@@ -122,3 +123,9 @@ def test_geocode_outlet_named_after_a_region_or_city_is_of_its_country(geocoder:
     # words of outlets' names are not places, and the global press reports from everywhere
     assert outlet_country("Free Press", gazetteer) is None
     assert outlet_country("Berlin Morning Post", gazetteer) is None
+
+
+def test_geocode_country_coded_by_its_districts_takes_the_district_as_first_order_unit(geocoder: Geocoder) -> None:
+    # ACLED codes Uganda by district: Kabale, not the Western Region
+    place = _place(geocoder, "Police arrested students in Kabale on Monday.", "arrested")
+    assert (place.name, place.admin1) == ("Kabale", "Kabale")

@@ -43,6 +43,15 @@ def former_admin1(cc: str | None, admin2: str | None, date: str | None) -> str |
     return unit if date[:10] < until else None
 
 
+def districts_first(cc: str | None) -> bool:
+    """Whether monitors code a country's second-order units as its first ('Kabale', not 'Western', in Uganda)."""
+    return bool(cc) and _official().get(cc or "") == _SECOND_ORDER
+
+
+# The value in admin1_names.tsv, against a bare country code, for a country coded by its second-order units.
+_SECOND_ORDER = "{admin2}"
+
+
 @lru_cache(maxsize=1)
 def _official() -> dict[str, str]:
     text = resources.files("conflictdb").joinpath("data", "geo", "admin1_names.tsv").read_text(encoding="utf-8")

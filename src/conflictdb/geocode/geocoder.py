@@ -31,7 +31,7 @@ from conflictdb.geocode.checks import (
     variant,
 )
 from conflictdb.geocode.choose import ACTOR_WEIGHT, admin_keys, resolve, top_country
-from conflictdb.geocode.former import former_admin1, official_name
+from conflictdb.geocode.former import districts_first, former_admin1, official_name
 from conflictdb.geocode.gazetteer import (
     Entry,
     Gazetteer,
@@ -181,6 +181,8 @@ class Geocoder:
         former = former_admin1(place.country_code, place.admin2, mention.event_date or doc.published)
         if former is not None:
             place = dataclasses.replace(place, admin1=former)
+        elif place.admin2 and districts_first(place.country_code):
+            place = dataclasses.replace(place, admin1=place.admin2)
         country = place.country
         # mentions come from extraction, so its registry is loaded already
         from conflictdb.extract.actor_registry import Registry
