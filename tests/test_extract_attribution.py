@@ -68,3 +68,15 @@ def test_extract_attribution_claimant_through_of(extractor: Extractor) -> None:
     )
     claims = [r.by for m in doc.mentions for r in m.responses if r.kind == "claim_of_responsibility"]
     assert claims == ["Spokesmen of the Red Hand Brigade"]
+
+
+@pytest.mark.slow
+def test_extract_attribution_claimant_is_the_subject_nearest_the_verb(extractor: Extractor) -> None:
+    doc = extract_text(
+        "A BOMB EXPLODED AT THE AIRPORT TODAY. MEANWHILE, IN THE TOWN OF RIONEGRO, ANTIOQUIA PROVINCE, "
+        "THE EXTRADITABLES CLAIMED RESPONSIBILITY FOR PLACING THE BOMB.",
+        published="1990-03-02",
+        extractor=extractor,
+    )
+    claims = [r.by for m in doc.mentions for r in m.responses if r.kind == "claim_of_responsibility"]
+    assert claims == ["EXTRADITABLES"]

@@ -65,9 +65,11 @@ def _phrase(token: Any, *, keep_article: bool = False, source: str | None = None
 
 
 def _subject(verb: Any) -> Any | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child
+    # the subject nearest the verb: a parser may take a place set off by commas for a second subject
+    # ('in Rionegro, Antioquia Province, the Extraditables claimed ...')
+    subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        return max(subjects, key=lambda child: child.i if child.i < verb.i else -1)
     if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
         return _subject(verb.head)
     return None
