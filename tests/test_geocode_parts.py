@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from conflictdb.geocode import Geocoder, import_files
@@ -129,3 +131,29 @@ def test_geocode_country_coded_by_its_districts_takes_the_district_as_first_orde
     # ACLED codes Uganda by district: Kabale, not the Western Region
     place = _place(geocoder, "Police arrested students in Kabale on Monday.", "arrested")
     assert (place.name, place.admin1) == ("Kabale", "Kabale")
+
+
+def test_geocode_named_groups_country_does_not_depend_on_hash_order() -> None:
+    # an acronym two countries' groups share ('ASWJ': Pakistan's and Somalia's) names both, in every run
+    import os
+    import subprocess
+    import sys
+
+    import conflictdb
+
+    src = str(Path(conflictdb.__file__).resolve().parents[1])
+    code = (
+        "from conflictdb.geocode.peoples import named_actor_countries as f;"
+        "print(sorted(f('ASWJ workers clashed with police near the court.')))"
+    )
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": src},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3", "4")
+    }
+    assert len(runs) == 1, runs

@@ -124,7 +124,7 @@ def _named() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
                 continue
             for alias in (*item.get("aliases", ()), *name.split(": ", 1)):
                 add(alias, country)
-    return {first: tuple(sorted(entries, key=lambda e: -len(e[0]))) for first, entries in found.items()}
+    return {first: tuple(sorted(entries, key=lambda e: (-len(e[0]), e))) for first, entries in found.items()}
 
 
 def named_actor_countries(text: str) -> set[str]:
@@ -140,11 +140,14 @@ def named_actor_countries(text: str) -> set[str]:
         if token not in starts:
             continue
         for key, case in ((token, True), (folded[i], False)):
+            longest = 0
             for words, country in index.get(key, ()):
                 n = len(words)
+                if n < longest:
+                    break  # the longest name that matches; names of that length in several countries all count
                 if tuple((tokens if case else folded)[i : i + n]) == words:
                     countries.add(country)
-                    break
+                    longest = n
     return countries
 
 
@@ -164,7 +167,7 @@ def _regional() -> dict[str, tuple[tuple[tuple[str, ...], str, str], ...]]:
             words = tuple(_TOKEN_RE.findall(name)) if _is_acronym(name.replace("(", "").replace(")", "")) else None
             words = words or tuple(w.lower() for w in _TOKEN_RE.findall(name))
             found[words[0]].append((words, cc, unit))
-    return {first: tuple(sorted(entries, key=lambda e: -len(e[0]))) for first, entries in found.items()}
+    return {first: tuple(sorted(entries, key=lambda e: (-len(e[0]), e))) for first, entries in found.items()}
 
 
 def regional_units(text: str) -> dict[tuple[str, str], tuple[int, int]]:
