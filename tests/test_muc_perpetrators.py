@@ -48,3 +48,20 @@ def test_muc_accused_person_is_no_organisation() -> None:
     assert evaluation._perpetrators(_doc(text, _battle(responses=(accusation,))))[0] == []
     forces = Response("accusation", "PROSECUTOR", Span(4, 30), against="ARMY AND POLICE SECTORS")
     assert evaluation._perpetrators(_doc(text, _battle(responses=(forces,))))[0] != []
+
+
+def test_muc_members_named_after_their_group_are_perpetrator_individuals() -> None:
+    from conflictdb.models import Actor
+
+    text = "RED HAND BRIGADE GUERRILLAS KIDNAPPED A JUDGE TODAY."
+    kidnapping = _battle(
+        event_type="Violence against civilians",
+        sub_event_type="Abduction/forced disappearance",
+        actor1=Actor("Red Hand Brigade", 2, words="RED HAND BRIGADE", known=True),
+        evidence={"actor1": (Span(0, 27),), "event_type": (Span(28, 37),)},
+    )
+    orgs, people = evaluation._perpetrators(_doc(text, kidnapping))
+    assert any("red hand brigade" in forms for forms in orgs)
+    assert people == [{"guerrillas"}]
+    unnamed = dataclasses.replace(kidnapping, evidence={"actor1": (Span(0, 16),), "event_type": (Span(28, 37),)})
+    assert evaluation._perpetrators(_doc(text, unnamed))[1] == []

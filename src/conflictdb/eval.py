@@ -240,7 +240,20 @@ def _perpetrators(doc: Document) -> tuple[list[set[str]], list[set[str]]]:
                 continue  # one word the registry lacks ('Spanish', 'personnel') is no organisation's name
             names = (actor.name.replace("{country}", ""), actor.words, *spans, *_other_names(doc.text, actor))
             orgs.setdefault(actor.name, set()).update(*(_muc_forms(x) for x in names if x))
+            # 'FMLN guerrillas', 'Extraditables hitmen': the organisation's members who did it are MUC-4's
+            # perpetrator individuals
+            doers = {m.group(1).lower() for x in spans if (m := _DOERS.search(x))}
+            if doers:
+                people.append(doers)
     return list(orgs.values()), people
+
+
+# Nouns for the members of a group who act: after a group's name they are its perpetrator individuals.
+_DOERS = re.compile(
+    r"\b(guerrillas?|rebels?|terrorists?|subversives?|insurgents?|soldiers|troops|commandos?|gunmen|hitmen|"
+    r"assassins|extremists|militants|sappers|urban commandos?|policemen)\W*$",
+    re.IGNORECASE,
+)
 
 
 # A wire story dates its fresh incidents by the day ('today', 'on 12 January'); a date that spells out its
