@@ -114,3 +114,26 @@ def test_extract_events_who_was_hit_and_who_did_it(extractor: Any, text: str, ev
     main = _main(extractor, text)
     assert main is not None
     assert main[0] == event_type
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the passive subject told before the violence was hit, even where the parse loses it
+        "Two constables were on Tuesday evening shot dead by unknown gunmen while on patrol near the depot.",
+        # 'killing them' points back to the guards the attackers targeted
+        "Unknown militants targeted two border guards near the pass, killing them on the spot.",
+        # an answer of fire is an exchange
+        "Four men on motorcycles opened fire at a police post; an officer returned fire and hit two of them.",
+    ],
+)
+def test_extract_events_armed_men_hit_make_a_battle(extractor: Any, text: str) -> None:
+    main = _main(extractor, text)
+    assert main is not None
+    assert main[0] == "Battles"
+
+
+def test_extract_events_ethnic_violence_is_context_not_a_fight() -> None:
+    text = "Five herders were killed in ongoing ethnic violence."
+    assert events.classify(_hits(text), text).event_type == "Violence against civilians"  # type: ignore[union-attr]

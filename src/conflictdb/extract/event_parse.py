@@ -40,6 +40,7 @@ def victims(hits: Hits, sdoc: Any, text: str) -> tuple[bool, bool] | None:
             if span is None:
                 continue
             for patient in _patients(span.root):
+                patient = _antecedent(patient, span.root)
                 start, end = _phrase(patient)
                 words = text[start:end]
                 seen = True
@@ -50,7 +51,6 @@ def victims(hits: Hits, sdoc: Any, text: str) -> tuple[bool, bool] | None:
                 )
                 # the noun that says who the patient is decides: 'a separatist leader', 'a police informer'
                 head = _head_noun(patient)
-                # ('a Maoist leader', 'an al Shabaab suspect' are the group's own: the phrase decides for them)
                 if (
                     head is not None
                     and cue["civilian_party"].fullmatch(head)
@@ -65,6 +65,8 @@ def victims(hits: Hits, sdoc: Any, text: str) -> tuple[bool, bool] | None:
     return (armed, civilian) if seen else None
 
 
+# 'two policemen were on Friday shot dead': the subject of a passive told before the violence
+_PASSIVE_GAP = re.compile(r"\s+(?:were|was|are|is|have been|has been)\b[^.;:,]{0,40}?\s*", re.IGNORECASE)
 _BY = re.compile(r"\b(?:by|from|after|when|as)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 
 
@@ -76,7 +78,11 @@ def after_violence(hits: Hits, text: str) -> tuple[bool, bool]:
     first = min(violent)
 
     def hit(name: str) -> bool:
-        return any(s.start > first and not _BY.search(text[max(0, s.start - 40) : s.start]) for s in hits.get(name, ()))
+        return any(
+            (s.start > first and not _BY.search(text[max(0, s.start - 40) : s.start]))
+            or (s.end <= first and _PASSIVE_GAP.fullmatch(text, s.end, first))
+            for s in hits.get(name, ())
+        )
 
     civilians = any(not _BY.search(text[max(0, s.start - 40) : s.start]) for s in hits.get("civilian_party", ()))
     # without a parse, named civilians decide: armed men near them are more often the attackers
@@ -184,7 +190,16 @@ def _phrase(token: Any) -> tuple[int, int]:
     return first.idx, last.idx + len(last.text)
 
 
-_MEMBER = re.compile(r"(?:suspect|leader|member)s?", re.IGNORECASE)
+# Head nouns that leave the decision to the whole phrase: a group's own ('a Maoist leader', 'an al Shabaab
+# suspect') and generic nouns ('an army man').
+_MEMBER = re.compile(r"(?:suspect|leader|member)s?|m[ae]n|wom[ae]n|persons?|people|individuals?", re.IGNORECASE)
+
+
+def _antecedent(patient: Any, verb: Any) -> Any:
+    """'targeted two guards, killing them': a pronoun object of a verb hung on another is that verb's object."""
+    if patient.lower_ not in ("him", "her", "them") or verb.dep_ not in ("advcl", "conj", "xcomp"):
+        return patient
+    return next((c for c in verb.head.children if c.dep_ == "dobj"), patient)
 
 
 def _head_noun(token: Any) -> str | None:

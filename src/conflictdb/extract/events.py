@@ -73,13 +73,14 @@ _FIGHT = re.compile(
     r"(?:inter-?\w+|ethnic|tribal|clan) (?:conflicts?|fights?|feuds?)|"
     r"inter-?(?:clan|communal|ethnic|tribal) violence|"
     r"(?:fights?|violence|conflict|feud|hostilities) between|targeted each other|"
-    r"small arms|sniper fire|shots? (?:were )?fired|thwarted|foiled|operations?)\b",
+    r"small arms|sniper fire|shots? (?:were )?fired|thwarted|foiled|operations?|return(?:ed|ing)? (?:the )?fire|"
+    r"(?:fired|firing|shot|shooting) (?:on|at|upon) each other|each other'?s positions)\b",
     re.IGNORECASE,
 )
 
 _GUNFIGHT = re.compile(
     r"gun ?battle|gun-?fight|fire-?fight|shoot-?out|exchang\w* (?:of )?(?:\w+ ){0,2}fire|traded (?:\w+ ){0,2}fire|"
-    r"in both directions|"
+    r"return(?:ed|ing)? (?:the )?fire|in both directions|"
     r"encounter|sniper",
     re.IGNORECASE,
 )
