@@ -80,3 +80,9 @@ def test_extract_attribution_claimant_is_the_subject_nearest_the_verb(extractor:
     )
     claims = [r.by for m in doc.mentions for r in m.responses if r.kind == "claim_of_responsibility"]
     assert claims == ["EXTRADITABLES"]
+
+
+@pytest.mark.slow
+def test_extract_attribution_accused_phrase_keeps_modifiers_of_modifiers(extractor: Extractor) -> None:
+    text = "A BOMB EXPLODED IN THE MARKET TODAY. THE REPORT SAYS ARMED FORCES ELEMENTS ARE RESPONSIBLE FOR THE ATTACK."
+    assert _accused(text, extractor) == ["ARMED FORCES ELEMENTS"]

@@ -268,6 +268,11 @@ def _member_phrase(token: Any, text: str) -> tuple[str, Span]:
     """The phrase of `token`, through 'of X' when it names a part of a group ('members of the FARC'), and
     through 'and Y' ('government and army sectors')."""
     words, span = _phrase(token, source=text)
+    left = token.left_edge  # modifiers of modifiers too: 'armed forces elements', not 'forces elements'
+    if left.idx < span.start and not any(t.pos_ in ("VERB", "AUX", "PUNCT") for t in token.doc[left.i : token.i]):
+        stripped = _DETERMINERS.sub("", text[left.idx : span.end])
+        span = Span(span.end - len(stripped), span.end)
+        words = stripped
     appos = next((c for c in token.rights if c.dep_ == "appos" and c.i <= token.i + 4), None)
     quoted = _QUOTED_NAME.match(text, span.end)
     if appos is not None or quoted:  # 'the Maoist organisation, "Sendero Luminoso"'
