@@ -270,7 +270,9 @@ def _member_phrase(token: Any, text: str) -> tuple[str, Span]:
     words, span = _phrase(token, source=text)
     left = token.left_edge  # modifiers of modifiers too: 'armed forces elements', not 'forces elements'
     if left.idx < span.start and not any(t.pos_ in ("VERB", "AUX", "PUNCT") for t in token.doc[left.i : token.i]):
-        stripped = _DETERMINERS.sub("", text[left.idx : span.end])
+        stripped = text[left.idx : span.end]
+        while _DETERMINERS.match(stripped):  # 'even the Tuareg rebels'
+            stripped = _DETERMINERS.sub("", stripped, count=1)
         span = Span(span.end - len(stripped), span.end)
         words = stripped
     appos = next((c for c in token.rights if c.dep_ == "appos" and c.i <= token.i + 4), None)
