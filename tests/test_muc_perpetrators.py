@@ -65,3 +65,10 @@ def test_muc_members_named_after_their_group_are_perpetrator_individuals() -> No
     assert people == [{"guerrillas"}]
     unnamed = dataclasses.replace(kidnapping, evidence={"actor1": (Span(0, 16),), "event_type": (Span(28, 37),)})
     assert evaluation._perpetrators(_doc(text, unnamed))[1] == []
+
+
+def test_muc_registry_knows_panamas_dignity_battalions() -> None:
+    from conflictdb.extract.actor_registry import Registry
+
+    found = [m.entry for m in Registry.load().match("MEMBERS OF THE DIGNITY BATTALIONS FIRED AT THE JOURNALISTS.")]
+    assert [(e.name, e.inter, e.generic) for e in found if not e.generic] == [("Dignity Battalions", 3, False)]
