@@ -157,3 +157,12 @@ def test_geocode_named_groups_country_does_not_depend_on_hash_order() -> None:
         for seed in ("1", "2", "3", "4")
     }
     assert len(runs) == 1, runs
+
+
+def test_geocode_seat_named_with_a_word_for_seat_keeps_the_texts_name() -> None:
+    from conflictdb.geocode.checks import variant
+
+    # GeoNames names some district seats 'Alaqahdari X', 'Hukumat-e X': the text's 'X' is that seat's name
+    assert variant("‘Alaqahdari Shah Joy", "Shah Joy")
+    assert variant("Hukumat-e Nad ‘Ali", "Nad Ali")
+    assert not variant("Qalat", "Shah Joy")

@@ -68,7 +68,10 @@ def variant(gazetteer_name: str, text_name: str) -> bool:
     """Whether the text spells the seat's own name another way ('Ghoryan' for 'Ghoriyan', 'Saydabad' for
     'Markaz-e Sayyidabad'): the text's spelling is then kept, as ACLED's notes spell their places."""
     key = fold(text_name)
-    return any(fuzz.ratio(word, key) >= 75 for word in fold(gazetteer_name).split() + [fold(gazetteer_name)])
+    full = fold(gazetteer_name)
+    if f" {key} " in f" {full} ":
+        return True  # the name without the word for the seat before it ('Alaqahdari Shah Joy', 'Hukumat-e Nad Ali')
+    return any(fuzz.ratio(word, key) >= 75 for word in full.split() + [full])
 
 
 def body_of(reading: Reading, country: str, text: str) -> Toponym | None:
