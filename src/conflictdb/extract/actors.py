@@ -155,7 +155,9 @@ class ActorFinder:
         agents = pick(args.agents, matches)
         patients = pick(args.patients, matches)
         partners = pick(args.partners, matches)
-        unknown = _unknown(args.agents, spacy_doc, matches, text, self.registry)
+        # a country as the doer is its forces only where it shells or strikes: 'Pakistan shelled the posts'
+        labels = ("ORG", "NORP", "GPE") if event_type == "Explosions/Remote violence" else ("ORG", "NORP")
+        unknown = _unknown(args.agents, spacy_doc, matches, text, self.registry, labels=labels)
         claimant = unknown_claimant(spacy_doc, matches, text) if event_type in _VIOLENT else None
         start = token.idx if token is not None else len(text)
         fought_off = defenders(sent, matches)
@@ -516,14 +518,16 @@ def _distinct(actors: Iterable[Actor]) -> list[Actor]:
     return list(seen.values())
 
 
-def _unknown(heads: Iterable[Any], doc: Any, matches: list[Match], text: str, registry: Registry) -> Actor | None:
+def _unknown(
+    heads: Iterable[Any], doc: Any, matches: list[Match], text: str, registry: Registry, *, labels: tuple[str, ...]
+) -> Actor | None:
     """A doer that the registry lacks: a named organisation heading the doer's phrase, kept with its words."""
     for head in heads:
         start, end = phrase(head)
         if any(start <= m.extent.start and m.extent.end <= end and m.entry.role in PERPETRATORS for m in matches):
             return None
         for ent in doc.ents if doc is not None else ():
-            if ent.label_ in ("ORG", "NORP", "GPE") and start <= ent.start_char and ent.end_char <= end:
+            if ent.label_ in labels and start <= ent.start_char and ent.end_char <= end:
                 words = text[ent.start_char : ent.end_char]
                 country = registry.country_of(words)
                 if country:  # 'Turkish shelling', 'Pakistan shelled the border posts': the country's forces
