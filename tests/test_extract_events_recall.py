@@ -80,10 +80,16 @@ def test_extract_events_a_dispute_counts_only_when_nothing_else_does() -> None:
     [
         ("Unknown persons vandalised headstones in a cemetery on the edge of the town.", "Riots"),
         ("Two unidentified assailants set a school van belonging to a private academy on fire.", "Riots"),
-        ("Electricity poles were damaged by several small bombs on the eve of the festival.", "Explosions/Remote violence"),
+        (
+            "Electricity poles were damaged by several small bombs on the eve of the festival.",
+            "Explosions/Remote violence",
+        ),
         ("Police seized a tonne of cannabis from a truck at a highway checkpoint.", "Strategic developments"),
         ("Chieftaincy dispute", "Battles"),
-        ("Hundreds of parents headed to the council's offices to verbally oppose the closure of the school.", "Protests"),
+        (
+            "Hundreds of parents headed to the council's offices to verbally oppose the closure of the school.",
+            "Protests",
+        ),
     ],
 )
 def test_extract_events_reports_get_an_event(extractor: Any, text: str, event_type: str) -> None:
@@ -101,9 +107,15 @@ def test_extract_events_reports_get_an_event(extractor: Any, text: str, event_ty
         # a passive verb has no object: the aside in brackets names the doer
         ("A cousin of the district chairman was killed (unknown gunman).", "Violence against civilians"),
         # supporters hurt in an attack are its victims, not rioters
-        ("A ward candidate was shot dead and a few of his supporters injured in a targeted attack.", "Violence against civilians"),
+        (
+            "A ward candidate was shot dead and a few of his supporters injured in a targeted attack.",
+            "Violence against civilians",
+        ),
         # gunmen who shoot a man and then throw stones are no rioting crowd
-        ("Unknown gunmen shoot a councillor and throw stones at the windows of his office.", "Violence against civilians"),
+        (
+            "Unknown gunmen shoot a councillor and throw stones at the windows of his office.",
+            "Violence against civilians",
+        ),
         # a headline's 'forty people killed' names the victims, not the killers
         ("Rebels and an allied militia attack farmers in raids; forty people killed", "Violence against civilians"),
         # a vigilante mob is a crowd all the same

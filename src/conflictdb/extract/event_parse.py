@@ -221,7 +221,11 @@ def _patients(token: Any) -> list[Any]:
     )
     by = any(c.dep_ == "agent" for c in token.children)
     for child in token.children:
-        if (child.dep_ == "dobj" and not passive) or child.dep_ == "nsubjpass" or (child.dep_ == "nsubj" and (bare or by)):
+        if (
+            (child.dep_ == "dobj" and not passive)
+            or child.dep_ == "nsubjpass"
+            or (child.dep_ == "nsubj" and (bare or by))
+        ):
             out.append(child)
             out.extend(c for c in child.children if c.dep_ == "conj")
         elif child.dep_ == "prep" and (
