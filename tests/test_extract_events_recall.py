@@ -149,3 +149,11 @@ def test_extract_events_armed_men_hit_make_a_battle(extractor: Any, text: str) -
 def test_extract_events_ethnic_violence_is_context_not_a_fight() -> None:
     text = "Five herders were killed in ongoing ethnic violence."
     assert events.classify(_hits(text), text).event_type == "Violence against civilians"  # type: ignore[union-attr]
+
+
+@pytest.mark.slow
+def test_extract_events_a_grenade_answered_by_fire_is_a_battle(extractor: Any) -> None:
+    text = "Militants threw a grenade at a police patrol near the bridge. The officers returned fire and they fled."
+    main = _main(extractor, text)
+    assert main is not None
+    assert main[0] == "Battles"

@@ -85,6 +85,9 @@ _GUNFIGHT = re.compile(
     re.IGNORECASE,
 )
 
+_MET = re.compile(
+    r"respond|retaliat|fired back|returned|(?:opened|gun) ?fire (?:in|after)|exchanged|ambush", re.IGNORECASE
+)
 _A_BATTLE = re.compile(r"(?<!running )\bbattle\b", re.IGNORECASE)
 # A crowd's fight, as opposed to the police firing shots to disperse it.
 _BRAWL = re.compile(r"clash\w*|fought|fighting|fights?|battl\w+|skirmish\w*|confront\w*|scuffl\w*", re.IGNORECASE)
@@ -416,6 +419,10 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
     if h("overtakes") and (fight or violence):
         return Coding("Battles", "Non-state actor overtakes territory", _first(hits, "overtakes"))
     remote = next((n for n in ("air", "shelling", "grenade", "ied") if h(n)), None)
+    # remote violence that armed men answered, or that opened an ambush on them, is one side of a battle
+    met = any(_MET.search(x.of(text)) for x in hits.get("clash", ()))
+    if remote is not None and met and armed_victims:
+        return Coding("Battles", "Armed clash", _first(hits, "clash"))
     if remote is not None and not fight:
         sub = {
             "air": "Air/drone strike",
