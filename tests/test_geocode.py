@@ -48,6 +48,8 @@ _FEATURES = [
     (27, "Pokot", "Pokot", "", 1.0, 35.0, "P", "PPL", "KE", "01", "", 25000),  # a town named like a people
     (28, "Central", "Central", "", 5.5, -1.5, "A", "ADM1", "GH", "04", "", 2000000),
     (29, "Culiacán", "Culiacan", "", 24.8, -107.39, "P", "PPLA", "MX", "25", "", 800000),
+    (30, "Mutha", "Mutha", "", 52.53, 10.36, "P", "PPL", "DE", "06", "", 700),  # a village's namesake abroad
+    (31, "Gao", "Gao", "", 16.27, -0.04, "P", "PPLA", "ML", "07", "", 87000),
 ]
 _ADMIN1 = [
     ("ML.04", "Mopti"),
@@ -65,6 +67,8 @@ _ADMIN1 = [
     ("NP.2", "Province 2"),
     ("GH.04", "Central"),
     ("MX.25", "Sinaloa"),
+    ("DE.06", "Lower Saxony"),
+    ("ML.07", "Gao"),
 ]
 _ADMIN2 = [("ML.04.B1", "Bankass Cercle"), ("NP.2.R1", "Rautahat")]
 
@@ -679,3 +683,12 @@ def test_geocode_generic_region_name_is_the_first_order_unit_of_the_texts_countr
 def test_geocode_unit_beside_a_place_agrees_with_it(geocoder: Geocoder) -> None:
     place = _place(geocoder, "Police dispersed protesters in Bankass (Mopti Region) on Monday.", trigger="dispersed")
     assert (place.geonameid, place.admin1) == (3, "Mopti")
+
+
+def test_geocode_country_named_beside_a_village_rules_out_its_namesake_abroad(geocoder: Geocoder) -> None:
+    # the only Mutha the gazetteer holds is in Germany; the text says this one is in Kenya
+    assert {e.cc for e in geocoder.gazetteer.find("Mutha")} == {"DE"}
+    place, _ = geocoder.locate("Camel herders attacked three men in Mutha, Kenya, on Sunday.")
+    assert (place.country, place.name, place.geo_precision) == ("Kenya", "Mutha", 3)
+    place, _ = geocoder.locate("Gunmen killed two traders in Gao, Mali.")
+    assert (place.country, place.name, place.geo_precision) == ("Mali", "Gao", 1)

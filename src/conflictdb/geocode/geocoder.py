@@ -394,6 +394,8 @@ class Geocoder:
         units = [c for c in top.context if c.chosen is not None and c.designator != 0]
         if top.chosen.cc in named and not any(c.chosen is not None and c.chosen.cc == top.chosen.cc for c in units):
             return False  # 'X in the Central Region of Ghana': the country the text names vouches for X
+        if named - {None} and top.chosen.cc not in named:
+            return True  # 'Mutha, Kenya': the country named beside it rules out a namesake abroad
         return any(c.chosen is not None for c in top.context)
 
     @functools.lru_cache(maxsize=300)  # noqa: B019 - one per geocoder, which lives for the whole run
