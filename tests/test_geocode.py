@@ -50,6 +50,9 @@ _FEATURES = [
     (29, "Culiacán", "Culiacan", "", 24.8, -107.39, "P", "PPLA", "MX", "25", "", 800000),
     (30, "Mutha", "Mutha", "", 52.53, 10.36, "P", "PPL", "DE", "06", "", 700),  # a village's namesake abroad
     (31, "Gao", "Gao", "", 16.27, -0.04, "P", "PPLA", "ML", "07", "", 87000),
+    # a capital, and many hamlets of its name in one other country
+    (32, "San Salvador", "San Salvador", "", 13.69, -89.19, "P", "PPLC", "SV", "10", "", 525000),
+    *((33 + k, "San Salvador", "San Salvador", "", 19.0 + k / 10, -98.0, "P", "PPL", "MX", "21", "", 5000) for k in range(5)),
 ]
 _ADMIN1 = [
     ("ML.04", "Mopti"),
@@ -69,6 +72,8 @@ _ADMIN1 = [
     ("MX.25", "Sinaloa"),
     ("DE.06", "Lower Saxony"),
     ("ML.07", "Gao"),
+    ("SV.10", "San Salvador"),
+    ("MX.21", "Puebla"),
 ]
 _ADMIN2 = [("ML.04.B1", "Bankass Cercle"), ("NP.2.R1", "Rautahat")]
 
@@ -692,3 +697,8 @@ def test_geocode_country_named_beside_a_village_rules_out_its_namesake_abroad(ge
     assert (place.country, place.name, place.geo_precision) == ("Kenya", "Mutha", 3)
     place, _ = geocoder.locate("Gunmen killed two traders in Gao, Mali.")
     assert (place.country, place.name, place.geo_precision) == ("Mali", "Gao", 1)
+
+
+def test_geocode_many_small_namesakes_do_not_outvote_a_capital(geocoder: Geocoder) -> None:
+    place, _ = geocoder.locate("A businessman was kidnapped in San Salvador on Monday.")
+    assert (place.country, place.name, place.geo_precision) == ("El Salvador", "San Salvador", 1)

@@ -149,8 +149,8 @@ _MAX_ENTRIES = 15
 @lru_cache(maxsize=50_000)
 def _country_weights(entries: tuple[Entry, ...]) -> tuple[tuple[str, float], ...]:
     weights: defaultdict[str, float] = defaultdict(float)
-    for entry in entries:
-        weights[entry.cc] += 1.0 + math.log10(1 + entry.pop)
+    for entry in entries:  # a country's best namesake speaks for it: many hamlets of one name are no evidence
+        weights[entry.cc] = max(weights[entry.cc], 1.0 + math.log10(1 + entry.pop))
     total = sum(weights.values())
     return tuple((cc, w / total) for cc, w in weights.items())
 
