@@ -51,8 +51,15 @@ _FEATURES = [
     (30, "Mutha", "Mutha", "", 52.53, 10.36, "P", "PPL", "DE", "06", "", 700),  # a village's namesake abroad
     (31, "Gao", "Gao", "", 16.27, -0.04, "P", "PPLA", "ML", "07", "", 87000),
     # a capital, and many hamlets of its name in one other country
+    (40, "Lima", "Lima", "", -12.04, -77.03, "P", "PPLC", "PE", "15", "", 7700000),
+    (41, "Usulután", "Usulutan", "", 13.35, -88.44, "P", "PPLA", "SV", "11", "", 50000),
+    (42, "Man", "Man", "", 7.41, -7.55, "P", "PPLA", "CI", "78", "", 150000),  # a city named like a common word
+    (43, "The Bank", "The Bank", "", 38.0, -77.0, "P", "PPL", "US", "VA", "", 200),
     (32, "San Salvador", "San Salvador", "", 13.69, -89.19, "P", "PPLC", "SV", "10", "", 525000),
-    *((33 + k, "San Salvador", "San Salvador", "", 19.0 + k / 10, -98.0, "P", "PPL", "MX", "21", "", 5000) for k in range(5)),
+    *(
+        (33 + k, "San Salvador", "San Salvador", "", 19.0 + k / 10, -98.0, "P", "PPL", "MX", "21", "", 5000)
+        for k in range(5)
+    ),
 ]
 _ADMIN1 = [
     ("ML.04", "Mopti"),
@@ -73,6 +80,10 @@ _ADMIN1 = [
     ("DE.06", "Lower Saxony"),
     ("ML.07", "Gao"),
     ("SV.10", "San Salvador"),
+    ("SV.11", "Usulutan"),
+    ("PE.15", "Lima"),
+    ("CI.78", "Montagnes"),
+    ("US.VA", "Virginia"),
     ("MX.21", "Puebla"),
 ]
 _ADMIN2 = [("ML.04.B1", "Bankass Cercle"), ("NP.2.R1", "Rautahat")]
@@ -702,3 +713,15 @@ def test_geocode_country_named_beside_a_village_rules_out_its_namesake_abroad(ge
 def test_geocode_many_small_namesakes_do_not_outvote_a_capital(geocoder: Geocoder) -> None:
     place, _ = geocoder.locate("A businessman was kidnapped in San Salvador on Monday.")
     assert (place.country, place.name, place.geo_precision) == ("El Salvador", "San Salvador", 1)
+
+
+def test_geocode_text_in_capitals_finds_places_inside_a_clause_not_common_words(geocoder: Geocoder) -> None:
+    # wire copy in capitals: every word is capitalized, so a place is known by its cue or its fame
+    for text, expected in (
+        ("A BOMB EXPLODED IN LIMA TODAY, POLICE SAID.", ("Peru", "Lima")),  # a short name is no acronym here
+        ("GUERRILLAS KILLED TWO PEASANTS IN USULUTAN YESTERDAY.", ("El Salvador", "Usulutan")),
+    ):
+        place, _ = geocoder.locate(text)
+        assert (place.country, place.name) == expected, text
+    place, _ = geocoder.locate("A CAR BOMB WAS FOUND NEAR THE BANK. ONE MAN WAS HURT AT HOME.")
+    assert place.country is None and place.name == ""

@@ -131,6 +131,27 @@ def _is_shouting(text: str) -> bool:
     return len(_UPPER_RE.findall(text)) > len(_LOWER_RE.findall(text))
 
 
+def _is_short_shout(key: str, not_places: frozenset[str]) -> bool:
+    """Whether a word of four letters or fewer, in a text in capitals, is a common word rather than a name."""
+    return key in not_places or len(key) < 3
+
+
+def _plausible_in_capitals(top: Toponym) -> bool:
+    """In a text in capitals, a name is a place where a word before or after says so ('IN USULUTAN',
+    'USULUTAN DEPARTMENT'), or where it is too well known to be a common word ('MANAGUA'): not 'ONE MAN'."""
+    if top.surface.startswith("THE ") and not any(e.fcode == "PPLC" for e in top.entries):
+        return False  # 'NEAR THE BANK'
+    return bool(
+        top.cue
+        or top.designator is not None
+        or any(e.fcode == "PPLC" or e.level == 1 or e.pop >= 500_000 for e in top.entries)
+    )
+
+
+def _well_known(entry: Entry) -> bool:
+    return entry.fcode in ("PPLC", "PPLA") or entry.level == 1 or entry.pop >= 100_000
+
+
 def _runs(text: str) -> list[list[tuple[int, int]]]:
     """Runs of capitalized words (connectors allowed inside), as lists of (start, end) offsets."""
     if _is_shouting(text):
@@ -192,13 +213,21 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
                         found.append(_toponym(text, start, end, surface, key, entries, country=hits[0][0]))
                     i, matched = j, True
                     break
+                # in capitals a short word is no acronym by its case alone: 'IN LIMA' is Lima, but only a
+                # well-known place ('GAZA', 'CALI'), not a hamlet called 'Bank' or 'Home'
+                short_caps = shouting and j - i == 1 and len(surface) <= 4
+                common = (
+                    _is_short_shout(key, not_places) if short_caps else is_common(surface, key, not_places, lower_words)
+                )
                 if (
                     j - i == 1
-                    and is_common(surface, key, not_places, lower_words)
+                    and common
                     and (key in FACILITY or key in GENERIC or not _followed_by_designator(text, end))
                 ):
                     continue
                 entries = gazetteer.lookup(key)
+                if short_caps and not _followed_by_designator(text, end):
+                    entries = tuple(e for e in entries if _well_known(e))
                 last = key.rsplit(" ", 1)[-1] if j - i > 1 else ""
                 head = key[: -len(last)].strip() if last else ""
                 if (
@@ -220,6 +249,8 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
                     last = ""
                 if entries:
                     top = _toponym(text, start, end, surface, key, entries)
+                    if shouting and not _plausible_in_capitals(top):
+                        continue
                     top.possessive = end < run[j - 1][1]
                     if last in DESIGNATOR_LEVEL:
                         top.designator, top.cue = DESIGNATOR_LEVEL[last], 2
@@ -258,7 +289,13 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
             and all(t.designator != 0 and not t.near for t in found)
             and not any(e.level in (1, 2) for e in found[-1].entries)
         )
-        if (unknown_words or joined) and found and not facility_run and not any(t.possessive for t in found):
+        if (
+            not shouting  # in capitals a run is the whole clause: its other words are no part of a name
+            and (unknown_words or joined)
+            and found
+            and not facility_run
+            and not any(t.possessive for t in found)
+        ):
             # a known name inside a longer unknown one ('Omar' in 'Omar Khel', 'Kenda' in 'Miti Kenda') is not
             # the place: the whole name is, as a name the gazetteer lacks
             whole = [
