@@ -157,3 +157,22 @@ def test_extract_events_a_grenade_answered_by_fire_is_a_battle(extractor: Any) -
     main = _main(extractor, text)
     assert main is not None
     assert main[0] == "Battles"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels threatened to kill ten judges in the capital if the treaty is applied.",
+        "Police said the gang had planned to kidnap a businessman in the port city.",
+        "The bishop urged the army to stop murdering peasants in the northern province.",
+    ],
+)
+def test_extract_events_a_threat_plan_or_plea_is_no_event(extractor: Any, text: str) -> None:
+    assert _main(extractor, text) is None
+
+
+@pytest.mark.slow
+def test_extract_events_an_act_done_after_a_threat_is_still_an_event(extractor: Any) -> None:
+    text = "Gunmen killed a judge in the capital on Monday, a week after the cartel threatened to kill ten judges."
+    assert _main(extractor, text) == ("Violence against civilians", "Attack")

@@ -61,7 +61,12 @@ _REASON = re.compile(
     r"in the (?:context|wake|aftermath) of|amid)\s+[^,.;:]*|"
     # 'a wave of kidnappings', 'the campaign of bombings': a trend, not one incident
     r"\b(?:wave|waves|series|spate|campaign|string|escalation|upsurge|surge) of (?:\w+ ){0,2}?(?:terrorist |violent )?"
-    r"(?:kidnapp?ings|bombings|murders|killings|assassinations|attacks|massacres|abductions|violence|terrorism)\b",
+    r"(?:kidnapp?ings|bombings|murders|killings|assassinations|attacks|massacres|abductions|violence|terrorism)\b|"
+    # 'threatened to kill ten judges', 'urged the army to stop murdering': an act intended or to end, not done
+    r"\b(?:threaten\w*|vow(?:s|ed|ing)?|plann(?:ed|ing)|plans?|plott(?:ed|ing)|intend\w*|pledg\w*)\s+to\s+"
+    r"(?:\w+\s+){0,2}?(?:kill|murder|kidnap|abduct|attack|bomb|blow|burn|assassinat|execut|behead|storm|shoot|torch)\w*|"
+    r"\b(?:stop|end|halt|cease)(?:s|ped|ping|ed|ing)?\s+(?:the\s+)?"
+    r"(?:killing|murdering|kidnapp?ing|abducting|bombing|attacking|massacring|torturing)s?\b",
     re.IGNORECASE,
 )
 # 'clash' words that say two armed sides fought, as opposed to a one-sided attack on a post. ('An offensive'
