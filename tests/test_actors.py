@@ -522,3 +522,10 @@ def test_actors_drug_traffickers_refer_back_to_the_cartel(finder: ActorFinder, n
     alone = "Drug traffickers detonated two bombs in banks in Medellin; the FARC rebels hold the south."
     r = roles(finder, nlp, alone, "detonated", "Explosions/Remote violence", "Remote explosive/landmine/IED")
     assert r.actor1 is not None and "FARC" not in r.actor1.name
+
+
+@pytest.mark.parametrize("voice", ["statistics", "figures", "investigators"])
+def test_actors_a_force_that_counts_or_investigates_is_no_doer(finder: ActorFinder, nlp: Any, voice: str) -> None:
+    text = f"Police {voice} show that 15 people were murdered in the city last week."
+    got = roles(finder, nlp, text, "murdered", "Violence against civilians", "Attack")
+    assert got.actor1 is None or not got.actor1.name.startswith("Police Forces")

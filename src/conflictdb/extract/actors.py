@@ -72,7 +72,8 @@ _FORCE_PLACES = frozenset({
 })  # fmt: skip
 _FORCE_VOICES = frozenset({
     "custody", "hospital", "chief", "commissioner", "spokesman", "spokesperson", "spokeswoman", "sources", "source",
-    "report", "reports", "statement", "officials", "uniform", "uniforms",
+    "report", "reports", "statement", "officials", "uniform", "uniforms", "statistics", "figures", "data", "records",
+    "investigation", "investigators",
 })  # fmt: skip
 _AREAS = frozenset({
     "state", "county", "district", "region", "province", "township", "village", "villages", "area", "areas",
