@@ -55,6 +55,7 @@ _FEATURES = [
     (41, "Usulután", "Usulutan", "", 13.35, -88.44, "P", "PPLA", "SV", "11", "", 50000),
     (42, "Man", "Man", "", 7.41, -7.55, "P", "PPLA", "CI", "78", "", 150000),  # a city named like a common word
     (43, "The Bank", "The Bank", "", 38.0, -77.0, "P", "PPL", "US", "VA", "", 200),
+    (44, "Valley", "Valley", "", 32.8, -85.2, "A", "ADM2", "US", "VA", "", 9000),  # a county named like a feature word
     (32, "San Salvador", "San Salvador", "", 13.69, -89.19, "P", "PPLC", "SV", "10", "", 525000),
     *(
         (33 + k, "San Salvador", "San Salvador", "", 19.0 + k / 10, -98.0, "P", "PPL", "MX", "21", "", 5000)
@@ -725,3 +726,8 @@ def test_geocode_text_in_capitals_finds_places_inside_a_clause_not_common_words(
         assert (place.country, place.name) == expected, text
     place, _ = geocoder.locate("A CAR BOMB WAS FOUND NEAR THE BANK. ONE MAN WAS HURT AT HOME.")
     assert place.country is None and place.name == ""
+
+
+def test_geocode_a_features_word_is_no_place_of_its_own(geocoder: Geocoder) -> None:
+    place, _ = geocoder.locate("Armed men descended on a Rift Valley town and stole cattle.")
+    assert place.country is None  # not the town called Valley

@@ -276,7 +276,9 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
         ]
         facility_run = any(fold(text[a:b]) in FACILITY or fold(text[a:b]) in ACTOR_NOUNS for a, b in run)
         if any(fold(text[a:b]) in NATURAL_FEATURES for a, b in run[1:]):
-            # 'Garo Hills', 'Tirah Valley', 'Lake Victoria': a feature named after a place, not the place
+            # 'Garo Hills', 'Tirah Valley', 'Lake Victoria': a feature named after a place, not the place;
+            # nor is the feature's word a place of its own ('Valley' in 'Rift Valley')
+            found = [t for t in found if t.key not in NATURAL_FEATURES or t.span.start == run[0][0]]
             unknown_words = unknown_words or [
                 k for k in range(len(run)) if fold(text[run[k][0] : run[k][1]]) in NATURAL_FEATURES
             ]
