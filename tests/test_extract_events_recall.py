@@ -176,3 +176,21 @@ def test_extract_events_a_threat_plan_or_plea_is_no_event(extractor: Any, text: 
 def test_extract_events_an_act_done_after_a_threat_is_still_an_event(extractor: Any) -> None:
     text = "Gunmen killed a judge in the capital on Monday, a week after the cartel threatened to kill ten judges."
     assert _main(extractor, text) == ("Violence against civilians", "Attack")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a crowd protests is its grievance, not its own violence
+        ("Hundreds of residents staged a rally in the town against the attack on a police post.", "Peaceful protest"),
+        ("Teachers held a demonstration demanding the arrest of men who set fire to the school.", "Peaceful protest"),
+        ("A protest was held in the capital against measures imposed to battle the coronavirus.", "Peaceful protest"),
+        # the crowd's own acts after its grievance still count
+        ("Protesters demonstrating against the new law on Saturday torched a passenger bus.", "Violent demonstration"),
+        ("Students protested against fee hikes and burned tyres on the main road.", "Violent demonstration"),
+    ],
+)
+def test_extract_events_a_protests_grievance_is_not_its_violence(extractor: Any, text: str, expected: str) -> None:
+    got = _main(extractor, text)
+    assert got is not None and got[1] == expected

@@ -150,10 +150,42 @@ class Group:
     background: bool
 
 
+# What a crowd protests ('a rally against the attack on police', 'demanding the arrest of those who set fire
+# to the crops'): its grievance, a phrase that ends where the crowd's own words begin ('... on Saturday
+# torched a bus', '... turned violent', '... and burned tyres').
+_PROTESTED = re.compile(
+    r"\b(?:against|over|demanding|to demand|condemning|denouncing)\s+"
+    r"(?P<object>(?:(?!\b(?:and|on|in|at|by|to|with|amid|when|while|as|after|before|turned|became|went|broke|began|"
+    r"(?<!who )(?<!that )(?<!the )(?<!an )(?<!a )(?<!alleged )"
+    r"(?:threw|throw|throwing|hurled|torched|burn\w*|pelt\w*|stoned|attack\w*|clash\w*|"
+    r"fought|fighting|block\w*|set|vandali[sz]\w*|ransack\w*|loot\w*|damag\w*|raid\w*|storm\w*))\b)[^,.;:(\[])+)",
+    re.IGNORECASE,
+)
+_CROWD_ACT = re.compile(
+    r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march(?:ed|es)?|sit-ins?|strikes?|picket\w*|agitat\w*|"
+    r"dharnas?|gheraos?|boycott\w*)\b",
+    re.IGNORECASE,
+)
+# 'measures to battle the coronavirus': a fight that is a figure of speech
+_FIGURATIVE = re.compile(
+    r"\b(?:battl|fight|combat)\w*\s+(?:against\s+)?(?:the\s+)?(?:coronavirus|covid(?:-19)?|virus|pandemic|epidemic|"
+    r"disease|corruption|poverty|drugs|drug abuse|crime|inflation|unemployment|hunger|illiteracy)\b",
+    re.IGNORECASE,
+)
+
+
 def masks(text: str, span: Span) -> list[Span]:
-    """Parts of a sentence that give a reason ('in reprisal for clashes') or a trend ('a wave of
-    kidnappings'), not the event itself."""
-    return [Span(span.start + m.start(), span.start + m.end()) for m in _REASON.finditer(span.of(text))]
+    """Parts of a sentence that give a reason ('in reprisal for clashes'), a trend ('a wave of
+    kidnappings'), a protest's grievance or a figure of speech, not the event itself."""
+    chunk = span.of(text)
+    found = [*_REASON.finditer(chunk), *_FIGURATIVE.finditer(chunk)]
+    spans = [Span(span.start + m.start(), span.start + m.end()) for m in found]
+    spans += [
+        Span(span.start + m.start("object"), span.start + m.end("object"))
+        for m in _PROTESTED.finditer(chunk)
+        if _CROWD_ACT.search(chunk, 0, m.start())
+    ]
+    return spans
 
 
 def find(text: str, span: Span) -> Hits:
