@@ -194,3 +194,12 @@ def test_extract_events_an_act_done_after_a_threat_is_still_an_event(extractor: 
 def test_extract_events_a_protests_grievance_is_not_its_violence(extractor: Any, text: str, expected: str) -> None:
     got = _main(extractor, text)
     assert got is not None and got[1] == expected
+
+
+@pytest.mark.slow
+def test_extract_events_the_conflict_an_attack_is_linked_to_is_context(extractor: Any) -> None:
+    text = "Raiders burned 40 houses and killed four villagers, in attacks linked to the recent ethnic clashes."
+    assert _main(extractor, text) == ("Violence against civilians", "Attack")
+    # an armed group tied to another is still the doer of its own act
+    text = "Youth militias linked to a party candidate burnt the local party office after the primaries."
+    assert _main(extractor, text) is not None

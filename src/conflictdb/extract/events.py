@@ -59,6 +59,9 @@ _NEW_INCIDENT = re.compile(
 _REASON = re.compile(
     r"\b(?:(?:reprisal|retaliation|revenge|retribution|response|reaction)\s+(?:for|to|against|over|after)|"
     r"in the (?:context|wake|aftermath) of|amid)\s+[^,.;:]*|"
+    # 'linked to the ongoing post-election violence': the conflict an incident belongs to
+    r"\b(?:linked|related|connected|tied) (?:to|with) (?:[\w'-]+ ){0,4}?"
+    r"(?:violence|clash\w*|conflicts?|fighting|attacks|disputes?|feuds?|tensions?|unrest|killings)\b|"
     # 'a wave of kidnappings', 'the campaign of bombings': a trend, not one incident
     r"\b(?:wave|waves|series|spate|campaign|string|escalation|upsurge|surge) of (?:\w+ ){0,2}?(?:terrorist |violent )?"
     r"(?:kidnapp?ings|bombings|murders|killings|assassinations|attacks|massacres|abductions|violence|terrorism)\b|"
