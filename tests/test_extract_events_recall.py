@@ -203,3 +203,13 @@ def test_extract_events_the_conflict_an_attack_is_linked_to_is_context(extractor
     # an armed group tied to another is still the doer of its own act
     text = "Youth militias linked to a party candidate burnt the local party office after the primaries."
     assert _main(extractor, text) is not None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("victim", "expected"),
+    [("an agricultural extension officer", "Violence against civilians"), ("a police officer", "Battles")],
+)
+def test_extract_events_a_civil_servant_officer_is_a_civilian(extractor: Any, victim: str, expected: str) -> None:
+    got = _main(extractor, f"Unidentified gunmen shot and killed {victim} along the main road on Friday.")
+    assert got is not None and got[0] == expected

@@ -58,6 +58,8 @@ def victims(hits: Hits, sdoc: Any, text: str) -> tuple[bool, bool] | None:
                     and not _MEMBER.fullmatch(head)
                 ):
                     civilian = True
+                elif _CIVIL_OFFICER.search(words):
+                    civilian = True  # 'an agricultural extension officer', 'a party officer': no police
                 elif cue["armed_party"].search(words) or (named and not _CIVIL_ROLE.search(words)):
                     armed = True
                 elif cue["civilian_party"].search(words):
@@ -192,6 +194,12 @@ def _phrase(token: Any) -> tuple[int, int]:
 
 # Head nouns that leave the decision to the whole phrase: a group's own ('a Maoist leader', 'an al Shabaab
 # suspect') and generic nouns ('an army man').
+# Officers of civil services, elections or parties: officials, not police.
+_CIVIL_OFFICER = re.compile(
+    r"\b(?:(?i:extension|education|health|medical|revenue|returning|presiding|electoral|election|agricultural|"
+    r"agriculture|veterinary|probation|welfare|information|project|loan|bank|administrative|tax|land|fisheries|"
+    r"livestock|party|district|county))\s+(?i:officers?)\b"
+)
 _MEMBER = re.compile(r"(?:suspect|leader|member)s?|m[ae]n|wom[ae]n|persons?|people|individuals?", re.IGNORECASE)
 
 
