@@ -214,6 +214,17 @@ def test_ingest_missing_path_is_a_reject(store: SQLiteStore, tmp_path: Path) -> 
     assert "no such file" in reject.reason
 
 
+def test_ingest_broken_link_in_a_folder_is_a_reject_not_skipped(store: SQLiteStore, tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a.txt").write_text(REPORT)
+    (folder / "b.txt").symlink_to(tmp_path / "gone.txt")
+    report = store_items(store, read([str(folder)]))
+    assert (report.new_documents, report.rejected) == (1, 1)
+    reject = store.rejects()[0]
+    assert reject.uri.endswith("b.txt") and "a link to a missing file" in reject.reason
+
+
 def test_ingest_rejected_twice_counts_attempts(store: SQLiteStore, tmp_path: Path) -> None:
     path = tmp_path / "empty.txt"
     path.write_text("")

@@ -12,6 +12,7 @@ import calendar
 import csv
 import io
 import json
+import os
 import sys
 import urllib.request
 from collections.abc import Iterable, Iterator, Mapping
@@ -110,8 +111,11 @@ def _jobs(paths: Iterable[str]) -> Iterator[_Job]:
         else:
             path = Path(raw).absolute()  # provenance names the file unambiguously
             if path.is_dir():
-                for child in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
-                    yield "file", str(child)
+                for child in sorted(p for p in path.rglob("*") if not p.name.startswith(".")):
+                    if child.is_file():
+                        yield "file", str(child)
+                    elif child.is_symlink() and not child.exists():
+                        yield "missing", str(child)  # a broken link is reported, never skipped
             elif path.is_file():
                 yield "file", str(path)
             else:
@@ -127,7 +131,9 @@ def _run_job(job: _Job, options: Options) -> Iterator[Item]:
     elif kind == "file":
         yield from _read_file(Path(where), options)
     else:
-        yield _reject(where, None, InputError("no such file or folder", uri=where), options)
+        link = Path(where)
+        reason = f"a link to a missing file: {os.readlink(link)}" if link.is_symlink() else "no such file or folder"
+        yield _reject(where, None, InputError(reason, uri=where), options)
 
 
 def _run_parallel(args: tuple[list[_Job], Options]) -> list[tuple[_Job, list[Item] | None]]:
