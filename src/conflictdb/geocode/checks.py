@@ -12,7 +12,7 @@ from collections import defaultdict
 from rapidfuzz import fuzz
 
 from conflictdb.geocode.choose import top_country
-from conflictdb.geocode.gazetteer import Entry, ascii_name, fold
+from conflictdb.geocode.gazetteer import Entry, ascii_name, fold, prominent
 from conflictdb.geocode.resolve import GENERIC, Reading, Toponym
 
 SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"')\]]*|\n|$)")
@@ -103,11 +103,6 @@ _BODY_WORDS = frozenset(
         "court prison jail stadium campus airport port harbour harbor municipality corporation based"
     )
 )
-
-
-def prominent(entry: Entry) -> bool:
-    """A capital, a first-order unit or a big city: named without a cue, it is still that place ('Nairobi police')."""
-    return entry.fcode == "PPLC" or entry.level == 1 or entry.pop >= 500_000
 
 
 def unsupported(cc: str, support: dict[str, float]) -> bool:

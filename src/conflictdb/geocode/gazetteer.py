@@ -236,6 +236,11 @@ class Entry:
         return 3
 
 
+def prominent(entry: Entry) -> bool:
+    """A capital, a first-order unit or a big city: named without a cue, it is still that place ('Nairobi police')."""
+    return entry.fcode == "PPLC" or entry.level == 1 or entry.pop >= 500_000
+
+
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance."""
     p1, p2 = math.radians(lat1), math.radians(lat2)

@@ -23,7 +23,6 @@ from conflictdb.geocode.checks import (
     display,
     inside_known,
     main_country,
-    prominent,
     sentence_bounds,
     significant,
     stray,
@@ -41,6 +40,7 @@ from conflictdb.geocode.gazetteer import (
     distance_km,
     fold,
     open_gazetteer,
+    prominent,
 )
 from conflictdb.geocode.outlets import GLOBAL_PRESS, outlet_country
 from conflictdb.geocode.peoples import group_countries, named_actor_countries, people_names, regional_units

@@ -27,7 +27,7 @@ from conflictdb.geocode.cues import (
     is_not_name,
     not_places_words,
 )
-from conflictdb.geocode.gazetteer import Entry, Gazetteer, fold
+from conflictdb.geocode.gazetteer import Entry, Gazetteer, fold, prominent
 from conflictdb.models import Span
 
 
@@ -141,11 +141,7 @@ def _plausible_in_capitals(top: Toponym) -> bool:
     'USULUTAN DEPARTMENT'), or where it is too well known to be a common word ('MANAGUA'): not 'ONE MAN'."""
     if top.surface.startswith("THE ") and not any(e.fcode == "PPLC" for e in top.entries):
         return False  # 'NEAR THE BANK'
-    return bool(
-        top.cue
-        or top.designator is not None
-        or any(e.fcode == "PPLC" or e.level == 1 or e.pop >= 500_000 for e in top.entries)
-    )
+    return bool(top.cue or top.designator is not None or any(prominent(e) for e in top.entries))
 
 
 def _well_known(entry: Entry) -> bool:
