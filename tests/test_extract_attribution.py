@@ -19,6 +19,11 @@ def _accused(text: str, extractor: Extractor) -> list[str]:
     return [" ".join(r.against.split()) for r in responses if r.kind == "accusation"]
 
 
+def _claimants(text: str, extractor: Extractor) -> list[str]:
+    doc = extract_text(text, published="1990-03-02", extractor=extractor)
+    return [r.by for m in doc.mentions for r in m.responses if r.kind == "claim_of_responsibility"]
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("text", "accused"),
@@ -60,26 +65,20 @@ def test_extract_attribution_no_accusation(text: str, extractor: Extractor) -> N
 
 @pytest.mark.slow
 def test_extract_attribution_claimant_through_of(extractor: Extractor) -> None:
-    doc = extract_text(
+    text = (
         "Gunmen shot a senator in Cali on Friday. "
-        "Spokesmen of the Red Hand Brigade claimed responsibility for the killing.",
-        published="1990-03-02",
-        extractor=extractor,
+        "Spokesmen of the Red Hand Brigade claimed responsibility for the killing."
     )
-    claims = [r.by for m in doc.mentions for r in m.responses if r.kind == "claim_of_responsibility"]
-    assert claims == ["Spokesmen of the Red Hand Brigade"]
+    assert _claimants(text, extractor) == ["Spokesmen of the Red Hand Brigade"]
 
 
 @pytest.mark.slow
 def test_extract_attribution_claimant_is_the_subject_nearest_the_verb(extractor: Extractor) -> None:
-    doc = extract_text(
+    text = (
         "A BOMB EXPLODED AT THE AIRPORT TODAY. MEANWHILE, IN THE TOWN OF RIONEGRO, ANTIOQUIA PROVINCE, "
-        "THE EXTRADITABLES CLAIMED RESPONSIBILITY FOR PLACING THE BOMB.",
-        published="1990-03-02",
-        extractor=extractor,
+        "THE EXTRADITABLES CLAIMED RESPONSIBILITY FOR PLACING THE BOMB."
     )
-    claims = [r.by for m in doc.mentions for r in m.responses if r.kind == "claim_of_responsibility"]
-    assert claims == ["EXTRADITABLES"]
+    assert _claimants(text, extractor) == ["EXTRADITABLES"]
 
 
 @pytest.mark.slow
