@@ -69,6 +69,7 @@ def victims(hits: Hits, sdoc: Any, text: str) -> tuple[bool, bool] | None:
 
 # 'two policemen were on Friday shot dead': the subject of a passive told before the violence
 _PASSIVE_GAP = re.compile(r"\s+(?:were|was|are|is|have been|has been)\b[^.;:,]{0,40}?\s*", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?;]\s")
 _BY = re.compile(r"\b(?:by|from|after|when|as)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 
 
@@ -80,8 +81,12 @@ def after_violence(hits: Hits, text: str) -> tuple[bool, bool]:
     first = min(violent)
 
     def hit(name: str) -> bool:
+        # (in the violence's own sentence: 'the police commander said ...' in the next one suffered nothing)
         return any(
-            (s.start > first and not _BY.search(text[max(0, s.start - 40) : s.start]))
+            (
+                any(v < s.start and not _SENTENCE_END.search(text, v, s.start) for v in violent)
+                and not _BY.search(text[max(0, s.start - 40) : s.start])
+            )
             or (s.end <= first and _PASSIVE_GAP.fullmatch(text, s.end, first))
             for s in hits.get(name, ())
         )
@@ -144,12 +149,20 @@ _TRANSITIVE = frozenset(["killed", "injured", "wounded", "hurt", "shot", "beaten
 def _headline_passive(token: Any) -> bool:
     # ('police shot and killed him': 'shot' shares the object of the verb joined to it)
     # ('police shot into the crowd': a preposition takes the object's place)
+    # A transitive verb with no object is a passive when its subject is counted ('ten people killed'), when a
+    # 'by' names the doer ('a guard shot dead by gunmen') or when the result follows it ('a reservist shot
+    # dead'): 'X shot Y dead' needs its Y.
     return (
         token.lower_ in _TRANSITIVE
         and token.dep_ != "conj"
         and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "conj", "prt") for c in token.children)
         and not any(c.dep_ == "prep" and c.lower_ in ("at", "into", "on", "upon", "towards") for c in token.children)
-        and any(c.dep_ == "nsubj" and any(g.dep_ in ("nummod", "quantmod") for g in c.children) for c in token.children)
+        and any(c.dep_ == "nsubj" for c in token.children)
+        and (
+            any(c.dep_ == "nsubj" and any(g.dep_ in ("nummod", "quantmod") for g in c.children) for c in token.children)
+            or any(c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in token.children)
+            or any(c.dep_ in ("acomp", "oprd", "advmod") and c.lower_ == "dead" for c in token.children)
+        )
     )
 
 
@@ -162,7 +175,7 @@ def _agents(token: Any) -> list[Any]:
     )
     out = [c for c in token.children if c.dep_ == "nsubj" and not passive]
     for child in token.children:
-        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by" and token.pos_ == "NOUN"):
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by" and (token.pos_ == "NOUN" or passive)):
             out.extend(c for c in child.children if c.dep_ == "pobj")
     if not out and token.dep_ == "conj" and token.head is not token and not passive:
         return _agents(token.head)  # 'residents seized him and beat him'
@@ -224,7 +237,8 @@ def _patients(token: Any) -> list[Any]:
     # a verb with a 'by' agent, suffers it
     bare = (
         (token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in token.children))
-        or token.lower_ in ("died", "dead", "die", "dies")  # 'two officers died': the dead suffered it
+        # 'two officers died', 'two officers lost their lives': the dead suffered it
+        or token.lower_ in ("died", "dead", "die", "dies", "lose", "loses", "lost", "losing")
         or _headline_passive(token)
     )
     by = any(c.dep_ == "agent" for c in token.children)

@@ -78,6 +78,7 @@ _FIGHT = re.compile(
     r"\b(?:clash\w*|gun ?battle\w*|gun-?fight\w*|fire-?fight\w*|shoot-?out\w*|"
     r"exchang\w* (?:of )?(?:\w+ ){0,2}fire|in both directions|traded (?:\w+ ){0,2}fire|fighting|fought|"
     r"battl\w+|skirmish\w*|repuls\w+|repell?\w+|fought off|beat back|encounter\w*|engag\w+|counter-?attack\w*|"
+    r"pushed back|(?:shot|fired|fought|hit|struck) back|respond\w*|"
     r"(?:inter-?\w+|ethnic|tribal|clan) (?:conflicts?|fights?|feuds?)|"
     r"inter-?(?:clan|communal|ethnic|tribal) violence|"
     r"(?:fights?|violence|conflict|feud|hostilities) between|targeted each other|"

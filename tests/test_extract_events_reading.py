@@ -1,0 +1,47 @@
+"""Event coding read from the text's grammar: who suffered the violence, what was denied, what was the reason."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Any:
+    from conflictdb.extract import Extractor
+
+    return Extractor(n_process=1)
+
+
+def _main(extractor: Any, text: str) -> tuple[str, str]:
+    from conflictdb.extract import extract_text
+
+    doc = extract_text(text, published="2022-03-09", extractor=extractor)
+    main = next(m for m in doc.mentions if not m.background)
+    return main.event_type, main.sub_event_type
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # the patient of the shooting is a civilian: what the next sentence says of the police is no victim
+        (
+            "A police officer shot a fisherman near the jetty, wounding him in the arm. "
+            "The police commander said the man had been fishing without a licence.",
+            "Violence against civilians",
+        ),
+        # 'X shot dead by Y', 'X shot dead': a headline's passive, X suffered it
+        ("Police reservist shot dead by bandits near Marsabit market", "Battles"),
+        ("Army corporal shot dead while on patrol near the border; attackers unknown", "Battles"),
+        # the subject of 'lost their lives' suffered it
+        ("Two police officers lost their lives in Garsen on Tuesday.", "Battles"),
+        # 'post-election' is no military post
+        ("Armed men killed three civilians in Eldama during post-election violence.", "Violence against civilians"),
+        # an attack that armed men answered is a battle
+        ("Militants attacked a village near Dadaab. Soldiers pushed back the attackers.", "Battles"),
+    ],
+)
+def test_extract_events_reading_who_suffered(extractor: Any, text: str, event_type: str) -> None:
+    assert _main(extractor, text)[0] == event_type
