@@ -72,3 +72,35 @@ def test_muc_registry_knows_panamas_dignity_battalions() -> None:
 
     found = [m.entry for m in Registry.load().match("MEMBERS OF THE DIGNITY BATTALIONS FIRED AT THE JOURNALISTS.")]
     assert [(e.name, e.inter, e.generic) for e in found if not e.generic] == [("Dignity Battalions", 3, False)]
+
+
+def _attack(text: str, trigger: str, actor_words: str, name: str, **kwargs: object) -> Mention:
+    from conflictdb.models import Actor
+
+    t, a = text.index(trigger), text.index(actor_words)
+    return _battle(
+        event_type="Violence against civilians",
+        sub_event_type="Attack",
+        actor1=Actor(name, 1, words=actor_words, known=True),
+        evidence={"event_type": (Span(t, t + len(trigger)),), "actor1": (Span(a, a + len(actor_words)),)},
+        **kwargs,
+    )
+
+
+def test_muc_state_force_named_only_outside_the_acts_sentence_is_no_perpetrator() -> None:
+    text = "A JUDGE WAS MURDERED IN THE CAPITAL ON MONDAY. THE ARMY HAS SENT PATROLS TO FIND THE KILLERS."
+    far = _attack(text, "MURDERED", "ARMY", "Military Forces of Ruritania")
+    assert evaluation._perpetrators(_doc(text, far))[0] == []
+    text = "SOLDIERS OF THE ARMY MURDERED A JUDGE IN THE CAPITAL ON MONDAY."
+    near = _attack(text, "MURDERED", "ARMY", "Military Forces of Ruritania")
+    assert evaluation._perpetrators(_doc(text, near))[0] != []
+
+
+def test_muc_doer_who_only_tells_of_the_act_is_no_perpetrator() -> None:
+    text = "THE POLICE SAID THAT A JUDGE WAS MURDERED IN THE CAPITAL ON MONDAY."
+    told = _attack(text, "MURDERED", "POLICE", "Police Forces of Ruritania", claimed_by=("THE POLICE",))
+    assert evaluation._perpetrators(_doc(text, told))[0] == []
+    investigating = dataclasses.replace(
+        told, claimed_by=(), responses=(Response("investigation", "POLICE", Span(0, 10)),)
+    )
+    assert evaluation._perpetrators(_doc(text, investigating))[0] == []

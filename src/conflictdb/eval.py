@@ -229,6 +229,8 @@ def _perpetrators(doc: Document) -> tuple[list[set[str]], list[set[str]]]:
         if _spoken(doc.text, mention):
             continue
         named_by = [span.of(doc.text) for span in mention.evidence.get("actor1", ())]
+        if _voice(mention) or _far_force(doc.text, mention):
+            continue
         for actor, spans in ((mention.actor1, named_by), *((a, []) for a in mention.assoc_actor_1)):
             if actor is None:
                 continue
@@ -246,6 +248,27 @@ def _perpetrators(doc: Document) -> tuple[list[set[str]], list[set[str]]]:
             if doers:
                 people.append(doers)
     return list(orgs.values()), people
+
+
+def _voice(mention: Mention) -> bool:
+    """Whether the doer's words are the event's source or a responder's ('the army said', 'the police are
+    investigating'): a voice about the act, not its author (a claim of responsibility aside)."""
+    words = (mention.actor1.words if mention.actor1 else "").lower()
+    voices = [*mention.claimed_by, *(r.by for r in mention.responses if r.kind != "claim_of_responsibility")]
+    return bool(words) and any(words in v.lower() for v in voices)
+
+
+def _far_force(text: str, mention: Mention) -> bool:
+    """Whether the doer is a state force that the act's own sentence never names: in a long story, the army
+    or police named elsewhere (hunting the killers, telling of the act) are seldom its authors."""
+    actor = mention.actor1
+    triggers = mention.evidence.get("event_type", ())
+    if actor is None or not actor.name.startswith(("Military Forces of", "Police Forces of")) or not triggers:
+        return False
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, triggers[0].start)), default=0)
+    end = _SENTENCE_END.search(text, triggers[0].end)
+    stop = end.start() if end else len(text)
+    return not any(start <= span.start < stop for span in mention.evidence.get("actor1", ()))
 
 
 # Nouns for the members of a group who act: after a group's name they are its perpetrator individuals.

@@ -195,6 +195,99 @@ def _accusations(doc: Any, text: str, spans: list[Span]) -> list[Response]:
     return out
 
 
+# Participles of acts whose agent ('killed by X', 'the murder, carried out by X') is the doer the report names.
+_DONE_BY = re.compile(
+    r"(?:murdered|killed|assassinated|kidnapped|kidnaped|abducted|bombed|dynamited|attacked|massacred|executed|"
+    r"shot|machinegunned|machine-gunned|ambushed|burned|torched|seized|captured|taken|held|wounded|injured|"
+    r"tortured|carried|perpetrated|committed|planted|hurled|thrown|detonated|set|staged)",
+    re.IGNORECASE,
+)
+# Participles that name no act by themselves: their subject must ('the attack was carried out by X').
+_DONE_BY_ACT_NOUN = frozenset([
+    "carried", "perpetrated", "committed", "planted", "hurled", "thrown", "detonated", "set", "staged", "taken", "held",
+])  # fmt: skip
+
+
+def _agents_of_acts(doc: Any, text: str, spans: list[Span]) -> list[Response]:
+    """The doer a report names as the agent of a violent act: 'the peasants were killed by members of the
+    X', 'the murder, carried out by X terrorists' hold X responsible, whoever tells it."""
+    out: list[Response] = []
+    for span in spans:
+        sent = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if sent is None or _YEAR_IN.search(span.of(text)):
+            continue  # a year dates the act before the news ('killed by the army in 1985')
+        for verb in sent:
+            if not _DONE_BY.fullmatch(verb.text):
+                continue  # (the tagger may call 'carried' in 'the murder, carried out by X' a past tense)
+            doer = _doer(verb, text)
+            if doer is None or doer.pos_ == "PRON" or _negated(verb, doer) or _unreal(verb):
+                continue
+            if verb.lower_ in _DONE_BY_ACT_NOUN and not _act_noun(verb):
+                continue  # 'the report was carried by X', 'the meeting held by X'
+            against, where = _member_phrase(doer, text)
+            if not _named_group(against):
+                continue  # 'killed by unidentified men', 'by a group', 'by soldiers': no organisation named
+            source = _subject(verb.head) if verb.dep_ in ("ccomp", "xcomp") and verb.head.lower_ in _SPEECH else None
+            by = _phrase(source, source=text)[0] if source is not None and source.pos_ != "PRON" else ""
+            hit = Span(min(verb.idx, where.start), max(verb.idx + len(verb.text), where.end))
+            out.append(Response(kind="accusation", by=by, span=hit, against=against))
+    return out
+
+
+# Acts whose subject in the active voice is their doer: only a named armed group's is read ('the X had
+# kidnapped the anthropologist'); a force that 'killed' someone is mostly a battle's side.
+_DID = re.compile(
+    r"(?:murdered|killed|assassinated|kidnapped|kidnaped|abducted|bombed|dynamited|massacred|executed|"
+    r"machinegunned|burned|torched|shot)",
+    re.IGNORECASE,
+)
+
+
+def _doer(verb: Any, text: str) -> Any | None:
+    """The head of the doer's phrase of an act verb: the agent of a passive, the subject of an active."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is not None:
+        return next((o for o in agent.children if o.dep_ == "pobj"), None)
+    if verb.pos_ != "VERB" or not _DID.fullmatch(verb.text) or _passive(verb):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ == "PRON" or not _named_armed_group(_member_phrase(subject, text)[0]):
+        return None
+    return subject
+
+
+def _named_armed_group(words: str) -> bool:
+    from conflictdb.extract.actor_registry import NAMED, Registry
+
+    return any(not m.entry.generic and m.entry.role == NAMED for m in Registry.load().match(words))
+
+
+_YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _act_noun(verb: Any) -> bool:
+    """Whether a participle's subject, or the noun it describes, is an act: 'the murder, carried out by'."""
+    heads = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
+    if verb.dep_ in ("acl", "relcl") or not heads:
+        heads.append(verb.head)
+    deeds = ("action", "actions", "operation", "crime", "crimes")
+    return any(_ACT.fullmatch(h.text) or h.lower_ in deeds for h in heads)
+
+
+def _unreal(verb: Any) -> bool:
+    """A planned or possible act: 'could have been killed by', 'were to be kidnapped by'."""
+    for head in (verb, verb.head):
+        if any(c.dep_ in ("aux", "auxpass", "mark") and c.lower_ in _MODALS for c in head.children):
+            return True
+    return False
+
+
+def _named_group(words: str) -> bool:
+    from conflictdb.extract.actor_registry import Registry
+
+    return any(not m.entry.generic for m in Registry.load().match(words))
+
+
 # A year in the accusation's words dates the act before the news ('31 assassinations in 1989 were blamed on').
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
@@ -289,10 +382,20 @@ def _member_phrase(token: Any, text: str) -> tuple[str, Span]:
     prep = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
     if prep is None:
         return words, span
-    last = max(t.i for t in prep.subtree)
-    end = token.doc[min(last, prep.i + 14)]
+    last = min(max(t.i for t in prep.subtree), prep.i + 14)
+    # the group's name, not where its members were or what they did: 'members of the X near the border'
+    stop = next((t.i for t in token.doc[prep.i + 1 : last + 1] if _ends_name(t)), last + 1)
+    end = token.doc[max(prep.i + 1, stop - 1)]
     end_char = end.idx + len(end.text)
     return text[span.start : end_char], Span(span.start, end_char)
+
+
+def _ends_name(token: Any) -> bool:
+    return (token.dep_ in ("prep", "acl", "relcl") and token.lower_ != "of") or token.text in (",", ";", "--")
+
+
+def _covered(response: Response, others: list[Response]) -> bool:
+    return any(o.span.start < response.span.end and response.span.start < o.span.end for o in others)
 
 
 def _negated(token: Any, who: Any) -> bool:
@@ -342,6 +445,7 @@ def attribute(
     if names:
         evidence["claimed_by"] = tuple(spans)
     responses = _responses(doc, text, response_spans) + _accusations(doc, text, response_spans)
+    responses += [r for r in _agents_of_acts(doc, text, response_spans) if not _covered(r, responses)]
     if responses:
         evidence["responses"] = tuple(r.span for r in responses)
     context: list[str] = []
