@@ -332,6 +332,10 @@ class Registry:
         """Read the registry's YAML files; `extra_aliases` maps more words to canonical names."""
         return _load(Path(directory) if directory else DATA_DIR, tuple(sorted((extra_aliases or {}).items())))
 
+    def is_weak(self, words: str, name: str) -> bool:
+        """Whether `words` name `name` only weakly: a word that other countries' forces or groups share."""
+        return (_words(words), name) in self._weak
+
     def country_of(self, words: str) -> str | None:
         """The country that `words` name in full ('Turkish', 'Burkina Faso'), if any."""
         keys = _words(words)

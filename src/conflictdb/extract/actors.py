@@ -121,7 +121,13 @@ _GANG = re.compile(
 )
 GANG = "Unidentified Gang ({country})"
 # Thailand's Deep South, where ACLED names unnamed insurgents 'Southern Muslim Separatists'.
-_DEEP_SOUTH = re.compile(r"\b(?:Narathiwat|Pattani|Patani|Yala|Songkhla|Deep South|southern border provinces)\b")
+# Its provinces and their districts (Songkhla's four in the insurgency); not 'Mayo', 'Raman', 'Chana', also names elsewhere.
+_DEEP_SOUTH = re.compile(
+    r"\b(?:Narathiwat|Pattani|Patani|Yala|Songkhla|Deep South|southern border provinces|"
+    r"Khok Pho|Nong Chik|Panare|Thung Yang Daeng|Sai Buri|Saiburi|Mai Kaen|Yaring|Yarang|Kapho|Mae Lan|Betong|"
+    r"Bannang Sata|Than To|Yaha|Krong Pinang|Tak Bai|Bacho|Yi-?ngo|Rangae|Rueso|Ruesoh|Si Sakhon|Sukhirin|"
+    r"Su-?ngai Kolok|Sungai Kolok|Su-?ngai Padi|Sungai Padi|Cho-?airong|Thepha|Na Thawi|Saba Yoi)\b"
+)
 SEPARATISTS = "Southern Muslim Separatists (Thailand)"
 _PATTERN_FORCES = ("army", "military", "soldiers", "troops", "forces", "security forces", "police", "policemen")
 
@@ -136,7 +142,7 @@ class ActorFinder:
     def matches(self, text: str) -> list[Match]:
         """Registry names in `text` (the last text's are kept, as one document has many events)."""
         if self._last[0] != text or not text:
-            self._last = (text, _one_force(text, self.registry.match(text)))
+            self._last = (text, _security_police(_one_force(text, self.registry.match(text))))
         return self._last[1]
 
     def patterns(self) -> list[dict[str, Any]]:
@@ -153,7 +159,8 @@ class ActorFinder:
         sent = token.sent if token is not None else None
         in_sent = [m for m in matches if sent is None or sent.start_char <= m.span.start < sent.end_char]
         args = arguments(token) if token is not None else Arguments((), (), ())
-        agents = pick(args.agents, matches)
+        agents = pick(args.agents or _conjoined_agents(token), matches)
+        agents += [m for m in _at_hands(text, in_sent) if m not in agents]
         patients = pick(args.patients, matches)
         partners = pick(args.partners, matches)
         # a country as the doer is its forces only where it shells or strikes: 'Pakistan shelled the posts'
@@ -213,6 +220,8 @@ class _Cast:
             assoc1 = [m for m in self.agents + self.in_sent if m.entry.role in (GROUP, PARTY)]
             acting = [m for m in self.patients + self.partners + self.in_sent + self.matches if _acting(self.text, m)]
             state = first(acting, (STATE,))
+            if state is not None and _is_security(state):
+                state = _as_police(state)  # ACLED's codes for the forces that face a crowd: its police
             if sub_event_type in ("Protest with intervention", "Excessive force against protesters"):
                 m2 = state
                 a2 = state.entry.actor(state.words) if state else _generic(POLICE, 1)
@@ -227,6 +236,8 @@ class _Cast:
                     m2 = first(targets, roles) or state
                 else:  # a violent demonstration: the police it fought, then its target
                     m2 = first(targets + self.agents + self.in_sent, (STATE,)) or state or first(targets, roles)
+                if m2 is not None and _is_security(m2):
+                    m2 = _as_police(m2)
                 if m2 is not None and m2.entry.role == STATE:
                     a2 = m2.entry.actor(m2.words)
                 elif fight and (m2 is None or m2.entry.role in (PARTY, GROUP, RIOTER, PROTESTER, ETHNIC)):
@@ -307,8 +318,10 @@ class _Cast:
                 (a1, m1), (a2, m2) = (self.monitored[0], None), (self.monitored[1], None)
                 if event_type != "Battles":
                     a2 = None
-        if a1 is not None and a1.name == UNIDENTIFIED and event_type in _VIOLENT and _DEEP_SOUTH.search(self.text):
-            a1 = Actor(name=SEPARATISTS, inter=2, country="Thailand")  # ACLED's name for the Deep South's insurgents
+        if event_type in _VIOLENT and _DEEP_SOUTH.search(self.text):  # ACLED's name for the Deep South's insurgents
+            separatists = Actor(name=SEPARATISTS, inter=2, country="Thailand")
+            a1, a2 = (separatists if a is not None and a.name == UNIDENTIFIED else a for a in (a1, a2))
+            a1, a2 = (_in_country(a, "Thailand") for a in (a1, a2))  # its 'rangers' are Thailand's, not Pakistan's
         if _GANG.search(self.text):  # armed men of organised crime: a gang where ACLED names them so
             a1, a2 = (_generic(GANG, 3) if a is not None and a.name == UNIDENTIFIED else a for a in (a1, a2))
         if a2 is not None and a2.name == CIVILIANS:
@@ -388,6 +401,30 @@ def _one_force(text: str, matches: list[Match]) -> list[Match]:
     return out
 
 
+_MILITARY_PREFIX, _POLICE_PREFIX = "Military Forces of ", "Police Forces of "
+
+
+def _is_security(match: Match) -> bool:
+    """'Security forces', 'Kenyan security personnel': a state's forces that the words leave unnamed."""
+    return match.entry.role == STATE and match.entry.name.startswith(_MILITARY_PREFIX) and "secur" in match.words.lower()
+
+
+def _as_police(match: Match) -> Match:
+    entry = match.entry
+    name = _POLICE_PREFIX + entry.name.removeprefix(_MILITARY_PREFIX)
+    return dataclasses.replace(match, entry=dataclasses.replace(entry, name=name))
+
+
+def _security_police(matches: list[Match]) -> list[Match]:
+    """'Security forces' in a text that names the police and no army are the police: 'security forces (police)',
+    'security personnel clashed with the crowd; police fired teargas'."""
+    if not any(m.entry.role == STATE and m.entry.name.startswith(_POLICE_PREFIX) for m in matches):
+        return matches
+    if any(m.entry.role == STATE and m.entry.name.startswith(_MILITARY_PREFIX) and not _is_security(m) for m in matches):
+        return matches
+    return [_as_police(m) if _is_security(m) else m for m in matches]
+
+
 def _resolved(cast: _Cast, match: Match | None, *, other: Actor | None = None) -> Match | None:
     """A generic doer resolved to the group the text names for it: 'the guerrillas' after 'the FMLN',
     'an armed group believed to be Al Shabaab', 'the suspects are believed to be Turkana'."""
@@ -445,10 +482,13 @@ def _acting(text: str, match: Match, *, target: bool = False) -> bool:
 
 def _armed(match: Match) -> bool:
     """Whether a match names an armed actor without help from the parse: an ethnic group only with
-    'militia', 'raiders' and the like after it."""
+    'militia', 'raiders' and the like after it; a party only by its armed men ('BNP militants', whom ACLED
+    codes as the party's militia)."""
     role = match.entry.role
     if role == ETHNIC:
         return match.member in ARMED_MEMBERS or not match.entry.known
+    if role == PARTY:
+        return match.member in ARMED_MEMBERS
     return role in (NAMED, STATE, ARMED)
 
 
@@ -487,6 +527,44 @@ def _has_faction(actor: Actor) -> bool:
 def _units() -> frozenset[str]:
     """The registry's units of state forces: 'Police Forces of Kenya General Service Unit'."""
     return frozenset(name for name, entry in Registry.load().entries.items() if entry.unit)
+
+
+def _conjoined_agents(token: Any) -> tuple[Any, ...]:
+    """The agent that passive verbs joined by 'and' share: 'was shot at and wounded by X' (the parse hangs
+    'by X' on the last verb only)."""
+    if token is None or token.tag_ != "VBN":
+        return ()
+    verbs = [token, *token.conjuncts]
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for v in verbs for c in v.children):
+        return ()
+    out: list[Any] = []
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for obj in (g for g in child.children if g.dep_ == "pobj"):
+                    out.extend([obj, *obj.conjuncts])
+    return tuple(out)
+
+
+# 'killed at the hands of the police', 'violence at the hands of X': the name after it did the act.
+_HANDS = re.compile(r"\bat the hands of\s+(?:the\s+|a\s+|an\s+|suspected\s+|alleged\s+)*$", re.IGNORECASE)
+
+
+def _at_hands(text: str, matches: list[Match]) -> list[Match]:
+    return [m for m in matches if _HANDS.search(text, max(0, m.extent.start - 40), m.extent.start)]
+
+
+def _in_country(actor: Actor | None, country: str) -> Actor | None:
+    """A state force that a word other countries also use ('rangers') gave to another country, as the
+    force of `country`, where the text's places are there."""
+    registry = Registry.load()
+    if actor is None or actor.country in (None, country) or not registry.is_weak(actor.words, actor.name):
+        return actor
+    words = set(actor.words.lower().split())
+    for alias, entry in registry.aliases:  # the force of `country` with the word in a name: 'paramilitary rangers'
+        if entry.country == country and entry.role == STATE and words <= set(alias.lower().split()):
+            return dataclasses.replace(actor, name=entry.name, inter=entry.inter, country=country)
+    return actor
 
 
 def _first(matches: Iterable[Match], roles: tuple[str, ...]) -> Match | None:
