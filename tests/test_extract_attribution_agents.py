@@ -36,6 +36,10 @@ def _accused(text: str, extractor: Extractor) -> list[str]:
             "ELN COMMANDO",
         ),
         (
+            "THE GOVERNOR CONDEMNED THE KIDNAPPINGS OF RICH FARMERS CARRIED OUT BY ELN COMMANDOS IN THE PROVINCE.",
+            "ELN COMMANDOS",
+        ),
+        (
             "Relatives said the engineer had been seen last week. The Shining Path had kidnapped him on his farm.",
             "Shining Path",
         ),
@@ -55,6 +59,8 @@ def test_extract_attribution_agent_of_an_act_is_accused(text: str, accused: str,
         "The minister could have been kidnapped by the ELN, his guards said after the shooting.",
         "THE INSPECTOR WAS KIDNAPPED BY THE FARC IN 1984. A BOMB EXPLODED TODAY IN HIS OLD OFFICE.",
         "The statement was carried by the Shining Path's newspaper. A bomb exploded at the bank.",
+        # an accusation of acts of past years
+        "THE REPORT SAYS 40 MURDERS OF MAYORS IN 1987 AND 1988 WERE BLAMED ON THE FARC.",
     ],
 )
 def test_extract_attribution_no_agent_accused(text: str, extractor: Extractor) -> None:

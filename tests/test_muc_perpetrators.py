@@ -104,3 +104,17 @@ def test_muc_doer_who_only_tells_of_the_act_is_no_perpetrator() -> None:
         told, claimed_by=(), responses=(Response("investigation", "POLICE", Span(0, 10)),)
     )
     assert evaluation._perpetrators(_doc(text, investigating))[0] == []
+
+
+def test_muc_accusation_counts_though_the_story_opens_on_an_old_incident() -> None:
+    text = "ON 3 MAY 1985 A BOMB DESTROYED THE OLD BRIDGE. TODAY THE POLICE BLAMED THE RED HAND BRIGADE FOR THE MURDER."
+    old = text.index("3 MAY 1985")
+    start = text.index("RED HAND")
+    accusation = Response("accusation", "POLICE", Span(start, start + 16), against="RED HAND BRIGADE")
+    bombing = _battle(
+        event_type="Explosions/Remote violence",
+        sub_event_type="Remote explosive/landmine/IED",
+        responses=(accusation,),
+        evidence={"event_date": (Span(old, old + 10),)},
+    )
+    assert any("red hand brigade" in forms for forms in evaluation._perpetrators(_doc(text, bombing))[0])

@@ -211,10 +211,11 @@ def _perpetrators(doc: Document) -> tuple[list[set[str]], list[set[str]]]:
     orgs: dict[str, set[str]] = {}
     people: list[set[str]] = []
     for mention in doc.mentions:
-        if mention.background or _dated_history(doc.text, mention):
+        if mention.background:
             continue
         # a claim of responsibility names a perpetrator, whatever the event; so does an accusation of an act
-        # (MUC-4's perpetrators include the 'suspected or accused')
+        # (MUC-4's perpetrators include the 'suspected or accused'). They are read from the whole story, so
+        # an old incident that heads it (one dated by its year) does not date them.
         for response in mention.responses:
             words = {"claim_of_responsibility": response.by, "accusation": response.against}.get(response.kind, "")
             words = words.strip()
@@ -226,7 +227,7 @@ def _perpetrators(doc: Document) -> tuple[list[set[str]], list[set[str]]]:
                     orgs.setdefault(claimant[0], set()).update(claimant[1])
         if mention.event_type not in _TERROR_TYPES or mention.sub_event_type in _MILITARY_OPERATIONS:
             continue
-        if _spoken(doc.text, mention):
+        if _dated_history(doc.text, mention) or _spoken(doc.text, mention):
             continue
         named_by = [span.of(doc.text) for span in mention.evidence.get("actor1", ())]
         if _voice(mention) or _far_force(doc.text, mention):
