@@ -38,7 +38,7 @@ def resolve(reading: Reading, *, admin_keys: dict[str, str], actor_countries: tu
         context_keys = {c.key for c in top.context}
         ranked = sorted(
             (
-                (_score(e, top, votes, total_votes, keys, context_keys, admin_keys), e)
+                (_score(e, top, votes, total_votes, keys, context_keys, admin_keys, reading.regions), e)
                 for e in top.entries[:_MAX_ENTRIES]
             ),
             key=lambda pair: -pair[0],
@@ -142,6 +142,10 @@ def _agreement(head: Entry | None, unit: Entry) -> float:
     return 0.5
 
 
+# A namesake in the first-order unit where a regional group the text names acts: as much as a unit named
+# anywhere in the text, and more than a namesake's larger size.
+REGION_BONUS = 2.0
+
 # Namesakes beyond the most populous few are never chosen; scoring them only costs time.
 _MAX_ENTRIES = 15
 
@@ -185,8 +189,11 @@ def _score(
     keys: set[str],
     context_keys: set[str],
     admin_keys: dict[str, str],
+    regions: tuple[str, ...] = (),
 ) -> float:
     s = 4.0 * votes.get(entry.cc, 0.0) / total_votes + _prior(entry, top.designator)
+    if entry.a1 in regions:
+        s += REGION_BONUS  # a namesake where the text's regional groups act ('DPR forces' and a Donetsk village)
     # admin names given beside the toponym ('X (A, B)'), or anywhere in the text
     for code in (entry.a1, entry.a2):
         if code:

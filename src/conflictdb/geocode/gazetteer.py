@@ -327,6 +327,44 @@ class Gazetteer:
         ).fetchone()
         return Entry(*row) if row else None
 
+    @functools.lru_cache(maxsize=10_000)  # noqa: B019 - one gazetteer per process, kept for its lifetime
+    def district_seat(self, a1: str | None, a2: str | None) -> Entry | None:
+        """The seat of a second-order unit (PPLA2), else its most populous place, else None."""
+        if not a1 or not a2:
+            return None
+        row = self._conn.execute(
+            "SELECT gid, name, cc, a1, a2, lat, lon, fclass, fcode, pop FROM place WHERE a1 = ? AND a2 = ? "
+            "AND fclass = 'P' ORDER BY fcode IN ('PPLA', 'PPLA2', 'PPLC') DESC, pop DESC LIMIT 1",
+            (a1, a2),
+        ).fetchone()
+        return Entry(*row) if row else None
+
+    def admin1_of(self, entry: Entry) -> str | None:
+        """The first-order unit a place lies in, by a code the admin table names.
+
+        Some sources give a place a code since retired ('KE.03', a former province): its second-order
+        unit's code then says, else the unit of the nearest place whose code is current.
+        """
+        return entry.a1 if entry.a1 in self.admins or entry.a1 is None else self._current_admin1(entry)
+
+    @functools.lru_cache(maxsize=10_000)  # noqa: B019 - one gazetteer per process, kept for its lifetime
+    def _current_admin1(self, entry: Entry) -> str | None:
+        if entry.a2:
+            a1 = ".".join(entry.a2.split(".")[:2])
+            if a1 in self.admins:
+                return a1
+        rows = self._conn.execute(
+            "SELECT a1, lat, lon FROM place WHERE a1 >= ? AND a1 < ? AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?",
+            (f"{entry.cc}.", f"{entry.cc}/", entry.lat - 0.5, entry.lat + 0.5, entry.lon - 0.5, entry.lon + 0.5),
+        ).fetchall()
+        near = [(distance_km(entry.lat, entry.lon, lat, lon), a1) for a1, lat, lon in rows if a1 in self.admins]
+        return min(near)[1] if near else entry.a1
+
+    def placeless(self, entry: Entry) -> bool:
+        """Whether a unit has no point of its own: the registry gives a unit without towns its country's centre."""
+        info = self.countries.get(entry.cc)
+        return entry.level in (1, 2) and info is not None and (entry.lat, entry.lon) == (info[1], info[2])
+
     def spelt_alike(self, key: str, *, min_ratio: float) -> list[tuple[float, str]]:
         """Name keys that share a key's first three letters and are spelt alike: (rapidfuzz ratio, key).
 
@@ -342,6 +380,62 @@ class Gazetteer:
         ]
         found = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=min_ratio, limit=10)
         return [(score, k) for k, score, _index in found]
+
+    @functools.lru_cache(maxsize=300)  # noqa: B019 - one gazetteer per process, kept for its lifetime
+    def _joined_units(self, cc: str) -> dict[str, tuple[Entry, ...]]:
+        """A country's first- and second-order units joined from several names ('Ajumako/Enyan/Essiam'),
+        by each part ('ajumako'); read on first need."""
+        forms: dict[str, list[Entry]] = defaultdict(list)
+        rows = self._conn.execute(
+            "SELECT gid, name, cc, a1, a2, lat, lon, fclass, fcode, pop FROM place WHERE a1 >= ? AND a1 < ? "
+            "AND fcode IN ('ADM1', 'ADM2') AND (name LIKE '%/%' OR name LIKE '%-%' OR name LIKE '% and %' "
+            "OR name LIKE '%&%')",
+            (f"{cc}.", f"{cc}/"),
+        )
+        for row in rows:
+            entry = Entry(*row)
+            for part in _JOINED_RE.split(entry.name):
+                key = fold(bare_name(part))
+                if len(key) >= 4:
+                    forms[key].append(entry)
+        return {k: tuple(v) for k, v in forms.items()}
+
+    @functools.lru_cache(maxsize=300)  # noqa: B019 - one gazetteer per process, kept for its lifetime
+    def _unit_names(self, cc: str) -> tuple[tuple[str, Entry], ...]:
+        """A country's first- and second-order units by their names without spaces ('aljifarah')."""
+        rows = self._conn.execute(
+            "SELECT gid, name, cc, a1, a2, lat, lon, fclass, fcode, pop FROM place "
+            "WHERE a1 >= ? AND a1 < ? AND fcode IN ('ADM1', 'ADM2')",
+            (f"{cc}.", f"{cc}/"),
+        )
+        return tuple((fold(bare_name(row[1])).replace(" ", ""), Entry(*row)) for row in rows)
+
+    def unit_like(self, key: str, countries: Iterable[str], *, spelt_alike: bool = True) -> tuple[Entry, ...]:
+        """The units of the `countries` given that a name the gazetteer lacks may be: a part of a joined unit
+        name ('Ajumako'), or with `spelt_alike` the name run together ('Aljfara' for Al Jifarah) or spelt
+        alike ('Urozgan')."""
+        countries = list(countries)
+        for cc in countries:
+            found = self._joined_units(cc).get(key)
+            if found:
+                return found
+        squeezed = key.replace(" ", "")
+        if len(squeezed) < 5 or not spelt_alike:
+            return ()
+        from rapidfuzz import fuzz
+
+        best: list[tuple[float, Entry]] = []
+        for cc in countries:
+            for name, entry in self._unit_names(cc):
+                if name[:1] != squeezed[:1] or abs(len(name) - len(squeezed)) > 3:
+                    continue
+                ratio = fuzz.ratio(name, squeezed)
+                if ratio >= _UNIT_RATIO:
+                    best.append((ratio, entry))
+        if not best:
+            return ()
+        top = max(r for r, _ in best)
+        return tuple(e for r, e in best if r == top)
 
     def find(self, name: str) -> tuple[Entry, ...]:
         """Entries known under a name (any spelling that folds to the same key)."""
@@ -377,6 +471,12 @@ class Gazetteer:
                 for p, n, t in count("SELECT path, rows, imported FROM source ORDER BY rowid")
             ],
         }
+
+
+# Unit names joined from several ('Ajumako/Enyan/Essiam', 'Kwahu Afram Plains'): a text names one part.
+_JOINED_RE = re.compile(r"\s*/\s*|\s+-\s+|-|\s+and\s+|\s*&\s*")
+# How alike (rapidfuzz ratio, spaces dropped) a unit's name and a text's spelling of it must be ('Urozgan').
+_UNIT_RATIO = 84.0
 
 
 def open_gazetteer(gazetteer: str | Path | Gazetteer | None = None) -> Gazetteer:

@@ -30,6 +30,7 @@ from conflictdb.geocode.checks import (
     variant,
 )
 from conflictdb.geocode.choose import ACTOR_WEIGHT, admin_keys, resolve, top_country
+from conflictdb.geocode.cues import not_places_words
 from conflictdb.geocode.former import districts_first, former_admin1, official_name
 from conflictdb.geocode.gazetteer import (
     Entry,
@@ -44,7 +45,7 @@ from conflictdb.geocode.gazetteer import (
 )
 from conflictdb.geocode.outlets import GLOBAL_PRESS, outlet_country
 from conflictdb.geocode.peoples import group_countries, named_actor_countries, people_names, regional_units
-from conflictdb.geocode.resolve import Reading, Toponym, find_toponyms
+from conflictdb.geocode.resolve import GENERIC, Reading, Toponym, find_toponyms
 from conflictdb.geocode.respell import respelt_name
 from conflictdb.models import Actor, Document, Mention, Place, Span
 
@@ -132,8 +133,84 @@ class Geocoder:
             cc = self._named_actors_country(text)
             if cc is not None:
                 reading.votes[cc] = NAMED_GROUP_WEIGHT
+        self._units_respelt(reading)
+        reading.regions = self._regions(text)
         resolve(reading, admin_keys=self._admin_keys, actor_countries=actor_countries)
         return reading
+
+    def _regions(self, text: str) -> tuple[str, ...]:
+        """The first-order units (codes) where the regional groups a text names act, the first named first."""
+        codes: list[str] = []
+        for cc, units in regional_units(text):
+            for unit in units.split("|"):
+                for e in self.gazetteer.lookup(fold(unit)):
+                    if e.cc == cc and e.level == 1 and e.a1 and e.a1 not in codes:
+                        codes.append(e.a1)
+        return tuple(codes)
+
+    def _outside_regions(self, top: Toponym, reading: Reading) -> bool:
+        """Whether a village chosen for a name lies outside the units where the text's regional groups act:
+        a namesake of one the gazetteer lacks ('near Vodyane' in a report of the Donetsk ceasefire line)."""
+        entry = top.chosen
+        return (
+            bool(reading.regions)
+            and entry is not None
+            and entry.level == 3
+            and not significant(entry)
+            and not top.context
+            and entry.cc == reading.regions[0][:2]
+            and self.gazetteer.admin1_of(entry) not in reading.regions
+        )
+
+    def _in_region(self, top: Toponym, reading: Reading) -> tuple[Place, dict[str, tuple[Span, ...]]]:
+        """A place the gazetteer lacks, kept under its own name in the first unit of the text's regional groups."""
+        code = reading.regions[0]
+        seat = self.gazetteer.capital(code)
+        place, evidence = self._country_place(code[:2], reading)
+        place = dataclasses.replace(
+            place,
+            name=display(top.surface, None),
+            locality=display(top.surface, None),
+            admin1=self._admin1(code, reading, top),
+            latitude=seat.lat if seat else place.latitude,
+            longitude=seat.lon if seat else place.longitude,
+            geo_precision=2,
+            where_prec=4,
+            geonameid=None,
+            how="text",
+        )
+        return place, {**evidence, "location": (top.span,)}
+
+    def _units_respelt(self, reading: Reading) -> None:
+        """Give a unit the gazetteer lacks under the text's spelling the units it may be.
+
+        Only names the text gives as units: before a unit word ('Dara i Sufi Bala district') or beside
+        a place ('X (Ajumako, Central)', 'X district, Urozgan'). Spelt alike only in the countries the
+        text points to, or those of the units named with it, and only where no other unit of the same
+        chain is known as written: a unit the text spells as the gazetteer does says more.
+        """
+        wanted = [
+            t
+            for t in reading.toponyms
+            if not t.entries
+            and (t.designator in (1, 2) or t.is_context)
+            and t.key not in not_places_words()
+            and t.key not in GENERIC
+        ]
+        if not wanted:
+            return
+        countries = sorted(reading.votes, key=reading.votes.__getitem__, reverse=True)[:3]
+        spelt_as_known: set[int] = set()
+        for top in reading.toponyms:
+            chain = [top, *top.context]
+            known = [c for c in chain if any(e.level in (1, 2) for e in c.entries[:5])]
+            countries.extend(e.cc for c in known for e in c.entries[:3] if e.level < 3 and e.cc not in countries)
+            if known:
+                spelt_as_known.update(id(c) for c in chain)
+        for top in wanted:
+            entries = self.gazetteer.unit_like(top.key, countries, spelt_alike=id(top) not in spelt_as_known)
+            if entries:
+                top.entries, top.respelt = entries, True
 
     def _actor_countries(self, mention: Mention, *, said: frozenset[str] = frozenset()) -> tuple[str, ...]:
         """The actors' countries, each counting ACTOR_WEIGHT: the second side's and state forces' twice.
@@ -220,6 +297,8 @@ class Geocoder:
             dateline = self._dateline(doc.text)
             if dateline is not None:
                 top = dateline
+        if top is not None and self._outside_regions(top, reading):
+            return self._in_region(top, reading)
         if top is not None and top.chosen is not None and not self._contradicted(top, votes) and not stray(top, votes):
             return self._from_entry(top, reading)
         if top is not None and top.chosen is not None:
@@ -365,13 +444,13 @@ class Geocoder:
         kind = "near" if top.near and level == 3 else {1: "admin1", 2: "admin2"}.get(level, "place")
         geo, where = _PRECISION[kind]
         name = display(bare_name(top.surface) if entry.level < 3 or top.designator else top.surface, None)
-        if seat is not None and fold(seat.name) != fold(name) and not variant(seat.name, name):
+        if seat is not None and self._named_seat(entry, seat, name):
             name = acled_name(ascii_name(seat.name))  # ACLED names the town whose point it uses
         place = Place(
             name=name,
             country=gaz.country_name(entry.cc),
             country_code=entry.cc,
-            admin1=self._admin1(entry.a1, reading, top),
+            admin1=self._admin1(gaz.admin1_of(entry), reading, top),
             admin2=gaz.admin_name(entry.a2) or (gaz.admin_name(point.a2) if seat else None),
             latitude=point.lat,
             longitude=point.lon,
@@ -419,8 +498,8 @@ class Geocoder:
         if name is None or code is None:
             return None
         for top in reading.toponyms:
-            if top.chosen is None or top.chosen.cc != code[:2]:
-                continue
+            if top.chosen is None or top.chosen.cc != code[:2] or top.respelt:
+                continue  # a unit found under another spelling is named as the gazetteer names it
             unit = any(e.level == 1 and e.a1 == code for e in top.entries)
             # or its namesake town ('Idleb' the city, for Idlib governorate)
             town = not unit and any(e.a1 == code and e.fclass == "P" for e in top.entries)
@@ -443,12 +522,26 @@ class Geocoder:
             if e.fclass == "P"
             and e.cc == unit.cc
             and (unit.a1 is None or e.a1 == unit.a1)
-            and distance_km(e.lat, e.lon, unit.lat, unit.lon) < 300
+            and (unit.a2 is None or e.a2 in (None, unit.a2))
+            and (distance_km(e.lat, e.lon, unit.lat, unit.lon) < 300 or self.gazetteer.placeless(unit))
         ]
         if towns:
             return max(towns, key=lambda e: e.pop)
         # ACLED places a region-wide event at the region's capital: the seat GeoNames marks, else its largest town
-        return self.gazetteer.capital(unit.a1) if unit.level == 1 else None
+        if unit.level == 1:
+            return self.gazetteer.capital(unit.a1)
+        # a district: its seat or largest town; one the gazetteer has no town in, its region's capital
+        seat = self.gazetteer.district_seat(unit.a1, unit.a2)
+        if seat is None and self.gazetteer.placeless(unit):
+            seat = self.gazetteer.capital(unit.a1)
+        return seat
+
+    def _named_seat(self, unit: Entry, seat: Entry, name: str) -> bool:
+        """Whether ACLED names the event after the town whose point it uses: a region's capital, or a town
+        of the unit's own name spelt otherwise; a district keeps its own name at its seat's point."""
+        if unit.level == 2 and fold(seat.name) != fold(bare_name(unit.name)) and not variant(seat.name, name):
+            return False
+        return fold(seat.name) != fold(name) and not variant(seat.name, name)
 
     def _from_context(
         self, top: Toponym, reading: Reading, votes: dict[str, float], doc_text: str
@@ -522,14 +615,14 @@ class Geocoder:
         # ACLED names the known place whose point it uses ('Mwatate' for 'Wumari Sechu village in Mwatate
         # district'); the village's own name is kept as the locality
         name = display(bare_name(unit.surface), None)
-        if seat is not None and fold(seat.name) != fold(name) and not variant(seat.name, name):
+        if seat is not None and self._named_seat(entry, seat, name):
             name = acled_name(ascii_name(seat.name))
         place = Place(
             name=name if inside else display(top.surface, None),
             locality=display(top.surface, None),
             country=self.gazetteer.country_name(entry.cc),
             country_code=entry.cc,
-            admin1=self._admin1(entry.a1, reading, top),
+            admin1=self._admin1(self.gazetteer.admin1_of(entry), reading, top),
             admin2=self.gazetteer.admin_name(admin2),
             latitude=point.lat,
             longitude=point.lon,

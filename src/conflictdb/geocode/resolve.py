@@ -54,6 +54,7 @@ class Toponym:
     possessive: bool = False  # "Shamli's Gangeru": the name before 's is whole
     needs_context: bool = False  # an unknown name that is a place only if units are named beside it
     partial: bool = False  # a known name inside a longer unknown one ('Suna' in 'Suna West')
+    respelt: bool = False  # a unit found under another spelling of its name ('Urozgan' for Uruzgan)
     run_end: int = 0  # where the run of capitalized words it belongs to ends
     coherent: bool = True  # whether the chosen entry agrees with the units named beside it
     chosen: Entry | None = None
@@ -75,6 +76,7 @@ class Reading:
     countries: list[CountryWord]
     votes: dict[str, float]  # country code -> weight of the text's evidence for it
     named: frozenset[str] = frozenset()  # countries the text names, or whose own kinds of unit it uses
+    regions: tuple[str, ...] = ()  # first-order units (codes) of the regional groups the text names
 
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
@@ -406,7 +408,10 @@ def _unknown(
             continue  # 'a Fulani camp', 'a Luhya village': a kind of place, not a name
         top = _toponym(text, start, end, surface, fold(surface), ())
         after = text[end : end + 2]
-        opened = text[max(0, start - 8) : start].rstrip().endswith("(")  # the first unit in 'X (A, B)'
+        # the first unit in 'X (A, B)', or the unit after a designated one ('Chora district, Urozgan')
+        opened = text[max(0, start - 8) : start].rstrip().endswith("(") or bool(
+            _AFTER_UNIT_RE.search(text, max(0, start - 30), start)
+        )
         words = [fold(text[a:b]) for a, b in run[stretch[0] : stretch[-1] + 1]]
         if (
             any(w in FACILITY or (w in not_places and w not in ARTICLES) or w in ACTOR_NOUNS for w in words[1:])
@@ -429,6 +434,10 @@ def _unknown(
     return out
 
 
+_AFTER_UNIT_RE = re.compile(
+    r"[A-Za-z] (?:" + "|".join(k for k, v in DESIGNATOR_LEVEL.items() if v < 3) + r"),\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _ACRONYM_IN_PARENS_RE = re.compile(r" \([A-Z][A-Z\-&]{1,7}\)")
 
 # Words that name a part of a unit, not a place, even before a designator: 'West District', 'Central Region'
