@@ -290,6 +290,12 @@ def test_extract_negated_claim_is_no_response() -> None:
         ("A trader injured in the raid later died in hospital.", 1),
         ("Nobody was killed in the blast at the depot.", 0),
         ("Soldiers shot two smugglers to death near the river.", 2),
+        # a long subject, a headline's bare singular, burning alive, and a count inside another's noun phrase
+        ("11 fighters belonging to the outlawed northern liberation front were killed in the raid.", 11),
+        ("Village chief dies after gunmen storm his compound at night.", 1),
+        ("Three traders were burnt alive when attackers torched their shop.", 3),
+        ("A mortar round fired at the base left three recruits killed and others wounded.", 3),
+        ("A father of six is killed by a mob over a land dispute.", 1),
     ],
 )
 def test_extract_fatalities_coder_notes_and_claims(text: str, fatalities: int) -> None:

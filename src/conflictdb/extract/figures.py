@@ -38,7 +38,7 @@ _RANGE = rf"(?:between\s+{NUMBER}\s+and\s+{NUMBER}|{NUMBER}\s*(?:-|–|to|or)\s*
 _COUNT = rf"(?P<qual>{_QUAL}*)(?<![/:])(?<!\d\.)(?P<num>{_RANGE}|{NUMBER})(?![/:]\d)"  # '21/12' is a date
 # Up to four words between the count and the verb: '12 Taliban militants including 2 commanders were killed'.
 _NOUNS = (
-    rf"(?P<what>(?:(?!(?:(?:and|or)\s+(?:{NUMBER})|(?-i:were|was|are|is|while|who|had|have|has|when|after|but|including))\b)[A-Za-z][A-Za-z'()-]*(?:\s+|(?=,))){{0,6}}?"
+    rf"(?P<what>(?:(?!(?:(?:and|or)\s+(?:{NUMBER})|(?<!\bof\s)(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds)|(?-i:were|was|are|is|while|who|had|have|has|when|after|but|including))\b)[A-Za-z][A-Za-z'()-]*(?:\s+|(?=,))){{0,8}}?"
     r"(?:\([^()]{1,60}\)\s*)?(?:,?\s*(?:including|among them)\s+[^,.;]{1,40}?(?:,\s*|\s+))?)"
 )
 _DEATH_PASSIVE = (
@@ -47,7 +47,7 @@ _DEATH_PASSIVE = (
     r"evening|night|overnight|subsequently|eventually|instantly|immediately)\s+)*"
     r"(?:killed|kiled|dead|died|dies|die|shot dead|gunned down|murdered|slain|executed|massacred|beheaded|lynched|los[et] (?:their|his|her) li(?:ves|fe)|"
     r"fatally (?:shot|stabbed|wounded|injured)|"
-    r"perished|(?:hacked|beaten|burnt|burned|stoned|stabbed|shot|clubbed|tortured|macheted|crushed|strangled) to death|succumbed|confirmed dead|feared dead|"
+    r"perished|(?:burnt|burned) alive|(?:hacked|beaten|burnt|burned|stoned|stabbed|shot|clubbed|tortured|macheted|crushed|strangled) to death|succumbed|confirmed dead|feared dead|"
     r"(?:shot|stabbed|hacked|attacked|beaten|abducted|kidnapped|tortured) and (?:killed|murdered))"
 )
 _DEATH_ACTIVE = (
@@ -86,7 +86,7 @@ _SINGLE = re.compile(
     rf"\b(?:(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?{_ONE}\s+(?:was\s+|is\s+|has been\s+|reportedly\s+|later\s+)*"
     rf"(?:killed|shot dead|murdered|assassinated|died|gunned down|beheaded|lynched|shot and (?:killed|died)|found dead|"
     rf"fatally \w+|(?:hacked|beaten|stabbed|burnt|burned|stoned) to death)"
-    rf"|(?:^|[.:;]\s+)(?:[\w-]+\s+){{0,2}}?{_ONE}\s+(?:(?:was|is)\s+)?(?:killed|shot dead|murdered|found dead|lynched|assassinated)"
+    rf"|(?:^|[.:;]\s+)(?:[\w-]+\s+){{0,2}}?{_ONE}\s+(?:(?:was|is)\s+)?(?:killed|shot dead|murdered|found dead|lynched|assassinated|dies|died)"
     rf"|the\s+(?:[\w-]+\s+){{0,2}}?{_ONE}\s+(?:(?:was|is|has been|later|who)\s+)*(?:killed|shot dead|murdered|assassinated|died|found dead)"
     rf"|(?:body|corpse|remains) of (?:a|an|one) (?:[\w-]+\s+){{0,3}}?{_ONE}\b"
     rf"|\b(?:{_ONE}'s|his|her|a|an|one)\s+(?:[\w-]+\s+){{0,2}}?(?:body|corpse)\s+(?:was|has been|had been|is|were)\s+"
