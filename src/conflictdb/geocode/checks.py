@@ -145,6 +145,9 @@ def main_country(reading: Reading) -> str | None:
     for top in reading.toponyms:
         if top.chosen is not None and top.designator != 0 and not top.partial and (top.cue or significant(top.chosen)):
             votes[top.chosen.cc] += 1.5 if top.cue == 2 else 1.0 if top.cue else 0.3
+            if top.coherent and any(c.chosen is not None and c.chosen.cc == top.chosen.cc for c in top.context):
+                # a place given with its units ('Lafey (Mandera)') says as much as the country's name
+                votes[top.chosen.cc] += 3.0
     return top_country(votes)
 
 

@@ -18,11 +18,23 @@ from conflictdb.geocode.resolve import Reading, Toponym
 ACTOR_WEIGHT = 1.5
 
 
-def resolve(reading: Reading, *, admin_keys: dict[str, str], actor_countries: tuple[str, ...] = ()) -> None:
-    """Choose each toponym's entry, in context (sets `chosen` and `score`)."""
+def resolve(
+    reading: Reading,
+    *,
+    admin_keys: dict[str, str],
+    actor_countries: tuple[str, ...] = (),
+    centres: dict[str, tuple[float, float]] | None = None,
+) -> None:
+    """Choose each toponym's entry, in context (sets `chosen` and `score`).
+
+    `centres` (country code -> a point in it) lets a namesake near the country the text's words and
+    actors point to win over one far away, when that country has none ('al-Shabaab ... in Kwale').
+    """
     votes: defaultdict[str, float] = defaultdict(float, reading.votes)
     for cc in actor_countries:
         votes[cc] += ACTOR_WEIGHT
+    evidence = top_country(votes)
+    centre = centres.get(evidence) if centres and evidence and votes[evidence] >= 2.0 else None
     # what the toponyms themselves say about the country: each gives one vote, spread by population
     for top in reading.toponyms:
         if not top.entries:
@@ -43,6 +55,8 @@ def resolve(reading: Reading, *, admin_keys: dict[str, str], actor_countries: tu
             ),
             key=lambda pair: -pair[0],
         )
+        if centre is not None and len(ranked) > 1 and not any(e.cc == evidence for _, e in ranked):
+            ranked = sorted(((s + _neighbour(e, centre), e) for s, e in ranked), key=lambda pair: -pair[0])
         scores[id(top)] = ranked
         top.chosen, top.score = (ranked[0][1], ranked[0][0]) if ranked else (None, -math.inf)
     # namesakes: the one near the text's other places ('Shimoni' near 'Zanzibar')
@@ -67,6 +81,12 @@ def resolve(reading: Reading, *, admin_keys: dict[str, str], actor_countries: tu
         # a unit in a longer chain ('Diani' in 'Gombato area in Diani, Kwale county') was chosen with it
         if top.context and not top.is_context:
             _resolve_group(top, scores)
+
+
+def _neighbour(entry: Entry, centre: tuple[float, float]) -> float:
+    """A bonus for a namesake near the country the text points to, which has none of that name."""
+    km = distance_km(entry.lat, entry.lon, *centre)
+    return 1.0 if km < 1200 else 0.5 if km < 2500 else 0.0
 
 
 def _proximity(entry: Entry, anchors: list[Entry]) -> float:

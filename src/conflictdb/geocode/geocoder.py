@@ -83,6 +83,9 @@ class Geocoder:
     def __init__(self, *, gazetteer: str | Path | Gazetteer | None = None) -> None:
         self.gazetteer = open_gazetteer(gazetteer)
         self._admin_keys = admin_keys(self.gazetteer)
+        self._centres = {
+            cc: (lat, lon) for cc, (_name, lat, lon, _gid) in self.gazetteer.countries.items() if lat is not None
+        }
         self._country_by_name = {
             key: cc for key, hits in self.gazetteer.country_words.items() for cc, kind in hits if kind == "name"
         }
@@ -100,7 +103,7 @@ class Geocoder:
             actor_ccs = self._actor_countries(mention, said=said)
             if actor_ccs != resolved_for:
                 # the actors' countries weigh on which namesake each toponym is: resolve again for these
-                resolve(reading, admin_keys=self._admin_keys, actor_countries=actor_ccs)
+                resolve(reading, admin_keys=self._admin_keys, actor_countries=actor_ccs, centres=self._centres)
                 resolved_for = actor_ccs
             mentions.append(self._geocode(doc, mention, reading, actor_ccs))
         return dataclasses.replace(doc, mentions=tuple(mentions))
@@ -135,7 +138,7 @@ class Geocoder:
                 reading.votes[cc] = NAMED_GROUP_WEIGHT
         self._units_respelt(reading)
         reading.regions = self._regions(text)
-        resolve(reading, admin_keys=self._admin_keys, actor_countries=actor_countries)
+        resolve(reading, admin_keys=self._admin_keys, actor_countries=actor_countries, centres=self._centres)
         return reading
 
     def _regions(self, text: str) -> tuple[str, ...]:

@@ -354,11 +354,15 @@ _FROM_RE = re.compile(
 # A demonym before these nouns names the country of a place, or of people at home there: 'a Kenyan
 # village', 'Kenyan herders' (raided where they live), 'Kenyan police' (who serve at home).
 _PLACE_NOUNS_RE = re.compile(
-    r"\s+(?:village|villages|town|towns|city|border|territory|soil|side|outpost|camp|coast|capital|countryside|"
+    r"\s+(?:village|villages|town|towns|city|territory|soil|side|outpost|camp|coast|capital|countryside|"
     r"border town|police post|army post|military post|province|region|district|"
     r"civilians|villagers|residents|herders|herdsmen|pastoralists|farmers|fishermen|police|policemen)\b",
     re.IGNORECASE,
 )
+
+
+_BORDER_RE = re.compile(r"\s+border\b(?!\s+towns?\b)", re.IGNORECASE)
+_INSIDE_RE = re.compile(r"\b(?:inside|within|into|across|cross|crossed|crossing|crosses)\s+the\s+$", re.IGNORECASE)
 
 
 def _country_word_weight(text: str, word: CountryWord) -> float:
@@ -370,6 +374,9 @@ def _country_word_weight(text: str, word: CountryWord) -> float:
     """
     if _FROM_RE.search(text[max(0, word.span.start - 20) : word.span.start]):
         return 1.0
+    if _BORDER_RE.match(text, word.span.end):
+        # 'near the Somali border': a place on either side of it; 'crossed the Kenyan border': inside
+        return 3.0 if _INSIDE_RE.search(text, max(0, word.span.start - 20), word.span.start) else 1.0
     if word.demonym:
         return 3.0 if _PLACE_NOUNS_RE.match(text, word.span.end) else 2.0
     return 3.0

@@ -1,0 +1,77 @@
+"""Geocoding: which country a text's place is in, when its words, its actors and its places disagree."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictdb.geocode import Geocoder, import_files
+from conflictdb.geocode.choose import resolve
+from conflictdb.geocode.gazetteer import build_base
+from conflictdb.models import Document, Mention, Span
+
+# GeoNames-format rows written for these tests (coordinates rounded from public knowledge).
+_COLUMNS = (
+    "{gid}\t{name}\t{name}\t{alts}\t{lat}\t{lon}\t{fc}\t{code}\t{cc}\t\t{a1}\t{a2}\t\t\t{pop}\t\t0\tUTC\t2020-01-01"
+)
+_FEATURES = [
+    (301, "Mandera County", "Mandera", 3.5, 40.5, "A", "ADM1", "KE", "33", "", 870000),
+    (302, "Takaba", "", 3.4, 40.23, "P", "PPL", "KE", "33", "", 9000),
+    (303, "Kwale County", "Kwale", -4.2, 39.2, "A", "ADM1", "KE", "28", "", 100000),
+    (304, "Kwale", "", 5.71, 6.43, "P", "PPL", "NG", "36", "", 20000),
+    (305, "Garissa", "", -0.45, 39.65, "P", "PPLA", "KE", "16", "", 120000),
+    (306, "Dhobley", "", 0.41, 41.0, "P", "PPL", "SO", "09", "", 15000),
+]
+_ADMIN1 = [("KE.33", "Mandera"), ("KE.28", "Kwale"), ("NG.36", "Delta"), ("KE.16", "Garissa"), ("SO.09", "Lower Juba")]
+
+
+@pytest.fixture(scope="module")
+def geocoder(tmp_path_factory: pytest.TempPathFactory) -> Geocoder:
+    root = tmp_path_factory.mktemp("gaz")
+    dump = root / "XX.txt"
+    rows = [
+        _COLUMNS.format(gid=g, name=n, alts=alts, lat=la, lon=lo, fc=fc, code=code, cc=cc, a1=a1, a2=a2, pop=pop)
+        for g, n, alts, la, lo, fc, code, cc, a1, a2, pop in _FEATURES
+    ]
+    dump.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    admin1 = root / "admin1CodesASCII.txt"
+    admin1.write_text("".join(f"{c}\t{n}\t{n}\t0\n" for c, n in _ADMIN1), encoding="utf-8")
+    path = root / "gazetteer.sqlite"
+    build_base(path, registry=False)
+    import_files(path, [dump, admin1])
+    return Geocoder(gazetteer=path)
+
+
+def _place(geocoder: Geocoder, text: str, trigger: str):  # type: ignore[no-untyped-def]
+    start = text.index(trigger)
+    mention = Mention(
+        document_id="d", index=0, event_type="Battles", evidence={"event_type": (Span(start, start + len(trigger)),)}
+    )
+    doc = Document(id="d", text=text, sha256="", mentions=(mention,))
+    return geocoder(doc).mentions[0].place
+
+
+def test_geocode_country_a_place_given_with_its_unit_outweighs_a_groups_country(geocoder: Geocoder) -> None:
+    # al-Shabaab is a Somali group, but 'Takaba (Mandera)' names a Kenyan place and its county
+    place = _place(
+        geocoder, "Suspected al-Shabaab militants attacked a school in Takaba (Mandera) at night.", "attacked"
+    )
+    assert (place.country, place.admin1, place.name) == ("Kenya", "Mandera", "Takaba")
+
+
+def test_geocode_country_a_namesake_near_the_country_pointed_to_wins(geocoder: Geocoder) -> None:
+    text = "Security forces killed a suspected militant in Kwale on Sunday."
+    reading = geocoder.read(text)
+    kwale = next(t for t in reading.toponyms if t.surface == "Kwale")
+    # the actors point to Somalia, which has no Kwale: the Kenyan county, next door, is meant
+    resolve(reading, admin_keys={}, actor_countries=("SO", "SO"), centres={"SO": (2.04, 45.34)})
+    assert kwale.chosen is not None and kwale.chosen.cc == "KE"
+    # without a country to be near, the town (a bare name is a town before it is a region)
+    resolve(reading, admin_keys={}, actor_countries=("SO", "SO"))
+    assert kwale.chosen is not None and kwale.chosen.cc == "NG"
+
+
+def test_geocode_country_a_countrys_border_says_less_than_its_soil(geocoder: Geocoder) -> None:
+    near = geocoder.read("Gunmen ambushed a convoy near the Somali border on Monday.")
+    inside = geocoder.read("Gunmen crossed the Somali border and ambushed a convoy on Monday.")
+    soil = geocoder.read("Gunmen ambushed a convoy on Somali soil on Monday.")
+    assert near.votes["SO"] < inside.votes["SO"] == soil.votes["SO"]
