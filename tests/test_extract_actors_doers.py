@@ -107,3 +107,21 @@ def test_extract_actors_registry_knows_weak_aliases() -> None:
     registry = Registry.load()
     assert registry.is_weak("Rangers", "Police Forces of Pakistan")
     assert not registry.is_weak("Pakistan Rangers", "Police Forces of Pakistan")
+
+
+def test_extract_actors_two_countries_share_one_force_word() -> None:
+    registry = Registry.load()
+    text = "Shelling between Eritrean and Ethiopian troops went on through the night."
+    assert [m.entry.name for m in registry.match(text)] == ["Military Forces of Eritrea", "Military Forces of Ethiopia"]
+
+
+def test_extract_actors_two_countries_without_a_force_word_name_no_force() -> None:
+    registry = Registry.load()
+    found = registry.match("Eritrean and Ethiopian traders met at the market.")
+    assert not [m for m in found if m.entry.name.startswith("Military Forces")]
+
+
+def test_extract_actors_faction_in_brackets_is_its_own_group() -> None:
+    registry = Registry.load()
+    text = "Two cadres of the NSCN (Khaplang) were arrested in Mon district."
+    assert [m.entry.name for m in registry.match(text)] == ["NSCN-K: National Socialist Council of Nagaland (Khaplang)"]

@@ -481,6 +481,16 @@ class Registry:
             entries = tuple(_localized(e, country, self.country_forms) for e in found.entries if _templated(e))
             if entries:
                 best = (entries, i + k + len(found.keys))
+        if not best[0] and i + k + 1 < len(keys) and keys[i + k] in ("and", "or"):
+            # 'Indian and Pakistani troops': the force word after the second country is the first's too
+            other, n = self._country_at(text, tokens, keys, i + k + 1)
+            for index in (self._index, self._after) if other and other != country else ():
+                found = _alias_at(index, text, tokens, keys, i + k + 1 + n, shouting)
+                entries = tuple(
+                    _localized(e, country, self.country_forms) for e in (found.entries if found else ()) if _templated(e)
+                )
+                if entries:
+                    return entries, i + k
         return best
 
     def _country_at(
