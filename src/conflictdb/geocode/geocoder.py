@@ -246,6 +246,28 @@ class Geocoder:
             return None
         return Toponym(Span(start, end), unit, fold(unit), (entries[0],), designator=1, chosen=entries[0])
 
+    def _home_unit(self, reading: Reading, country: str | None) -> Toponym | None:
+        """The unit a people named in a text that names no place is named after ('Turkana herders': Turkana).
+
+        Monitors code a clash of peoples to their home county or region; only a unit of that name in the
+        country the text is about, and only the one people's.
+        """
+        if country is None:
+            return None
+        peoples = people_names()
+        homes = {
+            (t.surface, e)
+            for t in reading.toponyms
+            if t.surface in peoples
+            for e in t.entries
+            if e.cc == country and e.level in (1, 2)
+        }
+        if len({surface for surface, _ in homes}) != 1:
+            return None
+        surface, unit = min(homes, key=lambda pair: pair[1].level)
+        top = next(t for t in reading.toponyms if t.surface == surface)
+        return Toponym(top.span, surface, top.key, (unit,), designator=unit.level, chosen=unit)
+
     def _named_actors_country(self, text: str) -> str | None:
         """The one country of the named groups and parties a text mentions ('KANU youths', 'Mungiki').
 
@@ -317,7 +339,7 @@ class Geocoder:
             if t.chosen is not None and not t.partial and (t.cue or significant(t.chosen)):
                 votes[t.chosen.cc] += 1.0 if t.cued else 0.5
         country = top_country(votes) or self._named_actors_country(doc.text)
-        region = self._regional_unit(doc.text, country)
+        region = self._regional_unit(doc.text, country) or self._home_unit(reading, country)
         if region is not None:
             return self._from_entry(region, reading)
         if country is not None:
@@ -573,7 +595,7 @@ class Geocoder:
                 and (main is None or t.chosen.cc == main)
             ]
             near.sort(key=lambda t: (t.span.start < top.span.start, abs(t.span.start - top.span.start)))
-            known = near[:1]
+            known = near[:1] or self._enclosing_elsewhere(top, reading, main)
         if not known:
             cc = main_country(reading) or top_country(votes) or self._named_actors_country(doc_text)
             if cc is None:
@@ -635,6 +657,35 @@ class Geocoder:
             how="text",
         )
         return place, self._evidence(top, reading, entry)
+
+    def _enclosing_elsewhere(self, top: Toponym, reading: Reading, main: str | None) -> list[Toponym]:
+        """The known place elsewhere in the text that most likely encloses a name the gazetteer lacks.
+
+        A unit the text designates ('Nagaland's Phek district') first, then a place the words around
+        mark as one, the nearest first: a report's places are mostly in one district or town.
+        """
+        peoples = people_names()
+        found = [
+            t
+            for t in reading.toponyms
+            if t.chosen is not None
+            and t is not top
+            and not t.partial
+            and not t.facility
+            and t.designator != 0
+            and t.chosen.level > 0
+            and (main is None or t.chosen.cc == main)
+            and (t.designator in (1, 2) or t.cue or significant(t.chosen))
+            and not (t.surface in peoples and not t.designator)
+        ]
+        found.sort(
+            key=lambda t: (
+                not (t.designator in (1, 2) and t.chosen is not None and t.chosen.level in (1, 2)),
+                -min(t.cue, 2),
+                abs(t.span.start - top.span.start),
+            )
+        )
+        return found[:1]
 
     def _country_place(
         self, cc: str, reading: Reading, *, span: Span | None = None

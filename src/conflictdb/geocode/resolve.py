@@ -445,7 +445,8 @@ _AFTER_UNIT_RE = re.compile(
     r"[A-Za-z] (?:" + "|".join(k for k, v in DESIGNATOR_LEVEL.items() if v < 3) + r"),\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
-_ACRONYM_IN_PARENS_RE = re.compile(r" \([A-Z][A-Z\-&]{1,7}\)")
+# 'Improvised Explosive Device (IED)', 'Lashkar-e-Toiba (LeT)': two capitals or more, no lower-case word
+_ACRONYM_IN_PARENS_RE = re.compile(r" \((?=[^()]*[A-Z][^()]*[A-Z])[A-Z][A-Za-z\-&]{1,7}\)")
 
 # Words that name a part of a unit, not a place, even before a designator: 'West District', 'Central Region'
 # of a name the text gives in full elsewhere.

@@ -1,0 +1,79 @@
+"""Geocoding: a place the gazetteer lacks takes the unit the text names elsewhere; peoples' home units."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictdb.geocode import Geocoder, import_files
+from conflictdb.geocode.gazetteer import build_base
+from conflictdb.models import Document, Mention, Span
+
+# GeoNames-format rows written for these tests (coordinates rounded from public knowledge).
+_COLUMNS = (
+    "{gid}\t{name}\t{name}\t{alts}\t{lat}\t{lon}\t{fc}\t{code}\t{cc}\t\t{a1}\t{a2}\t\t\t{pop}\t\t0\tUTC\t2020-01-01"
+)
+_FEATURES = [
+    (401, "Nagaland", "", 26.1, 94.5, "A", "ADM1", "IN", "20", "", 2000000),
+    (402, "Phek District", "Phek", 25.7, 94.4, "A", "ADM2", "IN", "20", "501", 160000),
+    (403, "Kohima", "", 25.67, 94.11, "P", "PPLA", "IN", "20", "500", 100000),
+    (404, "Turkana County", "Turkana", 3.3, 35.6, "A", "ADM1", "KE", "51", "", 900000),
+    (405, "Lodwar", "", 3.12, 35.6, "P", "PPLA", "KE", "51", "", 48000),
+    (406, "Meru County", "Meru", 0.05, 37.65, "A", "ADM1", "KE", "35", "", 1500000),
+]
+_ADMIN1 = [("IN.20", "Nagaland"), ("KE.51", "Turkana"), ("KE.35", "Meru")]
+_ADMIN2 = [("IN.20.501", "Phek"), ("IN.20.500", "Kohima")]
+
+
+@pytest.fixture(scope="module")
+def geocoder(tmp_path_factory: pytest.TempPathFactory) -> Geocoder:
+    root = tmp_path_factory.mktemp("gaz")
+    dump = root / "XX.txt"
+    rows = [
+        _COLUMNS.format(gid=g, name=n, alts=alts, lat=la, lon=lo, fc=fc, code=code, cc=cc, a1=a1, a2=a2, pop=pop)
+        for g, n, alts, la, lo, fc, code, cc, a1, a2, pop in _FEATURES
+    ]
+    dump.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    admin1 = root / "admin1CodesASCII.txt"
+    admin1.write_text("".join(f"{c}\t{n}\t{n}\t0\n" for c, n in _ADMIN1), encoding="utf-8")
+    admin2 = root / "admin2Codes.txt"
+    admin2.write_text("".join(f"{c}\t{n}\t{n}\t0\n" for c, n in _ADMIN2), encoding="utf-8")
+    path = root / "gazetteer.sqlite"
+    build_base(path, registry=False)
+    import_files(path, [dump, admin1, admin2])
+    return Geocoder(gazetteer=path)
+
+
+def _place(geocoder: Geocoder, text: str, trigger: str):  # type: ignore[no-untyped-def]
+    start = text.index(trigger)
+    mention = Mention(
+        document_id="d", index=0, event_type="Battles", evidence={"event_type": (Span(start, start + len(trigger)),)}
+    )
+    doc = Document(id="d", text=text, sha256="", mentions=(mention,))
+    return geocoder(doc).mentions[0].place
+
+
+def test_geocode_enclosing_an_unlisted_place_takes_the_unit_named_in_another_sentence(geocoder: Geocoder) -> None:
+    text = (
+        "Indian troops patrolled Phek district of Nagaland on Tuesday. "
+        "A gunfight broke out at Zelome, a village near the border, at night."
+    )
+    place = _place(geocoder, text, "gunfight")
+    assert (place.country, place.admin1, place.name) == ("India", "Nagaland", "Zelome")
+    assert place.geo_precision == 2
+
+
+def test_geocode_enclosing_an_armed_groups_name_and_acronym_is_no_place(geocoder: Geocoder) -> None:
+    # 'X (LeT)' is a body and its acronym, not a place given with its unit
+    text = "Indian troops killed two militants at Zelome in Phek district. They belonged to the Hizb-e-Tariq (HeT)."
+    place = _place(geocoder, text, "killed")
+    assert (place.name, place.admin1) == ("Zelome", "Nagaland")
+    reading = geocoder.read(text)
+    assert not any(t.surface.startswith("Hizb") for t in reading.toponyms)
+
+
+def test_geocode_enclosing_a_peoples_home_unit_when_no_place_is_named(geocoder: Geocoder) -> None:
+    place = _place(geocoder, "Kenyan Turkana herders clashed with raiders over pasture.", "clashed")
+    assert (place.country, place.admin1, place.geo_precision) == ("Kenya", "Turkana", 3)
+    # two peoples, two homes: the text does not say which
+    place = _place(geocoder, "Kenyan Turkana and Meru herders clashed over pasture.", "clashed")
+    assert (place.country, place.admin1) == ("Kenya", None)
