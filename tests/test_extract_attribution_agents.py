@@ -40,6 +40,10 @@ def _accused(text: str, extractor: Extractor) -> list[str]:
             "ELN COMMANDOS",
         ),
         (
+            "The consul is being held hostage by members of the Association of Friends of the Disappeared (AFADES).",
+            "members of the Association of Friends of the Disappeared (AFADES)",
+        ),
+        (
             "Relatives said the engineer had been seen last week. The Shining Path had kidnapped him on his farm.",
             "Shining Path",
         ),

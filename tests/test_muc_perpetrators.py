@@ -118,3 +118,13 @@ def test_muc_accusation_counts_though_the_story_opens_on_an_old_incident() -> No
         evidence={"event_date": (Span(old, old + 10),)},
     )
     assert any("red hand brigade" in forms for forms in evaluation._perpetrators(_doc(text, bombing))[0])
+
+
+def test_muc_accused_organisation_known_by_its_acronym() -> None:
+    text = "THE MAYOR WAS KIDNAPPED BY MEMBERS OF THE UNION OF FRIENDS OF THE VALLEY (UFV)."
+    start = text.index("MEMBERS")
+    words = "MEMBERS OF THE UNION OF FRIENDS OF THE VALLEY (UFV)"
+    accusation = Response("accusation", "", Span(start, start + len(words)), against=words)
+    orgs = evaluation._perpetrators(_doc(text, _battle(responses=(accusation,))))[0]
+    gold = {"perpetrator_organizations": [["UNION OF FRIENDS OF THE VALLEY", "UFV"]]}
+    assert any(evaluation._muc_match(forms, gold["perpetrator_organizations"][0]) for forms in orgs)

@@ -219,7 +219,8 @@ def _perpetrators(doc: Document) -> tuple[list[set[str]], list[set[str]]]:
         for response in mention.responses:
             words = {"claim_of_responsibility": response.by, "accusation": response.against}.get(response.kind, "")
             words = words.strip()
-            if response.kind == "accusation" and not _ORGANISATION.search(words) and not _known_group(words):
+            organisation = _ORGANISATION.search(words) or _ACRONYM.search(words) or _known_group(words)
+            if response.kind == "accusation" and not organisation:
                 continue  # one accused person ('Gonzalez', 'certain officers') is no organisation
             if words and set(words.lower().split()) - _NO_NAME:
                 claimant = _claimant(doc.text, words)
@@ -315,6 +316,10 @@ _ORGANISATION = re.compile(
     r"mafias?|gangs?|squads?|commandos?|sectors|organi[sz]ation|alliance|government|regime|police|guard)\b",
     re.IGNORECASE,
 )
+
+
+# A name given with its acronym in brackets is an organisation's: 'the Federation of ... (FEMADE)'.
+_ACRONYM = re.compile(r"\w\s*\(\s*[A-Z][A-Z-]{1,11}\s*(?:\)|$)")
 
 
 def _known_group(words: str) -> bool:

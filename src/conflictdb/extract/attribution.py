@@ -227,7 +227,7 @@ def _agents_of_acts(doc: Any, text: str, spans: list[Span]) -> list[Response]:
             if verb.lower_ in _DONE_BY_ACT_NOUN and not _act_noun(verb):
                 continue  # 'the report was carried by X', 'the meeting held by X'
             against, where = _member_phrase(doer, text)
-            if not _named_group(against):
+            if not (_named_group(against) or _ACRONYM.search(against)):
                 continue  # 'killed by unidentified men', 'by a group', 'by soldiers': no organisation named
             source = _subject(verb.head) if verb.dep_ in ("ccomp", "xcomp") and verb.head.lower_ in _SPEECH else None
             by = _phrase(source, source=text)[0] if source is not None and source.pos_ != "PRON" else ""
@@ -265,6 +265,9 @@ def _named_armed_group(words: str) -> bool:
 
 
 _YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
+# A name given with its acronym in brackets is an organisation's, known to the registry or not:
+# 'members of the Federation of Mothers of the Disappeared (FEMADE)'.
+_ACRONYM = re.compile(r"\w\s*\(\s*[A-Z][A-Z-]{1,11}\s*(?:\)|$)")
 
 
 def _act_noun(verb: Any) -> bool:
@@ -274,6 +277,8 @@ def _act_noun(verb: Any) -> bool:
         heads.append(verb.head)
         if verb.head.dep_ == "pobj" and verb.head.head.lower_ == "of":  # 'kidnappings of tycoons carried out by'
             heads.append(verb.head.head.head)
+    if verb.lower_ == "held" and any(c.lower_ in ("hostage", "hostages") for c in verb.children):
+        return True  # 'are being held hostage by X'
     deeds = ("action", "actions", "operation", "crime", "crimes")
     return any(_ACT.fullmatch(h.text) or h.lower_ in deeds for h in heads)
 
@@ -386,11 +391,14 @@ def _member_phrase(token: Any, text: str) -> tuple[str, Span]:
     prep = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
     if prep is None:
         return words, span
-    last = min(max(t.i for t in prep.subtree), prep.i + 14)
+    last = min(max(t.i for t in prep.subtree), prep.i + 20)  # (line breaks are tokens too)
     # the group's name, not where its members were or what they did: 'members of the X near the border'
     stop = next((t.i for t in token.doc[prep.i + 1 : last + 1] if _ends_name(t)), last + 1)
     end = token.doc[max(prep.i + 1, stop - 1)]
     end_char = end.idx + len(end.text)
+    close = re.match(r"\s*\)", text[end_char:])
+    if close and text.count("(", span.start, end_char) > text.count(")", span.start, end_char):
+        end_char += close.end()  # the parser may hang an acronym's closing bracket elsewhere: '(FEMADE)'
     return text[span.start : end_char], Span(span.start, end_char)
 
 
