@@ -352,6 +352,16 @@ FACILITY = frozenset(
 )
 
 
+# Of those, the words that make a name a body of people (a party, a front, a movement): 'Madhesh Morcha' acts,
+# it is not where anything happens.
+ORGANISATIONS = frozenset(
+    str.split(
+        "parishad sangh sangha samiti morcha manch sena dal jamaat party league union front movement association "
+        "council committee"
+    )
+)
+
+
 @lru_cache(maxsize=1)
 def not_places_words() -> frozenset[str]:
     text = resources.files("conflictdb").joinpath("data", "geo", "not_places.txt").read_text(encoding="utf-8")

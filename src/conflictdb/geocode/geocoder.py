@@ -30,7 +30,7 @@ from conflictdb.geocode.checks import (
     variant,
 )
 from conflictdb.geocode.choose import ACTOR_WEIGHT, admin_keys, resolve, top_country
-from conflictdb.geocode.cues import not_places_words
+from conflictdb.geocode.cues import ORGANISATIONS, not_places_words
 from conflictdb.geocode.former import districts_first, former_admin1, official_name
 from conflictdb.geocode.gazetteer import (
     Entry,
@@ -75,6 +75,12 @@ OUTLET_WEIGHT = 3.0
 NAMED_GROUP_WEIGHT = 2.0
 # ACLED geo_precision and UCDP where_prec by what the place is.
 _PRECISION = {"place": (1, 1), "near": (2, 2), "admin2": (2, 3), "admin1": (3, 4), "country": (3, 6)}
+
+
+def _last_word(text: str) -> str:
+    """The last word of a text, in lower case: what a run of capitalized words names ('... Traders Union')."""
+    words = text.split()
+    return words[-1].lower() if words else ""
 
 
 class Geocoder:
@@ -329,7 +335,8 @@ class Geocoder:
         if top is not None and top.chosen is not None:
             return self._from_context(top, reading, votes, doc.text)
         if top is not None and top.chosen is None:
-            respelt = respelt_name(top, reading, votes, self.gazetteer)
+            around = tuple(t.chosen for t in self._enclosing_elsewhere(top, reading, main_country(reading)) if t.chosen)
+            respelt = respelt_name(top, reading, votes, self.gazetteer, units=around)
             if respelt is not None:
                 return self._from_entry(respelt, reading)
             return self._from_context(top, reading, votes, doc.text)
@@ -434,11 +441,14 @@ class Geocoder:
             weak_unknown = top.chosen is None and not top.context and top.designator != 3
             # in its sentence, the place nearest the trigger ('protested in X' rather than a place named before)
             offset = abs(top.span.start - trigger) if trigger is not None and k == trigger_sentence else top.span.start
-            ranked.append((foreign, distance, -min(top.cue, 2), weak_unknown, not framed, -level, offset, top))
+            # a body named after a town ('Dron Rehri Patri Union') says where only when nothing else does; one
+            # named after a state or province ('Tamil Nadu Association') says which it acts in
+            body = level == 3 and _last_word(doc.text[top.span.end : max(top.run_end, top.span.end)]) in ORGANISATIONS
+            ranked.append((body, foreign, distance, -min(top.cue, 2), weak_unknown, not framed, -level, offset, top))
         if not ranked:
             return None
-        ranked.sort(key=lambda r: r[:7])
-        return ranked[0][7]
+        ranked.sort(key=lambda r: r[:8])
+        return ranked[0][8]
 
     def _dateline(self, text: str) -> Toponym | None:
         m = _DATELINE_RE.match(text)
@@ -610,6 +620,11 @@ class Geocoder:
             weight[c.chosen.cc] += max(c.score, 0.1) + (2.0 if c.chosen.level < 3 else 0.0)
         cc = max(weight, key=weight.__getitem__)
         known = [c for c in known if c.chosen is not None and c.chosen.cc == cc]
+        # the largest unit, named last, says which first-order unit the others must lie in ('Tilak Nagar area of
+        # Chembur (Mumbai Suburban, Maharashtra)': not a town called Nagar elsewhere)
+        largest = min(known, key=lambda c: (c.chosen.level if c.chosen else 3, -c.span.start))
+        if largest.chosen is not None and largest.chosen.level in (1, 2):
+            known = [c for c in known if c.chosen is not None and c.chosen.a1 == largest.chosen.a1] or known
         unit = max(known, key=lambda c: (c.chosen.level if c.chosen else 0, -c.span.start))
         # the unit named right after it says whether it is a part of that place ('X area of Y (B)', 'X, Y town'):
         # then that place is the one ACLED names

@@ -32,14 +32,20 @@ _AFFIXES = frozenset(
 _RESPELT_RATIO = 88.0
 
 
-def respelt_name(top: Toponym, reading: Reading, votes: dict[str, float], gazetteer: Gazetteer) -> Toponym | None:
+def respelt_name(
+    top: Toponym, reading: Reading, votes: dict[str, float], gazetteer: Gazetteer, *, units: tuple[Entry, ...] = ()
+) -> Toponym | None:
     """A name the gazetteer lacks, as a place it holds under a close spelling ('Colongelgan', 'Eldoretg').
 
-    Only in the country that the units beside it, or the text, point to, and inside those units.
+    Only in the country that the units beside it, or the text, point to, and inside the first-order unit of
+    the places named beside it (a town too: 'Mallian village in Tarn Taran' is no Maliya elsewhere) or of
+    the `units` the text names elsewhere, when it names none beside it.
     """
     if len(top.key) < 5:
         return None
-    units = [c.chosen for c in top.context if c.chosen is not None and c.chosen.level in (0, 1, 2)]
+    beside = [c.chosen for c in top.context if c.chosen is not None and c.chosen.level > 0]
+    regions = {u.a1 for u in beside or units if u.a1}
+    units = tuple(c.chosen for c in top.context if c.chosen is not None and c.chosen.level in (0, 1, 2))
     cc = units[0].cc if units else (main_country(reading) or top_country(votes))
     if cc is None:
         return None
@@ -50,7 +56,10 @@ def respelt_name(top: Toponym, reading: Reading, votes: dict[str, float], gazett
         found = [
             e
             for e in gazetteer.lookup(core)
-            if e.cc == cc and e.level >= 2 and not any(u.level in (1, 2) and u.a1 != e.a1 for u in units)
+            if e.cc == cc
+            and e.level >= 2
+            and not any(u.level in (1, 2) and u.a1 != e.a1 for u in units)
+            and (not regions or e.a1 in regions)
         ]
         if found:
             entry = max(found, key=lambda e: (e.level == 3, e.pop))
@@ -61,7 +70,7 @@ def respelt_name(top: Toponym, reading: Reading, votes: dict[str, float], gazett
         for entry in gazetteer.lookup(key):
             if entry.cc != cc or entry.level < 3 or entry.fclass not in ("P", "A"):
                 continue
-            if any(u.level in (1, 2) and u.a1 != entry.a1 for u in units):
+            if any(u.level in (1, 2) and u.a1 != entry.a1 for u in units) or (regions and entry.a1 not in regions):
                 continue
             if best is None or (ratio, entry.pop) > best[:2]:
                 best = (ratio, entry.pop, entry)
