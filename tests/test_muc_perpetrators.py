@@ -128,3 +128,13 @@ def test_muc_accused_organisation_known_by_its_acronym() -> None:
     orgs = evaluation._perpetrators(_doc(text, _battle(responses=(accusation,))))[0]
     gold = {"perpetrator_organizations": [["UNION OF FRIENDS OF THE VALLEY", "UFV"]]}
     assert any(evaluation._muc_match(forms, gold["perpetrator_organizations"][0]) for forms in orgs)
+
+
+def test_muc_group_named_only_far_from_the_act_is_no_perpetrator() -> None:
+    filler = "THE TALKS WENT ON. " * (evaluation.NEAR_SENTENCES + 1)
+    text = "THE RED HAND BRIGADE HELD A CONGRESS. " + filler + "A JUDGE WAS MURDERED TODAY."
+    far = _attack(text, "MURDERED", "RED HAND BRIGADE", "Red Hand Brigade")
+    assert evaluation._perpetrators(_doc(text, far))[0] == []
+    text = "THE RED HAND BRIGADE HELD A CONGRESS. A JUDGE WAS MURDERED TODAY."
+    near = _attack(text, "MURDERED", "RED HAND BRIGADE", "Red Hand Brigade")
+    assert evaluation._perpetrators(_doc(text, near))[0] != []

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from conflictdb.errors import InputError
-from conflictdb.models import Actor, Document, Mention
+from conflictdb.models import Actor, Document, Mention, Span
 
 ACLED_FIELDS = (
     "event_type",
@@ -231,7 +231,7 @@ def _perpetrators(doc: Document) -> tuple[list[set[str]], list[set[str]]]:
         if _dated_history(doc.text, mention) or _spoken(doc.text, mention):
             continue
         named_by = [span.of(doc.text) for span in mention.evidence.get("actor1", ())]
-        if _voice(mention) or _far_force(doc.text, mention):
+        if _voice(mention) or _far_force(doc.text, mention) or _far_group(doc.text, mention):
             continue
         for actor, spans in ((mention.actor1, named_by), *((a, []) for a in mention.assoc_actor_1)):
             if actor is None:
@@ -271,6 +271,26 @@ def _far_force(text: str, mention: Mention) -> bool:
     end = _SENTENCE_END.search(text, triggers[0].end)
     stop = end.start() if end else len(text)
     return not any(start <= span.start < stop for span in mention.evidence.get("actor1", ()))
+
+
+# How many sentences from the act a group may be named and still be taken for its doer: further off, in a
+# long story, it is another incident's doer, a victim's party or the subject of commentary.
+NEAR_SENTENCES = 5
+
+
+def _far_group(text: str, mention: Mention) -> bool:
+    """Whether every word that names the doer stands more than `NEAR_SENTENCES` sentences from the act."""
+    triggers = mention.evidence.get("event_type", ())
+    spans = mention.evidence.get("actor1", ())
+    if not triggers or not spans:
+        return False
+    at = triggers[0].start
+
+    def apart(span: Span) -> int:
+        low, high = min(span.start, at), max(span.start, at)
+        return sum(1 for _ in _SENTENCE_END.finditer(text, low, high))
+
+    return min(apart(span) for span in spans) > NEAR_SENTENCES
 
 
 # Nouns for the members of a group who act: after a group's name they are its perpetrator individuals.
