@@ -45,3 +45,42 @@ def _main(extractor: Any, text: str) -> tuple[str, str]:
 )
 def test_extract_events_reading_who_suffered(extractor: Any, text: str, event_type: str) -> None:
     assert _main(extractor, text)[0] == event_type
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # what did not happen makes no event: 'no protests were under way'
+        (
+            "Police shot dead a mechanic outside his workshop in Kisumu. "
+            "There were no protests under way in the street when he was shot.",
+            "Violence against civilians",
+        ),
+        # what set a protest off is no act of the protesters
+        (
+            "Traders demonstrated in Embu town on Monday after unknown arsonists set the old market alight.",
+            "Protests",
+        ),
+        # the crowd's own act after 'after they ...' still counts
+        ("Police fired tear gas at students in Nyeri after they threw stones at passing cars.", "Riots"),
+        # suspects who do the killing are its doers, not a mob's victims
+        ("Suspected cattle rustlers from across the border shot dead four herders near Lokori.", "Violence against civilians"),
+        ("Residents lynched a suspected cattle rustler near Lokori.", "Riots"),
+        # one grenade that failed to go off among others that did: the explosions are the event
+        (
+            "Two grenades exploded outside the camp gate at night. A third grenade was thrown but it failed to "
+            "detonate. Nobody was hurt.",
+            "Explosions/Remote violence",
+        ),
+        # a participle's tag with an object is a past tense: the residents did the beating
+        (
+            "Angry residents who were demonstrating against insecurity beat up and nearly lynched a pickpocket.",
+            "Riots",
+        ),
+        # protesters forcing their way into a building riot
+        ("Youths protesting the election results stormed the county offices in Kakamega and chased out staff.", "Riots"),
+    ],
+)
+def test_extract_events_reading_what_happened(extractor: Any, text: str, event_type: str) -> None:
+    assert _main(extractor, text)[0] == event_type

@@ -134,6 +134,36 @@ def doers(hits: Hits, sdoc: Any, text: str, *, parties: bool = True) -> str | No
     return next((k for k in ("armed", "state", "crowd") if k in found), None)
 
 
+def agent(hit: Span, sdoc: Any) -> bool:
+    """Whether the parse makes the phrase at `hit` the doer of a verb: its active subject, or the noun after
+    passive 'by' ('suspected rustlers shot two men', 'shot by suspected rustlers')."""
+    span = sdoc.char_span(hit.start, hit.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"):
+        return True
+    return root.dep_ == "pobj" and (root.head.dep_ == "agent" or root.head.lower_ == "by")
+
+
+def crowd_stormed(hits: Hits, sdoc: Any, text: str) -> list[Span]:
+    """The 'stormed' triggers whose doers are a crowd ('protesters stormed the governor's office'): forcing
+    a way into a building, which the codebook counts among a demonstration's violence."""
+    cue = lexicons.cues("events")
+    out: list[Span] = []
+    for hit in hits.get("assault", ()):
+        span = sdoc.char_span(hit.start, hit.end, alignment_mode="expand")
+        if span is None or not span.root.lower_.startswith("storm"):
+            continue
+        for doer in _agents(span.root):
+            words = text[doer.left_edge.idx : doer.right_edge.idx + len(doer.right_edge.text)]
+            if (cue["mob_party"].search(words) or cue["crowd_party"].search(words)) and not (
+                cue["armed_party"].search(words) or cue["state_party"].search(words)
+            ):
+                out.append(hit)
+    return out
+
+
 def mob_doers(hits: Hits, sdoc: Any, text: str) -> bool:
     """Whether the parse makes an unorganised crowd, and no armed men, the doers of the violence."""
     return doers(hits, sdoc, text) == "crowd"
@@ -168,9 +198,15 @@ def _headline_passive(token: Any) -> bool:
 
 def _agents(token: Any) -> list[Any]:
     # 'three people killed in ...': a participle with no auxiliary is a passive too
+    # ('residents beat up and lynched a thief': a participle's tag with an object, its own or its joined
+    # verb's, is a past tense)
     passive = (
         any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
-        or (token.tag_ == "VBN" and not any(c.dep_ == "aux" for c in token.children))
+        or (
+            token.tag_ == "VBN"
+            and not any(c.dep_ == "aux" for c in token.children)
+            and not any(c.dep_ == "dobj" for v in (token, *token.conjuncts) for c in v.children)
+        )
         or _headline_passive(token)
     )
     out = [c for c in token.children if c.dep_ == "nsubj" and not passive]
@@ -229,6 +265,9 @@ def _head_noun(token: Any) -> str | None:
     return nouns[-1].text if nouns else None
 
 
+_LOSE = ("lose", "loses", "lost", "losing")
+
+
 def _patients(token: Any) -> list[Any]:
     out: list[Any] = []
     # a passive verb has no object: a noun parsed as one is an aside ('was killed (unidentified assailant)')
@@ -238,8 +277,11 @@ def _patients(token: Any) -> list[Any]:
     bare = (
         (token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in token.children))
         # 'two officers died', 'two officers lost their lives': the dead suffered it
-        or token.lower_ in ("died", "dead", "die", "dies", "lose", "loses", "lost", "losing")
+        or token.lower_ in ("died", "dead", "die", "dies", *_LOSE)
         or _headline_passive(token)
+    ) and (
+        # ('rustlers shot dead four herders': with an object of its own, the subject did it)
+        token.lower_ in _LOSE or not any(c.dep_ == "dobj" for c in token.children)
     )
     by = any(c.dep_ == "agent" for c in token.children)
     for child in token.children:

@@ -17,7 +17,7 @@ from typing import Any
 
 from conflictdb.extract import lexicons
 from conflictdb.extract.actor_registry import ARMED, ETHNIC, NAMED, PARTY, PROTESTER, RIOTER, STATE, Registry
-from conflictdb.extract.event_parse import LOOSE, after_violence, doers, mob_doers, victims
+from conflictdb.extract.event_parse import LOOSE, after_violence, agent, crowd_stormed, doers, mob_doers, victims
 from conflictdb.extract.event_parse import Hits as Hits  # re-exported: extraction reads it from here
 from conflictdb.extract.sentences import SentenceInfo
 from conflictdb.models import Span
@@ -131,6 +131,7 @@ _HARMED = re.compile(
 _DAMAGE = re.compile(
     r"burn|torch|fire|ablaze|alight|afire|arson|loot|vandal|ransack|destroy|damag|wreck", re.IGNORECASE
 )
+_SUSPECTS = re.compile(r"(?:suspected|accused)\b", re.IGNORECASE)
 _GRIEVANCE = re.compile(r"demoli|encroach|evict", re.IGNORECASE)
 _DEMONSTRATION = re.compile(r"riot|tyres|tires|barricad|demonstrat|protest|rally|march|strike|blockade", re.IGNORECASE)
 _WENT_OFF = re.compile(r"explod|explosion|went off|detonat|blast|blew|blown|threw|hurled|lobbed|attack", re.IGNORECASE)
@@ -160,9 +161,27 @@ class Group:
 _PROTESTED = re.compile(
     r"\b(?:against|over|demanding|to demand|condemning|denouncing)\s+"
     r"(?P<object>(?:(?!\b(?:and|on|in|at|by|to|with|amid|when|while|as|after|before|turned|became|went|broke|began|"
-    r"(?<!who )(?<!that )(?<!the )(?<!an )(?<!a )(?<!alleged )"
-    r"(?:threw|throw|throwing|hurled|torched|burn\w*|pelt\w*|stoned|attack\w*|clash\w*|"
+    r"(?<!who )(?<!that )(?<!the )(?<!an )(?<!a )(?<!alleged )(?<!were )(?<!was )(?<!been )"
+    r"(?:threw|throw|throwing|hurled|torched|burn\w*|pelt\w*|stoned|attack\w*|clash\w*|beat|lynch\w*|"
     r"fought|fighting|block\w*|set|vandali[sz]\w*|ransack\w*|loot\w*|damag\w*|raid\w*|storm\w*))\b)[^,.;:(\[])+)",
+    re.IGNORECASE,
+)
+# 'residents demonstrated after gunmen set the market alight': what set a protest off, told after its verb,
+# runs to the clause's end or to the crowd's own next act ('... and burned tyres'); an after-clause that
+# tells the crowd's own acts ('after they threw stones') is none.
+_SET_OFF = re.compile(
+    r"\b(?:protest(?:s|ed|ing)?|demonstrat(?:e|es|ed|ing|ions?)|rall(?:y|ies|ied)|march(?:ed|es)?|sit-ins?|strikes?|"
+    r"picket(?:s|ed|ing)?|agitat(?:e|ed|ing|ions?))\b"
+    r"(?:\([^)]{0,40}\)|[^,.;:(]){0,80}?\b(?:after|following)\s+"
+    r"(?!(?:they|them|the (?:protesters|demonstrators|crowd|students|youths|rioters|mob|marchers))\b)"
+    r"(?P<object>(?:(?!\band\s+(?:then\s+)?(?:threw|hurled|torched|burn\w*|pelt\w*|stoned|attack\w*|clash\w*|"
+    r"fought|block\w*|set|vandali[sz]\w*|ransack\w*|loot\w*|storm\w*|beat|lynch\w*|march\w*|rall\w*|"
+    r"demonstrat\w*|protest\w*)\b)[^,.;:(\[])+)",
+    re.IGNORECASE,
+)
+# 'no protests took place', 'devoid of running battles', 'without violence': what did not happen
+_DENIED = re.compile(
+    r"\b(?:no|without|devoid of|free of|nor|never)\s+(?!(?:fewer|less|more|sooner|longer)\b)(?:[\w'-]+\s+){0,3}[\w'-]+",
     re.IGNORECASE,
 )
 _CROWD_ACT = re.compile(
@@ -182,8 +201,9 @@ def masks(text: str, span: Span) -> list[Span]:
     """Parts of a sentence that give a reason ('in reprisal for clashes'), a trend ('a wave of
     kidnappings'), a protest's grievance or a figure of speech, not the event itself."""
     chunk = span.of(text)
-    found = [*_REASON.finditer(chunk), *_FIGURATIVE.finditer(chunk)]
+    found = [*_REASON.finditer(chunk), *_FIGURATIVE.finditer(chunk), *_DENIED.finditer(chunk)]
     spans = [Span(span.start + m.start(), span.start + m.end()) for m in found]
+    spans += [Span(span.start + m.start("object"), span.start + m.end("object")) for m in _SET_OFF.finditer(chunk)]
     spans += [
         Span(span.start + m.start("object"), span.start + m.end("object"))
         for m in _PROTESTED.finditer(chunk)
@@ -343,11 +363,33 @@ def _organised(hits: Hits, text: str) -> bool:
     return bool(hits.get("communal_party")) or any(not LOOSE.search(x.of(text)) for x in armed if x not in state)
 
 
+_NOT_ACTIVE = re.compile(r"\b(?:is|are|was|were|been|being|by|who|that)\b|[.;:]", re.IGNORECASE)
+
+
+def _does(party: Span, hits: Hits, sdoc: Any, text: str) -> bool:
+    """Whether the people at `party` do the violence: the parse makes them a doer, or a violent verb follows
+    them closely in the active voice (a parse may miss it: 'Suspected rustlers from X shot ...')."""
+    if agent(party, sdoc):
+        return True
+    words = sdoc.char_span(party.start, party.end, alignment_mode="expand")
+    if words is None or any(t.pos_ not in ("DET", "PUNCT", "SPACE") for t in sdoc[words.sent.start : words.start]):
+        return False  # not the sentence's opening phrase: its subject, if any, is elsewhere
+    return any(
+        0 <= x.start - party.end <= 40 and not _NOT_ACTIVE.search(text, party.end, x.start)
+        for n in ("kill", "assault")
+        for x in hits.get(n, ())
+    )
+
+
 def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
     """ACLED's event type and sub-event type from an event's triggers, by the codebook's hierarchy."""
     labelled = next((k for k in hits if k.startswith(SD_LABEL)), None)
     if labelled is not None:  # the coder's own label for a strategic development
         return Coding("Strategic developments", labelled[len(SD_LABEL) :], tuple(hits[labelled][:1]))
+    if sdoc is not None and hits.get("mob"):
+        # 'suspected rustlers shot two men': suspects who do the violence are no mob's victims
+        kept = [x for x in hits["mob"] if not (_SUSPECTS.match(x.of(text)) and _does(x, hits, sdoc, text))]
+        hits = {**hits, "mob": kept} if kept else {k: v for k, v in hits.items() if k != "mob"}
     nonstate, state, crowd = sides(hits)
     parsed = victims(hits, sdoc, text) if sdoc is not None else None
     if parsed is not None and any(parsed):
@@ -406,12 +448,13 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
         and not any(_GUNFIGHT.search(x.of(text)) for x in hits.get("clash", ()))
     )
     violence = h(*VIOLENT)
-    went_off = any(_WENT_OFF.search(x.of(text)) for n in ("ied", "grenade", "suicide") for x in hits.get(n, ()))
-    if (
-        h("disrupted")
-        and not h("kill", "clash", "air", "shelling")
-        and (not went_off or any(re.search(r"not|failed|unexploded", x.of(text)) for x in hits["disrupted"]))
-    ):
+    # ('the grenade failed to detonate': a blast word inside what was disrupted went off nowhere)
+    went_off = any(
+        _WENT_OFF.search(x.of(text)) and not any(d.start <= x.start < d.end for d in hits.get("disrupted", ()))
+        for n in ("ied", "grenade", "suicide")
+        for x in hits.get(n, ())
+    )
+    if h("disrupted") and not h("kill", "clash", "air", "shelling") and not went_off:
         return Coding("Strategic developments", "Disrupted weapons use", _first(hits, "disrupted"))
     if h("chemical"):
         return Coding("Explosions/Remote violence", "Chemical weapon", _first(hits, "chemical"), civilians)
@@ -438,6 +481,8 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
             )
         if h("protest") and not peaceful and sdoc is not None and mob_doers(hits, sdoc, text):
             rioting.extend(hits.get("assault", ()))  # protesters who beat someone up riot
+        if h("protest") and not peaceful and sdoc is not None:
+            rioting.extend(crowd_stormed(hits, sdoc, text))
         if (
             rioting
             or (h("protest") and (brawl or h("crowd_violence")))
