@@ -125,3 +125,22 @@ def test_extract_actors_faction_in_brackets_is_its_own_group() -> None:
     registry = Registry.load()
     text = "Two cadres of the NSCN (Khaplang) were arrested in Mon district."
     assert [m.entry.name for m in registry.match(text)] == ["NSCN-K: National Socialist Council of Nagaland (Khaplang)"]
+
+
+def test_extract_actors_boko_haram_named_by_year() -> None:
+    registry = Registry.load()
+    match = next(m for m in registry.match("Boko Haram fighters raided the village.") if "Boko" in m.entry.name)
+    actor = match.entry.actor(match.words)
+    named = {year: registry.dated(actor, year, "Nigeria").name for year in (2013, 2016, 2021)}
+    assert named == {
+        2013: "Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad",
+        2016: "Boko Haram - Wilayat Gharb Ifriqiyyah",
+        2021: "Islamic State (West Africa) and/or Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad",
+    }
+
+
+def test_extract_actors_a_named_faction_keeps_its_name_in_any_year() -> None:
+    registry = Registry.load()
+    match = next(m for m in registry.match("JAS fighters raided the village.") if m.entry.role == "named")
+    assert registry.dated(match.entry.actor(match.words), 2021, "Nigeria").name == match.entry.name
+    assert match.entry.name == "Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad"

@@ -260,6 +260,7 @@ class Entry:
     country: str | None = None
     period: tuple[int | None, int | None] = (None, None)  # years in which the name applies
     successor: str | None = None  # who takes the name's place after the period
+    predecessor: str | None = None  # whose name the words had before the period ('Boko Haram' before 2015)
     operates: tuple[tuple[str, tuple[int | None, int | None]], ...] = ()  # years it operated, by country
     known: bool = True  # False: made from the text's words ('Auliyan ethnic militia'), not in the registry
     sides: tuple[str, ...] = ()  # an observer's: the two sides of the war it monitors
@@ -345,7 +346,14 @@ class Registry:
         """`actor` under the name it had in `year` in `country`: 'Wagner Group' in Mali after 2024 is its
         successor there, 'Africa Corps'; in a country where it still operates it keeps its name."""
         entry = self.entries.get(actor.name)
-        if year is None or entry is None or entry.successor not in self.entries:
+        if year is None or entry is None:
+            return actor
+        first = entry.period[0]
+        if entry.predecessor in self.entries and first is not None and year < first:
+            # 'Boko Haram' in 2014 is JAS, in 2016 'Boko Haram - Wilayat Gharb Ifriqiyyah', since then either faction
+            before = self.entries[entry.predecessor]
+            return self.dated(dataclasses.replace(actor, name=before.name, inter=before.inter), year, country)
+        if entry.successor not in self.entries:
             return actor
         successor = self.entries[entry.successor]
         years = dict(entry.operates)
@@ -704,6 +712,7 @@ def _load(directory: Path, extra: tuple[tuple[str, str], ...]) -> Registry:
                     country=item.get("country"),
                     period=_period(item.get("period")),
                     successor=item.get("successor"),
+                    predecessor=item.get("predecessor"),
                     operates=tuple((c, _period(years)) for c, years in (item.get("operates") or {}).items()),
                     sides=tuple(item.get("sides", ())),
                     unit=bool(item.get("unit", False)),

@@ -77,6 +77,7 @@ _FORCE_VOICES = frozenset({
 })  # fmt: skip
 _AREAS = frozenset({
     "state", "county", "district", "region", "province", "township", "village", "villages", "area", "areas",
+    "town", "city", "constituency", "ward", "sub-county", "subcounty", "municipality", "estate", "settlement",
 })  # fmt: skip
 # Civilians' property that rioters attack: its owners are the riot's second side (not roads or tyres they burn).
 _PROPERTY = frozenset({
@@ -204,7 +205,8 @@ class _Cast:
 
     def decide(self, event_type: str, sub_event_type: str) -> Roles:
         first = _first
-        doers = [m for m in self.agents if m.entry.role in PERPETRATORS]
+        # (not a place named after a people or a force inside the doer's phrase: 'travelling to Kikuyu town')
+        doers = [m for m in self.agents if m.entry.role in PERPETRATORS and not _a_place(self.text, m)]
         # beyond the parse, only what names an armed actor by itself: not 'the Hazara men' who were killed
         near = [m for m in self.in_sent if _armed(m) and m not in self.patients and _acting(self.text, m)]
         anywhere = [m for m in self.matches if _armed(m) and m not in self.patients and _acting(self.text, m)]
@@ -478,6 +480,12 @@ def _acting(text: str, match: Match, *, target: bool = False) -> bool:
     # a force that tells of the event is its source, not its doer: 'the police said ...', 'according to the army'
     before = text[max(0, match.extent.start - 20) : match.extent.start]
     return not (_SPEAKS.match(text, match.extent.end) or _ACCORDING.search(before))
+
+
+def _a_place(text: str, match: Match) -> bool:
+    """Whether a name is part of a place's: 'Kikuyu town', 'Turkana county'."""
+    after = _WORD_AFTER.match(text, match.extent.end)
+    return after is not None and after.group(1).lower() in _AREAS
 
 
 def _armed(match: Match) -> bool:
