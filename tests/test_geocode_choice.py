@@ -76,3 +76,9 @@ def test_geocode_choice_a_body_named_after_a_place_yields_to_a_place(geocoder: G
     # alone, the body's place is still a clue
     place = _place(geocoder, "The Nagar Traders Union held a protest on Monday.", "protest")
     assert place.admin1 == "Rajasthan"
+
+
+def test_geocode_choice_a_quarters_name_ending_in_nagar_is_one_name(geocoder: Geocoder) -> None:
+    # 'Nagar' is a town in Rajasthan; 'Ram Nagar' is a quarter the gazetteer lacks, in the place named with it
+    place = _place(geocoder, "Gunmen attacked a shop in Ram Nagar, Tarn Taran on Monday.", "attacked")
+    assert (place.name, place.admin1) == ("Ram Nagar", "Punjab")

@@ -368,6 +368,9 @@ def not_places_words() -> frozenset[str]:
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+# Words that end the name of a town's quarter in South Asia: 'Tilak Nagar', 'Lal Chowk', 'Model Colony'.
+NAME_ENDINGS = frozenset(["nagar", "chowk", "colony", "mandi", "mohalla", "basti"])
+
 # Features named after a nearby place ('Garo Hills', 'Tirah Valley'): the gazetteer keeps no such features,
 # and the town of the same name is not where they are.
 NATURAL_FEATURES = frozenset(

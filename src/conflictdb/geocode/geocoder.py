@@ -361,7 +361,7 @@ class Geocoder:
                 place = dataclasses.replace(
                     place,
                     name=acled_name(ascii_name(capital.name)),
-                    admin1=self.gazetteer.admin_name(capital.a1),
+                    admin1=official_name(capital.a1) or self.gazetteer.admin_name(capital.a1),
                     admin2=self.gazetteer.admin_name(capital.a2),
                     latitude=capital.lat,
                     longitude=capital.lon,
@@ -538,7 +538,8 @@ class Geocoder:
             unit = any(e.level == 1 and e.a1 == code for e in top.entries)
             # or its namesake town ('Idleb' the city, for Idlib governorate)
             town = not unit and any(e.a1 == code and e.fclass == "P" for e in top.entries)
-            if unit or town:
+            if (unit or town) and (top.surface.istitle() or top.surface.isupper() or " " in top.surface):
+                # a name as the text writes it, unless it is miswritten ('SIndh')
                 surface = acled_name(
                     bare_name(ascii_name(top.surface.title() if top.surface.isupper() else top.surface))
                 )

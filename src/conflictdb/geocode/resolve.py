@@ -18,6 +18,7 @@ from conflictdb.geocode.cues import (
     CONNECTORS,
     DESIGNATOR_LEVEL,
     FACILITY,
+    NAME_ENDINGS,
     NATIONAL_UNITS,
     NATIONAL_UNITS_RE,
     NATURAL_FEATURES,
@@ -272,6 +273,11 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
             if fold(text[run[k][0] : run[k][1]]) not in DESIGNATOR_LEVEL
             and fold(text[run[k][0] : run[k][1]]) not in not_places
         ]
+        # a word that ends a locality's name ('Tilak Nagar', 'Lal Chowk') makes the run one name, whatever
+        # known names it holds ('Tilak', a town elsewhere; 'Nagar', another)
+        endings = [k for k in range(1, len(run)) if fold(text[run[k][0] : run[k][1]]) in NAME_ENDINGS]
+        unknown_words += endings
+        ending_end = run[endings[-1]][1] if endings else -1
         facility_run = any(fold(text[a:b]) in FACILITY or fold(text[a:b]) in ACTOR_NOUNS for a, b in run)
         if any(fold(text[a:b]) in NATURAL_FEATURES for a, b in run[1:]):
             # 'Garo Hills', 'Tirah Valley', 'Lake Victoria': a feature named after a place, not the place;
@@ -301,7 +307,8 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
             whole = [
                 t
                 for t in found
-                if t.designator == 0 or (t.span.end == run[-1][1] and any(e.level in (1, 2) for e in t.entries))
+                if t.designator == 0
+                or (t.span.end == run[-1][1] and t.span.end > ending_end and any(e.level in (1, 2) for e in t.entries))
             ]
             designated = _followed_by_designator(text, run[-1][1])
             merged = []

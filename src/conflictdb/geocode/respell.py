@@ -44,7 +44,9 @@ def respelt_name(
     if len(top.key) < 5:
         return None
     beside = [c.chosen for c in top.context if c.chosen is not None and c.chosen.level > 0]
-    regions = {u.a1 for u in beside or units if u.a1}
+    largest = min((u.level for u in beside or units), default=3)
+    # the largest unit named says where: 'Tilak Nagar area of Chembur (Mumbai Suburban, Maharashtra)'
+    regions = {u.a1 for u in beside or units if u.a1 and u.level == largest}
     units = tuple(c.chosen for c in top.context if c.chosen is not None and c.chosen.level in (0, 1, 2))
     cc = units[0].cc if units else (main_country(reading) or top_country(votes))
     if cc is None:
