@@ -20,8 +20,19 @@ _FEATURES = [
     (304, "Kwale", "", 5.71, 6.43, "P", "PPL", "NG", "36", "", 20000),
     (305, "Garissa", "", -0.45, 39.65, "P", "PPLA", "KE", "16", "", 120000),
     (306, "Dhobley", "", 0.41, 41.0, "P", "PPL", "SO", "09", "", 15000),
+    (307, "Gopalganj District", "Gopalganj", 23.0, 89.9, "A", "ADM2", "BD", "81", "GG", 1200000),
+    (308, "Gopalganj District", "Gopalganj", 26.5, 84.4, "A", "ADM2", "IN", "34", "GG", 2500000),
+    (309, "Kandi", "", 26.47, 84.44, "P", "PPL", "IN", "34", "GG", 50000),
 ]
-_ADMIN1 = [("KE.33", "Mandera"), ("KE.28", "Kwale"), ("NG.36", "Delta"), ("KE.16", "Garissa"), ("SO.09", "Lower Juba")]
+_ADMIN1 = [
+    ("KE.33", "Mandera"),
+    ("KE.28", "Kwale"),
+    ("NG.36", "Delta"),
+    ("KE.16", "Garissa"),
+    ("SO.09", "Lower Juba"),
+    ("BD.81", "Dhaka"),
+    ("IN.34", "Bihar"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -75,3 +86,14 @@ def test_geocode_country_a_countrys_border_says_less_than_its_soil(geocoder: Geo
     inside = geocoder.read("Gunmen crossed the Somali border and ambushed a convoy on Monday.")
     soil = geocoder.read("Gunmen ambushed a convoy on Somali soil on Monday.")
     assert near.votes["SO"] < inside.votes["SO"] == soil.votes["SO"]
+
+
+def test_geocode_country_a_place_and_its_units_found_abroad_yield_to_the_units_at_home(geocoder: Geocoder) -> None:
+    # an upazila is Bangladeshi: the only Kandi known, near an Indian Gopalganj, is a namesake of a village
+    # the gazetteer lacks, in Bangladesh's Gopalganj
+    text = "Two groups clashed at Kandi village under Kotalipara upazila in Gopalganj district on Tuesday."
+    place = _place(geocoder, text, "clashed")
+    assert (place.country, place.admin1, place.name) == ("Bangladesh", "Dhaka", "Kandi")
+    # without the Bangladeshi unit word, the text does not say which
+    place = _place(geocoder, "Two groups clashed at Kandi village in Gopalganj district on Tuesday.", "clashed")
+    assert place.country == "India"

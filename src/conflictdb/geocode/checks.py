@@ -117,7 +117,8 @@ def stray(top: Toponym, support: dict[str, float]) -> bool:
     text's evidence for another country outweighs a village's own, so the name is kept in that country.
     """
     entry = top.chosen
-    if entry is None or top.context or not support or entry.level == 0 or entry.level == 2 and prominent(entry):
+    known_units = any(c.chosen is not None for c in top.context)
+    if entry is None or known_units or not support or entry.level == 0 or entry.level == 2 and prominent(entry):
         return False
     if entry.level == 1 and fold(entry.name) not in GENERIC:
         return False  # a named first-order unit is what it says; 'Western Province' may be another country's

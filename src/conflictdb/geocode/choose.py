@@ -76,11 +76,15 @@ def resolve(
             scores[id(top)] = rescored
             top.chosen, top.score = rescored[0][1], rescored[0][0]
     # a toponym and the units named beside it are chosen together, so that they agree
+    # a country the text names, or whose own kinds of unit it uses ('upazila'), not only its actors' country
+    firm = evidence if evidence is not None and votes[evidence] >= 3.0 and evidence in reading.named else None
     for top in reading.toponyms:
         top.context = [c for c in top.context if not c.partial]
         # a unit in a longer chain ('Diani' in 'Gombato area in Diani, Kwale county') was chosen with it
         if top.context and not top.is_context:
             _resolve_group(top, scores)
+            if firm is not None:
+                _home_group(top, firm, scores)
 
 
 def _neighbour(entry: Entry, centre: tuple[float, float]) -> float:
@@ -141,6 +145,20 @@ def _resolve_group(top: Toponym, scores: dict[int, list[tuple[float, Entry]]]) -
     for other, pick in zip(members, picks, strict=True):
         if pick is not None:
             other.chosen = pick
+
+
+def _home_group(top: Toponym, cc: str, scores: dict[int, list[tuple[float, Entry]]]) -> None:
+    """A place and its units chosen abroad, where the text points firmly to `cc` and its units have namesakes
+    there: the place is one the gazetteer lacks, in those units ('Kandi village in Gopalganj district' in a
+    Bangladeshi report is not Kandi near Gopalganj, India)."""
+    if top.chosen is None or top.chosen.cc == cc or any(e.cc == cc for e in top.entries):
+        return
+    home = [(c, [e for _, e in scores[id(c)] if e.cc == cc]) for c in top.context]
+    if not any(entries for _, entries in home):
+        return
+    top.chosen = None
+    for c, entries in home:
+        c.chosen = min(entries, key=lambda e: e.level) if entries else None
 
 
 def _agreement(head: Entry | None, unit: Entry) -> float:
