@@ -144,3 +144,18 @@ def test_extract_actors_a_named_faction_keeps_its_name_in_any_year() -> None:
     match = next(m for m in registry.match("JAS fighters raided the village.") if m.entry.role == "named")
     assert registry.dated(match.entry.actor(match.words), 2021, "Nigeria").name == match.entry.name
     assert match.entry.name == "Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad"
+
+
+def test_extract_actors_arakan_army_by_year() -> None:
+    registry = Registry.load()
+    match = next(m for m in registry.match("The Arakan Army attacked a border post.") if m.entry.role == "named")
+    actor = match.entry.actor(match.words)
+    assert registry.dated(actor, 2016, "Myanmar").name == "AA: Arakan Army"
+    assert registry.dated(actor, 2021, "Myanmar").name == "ULA/AA: United League of Arakan/Arakan Army"
+
+
+def test_extract_actors_unnamed_baloch_insurgents_are_separatists() -> None:
+    registry = Registry.load()
+    names = [m.entry.name for m in registry.match("Baloch insurgents fired on a checkpoint; two Baloch elders mediated.")]
+    assert names[0] == "Baloch Separatists (Pakistan)"
+    assert names[1] != "Baloch Separatists (Pakistan)"  # the people, not the insurgents

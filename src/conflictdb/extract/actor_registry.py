@@ -720,7 +720,9 @@ def _load(directory: Path, extra: tuple[tuple[str, str], ...]) -> Registry:
                 words = [v for w in item.get("words", ()) for v in _variants(w)] + list(item.get("aliases", ()))
                 if entry.role in (NAMED, PARTY) and "{country}" not in entry.name:
                     words.append(entry.name)
-                    if ": " in entry.name:  # 'JNIM: Group for ...': both parts name it, unless the acronym is short
+                    if ": " in entry.name and not item.get("former"):
+                        # 'JNIM: Group for ...': both parts name it, unless the acronym is short; a former name
+                        # ('AA: Arakan Army') is reached by date only, its words being its successor's now
                         short, full = entry.name.split(": ", 1)
                         words.extend([short, full] if len(short) > 2 and short not in item.get("weak", ()) else [full])
                 add(entry, words)
