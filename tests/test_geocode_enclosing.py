@@ -19,9 +19,22 @@ _FEATURES = [
     (404, "Turkana County", "Turkana", 3.3, 35.6, "A", "ADM1", "KE", "51", "", 900000),
     (405, "Lodwar", "", 3.12, 35.6, "P", "PPLA", "KE", "51", "", 48000),
     (406, "Meru County", "Meru", 0.05, 37.65, "A", "ADM1", "KE", "35", "", 1500000),
+    (407, "Haifa District", "Haifa", 32.7, 35.1, "A", "ADM1", "IL", "04", "", 1000000),
+    (408, "Haifa", "", 32.82, 34.99, "P", "PPLA", "IL", "04", "", 285000),
+    (409, "Bath", "Bat", 51.38, -2.36, "P", "PPL", "GB", "ENG", "", 100000),
+    (410, "Khulna Division", "Khulna", 22.8, 89.3, "A", "ADM1", "BD", "85", "", 15000000),
+    (411, "Chuadanga District", "Chuadanga", 23.6, 88.8, "A", "ADM2", "BD", "85", "CH", 1100000),
+    (412, "Chuadanga", "", 23.64, 88.84, "P", "PPLA2", "BD", "85", "CH", 90000),
 ]
-_ADMIN1 = [("IN.20", "Nagaland"), ("KE.51", "Turkana"), ("KE.35", "Meru")]
-_ADMIN2 = [("IN.20.501", "Phek"), ("IN.20.500", "Kohima")]
+_ADMIN1 = [
+    ("IN.20", "Nagaland"),
+    ("KE.51", "Turkana"),
+    ("KE.35", "Meru"),
+    ("IL.04", "Haifa"),
+    ("GB.ENG", "England"),
+    ("BD.85", "Khulna"),
+]
+_ADMIN2 = [("IN.20.501", "Phek"), ("IN.20.500", "Kohima"), ("BD.85.CH", "Chuadanga")]
 
 
 @pytest.fixture(scope="module")
@@ -77,3 +90,15 @@ def test_geocode_enclosing_a_peoples_home_unit_when_no_place_is_named(geocoder: 
     # two peoples, two homes: the text does not say which
     place = _place(geocoder, "Kenyan Turkana and Meru herders clashed over pasture.", "clashed")
     assert (place.country, place.admin1) == ("Kenya", None)
+
+
+def test_geocode_enclosing_a_square_of_a_city_is_coded_to_the_city(geocoder: Geocoder) -> None:
+    # 'Bat' is also Bath, England; the square is a part of Haifa, which ACLED names
+    place = _place(geocoder, "Interns protested in Bat Galim Square of Haifa city on Sunday.", "protested")
+    assert (place.name, place.country, place.admin1) == ("Haifa", "Israel", "Haifa")
+
+
+def test_geocode_enclosing_a_sadar_upazila_is_its_districts_town(geocoder: Geocoder) -> None:
+    text = "A man was hurt in a clash at Hospital Para area of Chuadanga Sadar upazila in Bangladesh on Sunday."
+    place = _place(geocoder, text, "clash")
+    assert (place.name, place.admin1, place.admin2) == ("Chuadanga", "Khulna", "Chuadanga")

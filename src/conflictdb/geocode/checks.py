@@ -36,10 +36,14 @@ def inside_known(top: Toponym, unit: Toponym, text: str, *, unit_names: tuple[st
     `unit_names` are the names of the units the known place lies in: one it shares may be meant instead.
     """
     after = re.match(r"\s*([A-Za-z]+)", text[top.span.end : top.span.end + 20])
-    if after and after.group(1).lower() in PART_WORDS:
+    word, word_end = (after.group(1).lower(), top.span.end + after.end()) if after else ("", top.span.end)
+    tail = text[top.span.end : top.run_end].split() if top.run_end > top.span.end else []
+    if tail and tail[-1].lower() in PART_WORDS:
+        word, word_end = tail[-1].lower(), top.run_end  # the run's last word: 'Bat Galim Square of Haifa city'
+    if word in PART_WORDS:
         if unit.span.start > top.span.end:
             return "(" not in text[top.span.end : unit.span.start]
-        return "(" not in text[top.span.end : top.span.end + after.end() + 3]
+        return "(" not in text[top.span.end : word_end + 3]
     between = _PART_OF_RE.fullmatch(text, top.span.end, unit.span.start) if unit.span.start > top.span.end else None
     if between is None or unit.chosen is None or unit.designator == 1:
         return False

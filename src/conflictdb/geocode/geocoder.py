@@ -46,7 +46,7 @@ from conflictdb.geocode.gazetteer import (
 from conflictdb.geocode.outlets import GLOBAL_PRESS, outlet_country
 from conflictdb.geocode.peoples import group_countries, named_actor_countries, people_names, regional_units
 from conflictdb.geocode.resolve import GENERIC, Reading, Toponym, find_toponyms
-from conflictdb.geocode.respell import respelt_name
+from conflictdb.geocode.respell import UNIT_AFFIXES, respelt_name
 from conflictdb.models import Actor, Document, Mention, Place, Span
 
 _DATELINE_RE = re.compile(
@@ -217,7 +217,13 @@ class Geocoder:
             if known:
                 spelt_as_known.update(id(c) for c in chain)
         for top in wanted:
-            entries = self.gazetteer.unit_like(top.key, countries, spelt_alike=id(top) not in spelt_as_known)
+            # 'Chuadanga Sadar upazila': the unit's name without the word for its seat's subdistrict
+            core = " ".join(w for w in top.key.split() if w not in UNIT_AFFIXES)
+            entries = tuple(e for e in self.gazetteer.lookup(core) if e.level in (1, 2)) if core != top.key else ()
+            if entries:  # named as the unit is: 'Jessore Sadar Upazila' is Jessore's
+                top.surface = " ".join(w for w in top.surface.split() if fold(w) not in UNIT_AFFIXES)
+                top.key = core
+            entries = entries or self.gazetteer.unit_like(top.key, countries, spelt_alike=id(top) not in spelt_as_known)
             if entries:
                 top.entries, top.respelt = entries, True
 

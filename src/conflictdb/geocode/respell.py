@@ -11,7 +11,7 @@ from conflictdb.geocode.resolve import Reading, Toponym
 
 # Words in a name the gazetteer lacks that name the kind of place, not the place: 'X Sadar' is X's own
 # subdistrict, 'X bazaar' its market, 'Taluka X' the subdistrict X.
-_AFFIXES = frozenset(
+AFFIXES = frozenset(
     [
         "sadar",
         "bazaar",
@@ -28,6 +28,9 @@ _AFFIXES = frozenset(
         "commune",
     ]
 )
+# Of those, the words a unit's name carries: 'Chuadanga Sadar upazila' is in Chuadanga district.
+UNIT_AFFIXES = frozenset(["sadar", "taluka", "tehsil", "upazila"])
+
 # How alike (rapidfuzz ratio) a name the gazetteer lacks and a known name must be to be one place misspelt.
 _RESPELT_RATIO = 88.0
 
@@ -52,7 +55,7 @@ def respelt_name(
     if cc is None:
         return None
     words = top.key.split()
-    core = " ".join(w for w in words if w not in _AFFIXES)
+    core = " ".join(w for w in words if w not in AFFIXES)
     if core and core != top.key and len(core) >= 3:
         # 'Chapainawabganj Sadar', 'Taluka Sijawal Junejo', 'Oinam bazaar': the place without the unit word
         found = [
