@@ -84,3 +84,23 @@ def test_extract_events_reading_who_suffered(extractor: Any, text: str, event_ty
 )
 def test_extract_events_reading_what_happened(extractor: Any, text: str, event_type: str) -> None:
     assert _main(extractor, text)[0] == event_type
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # fire exchanged says both sides were armed, whatever rally it broke up
+        (
+            "A gunfight broke out between armed raiders and police officers near Maralal market. "
+            "The shooting disrupted a campaign rally as residents fled.",
+            "Battles",
+        ),
+        # a road blocked in both directions is no exchange of fire
+        ("Taxi drivers blocked the coastal highway in both directions to protest a fuel price rise.", "Protests"),
+        # a 'fake encounter' is a killing staged as a fight
+        ("Two youths were killed by police in a fake encounter near Bhopal.", "Violence against civilians"),
+    ],
+)
+def test_extract_events_reading_fire_exchanged(extractor: Any, text: str, event_type: str) -> None:
+    assert _main(extractor, text)[0] == event_type

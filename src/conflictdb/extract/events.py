@@ -94,6 +94,12 @@ _GUNFIGHT = re.compile(
     re.IGNORECASE,
 )
 
+# Words that tell of fire exchanged by two armed sides ('a fake encounter' is a killing staged as one).
+_EXCHANGE = re.compile(
+    r"gun ?battle|gun-?fight|fire-?fight|shoot-?out|exchang\w* (?:of )?(?:\w+ ){0,2}fire|traded (?:\w+ ){0,2}fire|"
+    r"return(?:ed|ing)? (?:the )?fire|(?<!fake )(?<!staged )encounter",
+    re.IGNORECASE,
+)
 _MET = re.compile(
     r"respond|retaliat|fired back|returned|(?:opened|gun) ?fire (?:in|after)|exchanged|ambush", re.IGNORECASE
 )
@@ -463,7 +469,9 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
     if h("suicide") and not gunfight:
         return Coding("Explosions/Remote violence", "Suicide bomb", _first(hits, "suicide"), civilians)
     crowd_strong = h("protest") or (h("riot") and not h("air", "shelling")) or (h("mob") and h("kill", "assault"))
-    if crowd_strong and not (fight and not h("riot", "protest")):
+    # an exchange of fire says both sides were armed: a battle, whatever rally or crowd it broke up
+    exchange = any(_EXCHANGE.search(text, x.start, x.end) for x in hits.get("clash", ()))
+    if crowd_strong and not exchange and not (fight and not h("riot", "protest")):
         # a demonstration has a purpose; a crowd's violence without one is mob violence
         demonstrating = h("protest") or any(_DEMONSTRATION.search(x.of(text)) for x in hits.get("riot", ()))
         if h("mob") and h("kill", "assault", "riot") and not h("protest"):
