@@ -159,3 +159,31 @@ def test_extract_actors_unnamed_baloch_insurgents_are_separatists() -> None:
     names = [m.entry.name for m in registry.match("Baloch insurgents fired on a checkpoint; two Baloch elders mediated.")]
     assert names[0] == "Baloch Separatists (Pakistan)"
     assert names[1] != "Baloch Separatists (Pakistan)"  # the people, not the insurgents
+
+
+@pytest.mark.slow
+def test_extract_actors_a_bomb_that_hurt_people_hit_civilians(finder: ActorFinder, nlp: Any) -> None:
+    text = "A homemade bomb went off outside a bakery on Friday, wounding three."
+    found = roles(finder, nlp, text, "bomb", "Explosions/Remote violence", "Remote explosive/landmine/IED")
+    assert names(found) == ("Unidentified Armed Group ({country})", "Civilians ({country})")
+
+
+@pytest.mark.slow
+def test_extract_actors_a_bomb_that_hurt_no_one_has_no_second_side(finder: ActorFinder, nlp: Any) -> None:
+    text = "A homemade bomb went off outside a bakery on Friday. No one was hurt."
+    found = roles(finder, nlp, text, "bomb", "Explosions/Remote violence", "Remote explosive/landmine/IED")
+    assert names(found) == ("Unidentified Armed Group ({country})", "")
+
+
+@pytest.mark.slow
+def test_extract_actors_a_force_investigating_afterwards_is_no_side(finder: ActorFinder, nlp: Any) -> None:
+    text = "A grenade thrown into a bar wounded five drinkers. Police are investigating the attack."
+    found = roles(finder, nlp, text, "grenade", "Explosions/Remote violence", "Grenade")
+    assert names(found)[1] == "Civilians ({country})"
+
+
+@pytest.mark.slow
+def test_extract_actors_police_killed_while_investigating_are_a_side(finder: ActorFinder, nlp: Any) -> None:
+    text = "Bandits shot dead two police officers investigating a cattle theft near the river."
+    found = roles(finder, nlp, text, "shot", "Battles", "Armed clash")
+    assert names(found)[1] == "Police Forces of {country}"

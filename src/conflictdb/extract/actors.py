@@ -98,7 +98,11 @@ _NOT_A_PARTY = _FORCE_VOICES | _AREAS
 _WORD_AFTER = re.compile(r"\W{0,3}(\w+)")
 _SPEAKS = re.compile(
     r"\W{0,3}(?:(?:have|has|had|also|later|further)\s+){0,2}"
-    r"(?:said|say|says|reported|report|reports|told|announced|stated|confirmed|added|indicated|disclosed)\b",
+    r"(?:said|say|says|reported|report|reports|told|announced|stated|confirmed|added|indicated|disclosed|"
+    # ... or looks into it afterwards: 'police are investigating', 'police launched a probe' (not 'police
+    # investigating gun runners were shot', who are the victims)
+    r"(?:are|is|were|was|have been|has been)\s+(?:still\s+)?(?:investigating|probing)|investigated|probed|"
+    r"(?:launched|opened)\s+(?:an?\s+)?(?:investigation|probe|inquiry))\b",
     re.I,
 )
 _ACCORDING = re.compile(r"\b(?:according to|quoting|quoted by|cited by)\s+(?:the\s+|local\s+)*$", re.I)
@@ -121,6 +125,13 @@ _GANG = re.compile(
     re.IGNORECASE,
 )
 GANG = "Unidentified Gang ({country})"
+_FROM_AFAR = frozenset(["Air/drone strike", "Shelling/artillery/missile attack"])
+_HARMED = re.compile(r"\b(?:kill\w*|dead|died|injur\w*|wound\w*|casualt\w*|hurt|lives)\b", re.IGNORECASE)
+_UNHARMED = re.compile(
+    r"\bno (?:one|body|casualt\w*|injur\w*|fatalit\w*|deaths?)\b|\bwithout (?:casualt\w*|injur\w*)|"
+    r"\bno reports? (?:of|on) (?:casualt\w*|injur\w*|fatalit\w*)|\bescaped unhurt\b|\bunharmed\b",
+    re.IGNORECASE,
+)
 # Thailand's Deep South, where ACLED names unnamed insurgents 'Southern Muslim Separatists'.
 # Its provinces and their districts (Songkhla's four in the insurgency); not 'Mayo', 'Raman', 'Chana', also names elsewhere.
 _DEEP_SOUTH = re.compile(
@@ -307,7 +318,11 @@ class _Cast:
                 a2 = _generic(UNIDENTIFIED, 3) if a1 is None or a1.name != UNIDENTIFIED else None
             else:
                 m2 = first(self.patients, (VICTIM,)) or first(self.in_sent, (VICTIM,))
-                a2 = _generic(CIVILIANS, 7) if m2 else None
+                # a bomb or grenade that killed or hurt people and hit no armed side hit civilians (not shelling,
+                # whose target ACLED leaves open)
+                harmed = sub_event_type not in _FROM_AFAR and bool(_HARMED.search(self.text))
+                harmed = harmed and not _UNHARMED.search(self.text)
+                a2 = _generic(CIVILIANS, 7) if m2 or harmed else None
             if event_type == "Battles":
                 (a1, m1), (a2, m2) = self._sides(doers, (a1, m1), (a2, m2))
             if event_type == "Battles" and m1 in self.defenders and a2 is not None and m2 not in self.defenders:
