@@ -156,7 +156,8 @@ def test_extract_actors_arakan_army_by_year() -> None:
 
 def test_extract_actors_unnamed_baloch_insurgents_are_separatists() -> None:
     registry = Registry.load()
-    names = [m.entry.name for m in registry.match("Baloch insurgents fired on a checkpoint; two Baloch elders mediated.")]
+    text = "Baloch insurgents fired on a checkpoint; two Baloch elders mediated."
+    names = [m.entry.name for m in registry.match(text)]
     assert names[0] == "Baloch Separatists (Pakistan)"
     assert names[1] != "Baloch Separatists (Pakistan)"  # the people, not the insurgents
 

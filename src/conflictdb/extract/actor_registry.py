@@ -494,9 +494,8 @@ class Registry:
             other, n = self._country_at(text, tokens, keys, i + k + 1)
             for index in (self._index, self._after) if other and other != country else ():
                 found = _alias_at(index, text, tokens, keys, i + k + 1 + n, shouting)
-                entries = tuple(
-                    _localized(e, country, self.country_forms) for e in (found.entries if found else ()) if _templated(e)
-                )
+                shared = found.entries if found else ()
+                entries = tuple(_localized(e, country, self.country_forms) for e in shared if _templated(e))
                 if entries:
                     return entries, i + k
         return best

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from conflictdb.extract.actor_claims import ANAPHORIC, GROUP_WORDS, claims, unknown_claimant, unregistered
+from conflictdb.extract.actor_forces import as_police, in_country, is_security, same_side, security_police
 from conflictdb.extract.actor_parse import Arguments, arguments, defenders, objects, phrase, pick, trigger_token
 from conflictdb.extract.actor_registry import (
     ARMED,
@@ -133,7 +134,8 @@ _UNHARMED = re.compile(
     re.IGNORECASE,
 )
 # Thailand's Deep South, where ACLED names unnamed insurgents 'Southern Muslim Separatists'.
-# Its provinces and their districts (Songkhla's four in the insurgency); not 'Mayo', 'Raman', 'Chana', also names elsewhere.
+# Its provinces and their districts (Songkhla's four in the insurgency); not 'Mayo', 'Raman', 'Chana', which
+# are also names elsewhere.
 _DEEP_SOUTH = re.compile(
     r"\b(?:Narathiwat|Pattani|Patani|Yala|Songkhla|Deep South|southern border provinces|"
     r"Khok Pho|Nong Chik|Panare|Thung Yang Daeng|Sai Buri|Saiburi|Mai Kaen|Yaring|Yarang|Kapho|Mae Lan|Betong|"
@@ -154,7 +156,7 @@ class ActorFinder:
     def matches(self, text: str) -> list[Match]:
         """Registry names in `text` (the last text's are kept, as one document has many events)."""
         if self._last[0] != text or not text:
-            self._last = (text, _security_police(_one_force(text, self.registry.match(text))))
+            self._last = (text, security_police(_one_force(text, self.registry.match(text))))
         return self._last[1]
 
     def patterns(self) -> list[dict[str, Any]]:
@@ -233,8 +235,8 @@ class _Cast:
             assoc1 = [m for m in self.agents + self.in_sent if m.entry.role in (GROUP, PARTY)]
             acting = [m for m in self.patients + self.partners + self.in_sent + self.matches if _acting(self.text, m)]
             state = first(acting, (STATE,))
-            if state is not None and _is_security(state):
-                state = _as_police(state)  # ACLED's codes for the forces that face a crowd: its police
+            if state is not None and is_security(state):
+                state = as_police(state)  # ACLED's codes for the forces that face a crowd: its police
             if sub_event_type in ("Protest with intervention", "Excessive force against protesters"):
                 m2 = state
                 a2 = state.entry.actor(state.words) if state else _generic(POLICE, 1)
@@ -249,8 +251,8 @@ class _Cast:
                     m2 = first(targets, roles) or state
                 else:  # a violent demonstration: the police it fought, then its target
                     m2 = first(targets + self.agents + self.in_sent, (STATE,)) or state or first(targets, roles)
-                if m2 is not None and _is_security(m2):
-                    m2 = _as_police(m2)
+                if m2 is not None and is_security(m2):
+                    m2 = as_police(m2)
                 if m2 is not None and m2.entry.role == STATE:
                     a2 = m2.entry.actor(m2.words)
                 elif fight and (m2 is None or m2.entry.role in (PARTY, GROUP, RIOTER, PROTESTER, ETHNIC)):
@@ -310,7 +312,7 @@ class _Cast:
             others = [m for m in others if m1 is None or (m.span != m1.span and fold(m.words) != fold(m1.words))]
             if a1 is not None and not a1.generic:  # 'gunmen shot ...; TTP was behind it': the gunmen are TTP's
                 others = [m for m in others if not (m in doers and m.entry.role == ARMED)]
-            m2 = next((m for m in others if not _same_side(_side(m), a1)), None)
+            m2 = next((m for m in others if not same_side(_side(m), a1)), None)
             m2 = _resolved(self, m2, other=a1)
             if m2:
                 a2 = _side(m2)
@@ -338,7 +340,7 @@ class _Cast:
         if event_type in _VIOLENT and _DEEP_SOUTH.search(self.text):  # ACLED's name for the Deep South's insurgents
             separatists = Actor(name=SEPARATISTS, inter=2, country="Thailand")
             a1, a2 = (separatists if a is not None and a.name == UNIDENTIFIED else a for a in (a1, a2))
-            a1, a2 = (_in_country(a, "Thailand") for a in (a1, a2))  # its 'rangers' are Thailand's, not Pakistan's
+            a1, a2 = (in_country(a, "Thailand") for a in (a1, a2))  # its 'rangers' are Thailand's, not Pakistan's
         if _GANG.search(self.text):  # armed men of organised crime: a gang where ACLED names them so
             a1, a2 = (_generic(GANG, 3) if a is not None and a.name == UNIDENTIFIED else a for a in (a1, a2))
         if a2 is not None and a2.name == CIVILIANS:
@@ -418,30 +420,6 @@ def _one_force(text: str, matches: list[Match]) -> list[Match]:
     return out
 
 
-_MILITARY_PREFIX, _POLICE_PREFIX = "Military Forces of ", "Police Forces of "
-
-
-def _is_security(match: Match) -> bool:
-    """'Security forces', 'Kenyan security personnel': a state's forces that the words leave unnamed."""
-    return match.entry.role == STATE and match.entry.name.startswith(_MILITARY_PREFIX) and "secur" in match.words.lower()
-
-
-def _as_police(match: Match) -> Match:
-    entry = match.entry
-    name = _POLICE_PREFIX + entry.name.removeprefix(_MILITARY_PREFIX)
-    return dataclasses.replace(match, entry=dataclasses.replace(entry, name=name))
-
-
-def _security_police(matches: list[Match]) -> list[Match]:
-    """'Security forces' in a text that names the police and no army are the police: 'security forces (police)',
-    'security personnel clashed with the crowd; police fired teargas'."""
-    if not any(m.entry.role == STATE and m.entry.name.startswith(_POLICE_PREFIX) for m in matches):
-        return matches
-    if any(m.entry.role == STATE and m.entry.name.startswith(_MILITARY_PREFIX) and not _is_security(m) for m in matches):
-        return matches
-    return [_as_police(m) if _is_security(m) else m for m in matches]
-
-
 def _resolved(cast: _Cast, match: Match | None, *, other: Actor | None = None) -> Match | None:
     """A generic doer resolved to the group the text names for it: 'the guerrillas' after 'the FMLN',
     'an armed group believed to be Al Shabaab', 'the suspects are believed to be Turkana'."""
@@ -453,7 +431,7 @@ def _resolved(cast: _Cast, match: Match | None, *, other: Actor | None = None) -
         if m.entry.role in (NAMED, ETHNIC)
         and m.entry.inter in (2, 3, 4, 8)
         and (other is not None or m not in cast.patients)
-        and not _same_side(_side(m), other)
+        and not same_side(_side(m), other)
     ]
     for m in named:
         before = cast.text[max(0, m.extent.start - 40) : m.span.start]
@@ -525,33 +503,6 @@ def _side(match: Match) -> Actor:
     return entry.actor(match.words)
 
 
-def _same_side(actor: Actor, other: Actor | None) -> bool:
-    """'Military Forces of {country}' and 'Military Forces of Myanmar' in one text are one side."""
-    if other is None:
-        return False
-    if actor.name == other.name:
-        return True
-    kinds = ("Military Forces of ", "Police Forces of ")
-    # ... but not a rival government's forces: 'Military Forces of Yemen Supreme Political Council' (the Houthis)
-    faction = any(a.name.startswith(kinds) and _has_faction(a) for a in (actor, other))
-    return not faction and any(
-        actor.name.startswith(k) and other.name.startswith(k) and (actor.generic or other.generic) for k in kinds
-    )
-
-
-def _has_faction(actor: Actor) -> bool:
-    """Whether a state force's name goes on after its country for a rival government, not for a unit."""
-    if actor.generic or not actor.country or actor.name in _units():
-        return False
-    return not actor.name.endswith(actor.country)
-
-
-@functools.lru_cache(maxsize=1)
-def _units() -> frozenset[str]:
-    """The registry's units of state forces: 'Police Forces of Kenya General Service Unit'."""
-    return frozenset(name for name, entry in Registry.load().entries.items() if entry.unit)
-
-
 def _conjoined_agents(token: Any) -> tuple[Any, ...]:
     """The agent that passive verbs joined by 'and' share: 'was shot at and wounded by X' (the parse hangs
     'by X' on the last verb only)."""
@@ -575,19 +526,6 @@ _HANDS = re.compile(r"\bat the hands of\s+(?:the\s+|a\s+|an\s+|suspected\s+|alle
 
 def _at_hands(text: str, matches: list[Match]) -> list[Match]:
     return [m for m in matches if _HANDS.search(text, max(0, m.extent.start - 40), m.extent.start)]
-
-
-def _in_country(actor: Actor | None, country: str) -> Actor | None:
-    """A state force that a word other countries also use ('rangers') gave to another country, as the
-    force of `country`, where the text's places are there."""
-    registry = Registry.load()
-    if actor is None or actor.country in (None, country) or not registry.is_weak(actor.words, actor.name):
-        return actor
-    words = set(actor.words.lower().split())
-    for alias, entry in registry.aliases:  # the force of `country` with the word in a name: 'paramilitary rangers'
-        if entry.country == country and entry.role == STATE and words <= set(alias.lower().split()):
-            return dataclasses.replace(actor, name=entry.name, inter=entry.inter, country=country)
-    return actor
 
 
 def _first(matches: Iterable[Match], roles: tuple[str, ...]) -> Match | None:
