@@ -296,6 +296,12 @@ def test_extract_negated_claim_is_no_response() -> None:
         ("Three traders were burnt alive when attackers torched their shop.", 3),
         ("A mortar round fired at the base left three recruits killed and others wounded.", 3),
         ("A father of six is killed by a mob over a land dispute.", 1),
+        # a subject joined by 'and' is one count; a pair and a clause joined by 'and' are not
+        ("At least five suspected rebel and bandit fighters were killed in the air strikes.", 5),
+        ("Two goat thieves were killed by angry villagers at the market.", 2),
+        ("A herder and his nephew were shot dead near the waterhole.", 2),
+        ("The councillor was attacked by three youths and later died in hospital.", 1),
+        ("Three soldiers were killed along with 12 insurgents when the convoy was ambushed.", 15),
     ],
 )
 def test_extract_fatalities_coder_notes_and_claims(text: str, fatalities: int) -> None:

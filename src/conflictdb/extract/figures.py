@@ -80,7 +80,8 @@ _ONE = (
     r"clerk|tout|rider|operator|chairman|thief|robber|gang member|tourist|nun|monk|doctor|nurse|judge|lawyer|employee|"
     r"criminal|attorney|bodyguard|delegate|missionary|aspirant|bystander|student|headman|shopkeeper|vendor|refugee|"
     r"motorcyclist|cyclist|pedestrian|hunter|miner|labourer|laborer|watchman|guard|ranger|constable|mayor|prisoner|"
-    r"inmate|gangster|worker|aid worker|fisherman|bomber|informant|spy)"
+    r"inmate|gangster|worker|aid worker|fisherman|bomber|informant|spy|nephew|niece|cousin|uncle|aunt|grandson|"
+    r"granddaughter|grandfather|grandmother)"
 )
 _SINGLE = re.compile(
     rf"\b(?:(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?{_ONE}\s+(?:was\s+|is\s+|has been\s+|reportedly\s+|later\s+)*"
@@ -177,7 +178,8 @@ _EITHER_FATE = re.compile(
 )
 _SUBSET = re.compile(r"(?:including|among them|among whom|of whom|of them|of which|incl\.)\s*$", re.IGNORECASE)
 _NOT_PEOPLE = re.compile(
-    r"\b(cattle|cows|goats|sheep|camels|animals|livestock|dogs|hours?|days|weeks|months|years|minutes|km|metres|meters|miles|houses|vehicles|cars|buildings)\b",
+    r"\b(cattle|cows|goats?|sheep|camels?|animals|livestock|dogs|hours?|days|weeks|months|years|minutes|km|metres|meters|miles|houses|vehicles|cars|buildings)\b"
+    r"(?!\s+(?:thie|rustl|raid|herd|trad|keep|own|farm|deal))",  # 'cattle thieves' are people
     re.IGNORECASE,
 )
 
@@ -267,10 +269,20 @@ _RELEVANT = re.compile(
 _RANGE_FULL = re.compile(rf"(?:between\s+)?({NUMBER})\s*(?:-|–|to|or|and)\s*({NUMBER})", re.IGNORECASE)
 _INCLUDING = re.compile(r"\b(?:including|among them|of whom)\b.*", re.IGNORECASE | re.DOTALL)
 _BRACKETS = re.compile(r"\([^()]*\)")
-_MIXED = re.compile(r"\d|\b(?:and|while)\b")
+_MIXED = re.compile(r"\d|\bwhile\b")
+# 'and' inside a short subject joins its parts ('six TTP and LeI militants', 'two men, A and B'); in a long
+# one it may join clauses ('3 gunmen raided a camp and residents were killed').
+_JOINED = re.compile(
+    r"\band\s+(?:his|her|their|its|a|an|one|the|later|then|also|subsequently|eventually|soon|after|was|were)\b|\band\s*$|\band\b(?=(?:\s+\S+){5})",
+    re.IGNORECASE,
+)
 _COORDINATED_BEFORE = re.compile(
     rf"{_COUNT}\s+(?:(?!(?:were|was|are|is|been|killed|injured|wounded|dead|died|hurt|captured|arrested|abducted|"
     rf"kidnapped|detained|rescued|missing|displaced|held)\b)[\w'-]+\s+){{0,3}}?(?:,|and|as well as)\s*$",
+    re.IGNORECASE,
+)
+_ALONG_WITH = re.compile(
+    rf"\s*,?\s*(?:along with|together with|alongside|as well as)\s+{_COUNT}\s+(?P<whom>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)",
     re.IGNORECASE,
 )
 _COORDINATED_AFTER = re.compile(
@@ -293,6 +305,8 @@ def _clauses(text: str, passive: re.Pattern[str], active: re.Pattern[str], start
             own = _BRACKETS.sub("", own)  # who they were, in brackets: part of the same count
             if _NOT_PEOPLE.search(own) or (pattern is passive and _MIXED.search(own)):
                 continue
+            if pattern is passive and "and" in own.lower().split() and (_JOINED.search(own) or len(own.split()) > 5):
+                continue
             if _SUBSET.search(text[max(0, ns - 40) : m.start("qual") if m.group("qual") else ns]):
                 continue
             if pattern is passive and _EITHER_FATE.match(text, m.end()):
@@ -314,6 +328,12 @@ def _clauses(text: str, passive: re.Pattern[str], active: re.Pattern[str], start
                     if be2 is not None:
                         base = start + max(0, m.start() - 60)
                         counts.append(Count(lo2, be2, hi2, (Span(base + before.start(), base + before.end()),)))
+            # '2 soldiers were killed along with 15 militants': the same clause's other victims
+            also = _ALONG_WITH.match(text, m.end()) if pattern is passive else None
+            if also and not _NOT_PEOPLE.search(also.group("whom")):
+                lo2, be2, hi2 = _count(also.group("qual") or "", also.group("num"))
+                if be2 is not None:
+                    counts.append(Count(lo2, be2, hi2, (Span(start + also.start("num"), start + also.end()),)))
             # 'killing 3 soldiers and 5 militants': the coordinated counts belong to the same clause.
             tail = text[m.end() : m.end() + 80]
             for extra in _COORDINATED_AFTER.finditer(tail):
