@@ -67,8 +67,11 @@ def test_eval_scores_every_field_of_a_right_answer() -> None:
 
 def test_eval_scores_wrong_and_missing_answers() -> None:
     scores = evaluation.Scores()
-    mention = _mention(event_type="Violence against civilians", sub_event_type="Attack", fatalities=None,
-                       actor1=Actor("Taliban", 2), place=Place("Kabul", country="Afghanistan", latitude=34.5, longitude=69.2))  # fmt: skip
+    kabul = Place("Kabul", country="Afghanistan", latitude=34.5, longitude=69.2)
+    mention = _mention(
+        event_type="Violence against civilians", sub_event_type="Attack", fatalities=None,
+        actor1=Actor("Taliban", 2), place=kabul,
+    )  # fmt: skip
     evaluation.score_acled(scores, "s", GOLD, mention)
     evaluation.score_acled(scores, "s", GOLD, None)
     assert scores.value("s", "event_type") == (0.0, 2)
@@ -204,7 +207,7 @@ def test_eval_command_end_to_end(tmp_path: Path) -> None:
     path = tmp_path / "gold.jsonl"
     records = [
         {"id": "1", "set": "ours", "published": "2021-06-04",
-         "text": "On 3 June 2021, about 200 nurses marched to the health ministry in Nairobi demanding unpaid salaries.",
+         "text": "On 3 June 2021, about 200 nurses marched to the health ministry in Nairobi demanding their salaries.",
          "gold": {"event_date": "2021-06-03", "event_type": "Protests", "sub_event_type": "Peaceful protest",
                   "taxonomy": "current", "actor1": "Protesters (Kenya)", "actor2": "", "country": "Kenya",
                   "fatalities": "0"}},

@@ -179,7 +179,8 @@ def test_extract_commentary_creates_no_event(extractor) -> None:  # type: ignore
     from conflictdb.extract import extract_text
 
     doc = extract_text(
-        "Such massacres must stop and the killers should be held accountable, as the world's silence only emboldens them.",
+        "Such massacres must stop and the killers should be held accountable, "
+        "as the world's silence only emboldens them.",
         extractor=extractor,
     )
     assert [s.label for s in doc.sentences] == ["commentary"]
@@ -238,7 +239,8 @@ def test_extract_dateline_is_the_reference_not_the_event_date() -> None:
 
 
 def test_extract_dateline_year_is_no_count() -> None:
-    assert _figures("MOPTI, 14 March 2024 - Gunmen on motorbikes killed at least 9 civilians, including two children.").fatalities == 9
+    dateline = "MOPTI, 14 March 2024 - Gunmen on motorbikes killed at least 9 civilians, including two children."
+    assert _figures(dateline).fatalities == 9
     assert _figures("The army said 12 rebels and 2 soldiers were killed in the fighting.").fatalities == 14
 
 
@@ -252,8 +254,10 @@ def test_extract_negated_claim_is_no_response() -> None:
     )
     kinds = {r.kind for r in doc.mentions[0].responses}
     assert "claim_of_responsibility" not in kinds and "investigation" not in kinds
-    claimed = extract_text("Gunmen killed five villagers near Gao on Monday. JNIM claimed responsibility for the attack.",
-                           published="2024-05-07")
+    claimed = extract_text(
+        "Gunmen killed five villagers near Gao on Monday. JNIM claimed responsibility for the attack.",
+        published="2024-05-07",
+    )
     assert [r.kind for r in claimed.mentions[0].responses] == ["claim_of_responsibility"]
 
 

@@ -177,7 +177,8 @@ class Place:
 class Response:
     """What happened next, as the text reports it: an investigation, a denial, a condemnation ..."""
 
-    kind: str  # investigation | denial | condemnation | claim_of_responsibility | accusation | confirmation | arrest | other
+    # investigation | denial | condemnation | claim_of_responsibility | accusation | confirmation | arrest | other
+    kind: str
     by: str  # who responds, in the text's words
     span: Span
     against: str = ""  # whom an accusation holds responsible, in the text's words
