@@ -358,11 +358,12 @@ class Gazetteer:
             a1 = ".".join(entry.a2.split(".")[:2])
             if a1 in self.admins:
                 return a1
-        rows = self._conn.execute(
-            "SELECT a1, lat, lon FROM place WHERE a1 >= ? AND a1 < ? AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?",
-            (f"{entry.cc}.", f"{entry.cc}/", entry.lat - 0.5, entry.lat + 0.5, entry.lon - 0.5, entry.lon + 0.5),
-        ).fetchall()
-        near = [(distance_km(entry.lat, entry.lon, lat, lon), a1) for a1, lat, lon in rows if a1 in self.admins]
+        # the unit whose own point (an ADM1's or ADM2's centre) is nearest: few units, read once per country
+        near = [
+            (distance_km(entry.lat, entry.lon, unit.lat, unit.lon), unit.a1)
+            for unit in self._unit_names(entry.cc)[1]
+            if unit.a1 in self.admins and not self.placeless(unit)
+        ]
         return min(near)[1] if near else entry.a1
 
     def placeless(self, entry: Entry) -> bool:
@@ -386,57 +387,56 @@ class Gazetteer:
         found = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=min_ratio, limit=10)
         return [(score, k) for k, score, _index in found]
 
-    @functools.lru_cache(maxsize=300)  # noqa: B019 - one gazetteer per process, kept for its lifetime
-    def _joined_units(self, cc: str) -> dict[str, tuple[Entry, ...]]:
-        """A country's first- and second-order units joined from several names ('Ajumako/Enyan/Essiam'),
-        by each part ('ajumako'); read on first need."""
-        forms: dict[str, list[Entry]] = defaultdict(list)
+    @functools.cached_property
+    def _joined_units(self) -> dict[str, dict[str, tuple[Entry, ...]]]:
+        """First- and second-order units joined from several names ('Ajumako/Enyan/Essiam'), by country and
+        by each part ('ajumako'); read on first need, in one pass (few units have such names)."""
+        forms: dict[str, dict[str, list[Entry]]] = defaultdict(lambda: defaultdict(list))
         rows = self._conn.execute(
-            "SELECT gid, name, cc, a1, a2, lat, lon, fclass, fcode, pop FROM place WHERE a1 >= ? AND a1 < ? "
-            "AND fcode IN ('ADM1', 'ADM2') AND (name LIKE '%/%' OR name LIKE '%-%' OR name LIKE '% and %' "
-            "OR name LIKE '%&%')",
-            (f"{cc}.", f"{cc}/"),
+            "SELECT gid, name, cc, a1, a2, lat, lon, fclass, fcode, pop FROM place WHERE fcode IN ('ADM1', 'ADM2') "
+            "AND (name LIKE '%/%' OR name LIKE '%-%' OR name LIKE '% and %' OR name LIKE '%&%')"
         )
         for row in rows:
             entry = Entry(*row)
             for part in _JOINED_RE.split(entry.name):
                 key = fold(bare_name(part))
                 if len(key) >= 4:
-                    forms[key].append(entry)
-        return {k: tuple(v) for k, v in forms.items()}
+                    forms[entry.cc][key].append(entry)
+        return {cc: {k: tuple(v) for k, v in parts.items()} for cc, parts in forms.items()}
 
     @functools.lru_cache(maxsize=300)  # noqa: B019 - one gazetteer per process, kept for its lifetime
-    def _unit_names(self, cc: str) -> tuple[tuple[str, Entry], ...]:
+    def _unit_names(self, cc: str) -> tuple[list[str], list[Entry]]:
         """A country's first- and second-order units by their names without spaces ('aljifarah')."""
         rows = self._conn.execute(
             "SELECT gid, name, cc, a1, a2, lat, lon, fclass, fcode, pop FROM place "
             "WHERE a1 >= ? AND a1 < ? AND fcode IN ('ADM1', 'ADM2')",
             (f"{cc}.", f"{cc}/"),
-        )
-        return tuple((fold(bare_name(row[1])).replace(" ", ""), Entry(*row)) for row in rows)
+        ).fetchall()
+        return [fold(bare_name(row[1])).replace(" ", "") for row in rows], [Entry(*row) for row in rows]
 
     def unit_like(self, key: str, countries: Iterable[str], *, spelt_alike: bool = True) -> tuple[Entry, ...]:
         """The units of the `countries` given that a name the gazetteer lacks may be: a part of a joined unit
         name ('Ajumako'), or with `spelt_alike` the name run together ('Aljfara' for Al Jifarah) or spelt
         alike ('Urozgan')."""
         countries = list(countries)
+        joined = self._joined_units
         for cc in countries:
-            found = self._joined_units(cc).get(key)
+            found = joined.get(cc, {}).get(key)
             if found:
                 return found
         squeezed = key.replace(" ", "")
         if len(squeezed) < 5 or not spelt_alike:
             return ()
-        from rapidfuzz import fuzz
+        from rapidfuzz import fuzz, process
 
         best: list[tuple[float, Entry]] = []
         for cc in countries:
-            for name, entry in self._unit_names(cc):
-                if name[:1] != squeezed[:1] or abs(len(name) - len(squeezed)) > 3:
-                    continue
-                ratio = fuzz.ratio(name, squeezed)
-                if ratio >= _UNIT_RATIO:
-                    best.append((ratio, entry))
+            names, entries = self._unit_names(cc)
+            for _name, ratio, k in process.extract(
+                squeezed, names, scorer=fuzz.ratio, score_cutoff=_UNIT_RATIO, limit=None
+            ):
+                if names[k][:1] == squeezed[:1]:
+                    best.append((ratio, entries[k]))
         if not best:
             return ()
         top = max(r for r, _ in best)

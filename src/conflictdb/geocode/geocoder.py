@@ -143,7 +143,7 @@ class Geocoder:
             if cc is not None:
                 reading.votes[cc] = NAMED_GROUP_WEIGHT
         self._units_respelt(reading)
-        reading.regions = self._regions(text)
+        reading.regions = self._regions(text) if reading.regional else ()
         resolve(reading, admin_keys=self._admin_keys, actor_countries=actor_countries, centres=self._centres)
         return reading
 

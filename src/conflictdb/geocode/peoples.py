@@ -158,7 +158,7 @@ _SIMPLE_WORD_RE = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=1)
-def _regional_first_words() -> frozenset[str]:
+def regional_first_words() -> frozenset[str]:
     """The first words of the regional groups' names, in lower case, as \\w+ splits them."""
     return frozenset(w for first in _regional() for w in _SIMPLE_WORD_RE.findall(first.lower())[:1])
 
@@ -181,7 +181,7 @@ def _regional() -> dict[str, tuple[tuple[tuple[str, ...], str, str], ...]]:
 
 def regional_units(text: str) -> dict[tuple[str, str], tuple[int, int]]:
     """(country code, first-order unit) -> where the text first names a regional party or group of it."""
-    if _regional_first_words().isdisjoint(_SIMPLE_WORD_RE.findall(text.lower())):
+    if regional_first_words().isdisjoint(_SIMPLE_WORD_RE.findall(text.lower())):
         return {}  # most texts name none: one pass of a simple pattern instead of a look-up per word
     index = _regional()
     matches = list(_TOKEN_RE.finditer(text))

@@ -29,6 +29,7 @@ from conflictdb.geocode.cues import (
     not_places_words,
 )
 from conflictdb.geocode.gazetteer import Entry, Gazetteer, fold, prominent
+from conflictdb.geocode.peoples import regional_first_words
 from conflictdb.models import Span
 
 
@@ -78,6 +79,7 @@ class Reading:
     votes: dict[str, float]  # country code -> weight of the text's evidence for it
     named: frozenset[str] = frozenset()  # countries the text names, or whose own kinds of unit it uses
     regions: tuple[str, ...] = ()  # first-order units (codes) of the regional groups the text names
+    regional: bool = False  # whether a capitalized word of the text may open a regional group's name
 
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
@@ -183,7 +185,11 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
     words = gazetteer.country_words
     lower_words = set(_LOWER_WORD_RE.findall(text))
     shouting = _is_shouting(text)
+    has_endings = bool(_ENDINGS_RE.search(text))
+    regional_words = regional_first_words()
+    regional = False
     for run in _runs(text):
+        regional = regional or any(text[a:b].lower() in regional_words for a, b in run)
         i = 0
         unmatched: list[int] = []  # token indexes of this run that no name covers
         found: list[Toponym] = []
@@ -275,7 +281,9 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
         ]
         # a word that ends a locality's name ('Tilak Nagar', 'Lal Chowk') makes the run one name, whatever
         # known names it holds ('Tilak', a town elsewhere; 'Nagar', another)
-        endings = [k for k in range(1, len(run)) if fold(text[run[k][0] : run[k][1]]) in NAME_ENDINGS]
+        endings = (
+            [k for k in range(1, len(run)) if fold(text[run[k][0] : run[k][1]]) in NAME_ENDINGS] if has_endings else []
+        )
         unknown_words += endings
         ending_end = run[endings[-1]][1] if endings else -1
         facility_run = any(fold(text[a:b]) in FACILITY or fold(text[a:b]) in ACTOR_NOUNS for a, b in run)
@@ -352,7 +360,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
             named.add(cc)
     for word in countries:
         votes[word.cc] += _country_word_weight(text, word)
-    return Reading(toponyms, countries, dict(votes), frozenset(named))
+    return Reading(toponyms, countries, dict(votes), frozenset(named), regional=regional)
 
 
 _FROM_RE = re.compile(
@@ -424,7 +432,8 @@ def _unknown(
         after = text[end : end + 2]
         # the first unit in 'X (A, B)', or the unit after a designated one ('Chora district, Urozgan')
         opened = text[max(0, start - 8) : start].rstrip().endswith("(") or bool(
-            _AFTER_UNIT_RE.search(text, max(0, start - 30), start)
+            text[max(0, start - 4) : start].rstrip().endswith(",")
+            and _AFTER_UNIT_RE.search(text, max(0, start - 30), start)
         )
         words = [fold(text[a:b]) for a, b in run[stretch[0] : stretch[-1] + 1]]
         if (
@@ -448,6 +457,7 @@ def _unknown(
     return out
 
 
+_ENDINGS_RE = re.compile(r"\b(?:" + "|".join(NAME_ENDINGS) + r")\b", re.IGNORECASE)
 _AFTER_UNIT_RE = re.compile(
     r"[A-Za-z] (?:" + "|".join(k for k, v in DESIGNATOR_LEVEL.items() if v < 3) + r"),\s*(?:the\s+)?$",
     re.IGNORECASE,
