@@ -104,3 +104,27 @@ def test_extract_events_reading_what_happened(extractor: Any, text: str, event_t
 )
 def test_extract_events_reading_fire_exchanged(extractor: Any, text: str, event_type: str) -> None:
     assert _main(extractor, text)[0] == event_type
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "event_type", "sub_event_type"),
+    [
+        # a gathering fired at by armed men is the target of an attack, not a protest
+        (
+            "Unidentified gunmen fired shots at a campaign rally in Tamale, leaving three people injured.",
+            "Violence against civilians",
+            "Attack",
+        ),
+        # the state's forces firing on a demonstration is excessive force against protesters
+        (
+            "Police opened fire on an anti-tax demonstration by traders in Kumasi, injuring twelve.",
+            "Protests",
+            "Excessive force against protesters",
+        ),
+    ],
+)
+def test_extract_events_reading_gathering_attacked(
+    extractor: Any, text: str, event_type: str, sub_event_type: str
+) -> None:
+    assert _main(extractor, text) == (event_type, sub_event_type)

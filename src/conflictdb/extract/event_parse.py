@@ -146,6 +146,27 @@ def agent(hit: Span, sdoc: Any) -> bool:
     return root.dep_ == "pobj" and (root.head.dep_ == "agent" or root.head.lower_ == "by")
 
 
+def targeted(hits: Hits, name: str, sdoc: Any) -> list[Span]:
+    """The triggers of `name` that the parse makes the patient of the violence ('gunmen fired at a rally',
+    'an attack on a procession'): the gathering was attacked, it did nothing."""
+    patients: set[int] = set()
+    for verb in ("assault",):  # (a death word's subject suffered, it was not attacked)
+        for hit in hits.get(verb, ()):
+            span = sdoc.char_span(hit.start, hit.end, alignment_mode="expand")
+            if span is not None:
+                patients.update(p.i for p in _patients(span.root))
+                # 'fired shots at a rally': what the fire was aimed at
+                for prep in span.root.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("at", "on", "upon", "towards", "into"):
+                        patients.update(c.i for c in prep.children if c.dep_ == "pobj")
+    out: list[Span] = []
+    for hit in hits.get(name, ()):
+        span = sdoc.char_span(hit.start, hit.end, alignment_mode="expand")
+        if span is not None and span.root.i in patients:
+            out.append(hit)
+    return out
+
+
 def crowd_stormed(hits: Hits, sdoc: Any, text: str) -> list[Span]:
     """The 'stormed' triggers whose doers are a crowd ('protesters stormed the governor's office'): forcing
     a way into a building, which the codebook counts among a demonstration's violence."""

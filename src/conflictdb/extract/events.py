@@ -17,7 +17,7 @@ from typing import Any
 
 from conflictdb.extract import lexicons
 from conflictdb.extract.actor_registry import ARMED, ETHNIC, NAMED, PARTY, PROTESTER, RIOTER, STATE, Registry
-from conflictdb.extract.event_parse import LOOSE, after_violence, agent, crowd_stormed, doers, mob_doers, victims
+from conflictdb.extract.event_parse import LOOSE, after_violence, agent, crowd_stormed, doers, mob_doers, targeted, victims
 from conflictdb.extract.event_parse import Hits as Hits  # re-exported: extraction reads it from here
 from conflictdb.extract.sentences import SentenceInfo
 from conflictdb.models import Span
@@ -396,6 +396,16 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
         # 'suspected rustlers shot two men': suspects who do the violence are no mob's victims
         kept = [x for x in hits["mob"] if not (_SUSPECTS.match(x.of(text)) and _does(x, hits, sdoc, text))]
         hits = {**hits, "mob": kept} if kept else {k: v for k, v in hits.items() if k != "mob"}
+    if (
+        sdoc is not None
+        and hits.get("protest")
+        and not hits.get("excessive_force")
+        and len(targeted(hits, "protest", sdoc)) == len(hits["protest"])
+        and (hits.get("armed_party") or hits.get("named_armed"))
+        and (doers(hits, sdoc, text, parties=False) or ("state" if sides(hits)[1] else None)) in ("armed", None)
+    ):
+        # 'gunmen fired at a rally': the gathering is the target of an armed attack, not a protest
+        hits = {k: v for k, v in hits.items() if k not in ("protest", "crowd_party")}
     nonstate, state, crowd = sides(hits)
     parsed = victims(hits, sdoc, text) if sdoc is not None else None
     if parsed is not None and any(parsed):
