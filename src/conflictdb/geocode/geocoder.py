@@ -30,7 +30,8 @@ from conflictdb.geocode.checks import (
     variant,
 )
 from conflictdb.geocode.choose import ACTOR_WEIGHT, admin_keys, resolve, top_country
-from conflictdb.geocode.cues import ORGANISATIONS, not_places_words
+from conflictdb.geocode.cues import ORGANISATIONS
+from conflictdb.geocode.enclosing import enclosing_elsewhere, home_unit, outside_regions, regions, units_respelt
 from conflictdb.geocode.former import districts_first, former_admin1, official_name
 from conflictdb.geocode.gazetteer import (
     Entry,
@@ -45,8 +46,8 @@ from conflictdb.geocode.gazetteer import (
 )
 from conflictdb.geocode.outlets import GLOBAL_PRESS, outlet_country
 from conflictdb.geocode.peoples import group_countries, named_actor_countries, people_names, regional_units
-from conflictdb.geocode.resolve import GENERIC, Reading, Toponym, find_toponyms
-from conflictdb.geocode.respell import UNIT_AFFIXES, respelt_name
+from conflictdb.geocode.resolve import Reading, Toponym, find_toponyms
+from conflictdb.geocode.respell import respelt_name
 from conflictdb.models import Actor, Document, Mention, Place, Span
 
 _DATELINE_RE = re.compile(
@@ -142,34 +143,10 @@ class Geocoder:
             cc = self._named_actors_country(text)
             if cc is not None:
                 reading.votes[cc] = NAMED_GROUP_WEIGHT
-        self._units_respelt(reading)
-        reading.regions = self._regions(text) if reading.regional else ()
+        units_respelt(reading, self.gazetteer)
+        reading.regions = regions(text, self.gazetteer) if reading.regional else ()
         resolve(reading, admin_keys=self._admin_keys, actor_countries=actor_countries, centres=self._centres)
         return reading
-
-    def _regions(self, text: str) -> tuple[str, ...]:
-        """The first-order units (codes) where the regional groups a text names act, the first named first."""
-        codes: list[str] = []
-        for cc, units in regional_units(text):
-            for unit in units.split("|"):
-                for e in self.gazetteer.lookup(fold(unit)):
-                    if e.cc == cc and e.level == 1 and e.a1 and e.a1 not in codes:
-                        codes.append(e.a1)
-        return tuple(codes)
-
-    def _outside_regions(self, top: Toponym, reading: Reading) -> bool:
-        """Whether a village chosen for a name lies outside the units where the text's regional groups act:
-        a namesake of one the gazetteer lacks ('near Vodyane' in a report of the Donetsk ceasefire line)."""
-        entry = top.chosen
-        return (
-            bool(reading.regions)
-            and entry is not None
-            and entry.level == 3
-            and not significant(entry)
-            and not top.context
-            and entry.cc == reading.regions[0][:2]
-            and self.gazetteer.admin1_of(entry) not in reading.regions
-        )
 
     def _in_region(self, top: Toponym, reading: Reading) -> tuple[Place, dict[str, tuple[Span, ...]]]:
         """A place the gazetteer lacks, kept under its own name in the first unit of the text's regional groups."""
@@ -189,43 +166,6 @@ class Geocoder:
             how="text",
         )
         return place, {**evidence, "location": (top.span,)}
-
-    def _units_respelt(self, reading: Reading) -> None:
-        """Give a unit the gazetteer lacks under the text's spelling the units it may be.
-
-        Only names the text gives as units: before a unit word ('Dara i Sufi Bala district') or beside
-        a place ('X (Ajumako, Central)', 'X district, Urozgan'). Spelt alike only in the countries the
-        text points to, or those of the units named with it, and only where no other unit of the same
-        chain is known as written: a unit the text spells as the gazetteer does says more.
-        """
-        wanted = [
-            t
-            for t in reading.toponyms
-            if not t.entries
-            and (t.designator in (1, 2) or t.is_context)
-            and t.key not in not_places_words()
-            and t.key not in GENERIC
-        ]
-        if not wanted:
-            return
-        countries = sorted(reading.votes, key=reading.votes.__getitem__, reverse=True)[:3]
-        spelt_as_known: set[int] = set()
-        for top in reading.toponyms:
-            chain = [top, *top.context]
-            known = [c for c in chain if any(e.level in (1, 2) for e in c.entries[:5])]
-            countries.extend(e.cc for c in known for e in c.entries[:3] if e.level < 3 and e.cc not in countries)
-            if known:
-                spelt_as_known.update(id(c) for c in chain)
-        for top in wanted:
-            # 'Chuadanga Sadar upazila': the unit's name without the word for its seat's subdistrict
-            core = " ".join(w for w in top.key.split() if w not in UNIT_AFFIXES)
-            entries = tuple(e for e in self.gazetteer.lookup(core) if e.level in (1, 2)) if core != top.key else ()
-            if entries:  # named as the unit is: 'Jessore Sadar Upazila' is Jessore's
-                top.surface = " ".join(w for w in top.surface.split() if fold(w) not in UNIT_AFFIXES)
-                top.key = core
-            entries = entries or self.gazetteer.unit_like(top.key, countries, spelt_alike=id(top) not in spelt_as_known)
-            if entries:
-                top.entries, top.respelt = entries, True
 
     def _actor_countries(self, mention: Mention, *, said: frozenset[str] = frozenset()) -> tuple[str, ...]:
         """The actors' countries, each counting ACTOR_WEIGHT: the second side's and state forces' twice.
@@ -257,28 +197,6 @@ class Geocoder:
         if not entries:
             return None
         return Toponym(Span(start, end), unit, fold(unit), (entries[0],), designator=1, chosen=entries[0])
-
-    def _home_unit(self, reading: Reading, country: str | None) -> Toponym | None:
-        """The unit a people named in a text that names no place is named after ('Turkana herders': Turkana).
-
-        Monitors code a clash of peoples to their home county or region; only a unit of that name in the
-        country the text is about, and only the one people's.
-        """
-        if country is None:
-            return None
-        peoples = people_names()
-        homes = {
-            (t.surface, e)
-            for t in reading.toponyms
-            if t.surface in peoples
-            for e in t.entries
-            if e.cc == country and e.level in (1, 2)
-        }
-        if len({surface for surface, _ in homes}) != 1:
-            return None
-        surface, unit = min(homes, key=lambda pair: pair[1].level)
-        top = next(t for t in reading.toponyms if t.surface == surface)
-        return Toponym(top.span, surface, top.key, (unit,), designator=unit.level, chosen=unit)
 
     def _named_actors_country(self, text: str) -> str | None:
         """The one country of the named groups and parties a text mentions ('KANU youths', 'Mungiki').
@@ -334,14 +252,14 @@ class Geocoder:
             dateline = self._dateline(doc.text)
             if dateline is not None:
                 top = dateline
-        if top is not None and self._outside_regions(top, reading):
+        if top is not None and outside_regions(top, reading, self.gazetteer):
             return self._in_region(top, reading)
         if top is not None and top.chosen is not None and not self._contradicted(top, votes) and not stray(top, votes):
             return self._from_entry(top, reading)
         if top is not None and top.chosen is not None:
             return self._from_context(top, reading, votes, doc.text)
         if top is not None and top.chosen is None:
-            around = tuple(t.chosen for t in self._enclosing_elsewhere(top, reading, main_country(reading)) if t.chosen)
+            around = tuple(t.chosen for t in enclosing_elsewhere(top, reading, main_country(reading)) if t.chosen)
             respelt = respelt_name(top, reading, votes, self.gazetteer, units=around)
             if respelt is not None:
                 return self._from_entry(respelt, reading)
@@ -352,7 +270,7 @@ class Geocoder:
             if t.chosen is not None and not t.partial and (t.cue or significant(t.chosen)):
                 votes[t.chosen.cc] += 1.0 if t.cued else 0.5
         country = top_country(votes) or self._named_actors_country(doc.text)
-        region = self._regional_unit(doc.text, country) or self._home_unit(reading, country)
+        region = self._regional_unit(doc.text, country) or home_unit(reading, country)
         if region is not None:
             return self._from_entry(region, reading)
         if country is not None:
@@ -612,7 +530,7 @@ class Geocoder:
                 and (main is None or t.chosen.cc == main)
             ]
             near.sort(key=lambda t: (t.span.start < top.span.start, abs(t.span.start - top.span.start)))
-            known = near[:1] or self._enclosing_elsewhere(top, reading, main)
+            known = near[:1] or enclosing_elsewhere(top, reading, main)
         if not known:
             cc = main_country(reading) or top_country(votes) or self._named_actors_country(doc_text)
             if cc is None:
@@ -679,35 +597,6 @@ class Geocoder:
             how="text",
         )
         return place, self._evidence(top, reading, entry)
-
-    def _enclosing_elsewhere(self, top: Toponym, reading: Reading, main: str | None) -> list[Toponym]:
-        """The known place elsewhere in the text that most likely encloses a name the gazetteer lacks.
-
-        A unit the text designates ('Nagaland's Phek district') first, then a place the words around
-        mark as one, the nearest first: a report's places are mostly in one district or town.
-        """
-        peoples = people_names()
-        found = [
-            t
-            for t in reading.toponyms
-            if t.chosen is not None
-            and t is not top
-            and not t.partial
-            and not t.facility
-            and t.designator != 0
-            and t.chosen.level > 0
-            and (main is None or t.chosen.cc == main)
-            and (t.designator in (1, 2) or t.cue or significant(t.chosen))
-            and not (t.surface in peoples and not t.designator)
-        ]
-        found.sort(
-            key=lambda t: (
-                not (t.designator in (1, 2) and t.chosen is not None and t.chosen.level in (1, 2)),
-                -min(t.cue, 2),
-                abs(t.span.start - top.span.start),
-            )
-        )
-        return found[:1]
 
     def _country_place(
         self, cc: str, reading: Reading, *, span: Span | None = None
