@@ -128,3 +128,25 @@ def test_extract_events_reading_gathering_attacked(
     extractor: Any, text: str, event_type: str, sub_event_type: str
 ) -> None:
     assert _main(extractor, text) == (event_type, sub_event_type)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # named civilians hit, the fight only the setting named by a noun
+        ("Raiders killed four villagers near Baragoi during renewed clashes over pasture.", "Violence against civilians"),
+        # the fight told by its verb is the event, civilians or not
+        ("Soldiers clashed with rebels near the river, killing three civilians.", "Battles"),
+        # what set a fight off is its reason
+        ("Soldiers fought Pokot raiders near Chesegon following an attack on farmers.", "Battles"),
+        # an off-duty soldier shot at home is a civilian victim, whatever search operation followed
+        (
+            "Militants shot dead an off-duty soldier sitting outside his house in Afgoye. "
+            "Police later conducted a search operation in the area.",
+            "Violence against civilians",
+        ),
+    ],
+)
+def test_extract_events_reading_setting_of_violence(extractor: Any, text: str, event_type: str) -> None:
+    assert _main(extractor, text)[0] == event_type

@@ -167,6 +167,43 @@ def targeted(hits: Hits, name: str, sdoc: Any) -> list[Span]:
     return out
 
 
+# Nouns that say the victims were no fighters ('people' may be anyone, and is left out).
+_NONCOMBATANT = re.compile(
+    r"civilians?|bystanders?|passers-?by|non-?combatants|villagers?|women|children|girls?|boys?|babies|infants|"
+    r"pupils|schoolchildren|worshippers|passengers|farmers|fishermen|traders|shoppers",
+    re.IGNORECASE,
+)
+
+
+def noncombatants_hit(hits: Hits, sdoc: Any) -> bool:
+    """Whether a violent verb's patient is named as no fighter ('killed three civilians', 'two bystanders were
+    shot'), with no armed patient beside them."""
+    found = False
+    for name in ("kill", "assault"):
+        for hit in hits.get(name, ()):
+            span = sdoc.char_span(hit.start, hit.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for patient in _patients(span.root):
+                head = _head_noun(patient)
+                if head is None:
+                    continue
+                if _NONCOMBATANT.fullmatch(head):
+                    found = True
+                elif lexicons.cues("events")["armed_party"].fullmatch(head):
+                    return False
+    return found
+
+
+def verbal(hits: Hits, name: str, sdoc: Any) -> bool:
+    """Whether a trigger of `name` is a verb ('they clashed'), not a noun naming the setting ('during clashes')."""
+    for hit in hits.get(name, ()):
+        span = sdoc.char_span(hit.start, hit.end, alignment_mode="expand")
+        if span is not None and span.root.pos_ in ("VERB", "AUX"):
+            return True
+    return False
+
+
 def crowd_stormed(hits: Hits, sdoc: Any, text: str) -> list[Span]:
     """The 'stormed' triggers whose doers are a crowd ('protesters stormed the governor's office'): forcing
     a way into a building, which the codebook counts among a demonstration's violence."""

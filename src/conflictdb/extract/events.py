@@ -17,7 +17,18 @@ from typing import Any
 
 from conflictdb.extract import lexicons
 from conflictdb.extract.actor_registry import ARMED, ETHNIC, NAMED, PARTY, PROTESTER, RIOTER, STATE, Registry
-from conflictdb.extract.event_parse import LOOSE, after_violence, agent, crowd_stormed, doers, mob_doers, targeted, victims
+from conflictdb.extract.event_parse import (
+    LOOSE,
+    after_violence,
+    agent,
+    crowd_stormed,
+    doers,
+    mob_doers,
+    noncombatants_hit,
+    targeted,
+    verbal,
+    victims,
+)
 from conflictdb.extract.event_parse import Hits as Hits  # re-exported: extraction reads it from here
 from conflictdb.extract.sentences import SentenceInfo
 from conflictdb.models import Span
@@ -59,6 +70,8 @@ _NEW_INCIDENT = re.compile(
 _REASON = re.compile(
     r"\b(?:(?:reprisal|retaliation|revenge|retribution|response|reaction)\s+(?:for|to|against|over|after)|"
     r"in the (?:context|wake|aftermath) of|amid)\s+[^,.;:]*|"
+    # 'soldiers fought raiders following an attack on farmers': the attack that set the fight off
+    r"\bfollowing\s+(?:an?\s+|the\s+|their\s+)?(?:\w+\s+)?(?:attacks?|raids?)\s+(?:on|against)\s+[^,.;:]*|"
     # 'linked to the ongoing post-election violence': the conflict an incident belongs to
     r"\b(?:linked|related|connected|tied) (?:to|with) (?:[\w'-]+ ){0,4}?"
     r"(?:violence|clash\w*|conflicts?|fighting|attacks|disputes?|feuds?|tensions?|unrest|killings)\b|"
@@ -412,7 +425,7 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
         armed_victims, civilians = parsed
     else:  # the parse names no patient: who comes after the violence, not after 'by', was hit
         armed_victims, civilians = after_violence(hits, text)
-    if armed_victims and _OFF_DUTY.search(text) and not any(_FIGHT.search(x.of(text)) for x in hits.get("clash", ())):
+    if armed_victims and _OFF_DUTY.search(text) and not any(_EXCHANGE.search(text, x.start, x.end) for x in hits.get("clash", ())):
         armed_victims, civilians = False, True
     # 'kidnapped him to protest the visit': the protest is the violence's purpose, not a crowd's act
     if (
@@ -535,6 +548,18 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
             "ied": "Remote explosive/landmine/IED",
         }[remote]
         return Coding("Explosions/Remote violence", sub, _first(hits, remote), civilians and not armed_victims)
+    if (
+        h("clash")
+        and not armed_victims
+        and h("kill", "assault")
+        and sdoc is not None
+        and noncombatants_hit(hits, sdoc)
+        and not verbal(hits, "clash", sdoc)
+        and not any(_EXCHANGE.search(text, x.start, x.end) or _A_BATTLE.search(x.of(text)) for x in hits["clash"])
+    ):
+        # 'three bystanders killed during a gun battle', 'militia attack civilians, sparking clashes': the fight
+        # is the setting, named by a noun; what the report tells is violence against named civilians
+        return Coding("Violence against civilians", "Attack", _first(hits, "kill", "assault"), True)
     if fight or (h("clash") and armed_victims):
         return Coding("Battles", "Armed clash", _first(hits, "clash"))
     if h("sexual"):
