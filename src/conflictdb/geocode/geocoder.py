@@ -98,6 +98,7 @@ class Geocoder:
         }
         self._country_by_name.update({fold(name): cc for cc, (name, *_rest) in self.gazetteer.countries.items()})
         named_actor_countries("")  # the actor registry's names, read now rather than during the first document
+        self.gazetteer.preload_units()
 
     def __call__(self, doc: Document) -> Document:
         if not doc.mentions:
