@@ -65,7 +65,10 @@ def test_extract_events_reading_who_suffered(extractor: Any, text: str, event_ty
         # the crowd's own act after 'after they ...' still counts
         ("Police fired tear gas at students in Nyeri after they threw stones at passing cars.", "Riots"),
         # suspects who do the killing are its doers, not a mob's victims
-        ("Suspected cattle rustlers from across the border shot dead four herders near Lokori.", "Violence against civilians"),
+        (
+            "Suspected cattle rustlers from across the border shot dead four herders near Lokori.",
+            "Violence against civilians",
+        ),
         ("Residents lynched a suspected cattle rustler near Lokori.", "Riots"),
         # one grenade that failed to go off among others that did: the explosions are the event
         (
@@ -79,7 +82,10 @@ def test_extract_events_reading_who_suffered(extractor: Any, text: str, event_ty
             "Riots",
         ),
         # protesters forcing their way into a building riot
-        ("Youths protesting the election results stormed the county offices in Kakamega and chased out staff.", "Riots"),
+        (
+            "Youths protesting the election results stormed the county offices in Kakamega and chased out staff.",
+            "Riots",
+        ),
     ],
 )
 def test_extract_events_reading_what_happened(extractor: Any, text: str, event_type: str) -> None:
@@ -135,7 +141,10 @@ def test_extract_events_reading_gathering_attacked(
     ("text", "event_type"),
     [
         # named civilians hit, the fight only the setting named by a noun
-        ("Raiders killed four villagers near Baragoi during renewed clashes over pasture.", "Violence against civilians"),
+        (
+            "Raiders killed four villagers near Baragoi during renewed clashes over pasture.",
+            "Violence against civilians",
+        ),
         # the fight told by its verb is the event, civilians or not
         ("Soldiers clashed with rebels near the river, killing three civilians.", "Battles"),
         # what set a fight off is its reason

@@ -143,7 +143,7 @@ def agent(hit: Span, sdoc: Any) -> bool:
     root = span.root
     if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"):
         return True
-    return root.dep_ == "pobj" and (root.head.dep_ == "agent" or root.head.lower_ == "by")
+    return bool(root.dep_ == "pobj" and (root.head.dep_ == "agent" or root.head.lower_ == "by"))
 
 
 def targeted(hits: Hits, name: str, sdoc: Any) -> list[Span]:
@@ -269,7 +269,9 @@ def _agents(token: Any) -> list[Any]:
     )
     out = [c for c in token.children if c.dep_ == "nsubj" and not passive]
     for child in token.children:
-        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by" and (token.pos_ == "NOUN" or passive)):
+        if child.dep_ == "agent" or (
+            child.dep_ == "prep" and child.lower_ == "by" and (token.pos_ == "NOUN" or passive)
+        ):
             out.extend(c for c in child.children if c.dep_ == "pobj")
     if not out and token.dep_ == "conj" and token.head is not token and not passive:
         return _agents(token.head)  # 'residents seized him and beat him'

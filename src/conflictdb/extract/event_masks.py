@@ -1,0 +1,87 @@
+"""What a sentence tells that is not its event: a reason ('in reprisal for clashes'), a trend ('a wave of
+kidnappings'), what a crowd protests or what set it off, what did not happen ('no protests'), a figure of
+speech ('to battle the coronavirus'). events.find() leaves the triggers inside these parts out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from conflictdb.models import Span
+
+# 'a reprisal for clashes with ...': the clashes are the reason, not the event.
+_REASON = re.compile(
+    r"\b(?:(?:reprisal|retaliation|revenge|retribution|response|reaction)\s+(?:for|to|against|over|after)|"
+    r"in the (?:context|wake|aftermath) of|amid)\s+[^,.;:]*|"
+    # 'soldiers fought raiders following an attack on farmers': the attack that set the fight off
+    r"\bfollowing\s+(?:an?\s+|the\s+|their\s+)?(?:\w+\s+)?(?:attacks?|raids?)\s+(?:on|against)\s+[^,.;:]*|"
+    # 'linked to the ongoing post-election violence': the conflict an incident belongs to
+    r"\b(?:linked|related|connected|tied) (?:to|with) (?:[\w'-]+ ){0,4}?"
+    r"(?:violence|clash\w*|conflicts?|fighting|attacks|disputes?|feuds?|tensions?|unrest|killings)\b|"
+    # 'a wave of kidnappings', 'the campaign of bombings': a trend, not one incident
+    r"\b(?:wave|waves|series|spate|campaign|string|escalation|upsurge|surge) of (?:\w+ ){0,2}?(?:terrorist |violent )?"
+    r"(?:kidnapp?ings|bombings|murders|killings|assassinations|attacks|massacres|abductions|violence|terrorism)\b|"
+    # 'threatened to kill ten judges', 'urged the army to stop murdering': an act intended or to end, not done
+    r"\b(?:threaten\w*|vow(?:s|ed|ing)?|plann(?:ed|ing)|plans?|plott(?:ed|ing)|intend\w*|pledg\w*)\s+to\s+"
+    r"(?:\w+\s+){0,2}?(?:kill|murder|kidnap|abduct|attack|bomb|blow|burn|assassinat|execut|behead|storm|shoot|torch)\w*|"
+    r"\b(?:stop|end|halt|cease)(?:s|ped|ping|ed|ing)?\s+(?:the\s+)?"
+    r"(?:killing|murdering|kidnapp?ing|abducting|bombing|attacking|massacring|torturing)s?\b",
+    re.IGNORECASE,
+)
+
+
+# What a crowd protests ('a rally against the attack on police', 'demanding the arrest of those who set fire
+# to the crops'): its grievance, a phrase that ends where the crowd's own words begin ('... on Saturday
+# torched a bus', '... turned violent', '... and burned tyres').
+_PROTESTED = re.compile(
+    r"\b(?:against|over|demanding|to demand|condemning|denouncing)\s+"
+    r"(?P<object>(?:(?!\b(?:and|on|in|at|by|to|with|amid|when|while|as|after|before|turned|became|went|broke|began|"
+    r"(?<!who )(?<!that )(?<!the )(?<!an )(?<!a )(?<!alleged )(?<!were )(?<!was )(?<!been )"
+    r"(?:threw|throw|throwing|hurled|torched|burn\w*|pelt\w*|stoned|attack\w*|clash\w*|beat|lynch\w*|"
+    r"fought|fighting|block\w*|set|vandali[sz]\w*|ransack\w*|loot\w*|damag\w*|raid\w*|storm\w*))\b)[^,.;:(\[])+)",
+    re.IGNORECASE,
+)
+# 'residents demonstrated after gunmen set the market alight': what set a protest off, told after its verb,
+# runs to the clause's end or to the crowd's own next act ('... and burned tyres'); an after-clause that
+# tells the crowd's own acts ('after they threw stones') is none.
+_SET_OFF = re.compile(
+    r"\b(?:protest(?:s|ed|ing)?|demonstrat(?:e|es|ed|ing|ions?)|rall(?:y|ies|ied)|march(?:ed|es)?|sit-ins?|strikes?|"
+    r"picket(?:s|ed|ing)?|agitat(?:e|ed|ing|ions?))\b"
+    r"(?:\([^)]{0,40}\)|[^,.;:(]){0,80}?\b(?:after|following)\s+"
+    r"(?!(?:they|them|the (?:protesters|demonstrators|crowd|students|youths|rioters|mob|marchers))\b)"
+    r"(?P<object>(?:(?!\band\s+(?:then\s+)?(?:threw|hurled|torched|burn\w*|pelt\w*|stoned|attack\w*|clash\w*|"
+    r"fought|block\w*|set|vandali[sz]\w*|ransack\w*|loot\w*|storm\w*|beat|lynch\w*|march\w*|rall\w*|"
+    r"demonstrat\w*|protest\w*)\b)[^,.;:(\[])+)",
+    re.IGNORECASE,
+)
+# 'no protests took place', 'devoid of running battles', 'without violence': what did not happen
+_DENIED = re.compile(
+    r"\b(?:no|without|devoid of|free of|nor|never)\s+(?!(?:fewer|less|more|sooner|longer)\b)(?:[\w'-]+\s+){0,3}[\w'-]+",
+    re.IGNORECASE,
+)
+_CROWD_ACT = re.compile(
+    r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march(?:ed|es)?|sit-ins?|strikes?|picket\w*|agitat\w*|"
+    r"dharnas?|gheraos?|boycott\w*)\b",
+    re.IGNORECASE,
+)
+# 'measures to battle the coronavirus': a fight that is a figure of speech
+_FIGURATIVE = re.compile(
+    r"\b(?:battl|fight|combat)\w*\s+(?:against\s+)?(?:the\s+)?(?:coronavirus|covid(?:-19)?|virus|pandemic|epidemic|"
+    r"disease|corruption|poverty|drugs|drug abuse|crime|inflation|unemployment|hunger|illiteracy)\b",
+    re.IGNORECASE,
+)
+
+
+def masks(text: str, span: Span) -> list[Span]:
+    """Parts of a sentence that give a reason ('in reprisal for clashes'), a trend ('a wave of
+    kidnappings'), a protest's grievance or a figure of speech, not the event itself."""
+    chunk = span.of(text)
+    found = [*_REASON.finditer(chunk), *_FIGURATIVE.finditer(chunk), *_DENIED.finditer(chunk)]
+    spans = [Span(span.start + m.start(), span.start + m.end()) for m in found]
+    spans += [Span(span.start + m.start("object"), span.start + m.end("object")) for m in _SET_OFF.finditer(chunk)]
+    spans += [
+        Span(span.start + m.start("object"), span.start + m.end("object"))
+        for m in _PROTESTED.finditer(chunk)
+        if _CROWD_ACT.search(chunk, 0, m.start())
+    ]
+    return spans
