@@ -16,6 +16,10 @@ from conflictdb.geocode.gazetteer import Entry, ascii_name, fold, prominent
 from conflictdb.geocode.resolve import GENERIC, Reading, Toponym
 
 SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"')\]]*|\n|$)")
+# The word or two after a name, compiled once rather than looked up in re's cache at each call.
+_FOLLOWER_RE = re.compile(r"\s*([A-Za-z]+)")
+_HYPHEN_FOLLOWER_RE = re.compile(r"[\s\-]+([A-Za-z]+)")
+_SECOND_FOLLOWER_RE = re.compile(r"[\s\-]+[A-Za-z]+\s+([A-Za-z]+)")
 
 # Parts of a town or district: ACLED codes an unlisted one to the known place it is in.
 PART_WORDS = frozenset(
@@ -35,7 +39,7 @@ def inside_known(top: Toponym, unit: Toponym, text: str, *, unit_names: tuple[st
     gazetteer holds, is a place of its own; parentheses after the known place ('X area of Y (B)') are Y's.
     `unit_names` are the names of the units the known place lies in: one it shares may be meant instead.
     """
-    after = re.match(r"\s*([A-Za-z]+)", text[top.span.end : top.span.end + 20])
+    after = _FOLLOWER_RE.match(text[top.span.end : top.span.end + 20])
     word, word_end = (after.group(1).lower(), top.span.end + after.end()) if after else ("", top.span.end)
     tail = text[top.span.end : top.run_end].split() if top.run_end > top.span.end else []
     if tail and tail[-1].lower() in PART_WORDS:
@@ -88,10 +92,10 @@ def body_of(reading: Reading, country: str, text: str) -> Toponym | None:
         entry = top.chosen
         if entry is None or top.designator == 0 or entry.cc != country or entry.level == 0:
             continue
-        after = re.match(r"[\s\-]+([A-Za-z]+)", text[top.span.end : top.span.end + 24])
+        after = _HYPHEN_FOLLOWER_RE.match(text[top.span.end : top.span.end + 24])
         follower = after.group(1).lower() if after else ""
         if follower == "police":
-            rest = re.match(r"[\s\-]+[A-Za-z]+\s+([A-Za-z]+)", text[top.span.end : top.span.end + 40])
+            rest = _SECOND_FOLLOWER_RE.match(text[top.span.end : top.span.end + 40])
             follower = "station" if rest and rest.group(1).lower() in ("station", "post", "headquarters") else ""
         if follower not in _BODY_WORDS:
             continue

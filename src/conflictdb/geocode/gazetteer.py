@@ -22,6 +22,7 @@ import unicodedata
 import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from itertools import starmap
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
@@ -173,10 +174,15 @@ _UNDECOMPOSED = str.maketrans(
 )
 
 
+_GLOTTAL_RE = re.compile(r"['’ʼʻ`]")
+_SPACED_HYPHEN_RE = re.compile(r"\s*-\s*")
+
+
+@functools.lru_cache(maxsize=50_000)
 def acled_name(name: str) -> str:
     """A unit's name as ACLED writes it: no apostrophes or glottal marks, hyphens unspaced ('Ma'rib' -> 'Marib')."""
-    name = re.sub(r"['’ʼʻ`]", "", name)
-    name = re.sub(r"\s*-\s*", "-", name)
+    name = _GLOTTAL_RE.sub("", name)
+    name = _SPACED_HYPHEN_RE.sub("-", name)
     return name[:1].upper() + name[1:] if name else name
 
 
@@ -229,6 +235,11 @@ class Entry:
     fcode: str
     pop: int
 
+    def __hash__(self) -> int:
+        # the GeoNames id tells entries apart (equal entries share it): cheaper than hashing every field, and
+        # entries are hashed often (cached scores, sets of candidates)
+        return hash(self.gid)
+
     @property
     def level(self) -> int:
         """0 country, 1 first-order unit, 2 second-order, 3 lower units and places."""
@@ -279,6 +290,8 @@ class Gazetteer:
                 )
             build_base(self.path)  # nothing imported yet: rebuilding from the registry packages loses nothing
             self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+        # mapped into memory: a look-up reads the file's pages without a system call each (read-only, shared)
+        self._conn.execute("PRAGMA mmap_size = 268435456")
         self._load_small_tables()
         self.lookup = functools.lru_cache(maxsize=100_000)(self._lookup)
         self._bloom: bytes | None = None
@@ -318,7 +331,7 @@ class Gazetteer:
             "FROM alias a JOIN place p ON p.gid = a.gid WHERE a.key = ? ORDER BY p.pop DESC LIMIT 40",
             (key,),
         ).fetchall()
-        return tuple(Entry(*row) for row in rows)
+        return tuple(starmap(Entry, rows))
 
     @functools.lru_cache(maxsize=10_000)  # noqa: B019 - one gazetteer per process, kept for its lifetime
     def capital(self, a1: str | None) -> Entry | None:

@@ -117,12 +117,13 @@ def _article(word: str, space: str) -> str:
 _CONNECTOR_ALT = "|".join(_article(c, "[ ]{1,2}") for c in sorted(CONNECTORS, key=len, reverse=True))
 _OPENING_ALT = "|".join(_article(c, "[ \\-]") for c in ("al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ath"))
 _RUN_RE = re.compile(
-    # an Arabic article may open a name in lower case: 'el Hermel', 'al Bayda'
-    rf"(?<![\w'’\-])(?:(?:{_OPENING_ALT})[ \-])?{_CAP_WORD}"
+    # an Arabic article may open a name in lower case: 'el Hermel', 'al Bayda'; the lookahead on the first
+    # letter (a capital, or an article's 'a' or 'e') lets the search pass most positions at once
+    rf"(?=[{_UPPER}ae])(?<![\w'’\-])(?:(?:{_OPENING_ALT})[ \-])?{_CAP_WORD}"
     rf"(?:[ ]{{1,2}}(?:(?:{_CONNECTOR_ALT})[ ]{{1,2}})?{_CAP_WORD})*"
 )
-_UPPER_RE = re.compile(r"[A-Z]")
-_LOWER_RE = re.compile(r"[a-z]")
+_ASCII_UPPER = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_ASCII_LOWER = b"abcdefghijklmnopqrstuvwxyz"
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’\-])[a-z][a-z'’\-]*")
 
 
@@ -133,7 +134,9 @@ WORD_ACRONYMS = frozenset({"CAR", "US"})
 @lru_cache(maxsize=8)
 def _is_shouting(text: str) -> bool:
     """Whether a text is written in capitals (wire copy, MUC-4), so that case says nothing."""
-    return len(_UPPER_RE.findall(text)) > len(_LOWER_RE.findall(text))
+    # counted in the UTF-8 bytes (other letters encode to bytes above 127): one C pass each, no match objects
+    data = text.encode("utf-8", "surrogatepass")
+    return len(data.translate(None, _ASCII_LOWER)) > len(data.translate(None, _ASCII_UPPER))
 
 
 def _is_short_shout(key: str, not_places: frozenset[str]) -> bool:
@@ -157,7 +160,7 @@ def _runs(text: str) -> list[list[tuple[int, int]]]:
     """Runs of capitalized words (connectors allowed inside), as lists of (start, end) offsets."""
     if _is_shouting(text):
         return _upper_runs(text)
-    return [[(w.start(), w.end()) for w in WORD_RE.finditer(text, m.start(), m.end())] for m in _RUN_RE.finditer(text)]
+    return [[w.span() for w in WORD_RE.finditer(text, m.start(), m.end())] for m in _RUN_RE.finditer(text)]
 
 
 def _upper_runs(text: str) -> list[list[tuple[int, int]]]:
@@ -272,28 +275,22 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
                 else:
                     unmatched.append(i)
                 i += 1
+        keys = [fold(text[a:b]) for a, b in run]  # each word's key, folded once for the tests below
         # designators and common words beside a name ('Chuka Town') do not make it part of a longer name
-        unknown_words = [
-            k
-            for k in unmatched
-            if fold(text[run[k][0] : run[k][1]]) not in DESIGNATOR_LEVEL
-            and fold(text[run[k][0] : run[k][1]]) not in not_places
-        ]
+        unknown_words = [k for k in unmatched if keys[k] not in DESIGNATOR_LEVEL and keys[k] not in not_places]
         # a word that ends a locality's name ('Tilak Nagar', 'Lal Chowk') makes the run one name, whatever
         # known names it holds ('Tilak', a town elsewhere; 'Nagar', another)
         endings = (
-            [k for k in range(1, len(run)) if fold(text[run[k][0] : run[k][1]]) in NAME_ENDINGS] if has_endings else []
+            [k for k in range(1, len(run)) if keys[k] in NAME_ENDINGS] if has_endings else []
         )
         unknown_words += endings
         ending_end = run[endings[-1]][1] if endings else -1
-        facility_run = any(fold(text[a:b]) in FACILITY or fold(text[a:b]) in ACTOR_NOUNS for a, b in run)
-        if any(fold(text[a:b]) in NATURAL_FEATURES for a, b in run[1:]):
+        facility_run = any(key in FACILITY or key in ACTOR_NOUNS for key in keys)
+        if any(key in NATURAL_FEATURES for key in keys[1:]):
             # 'Garo Hills', 'Tirah Valley', 'Lake Victoria': a feature named after a place, not the place;
             # nor is the feature's word a place of its own ('Valley' in 'Rift Valley')
             found = [t for t in found if t.key not in NATURAL_FEATURES or t.span.start == run[0][0]]
-            unknown_words = unknown_words or [
-                k for k in range(len(run)) if fold(text[run[k][0] : run[k][1]]) in NATURAL_FEATURES
-            ]
+            unknown_words = unknown_words or [k for k in range(len(run)) if keys[k] in NATURAL_FEATURES]
             facility_run = False
         # two known names run together with nothing between ('Cerro Navia', 'Ain al Arab') are one name the
         # gazetteer lacks, unless the last is a unit that encloses the first ('Mojolo Sinaloa')
@@ -342,7 +339,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
         for top in found:
             top.run_end = run[-1][1]
         toponyms.extend(found)
-        for top in _unknown(text, run, unmatched, not_places, lower_words):
+        for top in _unknown(text, run, unmatched, not_places, lower_words) if unmatched else ():
             # 'in Mojolo Sinaloa': the known names after an unknown one in the same run enclose it
             top.context.extend(t for t in found if t.span.start > top.span.end)
             for t in top.context:
@@ -426,7 +423,7 @@ def _unknown(
         surface = text[start:end]
         if len(stretch) == 1 and is_common(surface, fold(surface), not_places, lower_words):
             continue
-        if re.search(r"\b(?:an?|one|another|each|every|some|any)\s+$", text[max(0, start - 10) : start], re.IGNORECASE):
+        if _KIND_OF_RE.search(text[max(0, start - 10) : start]):
             continue  # 'a Fulani camp', 'a Luhya village': a kind of place, not a name
         top = _toponym(text, start, end, surface, fold(surface), ())
         after = text[end : end + 2]
@@ -457,6 +454,10 @@ def _unknown(
     return out
 
 
+# Patterns used once a name, compiled here rather than looked up in re's cache at each call.
+_KIND_OF_RE = re.compile(r"\b(?:an?|one|another|each|every|some|any)\s+$", re.IGNORECASE)
+_NEXT_TITLE_RE = re.compile(r" ([A-Z][a-z]+)")
+_NEXT_WORD_RE = re.compile(r"\s+([A-Za-z\-]+)")
 _ENDINGS_RE = re.compile(r"\b(?:" + "|".join(NAME_ENDINGS) + r")\b", re.IGNORECASE)
 _AFTER_UNIT_RE = re.compile(
     r"[A-Za-z] (?:" + "|".join(k for k, v in DESIGNATOR_LEVEL.items() if v < 3) + r"),\s*(?:the\s+)?$",
@@ -493,12 +494,12 @@ _BUILDINGS = frozenset(["market", "hotel", "street", "road", "avenue", "square",
 
 
 def _names_a_building(text: str, end: int) -> bool:
-    m = re.match(r" ([A-Z][a-z]+)", text[end : end + 16])
+    m = _NEXT_TITLE_RE.match(text[end : end + 16])
     return bool(m and m.group(1).lower() in _BUILDINGS)
 
 
 def _followed_by_designator(text: str, end: int) -> bool:
-    m = re.match(r"\s+([A-Za-z\-]+)", text[end : end + 20])
+    m = _NEXT_WORD_RE.match(text[end : end + 20])
     return bool(m and m.group(1).lower() in DESIGNATOR_LEVEL)
 
 
@@ -506,7 +507,7 @@ def _toponym(
     text: str, start: int, end: int, surface: str, key: str, entries: tuple[Entry, ...], *, country: str | None = None
 ) -> Toponym:
     before = text[max(0, start - 40) : start]
-    after = re.match(r"\s+([A-Za-z\-]+)", text[end : end + 20])
+    after = _NEXT_WORD_RE.match(text[end : end + 20])
     designator = DESIGNATOR_LEVEL.get(after.group(1).lower()) if after else None
     near, cue = cue_before(before)
     follower = after.group(1) if after else ""
