@@ -429,7 +429,9 @@ NATIONAL_UNITS = {
 }
 # The lookahead on the first letters lets the search skip most positions without trying every name.
 NATIONAL_UNITS_RE = re.compile(
-    r"\b(?=[" + "".join(sorted({unit[0] for unit in NATIONAL_UNITS})) + r"])(?:"
+    r"\b(?=["
+    + "".join(sorted({unit[0] for unit in NATIONAL_UNITS}))
+    + r"])(?:"
     + "|".join(sorted(NATIONAL_UNITS, key=len, reverse=True))
     + r")\b",
     re.IGNORECASE,

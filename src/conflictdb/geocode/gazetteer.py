@@ -22,10 +22,10 @@ import unicodedata
 import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from itertools import starmap
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
+from itertools import starmap
 from pathlib import Path
 from typing import Any
 

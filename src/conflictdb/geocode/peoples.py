@@ -52,7 +52,8 @@ def _people_names() -> frozenset[str]:
 
 # Capitalized words, and the words of multi-word names ('Habar Gidir', 'Lou Nuer'); a name is only
 # matched whole, never inside a longer word or a hyphenated one.
-_WORD_RE = re.compile(r"(?<![\w\-])[A-Z][\w']*(?![\w\-])")
+# (the lookahead first: most positions fail on it at once, before the look-behind is tried)
+_WORD_RE = re.compile(r"(?=[A-Z])(?<![\w\-])[A-Z][\w']*(?![\w\-])")
 
 
 def group_countries(text: str) -> dict[str, float]:
@@ -81,7 +82,7 @@ def _first_words() -> frozenset[str]:
 # --- named groups and state bodies ------------------------------------------------------------
 
 _TOKEN_RE = re.compile(r"[\w'’&\-]+")
-_CAPITALIZED_RE = re.compile(r"(?<![\w'’&\-])[A-Z][\w'’&\-]*")
+_CAPITALIZED_RE = re.compile(r"(?=[A-Z])(?<![\w'’&\-])[A-Z][\w'’&\-]*")  # lookahead first, as _WORD_RE
 _ACRONYM_RE = re.compile(r"^[A-Z0-9&\-]{2,6}$")
 
 

@@ -124,7 +124,7 @@ _RUN_RE = re.compile(
 )
 _ASCII_UPPER = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _ASCII_LOWER = b"abcdefghijklmnopqrstuvwxyz"
-_LOWER_WORD_RE = re.compile(r"(?<![\w'’\-])[a-z][a-z'’\-]*")
+_LOWER_WORD_RE = re.compile(r"(?=[a-z])(?<![\w'’\-])[a-z][a-z'’\-]*")  # lookahead first, as _RUN_RE
 
 
 # Country acronyms that spell a common word: in a text in capitals they say nothing.
@@ -160,7 +160,11 @@ def _runs(text: str) -> list[list[tuple[int, int]]]:
     """Runs of capitalized words (connectors allowed inside), as lists of (start, end) offsets."""
     if _is_shouting(text):
         return _upper_runs(text)
-    return [[w.span() for w in WORD_RE.finditer(text, m.start(), m.end())] for m in _RUN_RE.finditer(text)]
+    # a run without a space is one word (its article, hyphens and apostrophes are word characters to WORD_RE)
+    return [
+        [m.span()] if text.find(" ", m.start(), m.end()) < 0 else [w.span() for w in WORD_RE.finditer(text, *m.span())]
+        for m in _RUN_RE.finditer(text)
+    ]
 
 
 def _upper_runs(text: str) -> list[list[tuple[int, int]]]:
@@ -275,67 +279,10 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
                 else:
                     unmatched.append(i)
                 i += 1
-        keys = [fold(text[a:b]) for a, b in run]  # each word's key, folded once for the tests below
-        # designators and common words beside a name ('Chuka Town') do not make it part of a longer name
-        unknown_words = [k for k in unmatched if keys[k] not in DESIGNATOR_LEVEL and keys[k] not in not_places]
-        # a word that ends a locality's name ('Tilak Nagar', 'Lal Chowk') makes the run one name, whatever
-        # known names it holds ('Tilak', a town elsewhere; 'Nagar', another)
-        endings = (
-            [k for k in range(1, len(run)) if keys[k] in NAME_ENDINGS] if has_endings else []
-        )
-        unknown_words += endings
-        ending_end = run[endings[-1]][1] if endings else -1
-        facility_run = any(key in FACILITY or key in ACTOR_NOUNS for key in keys)
-        if any(key in NATURAL_FEATURES for key in keys[1:]):
-            # 'Garo Hills', 'Tirah Valley', 'Lake Victoria': a feature named after a place, not the place;
-            # nor is the feature's word a place of its own ('Valley' in 'Rift Valley')
-            found = [t for t in found if t.key not in NATURAL_FEATURES or t.span.start == run[0][0]]
-            unknown_words = unknown_words or [k for k in range(len(run)) if keys[k] in NATURAL_FEATURES]
-            facility_run = False
-        # two known names run together with nothing between ('Cerro Navia', 'Ain al Arab') are one name the
-        # gazetteer lacks, unless the last is a unit that encloses the first ('Mojolo Sinaloa')
-        joined = (
-            not unknown_words
-            and len(found) >= 2
-            and all(t.designator != 0 and not t.near for t in found)
-            and not any(e.level in (1, 2) for e in found[-1].entries)
-        )
-        if (
-            not shouting  # in capitals a run is the whole clause: its other words are no part of a name
-            and (unknown_words or joined)
-            and found
-            and not facility_run
-            and not any(t.possessive for t in found)
-        ):
-            # a known name inside a longer unknown one ('Omar' in 'Omar Khel', 'Kenda' in 'Miti Kenda') is not
-            # the place: the whole name is, as a name the gazetteer lacks
-            whole = [
-                t
-                for t in found
-                if t.designator == 0
-                or (t.span.end == run[-1][1] and t.span.end > ending_end and any(e.level in (1, 2) for e in t.entries))
-            ]
-            designated = _followed_by_designator(text, run[-1][1])
-            merged = []
-            for top in found:
-                if top not in whole:
-                    top.cue = 0
-                    top.partial = True
-                    # a well-known place opening a longer name is where that body is ('Kumasi Technical
-                    # Institute'); a small one is a piece of a village's name ('Omar Khel', 'Nam Kart'),
-                    # and a name inside a body's name is part of that name ('Arignar Anna Sugar Mills')
-                    # a name before a designator is whole ('Puli Alam district')
-                    if (
-                        joined
-                        or designated
-                        or top.span.start > run[0][0]
-                        or not any(e.level < 3 or e.pop >= 20_000 for e in top.entries)
-                    ):
-                        merged.append(top)
-            keep = [t for t in found if t not in merged]
-            covered = {k for k, (a, b) in enumerate(run) for t in keep if t.span.start <= a and b <= t.span.end}
-            unmatched = [k for k in range(len(run)) if k not in covered]
-            found = keep
+        if found and len(run) > 1:  # one word found whole, or none found: nothing to merge
+            found, unmatched = _merge_names(
+                text, run, found, unmatched, not_places=not_places, has_endings=has_endings, shouting=shouting
+            )
         for top in found:
             top.run_end = run[-1][1]
         toponyms.extend(found)
@@ -358,6 +305,80 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
     for word in countries:
         votes[word.cc] += _country_word_weight(text, word)
     return Reading(toponyms, countries, dict(votes), frozenset(named), regional=regional)
+
+
+def _merge_names(
+    text: str,
+    run: list[tuple[int, int]],
+    found: list[Toponym],
+    unmatched: list[int],
+    *,
+    not_places: frozenset[str],
+    has_endings: bool,
+    shouting: bool,
+) -> tuple[list[Toponym], list[int]]:
+    """The names found in a run of several words, less those that are pieces of a longer name the gazetteer
+    lacks, and the run's words that no name left covers."""
+    keys = [fold(text[a:b]) for a, b in run]  # each word's key, folded once for the tests below
+    # designators and common words beside a name ('Chuka Town') do not make it part of a longer name
+    unknown_words = [k for k in unmatched if keys[k] not in DESIGNATOR_LEVEL and keys[k] not in not_places]
+    # a word that ends a locality's name ('Tilak Nagar', 'Lal Chowk') makes the run one name, whatever
+    # known names it holds ('Tilak', a town elsewhere; 'Nagar', another)
+    endings = [k for k in range(1, len(run)) if keys[k] in NAME_ENDINGS] if has_endings else []
+    unknown_words += endings
+    ending_end = run[endings[-1]][1] if endings else -1
+    facility_run = any(key in FACILITY or key in ACTOR_NOUNS for key in keys)
+    if any(key in NATURAL_FEATURES for key in keys[1:]):
+        # 'Garo Hills', 'Tirah Valley', 'Lake Victoria': a feature named after a place, not the place;
+        # nor is the feature's word a place of its own ('Valley' in 'Rift Valley')
+        found = [t for t in found if t.key not in NATURAL_FEATURES or t.span.start == run[0][0]]
+        unknown_words = unknown_words or [k for k in range(len(run)) if keys[k] in NATURAL_FEATURES]
+        facility_run = False
+    # two known names run together with nothing between ('Cerro Navia', 'Ain al Arab') are one name the
+    # gazetteer lacks, unless the last is a unit that encloses the first ('Mojolo Sinaloa')
+    joined = (
+        not unknown_words
+        and len(found) >= 2
+        and all(t.designator != 0 and not t.near for t in found)
+        and not any(e.level in (1, 2) for e in found[-1].entries)
+    )
+    if (
+        not shouting  # in capitals a run is the whole clause: its other words are no part of a name
+        and (unknown_words or joined)
+        and found
+        and not facility_run
+        and not any(t.possessive for t in found)
+    ):
+        # a known name inside a longer unknown one ('Omar' in 'Omar Khel', 'Kenda' in 'Miti Kenda') is not
+        # the place: the whole name is, as a name the gazetteer lacks
+        whole = [
+            t
+            for t in found
+            if t.designator == 0
+            or (t.span.end == run[-1][1] and t.span.end > ending_end and any(e.level in (1, 2) for e in t.entries))
+        ]
+        designated = _followed_by_designator(text, run[-1][1])
+        merged = []
+        for top in found:
+            if top not in whole:
+                top.cue = 0
+                top.partial = True
+                # a well-known place opening a longer name is where that body is ('Kumasi Technical
+                # Institute'); a small one is a piece of a village's name ('Omar Khel', 'Nam Kart'),
+                # and a name inside a body's name is part of that name ('Arignar Anna Sugar Mills')
+                # a name before a designator is whole ('Puli Alam district')
+                if (
+                    joined
+                    or designated
+                    or top.span.start > run[0][0]
+                    or not any(e.level < 3 or e.pop >= 20_000 for e in top.entries)
+                ):
+                    merged.append(top)
+        keep = [t for t in found if t not in merged]
+        covered = {k for k, (a, b) in enumerate(run) for t in keep if t.span.start <= a and b <= t.span.end}
+        unmatched = [k for k in range(len(run)) if k not in covered]
+        found = keep
+    return found, unmatched
 
 
 _FROM_RE = re.compile(
@@ -425,7 +446,6 @@ def _unknown(
             continue
         if _KIND_OF_RE.search(text[max(0, start - 10) : start]):
             continue  # 'a Fulani camp', 'a Luhya village': a kind of place, not a name
-        top = _toponym(text, start, end, surface, fold(surface), ())
         after = text[end : end + 2]
         # the first unit in 'X (A, B)', or the unit after a designated one ('Chora district, Urozgan')
         opened = text[max(0, start - 8) : start].rstrip().endswith("(") or bool(
@@ -443,6 +463,7 @@ def _unknown(
             or (cased and any(text[a:b].isupper() and b - a > 1 for a, b in run[stretch[0] : stretch[-1] + 1]))
         ):
             continue
+        top = _toponym(text, start, end, surface, fold(surface), ())  # after the tests of the words alone
         if top.facility or not (after == " (" or opened or top.designator == 3 or top.cue == 2):
             continue
         if after == " (" and _ACRONYM_IN_PARENS_RE.match(text, end):
