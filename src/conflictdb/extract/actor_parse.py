@@ -14,6 +14,7 @@ from conflictdb.extract.actor_registry import ARMED, ETHNIC, NAMED, PARTY, STATE
 __all__ = [
     "Arguments",
     "arguments",
+    "conjoined_agents",
     "defenders",
     "inflected",
     "is_form",
@@ -275,4 +276,21 @@ def objects(token: Any) -> tuple[str, ...]:
                 out.extend(t.lower_ for t in (child, *child.conjuncts))
             elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
                 out.extend(g.lower_ for g in child.children if g.dep_ == "pobj")
+    return tuple(out)
+
+
+def conjoined_agents(token: Any) -> tuple[Any, ...]:
+    """The agent that passive verbs joined by 'and' share: 'was shot at and wounded by X' (the parse hangs
+    'by X' on the last verb only)."""
+    if token is None or token.tag_ != "VBN":
+        return ()
+    verbs = [token, *token.conjuncts]
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for v in verbs for c in v.children):
+        return ()
+    out: list[Any] = []
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for obj in (g for g in child.children if g.dep_ == "pobj"):
+                    out.extend([obj, *obj.conjuncts])
     return tuple(out)

@@ -2,7 +2,8 @@
 
 ACLED codes a fight between two peoples as one ethnic militia against the other ('Pokot Ethnic Militia' and
 'Turkana Ethnic Militia'), and a fight between herders, villagers or rival communities that no text names
-as a communal (or ethnic, or clan) militia on both sides.
+as a communal (or ethnic, or clan) militia on both sides. A group named as a victim's affiliation ('a candidate
+of the M-19') is the victim's side, not the doer.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Sequence
 
 from conflictdb.extract.actor_registry import ETHNIC, NAMED, PARTY, STATE, Match
 
-__all__ = ["UNNAMED_SIDES", "ethnic_pair", "unnamed_sides"]
+__all__ = ["UNNAMED_SIDES", "affiliation", "ethnic_pair", "unnamed_sides"]
 
 # Words between two peoples' names that make them the two sides: 'Pokot and Turkana', 'Orma, Pokomo'.
 _JOINED = re.compile(r"\s*(?:,|&|and|or|vs\.?|versus|against)\s+(?:the\s+)?|\s*[,&/-]\s*", re.IGNORECASE)
@@ -66,3 +67,27 @@ def unnamed_sides(sentence: str, matches: Sequence[Match]) -> str | None:
         return None
     return next((name for name, cue in _CUES if cue.search(sentence)), None)
 
+
+# People who stand for a group without being its armed men: its candidate, leader or mayor. Named with the act's
+# victim ('a candidate of the M-19', 'the FMLN mayor'), the group is the victim's side, not the doer.
+_AFFILIATES = frozenset({
+    "candidate", "candidates", "leader", "leaders", "leadership", "mayor", "mayors", "councilman", "councillor",
+    "councilor", "councilmen", "councillors", "secretary", "deputy", "deputies", "senator", "congressman",
+    "legislator", "legislators", "founder", "chairman", "president", "activist", "activists", "sympathizer",
+    "sympathizers", "sympathiser", "sympathisers", "supporter", "supporters", "official", "officials", "commander",
+    "commanders",
+})  # fmt: skip
+_AFFILIATE = "|".join(sorted(_AFFILIATES))
+# '... candidate of the former 19 April (M-19) movement': the name may follow a few words of the group's own
+# name, or stand in brackets after them
+_AFFILIATE_OF = re.compile(rf"\b(?:{_AFFILIATE})\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}\(?$", re.IGNORECASE)
+# 'the FMLN mayor', 'the M-19 (19 April Movement) presidential candidate', 'a police commander's wife'
+_AFFILIATE_AFTER = re.compile(rf"\s*(?:\([^()]{{0,60}}\)\s*)?\W{{0,3}}(?:[a-z]+\s+)?(?:{_AFFILIATE})\b", re.IGNORECASE)
+
+
+def affiliation(text: str, match: Match) -> bool:
+    """Whether a name says whose candidate, leader or official someone is: 'a candidate of the M-19',
+    'the FMLN mayor' (the victim's side, never the doer unless the parse says so)."""
+    if _AFFILIATE_AFTER.match(text, match.extent.end):
+        return True
+    return bool(_AFFILIATE_OF.search(text, max(0, match.extent.start - 60), match.extent.start))

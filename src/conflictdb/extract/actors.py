@@ -19,7 +19,16 @@ from typing import Any
 
 from conflictdb.extract.actor_claims import ANAPHORIC, GROUP_WORDS, claims, unknown_claimant, unregistered
 from conflictdb.extract.actor_forces import as_police, in_country, is_security, same_side, security_police
-from conflictdb.extract.actor_parse import Arguments, arguments, defenders, objects, phrase, pick, trigger_token
+from conflictdb.extract.actor_parse import (
+    Arguments,
+    arguments,
+    conjoined_agents,
+    defenders,
+    objects,
+    phrase,
+    pick,
+    trigger_token,
+)
 from conflictdb.extract.actor_registry import (
     ARMED,
     ARMED_MEMBERS,
@@ -45,7 +54,7 @@ from conflictdb.extract.actor_registry import (
     fold,
     is_acronym,
 )
-from conflictdb.extract.actor_sides import COMMUNAL, ethnic_pair, unnamed_sides
+from conflictdb.extract.actor_sides import COMMUNAL, affiliation, ethnic_pair, unnamed_sides
 from conflictdb.models import Actor, Span
 
 __all__ = ["ActorFinder", "Entry", "Match", "Registry", "Roles", "fold"]
@@ -106,6 +115,10 @@ _SPEAKS = re.compile(
     r"(?:launched|opened)\s+(?:an?\s+)?(?:investigation|probe|inquiry))\b",
     re.I,
 )
+# A force's voice or record named through 'of' before it: 'the chief of the armed forces', 'a report of the
+# police' (the word after it, 'police chief', is read by `_NOT_ACTING`).
+_VOICES = "|".join(sorted(_FORCE_VOICES - {"custody", "hospital", "uniform", "uniforms"}))
+_VOICE_OF = re.compile(rf"\b(?:{_VOICES}|commanders?|heads?|spokesmen)\s+of\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
 _ACCORDING = re.compile(r"\b(?:according to|quoting|quoted by|cited by)\s+(?:the\s+|local\s+)*$", re.I)
 _FIGHT = re.compile(r"\b(?:clash\w*|fight\w*|rival\w*|between|brawl\w*|scuffle\w*|fought|confrontation\w*)\b", re.I)
 # A group's claim after its name: 'RPF has claimed the blast'.
@@ -173,7 +186,7 @@ class ActorFinder:
         sent = token.sent if token is not None else None
         in_sent = [m for m in matches if sent is None or sent.start_char <= m.span.start < sent.end_char]
         args = arguments(token) if token is not None else Arguments((), (), ())
-        agents = pick(args.agents or _conjoined_agents(token), matches)
+        agents = pick(args.agents or conjoined_agents(token), matches)
         agents += [m for m in _at_hands(text, in_sent) if m not in agents]
         patients = pick(args.patients, matches)
         partners = pick(args.partners, matches)
@@ -194,6 +207,9 @@ class ActorFinder:
         return cast.decide(event_type, sub_event_type)
 
 
+# How far from the act's sentence a name may stand and still be its doer (about five sentences of a news story;
+# a short report is read whole).
+_FAR = 1000
 _Role = tuple[Actor | None, Match | None]  # an actor and the match that names it, if any
 
 
@@ -223,6 +239,10 @@ class _Cast:
         # beyond the parse, only what names an armed actor by itself: not 'the Hazara men' who were killed
         near = [m for m in self.in_sent if _armed(m) and m not in self.patients and _acting(self.text, m)]
         anywhere = [m for m in self.matches if _armed(m) and m not in self.patients and _acting(self.text, m)]
+        # a doer found beyond the parse is never a group named as the affiliation of someone in the act's own
+        # sentence (its victim's), nor a group named many sentences away
+        near_doers = [m for m in near if not affiliation(self.text, m)]
+        anywhere_doers = [m for m in anywhere if (m in near_doers or m not in near) and self._close(m)]
         m1 = m2 = None
         a1: Actor | None = None
         a2: Actor | None = None
@@ -267,7 +287,7 @@ class _Cast:
                 elif _PROPERTY & set(self.objects):
                     a2 = _generic(CIVILIANS, 7)  # 'rioters set a bank on fire', 'stoned the senator's convoy'
         elif event_type == "Violence against civilians":
-            m1 = self._claimed(_resolved(self, first(doers + near + anywhere, PERPETRATORS)), doers)
+            m1 = self._claimed(_resolved(self, first(doers + near_doers + anywhere_doers, PERPETRATORS)), doers)
             a1 = _side(m1) if m1 else (self.unknown or _generic(UNIDENTIFIED, 3))
             if self.unknown and (m1 is None or m1 not in doers):
                 a1, m1 = self.unknown, None
@@ -284,7 +304,7 @@ class _Cast:
             m2 = first(self.patients, PERPETRATORS + (GROUP, PROTESTER, RIOTER, VICTIM))
             a2 = _side(m2) if m2 else None
         else:  # Battles, Explosions/Remote violence
-            candidates = near + anywhere
+            candidates = near_doers + anywhere_doers
             if event_type.startswith("Explosions") and sub_event_type not in (
                 "Air/drone strike",
                 "Shelling/artillery/missile attack",
@@ -316,6 +336,11 @@ class _Cast:
             m2 = _resolved(self, m2, other=a1)
             if m2:
                 a2 = _side(m2)
+            elif event_type == "Battles" and first(self.patients, (VICTIM, GROUP)) and not self._fight():
+                # no armed side fought back, and the act's own subject or object names its victims ('peasants
+                # were killed by X'): one-sided violence on civilians, which the event stage recodes
+                m2 = first(self.patients, (VICTIM, GROUP))
+                a2 = _generic(CIVILIANS, 7)
             elif event_type == "Battles":
                 a2 = _generic(UNIDENTIFIED, 3) if a1 is None or a1.name != UNIDENTIFIED else None
             else:
@@ -359,6 +384,18 @@ class _Cast:
                 "assoc_actor_2": self._assoc_evidence(assoc_2),
             },
         )
+
+    def _fight(self) -> bool:
+        """Whether the act's sentence speaks of a fight ('clashes', 'fighting between'): its victims may be caught
+        in it."""
+        return bool(_FIGHT.search(self.sentence.of(self.text) if self.sentence is not None else self.text))
+
+    def _close(self, match: Match) -> bool:
+        """Whether a name stands near enough to the act's sentence to be its doer without the parse's help: a
+        long story names other groups, in other incidents, many sentences away."""
+        if self.sentence is None:
+            return True
+        return self.sentence.start - _FAR <= match.span.start < self.sentence.end + _FAR
 
     def _sides(self, doers: list[Match], first: _Role, second: _Role) -> tuple[_Role, _Role]:
         """Two peoples named together, or two unnamed communities, as a fight's sides, where no force or named
@@ -471,8 +508,10 @@ def _acting(text: str, match: Match, *, target: bool = False) -> bool:
     if target or match.entry.role != STATE:
         return True
     # a force that tells of the event is its source, not its doer: 'the police said ...', 'according to the army'
-    before = text[max(0, match.extent.start - 20) : match.extent.start]
-    return not (_SPEAKS.match(text, match.extent.end) or _ACCORDING.search(before))
+    before = text[max(0, match.extent.start - 40) : match.extent.start]
+    if _VOICE_OF.search(before):
+        return False  # 'the chief of the armed forces will testify', 'statistics of the police'
+    return not (_SPEAKS.match(text, match.extent.end) or _ACCORDING.search(before[-20:]))
 
 
 def _a_place(text: str, match: Match) -> bool:
@@ -501,23 +540,6 @@ def _side(match: Match) -> Actor:
     if entry.role == PARTY:
         return Actor(name=f"{entry.name} Militia", inter=3, words=match.words, country=entry.country)
     return entry.actor(match.words)
-
-
-def _conjoined_agents(token: Any) -> tuple[Any, ...]:
-    """The agent that passive verbs joined by 'and' share: 'was shot at and wounded by X' (the parse hangs
-    'by X' on the last verb only)."""
-    if token is None or token.tag_ != "VBN":
-        return ()
-    verbs = [token, *token.conjuncts]
-    if not any(c.dep_ in ("nsubjpass", "auxpass") for v in verbs for c in v.children):
-        return ()
-    out: list[Any] = []
-    for verb in verbs:
-        for child in verb.children:
-            if child.dep_ == "agent":
-                for obj in (g for g in child.children if g.dep_ == "pobj"):
-                    out.extend([obj, *obj.conjuncts])
-    return tuple(out)
 
 
 # 'killed at the hands of the police', 'violence at the hands of X': the name after it did the act.
