@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any, TypeVar
 
 from rapidfuzz import fuzz
 
@@ -78,7 +79,10 @@ NAMED_GROUP_WEIGHT = 2.0
 _PRECISION = {"place": (1, 1), "near": (2, 2), "admin2": (2, 3), "admin1": (3, 4), "country": (3, 6)}
 
 
-def _evolved(obj: Document | Mention, **changes: object) -> Document | Mention:
+_Record = TypeVar("_Record", Document, Mention)
+
+
+def _evolved(obj: _Record, **changes: Any) -> _Record:
     """`dataclasses.replace` for a frozen dataclass with slots and no `__post_init__`: the other fields copied
     as they are, without a keyword call of `__init__` (done twice a document, it shows in the throughput)."""
     cls = type(obj)
