@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from small_gazetteer import build_geocoder, place_of
 
-from conflictdb.geocode import Geocoder, import_files
-from conflictdb.geocode.gazetteer import build_base
-from conflictdb.models import Document, Mention, Span
+from conflictdb.geocode import Geocoder
+from conflictdb.models import Place
 
 # GeoNames-format rows written for these tests (coordinates rounded from public knowledge).
-_COLUMNS = (
-    "{gid}\t{name}\t{name}\t{alts}\t{lat}\t{lon}\t{fc}\t{code}\t{cc}\t\t{a1}\t{a2}\t\t\t{pop}\t\t0\tUTC\t2020-01-01"
-)
 _FEATURES = [
     (501, "Maharashtra", "", 19.5, 75.5, "A", "ADM1", "IN", "16", "", 112000000),
     (502, "Mumbai Suburban", "", 19.15, 72.88, "A", "ADM2", "IN", "16", "MS", 9300000),
@@ -28,30 +25,11 @@ _ADMIN2 = [("IN.16.MS", "Mumbai Suburban")]
 
 @pytest.fixture(scope="module")
 def geocoder(tmp_path_factory: pytest.TempPathFactory) -> Geocoder:
-    root = tmp_path_factory.mktemp("gaz")
-    dump = root / "XX.txt"
-    rows = [
-        _COLUMNS.format(gid=g, name=n, alts=alts, lat=la, lon=lo, fc=fc, code=code, cc=cc, a1=a1, a2=a2, pop=pop)
-        for g, n, alts, la, lo, fc, code, cc, a1, a2, pop in _FEATURES
-    ]
-    dump.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    admin1 = root / "admin1CodesASCII.txt"
-    admin1.write_text("".join(f"{c}\t{n}\t{n}\t0\n" for c, n in _ADMIN1), encoding="utf-8")
-    admin2 = root / "admin2Codes.txt"
-    admin2.write_text("".join(f"{c}\t{n}\t{n}\t0\n" for c, n in _ADMIN2), encoding="utf-8")
-    path = root / "gazetteer.sqlite"
-    build_base(path, registry=False)
-    import_files(path, [dump, admin1, admin2])
-    return Geocoder(gazetteer=path)
+    return build_geocoder(tmp_path_factory.mktemp("gaz"), _FEATURES, _ADMIN1, _ADMIN2)
 
 
-def _place(geocoder: Geocoder, text: str, trigger: str):  # type: ignore[no-untyped-def]
-    start = text.index(trigger)
-    mention = Mention(
-        document_id="d", index=0, event_type="Riots", evidence={"event_type": (Span(start, start + len(trigger)),)}
-    )
-    doc = Document(id="d", text=text, sha256="", mentions=(mention,))
-    return geocoder(doc).mentions[0].place
+def _place(geocoder: Geocoder, text: str, trigger: str) -> Place | None:
+    return place_of(geocoder, text, trigger, event_type="Riots")
 
 
 def test_geocode_choice_a_chain_of_units_lies_in_its_largest_unit(geocoder: Geocoder) -> None:

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from small_gazetteer import build_geocoder, place_of
 
-from conflictdb.geocode import Geocoder, import_files
+from conflictdb.geocode import Geocoder
 from conflictdb.geocode.choose import resolve
-from conflictdb.geocode.gazetteer import build_base
-from conflictdb.models import Document, Mention, Span
+from conflictdb.models import Place
 
 # GeoNames-format rows written for these tests (coordinates rounded from public knowledge).
-_COLUMNS = (
-    "{gid}\t{name}\t{name}\t{alts}\t{lat}\t{lon}\t{fc}\t{code}\t{cc}\t\t{a1}\t{a2}\t\t\t{pop}\t\t0\tUTC\t2020-01-01"
-)
 _FEATURES = [
     (301, "Mandera County", "Mandera", 3.5, 40.5, "A", "ADM1", "KE", "33", "", 870000),
     (302, "Takaba", "", 3.4, 40.23, "P", "PPL", "KE", "33", "", 9000),
@@ -37,28 +34,11 @@ _ADMIN1 = [
 
 @pytest.fixture(scope="module")
 def geocoder(tmp_path_factory: pytest.TempPathFactory) -> Geocoder:
-    root = tmp_path_factory.mktemp("gaz")
-    dump = root / "XX.txt"
-    rows = [
-        _COLUMNS.format(gid=g, name=n, alts=alts, lat=la, lon=lo, fc=fc, code=code, cc=cc, a1=a1, a2=a2, pop=pop)
-        for g, n, alts, la, lo, fc, code, cc, a1, a2, pop in _FEATURES
-    ]
-    dump.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    admin1 = root / "admin1CodesASCII.txt"
-    admin1.write_text("".join(f"{c}\t{n}\t{n}\t0\n" for c, n in _ADMIN1), encoding="utf-8")
-    path = root / "gazetteer.sqlite"
-    build_base(path, registry=False)
-    import_files(path, [dump, admin1])
-    return Geocoder(gazetteer=path)
+    return build_geocoder(tmp_path_factory.mktemp("gaz"), _FEATURES, _ADMIN1)
 
 
-def _place(geocoder: Geocoder, text: str, trigger: str):  # type: ignore[no-untyped-def]
-    start = text.index(trigger)
-    mention = Mention(
-        document_id="d", index=0, event_type="Battles", evidence={"event_type": (Span(start, start + len(trigger)),)}
-    )
-    doc = Document(id="d", text=text, sha256="", mentions=(mention,))
-    return geocoder(doc).mentions[0].place
+def _place(geocoder: Geocoder, text: str, trigger: str) -> Place | None:
+    return place_of(geocoder, text, trigger, event_type="Battles")
 
 
 def test_geocode_country_a_place_given_with_its_unit_outweighs_a_groups_country(geocoder: Geocoder) -> None:

@@ -5,15 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from small_gazetteer import build_geocoder, place_of
 
-from conflictdb.geocode import Geocoder, import_files
-from conflictdb.geocode.gazetteer import build_base
-from conflictdb.models import Actor, Document, Mention, Span
+from conflictdb.geocode import Geocoder
+from conflictdb.models import Actor, Document, Mention, Place, Span
 
 # GeoNames-format rows written for these tests (coordinates rounded from public knowledge).
-_COLUMNS = (
-    "{gid}\t{name}\t{name}\t{alts}\t{lat}\t{lon}\t{fc}\t{code}\t{cc}\t\t{a1}\t{a2}\t\t\t{pop}\t\t0\tUTC\t2020-01-01"
-)
 _FEATURES = [
     (101, "Koutiala", "", 12.39, -5.46, "P", "PPL", "ML", "07", "", 140000),
     (102, "Sikasso", "", 11.32, -5.67, "P", "PPLA", "ML", "07", "", 225000),
@@ -31,30 +28,11 @@ _ADMIN2 = [("ML.07.K1", "Kadiolo"), ("UG.W.34", "Kabale District")]
 
 @pytest.fixture(scope="module")
 def geocoder(tmp_path_factory: pytest.TempPathFactory) -> Geocoder:
-    root = tmp_path_factory.mktemp("gaz")
-    dump = root / "XX.txt"
-    rows = [
-        _COLUMNS.format(gid=g, name=n, alts=alts, lat=la, lon=lo, fc=fc, code=code, cc=cc, a1=a1, a2=a2, pop=pop)
-        for g, n, alts, la, lo, fc, code, cc, a1, a2, pop in _FEATURES
-    ]
-    dump.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    admin1 = root / "admin1CodesASCII.txt"
-    admin1.write_text("".join(f"{c}\t{n}\t{n}\t0\n" for c, n in _ADMIN1), encoding="utf-8")
-    admin2 = root / "admin2Codes.txt"
-    admin2.write_text("".join(f"{c}\t{n}\t{n}\t0\n" for c, n in _ADMIN2), encoding="utf-8")
-    path = root / "gazetteer.sqlite"
-    build_base(path, registry=False)
-    import_files(path, [dump, admin1, admin2])
-    return Geocoder(gazetteer=path)
+    return build_geocoder(tmp_path_factory.mktemp("gaz"), _FEATURES, _ADMIN1, _ADMIN2)
 
 
-def _place(geocoder: Geocoder, text: str, trigger: str):  # type: ignore[no-untyped-def]
-    start = text.index(trigger)
-    mention = Mention(
-        document_id="d", index=0, event_type="Riots", evidence={"event_type": (Span(start, start + len(trigger)),)}
-    )
-    doc = Document(id="d", text=text, sha256="", mentions=(mention,))
-    return geocoder(doc).mentions[0].place
+def _place(geocoder: Geocoder, text: str, trigger: str) -> Place | None:
+    return place_of(geocoder, text, trigger, event_type="Riots")
 
 
 def test_geocode_unlisted_part_of_a_town_takes_the_towns_name(geocoder: Geocoder) -> None:
