@@ -108,6 +108,27 @@ def test_extract_actors_rioters_burning_tyres_hit_nobody(finder: ActorFinder, nl
     assert got.actor2 is None
 
 
+@pytest.mark.slow
+def test_extract_actors_mob_burning_only_a_bus_has_no_second_side(finder: ActorFinder, nlp: Any) -> None:
+    text = "A minibus was set on fire by a gang of strikers near the depot late on Monday; nobody was hurt."
+    got = roles(finder, nlp, text, "set", "Riots", "Mob violence")
+    assert pair_names(got) == ("Rioters ({country})", "")
+
+
+@pytest.mark.slow
+def test_extract_actors_mob_burning_a_bus_and_beating_its_driver_hits_civilians(finder: ActorFinder, nlp: Any) -> None:
+    text = "A minibus was set on fire by a gang of strikers near the depot, and its driver was badly beaten."
+    got = roles(finder, nlp, text, "set", "Riots", "Mob violence")
+    assert got.actor2 is not None and got.actor2.name == "Civilians ({country})"
+
+
+@pytest.mark.slow
+def test_extract_actors_mob_burning_a_family_house_hits_civilians(finder: ActorFinder, nlp: Any) -> None:
+    text = "Angry villagers burned down the house of a man they accused of theft; nobody was hurt."
+    got = roles(finder, nlp, text, "burned", "Riots", "Mob violence")
+    assert got.actor2 is not None and got.actor2.name == "Civilians ({country})"
+
+
 def test_extract_actors_kenyan_party_and_police_unit_in_registry() -> None:
     names = {m.entry.name for m in Registry.load().match("PNU supporters fought ATPU officers")}
     assert {"PNU: Party of National Unity", "Police Forces of Kenya"} <= names

@@ -95,6 +95,25 @@ _PROPERTY = frozenset({
     "vehicles", "car", "cars", "convoy", "motorcade", "house", "houses", "home", "homes", "shop", "shops", "store",
     "stores", "hotel", "hotels", "building", "buildings", "restaurant", "restaurants", "truck", "trucks",
 })  # fmt: skip
+# What a mob burns or smashes that is no one's home, shop or place of worship: vehicles on the road, offices.
+# Where nobody was hurt, ACLED leaves its owners out ('a bus was torched'); a family's house is civilians'.
+_PROPERTY_HIT = frozenset({
+    "bus", "buses", "minibus", "minibuses", "vehicle", "vehicles", "car", "cars", "truck", "trucks", "van", "vans",
+    "lorry", "lorries", "rickshaw", "rickshaws", "auto-rickshaw", "auto-rickshaws", "motorcycle", "motorcycles",
+    "motorbike", "motorbikes", "tanker", "tankers", "office", "offices",
+})  # fmt: skip
+# A person hurt, beaten or killed: an act on people, not only on things.
+_PERSON_HURT = re.compile(
+    r"\b(?:kill\w*|dead|died|injur\w*|wound\w*|hurt|beat(?:en|ing)?|lynch\w*|assault\w*|stab\w*|hack\w*|"
+    r"manhandl\w*|torture\w*|abduct\w*|lives)\b",
+    re.IGNORECASE,
+)
+# A report that nobody was hurt: 'no one was injured', 'there was no report of any casualty'.
+_NOBODY_HURT = re.compile(
+    r"\bno(?:body| one|ne)\b[^.;!?]{0,40}\b(?:injur\w*|hurt|kill\w*|harm\w*|wound\w*)|"
+    r"\bno (?:\w+ ){0,4}(?:casualt\w*|causalit\w*|injur\w*|fatalit\w*|deaths?)\b|\bunhurt\b|\bunharmed\b",
+    re.IGNORECASE,
+)
 # A force that broke up a protest: the protest's second side, whatever its sub-event type says.
 _INTERVENED = re.compile(
     r"\b(?:intervened|dispersed|disperse|broke up|tear ?gas|teargas\w*|water cannons?|rubber bullets|"
@@ -283,7 +302,10 @@ class _Cast:
                     a2 = m2.entry.actor(m2.words)
                 elif sub_event_type == "Mob violence":
                     m2 = first(self.in_sent, (VICTIM,))
-                    a2 = _generic(CIVILIANS, 7)  # a mob's victims are civilians, named or not
+                    # a mob's victims are civilians, named or not; a mob that only burned or smashed things
+                    # ('a bus was torched') has no second side in ACLED's codes
+                    things_only = m2 is None and bool(_PROPERTY_HIT & set(self.objects)) and not _hurt(self.text)
+                    a2 = None if things_only else _generic(CIVILIANS, 7)
                 elif _PROPERTY & set(self.objects):
                     a2 = _generic(CIVILIANS, 7)  # 'rioters set a bank on fire', 'stoned the senator's convoy'
         elif event_type == "Violence against civilians":
@@ -552,6 +574,11 @@ def _at_hands(text: str, matches: list[Match]) -> list[Match]:
 
 def _first(matches: Iterable[Match], roles: tuple[str, ...]) -> Match | None:
     return next((m for m in matches if m.entry.role in roles), None)
+
+
+def _hurt(text: str) -> bool:
+    """Whether the text says a person was hurt, beaten or killed (and not that nobody was)."""
+    return bool(_PERSON_HURT.search(text)) and not _NOBODY_HURT.search(text)
 
 
 def _generic(name: str, inter: int) -> Actor:
