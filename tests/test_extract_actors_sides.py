@@ -129,6 +129,13 @@ def test_extract_actors_mob_burning_a_family_house_hits_civilians(finder: ActorF
     assert got.actor2 is not None and got.actor2.name == "Civilians ({country})"
 
 
+@pytest.mark.slow
+def test_extract_actors_people_hurt_in_a_clash_between_two_crowds_are_rioters(finder: ActorFinder, nlp: Any) -> None:
+    text = "Twelve people were injured in a clash between two rival groups of traders at the market on Sunday."
+    got = roles(finder, nlp, text, "clash", "Riots", "Mob violence")
+    assert pair_names(got) == ("Rioters ({country})", "Rioters ({country})")
+
+
 def test_extract_actors_kenyan_party_and_police_unit_in_registry() -> None:
     names = {m.entry.name for m in Registry.load().match("PNU supporters fought ATPU officers")}
     assert {"PNU: Party of National Unity", "Police Forces of Kenya"} <= names

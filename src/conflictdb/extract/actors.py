@@ -89,6 +89,8 @@ _AREAS = frozenset({
     "state", "county", "district", "region", "province", "township", "village", "villages", "area", "areas",
     "town", "city", "constituency", "ward", "sub-county", "subcounty", "municipality", "estate", "settlement",
 })  # fmt: skip
+# A fight between two sides, both named or both counted: 'a clash between two rival groups'.
+_BETWEEN = re.compile(r"\b(?:clash\w*|fight\w*|battle|brawl\w*|scuffle\w*|confrontation)\s+between\b", re.I)
 # Civilians' property that rioters attack: its owners are the riot's second side (not roads or tyres they burn).
 _PROPERTY = frozenset({
     "church", "churches", "mosque", "mosques", "temple", "temples", "bank", "banks", "bus", "buses", "vehicle",
@@ -290,6 +292,9 @@ class _Cast:
                     m2 = first(targets, roles) or state
                 else:  # a violent demonstration: the police it fought, then its target
                     m2 = first(targets + self.agents + self.in_sent, (STATE,)) or state or first(targets, roles)
+                if m2 is not None and m2.entry.role == VICTIM and _BETWEEN.search(sentence):
+                    # 'ten were hurt in a clash between two groups': the hurt are the fighters, not a third side
+                    m2 = state
                 if m2 is not None and is_security(m2):
                     m2 = as_police(m2)
                 if m2 is not None and m2.entry.role == STATE:
