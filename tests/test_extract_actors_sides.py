@@ -136,6 +136,27 @@ def test_extract_actors_people_hurt_in_a_clash_between_two_crowds_are_rioters(fi
     assert pair_names(got) == ("Rioters ({country})", "Rioters ({country})")
 
 
+@pytest.mark.slow
+def test_extract_actors_protesters_detained_by_unnamed_police_face_police(finder: ActorFinder, nlp: Any) -> None:
+    text = "Some forty nurses were detained when they tried to march on the health ministry over unpaid wages."
+    got = roles(finder, nlp, text, "march", "Protests", "Peaceful protest")
+    assert pair_names(got) == ("Protesters ({country})", "Police Forces of {country}")
+
+
+@pytest.mark.slow
+def test_extract_actors_protest_for_the_release_of_detainees_has_no_second_side(finder: ActorFinder, nlp: Any) -> None:
+    text = "Relatives marched to the court demanding the release of ten farmers who were detained last week."
+    got = roles(finder, nlp, text, "marched", "Protests", "Peaceful protest")
+    assert got.actor2 is None
+
+
+@pytest.mark.slow
+def test_extract_actors_police_deployed_to_quell_a_protest_are_its_second_side(finder: ActorFinder, nlp: Any) -> None:
+    text = "Shopkeepers shut the market and protested the new levy; police were deployed to quell the crowd."
+    got = roles(finder, nlp, text, "protested", "Protests", "Peaceful protest")
+    assert got.actor2 is not None and got.actor2.name.startswith("Police Forces")
+
+
 def test_extract_actors_kenyan_party_and_police_unit_in_registry() -> None:
     names = {m.entry.name for m in Registry.load().match("PNU supporters fought ATPU officers")}
     assert {"PNU: Party of National Unity", "Police Forces of Kenya"} <= names

@@ -119,9 +119,14 @@ _NOBODY_HURT = re.compile(
 # A force that broke up a protest: the protest's second side, whatever its sub-event type says.
 _INTERVENED = re.compile(
     r"\b(?:intervened|dispersed|disperse|broke up|tear ?gas|teargas\w*|water cannons?|rubber bullets|"
-    r"(?:baton|lathi|cane)[- ]?charg\w*|arrested|detained)\b",
+    r"(?:baton|lathi|cane)[- ]?charg\w*|arrested|detained|taken into custody|"
+    r"deployed to (?:quell|subdue|control|contain|disperse|deter|prevent|stop)\w*)\b",
     re.IGNORECASE,
 )
+# Protesters (a crowd: 'were') held by a force the text does not name: 'were arrested when they tried to block
+# the trains' (not a protest for the release of people arrested before it).
+_HELD = re.compile(r"\b(?:were|have been|got)\s+(?:\w+\s+)?(?:arrested|detained|taken into custody|rounded up)\b", re.I)
+_FOR_RELEASE = re.compile(r"\b(?:release|against the (?:arrest|detention)|arrests? of)\b", re.I)
 # Herders who attack: ACLED codes armed pastoralists as a communal militia.
 _PASTORAL = frozenset({"herders", "herder", "herdsmen", "herdsman", "pastoralists", "pastoralist"})
 _NOT_ACTING = _FORCE_PLACES | _FORCE_VOICES | _AREAS
@@ -283,6 +288,8 @@ class _Cast:
                 a2 = state.entry.actor(state.words) if state else _generic(POLICE, 1)
             elif protest and state is not None and _INTERVENED.search(self.text):
                 m2, a2 = state, state.entry.actor(state.words)  # 'police intervened and dispersed the sit-in'
+            elif protest and state is None and _HELD.search(self.text) and not _FOR_RELEASE.search(self.text):
+                a2 = _generic(POLICE, 1)  # 'fifty marchers were detained outside the ministry': police held them
             elif not protest:
                 sentence = self.text[self.in_sent[0].span.start if self.in_sent else 0 : self.trigger + 80]
                 fight = bool(_FIGHT.search(sentence))  # 'supporters of rival candidates clashed'
