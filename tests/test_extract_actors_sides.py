@@ -157,6 +157,13 @@ def test_extract_actors_police_deployed_to_quell_a_protest_are_its_second_side(f
     assert got.actor2 is not None and got.actor2.name.startswith("Police Forces")
 
 
+@pytest.mark.slow
+def test_extract_actors_rioters_stoning_only_a_passenger_bus_have_no_second_side(finder: ActorFinder, nlp: Any) -> None:
+    text = "Striking drivers stoned a passenger bus on the ring road on Friday evening."
+    got = roles(finder, nlp, text, "stoned", "Riots", "Violent demonstration")
+    assert got.actor2 is None
+
+
 def test_extract_actors_kenyan_party_and_police_unit_in_registry() -> None:
     names = {m.entry.name for m in Registry.load().match("PNU supporters fought ATPU officers")}
     assert {"PNU: Party of National Unity", "Police Forces of Kenya"} <= names

@@ -102,7 +102,7 @@ _PROPERTY = frozenset({
 _PROPERTY_HIT = frozenset({
     "bus", "buses", "minibus", "minibuses", "vehicle", "vehicles", "car", "cars", "truck", "trucks", "van", "vans",
     "lorry", "lorries", "rickshaw", "rickshaws", "auto-rickshaw", "auto-rickshaws", "motorcycle", "motorcycles",
-    "motorbike", "motorbikes", "tanker", "tankers", "office", "offices",
+    "motorbike", "motorbikes", "tanker", "tankers", "ambulance", "ambulances", "office", "offices",
 })  # fmt: skip
 # A person hurt, beaten or killed: an act on people, not only on things.
 _PERSON_HURT = re.compile(
@@ -295,6 +295,13 @@ class _Cast:
                 fight = bool(_FIGHT.search(sentence))  # 'supporters of rival candidates clashed'
                 roles = (STATE, NAMED, PARTY, ARMED, ETHNIC, VICTIM, RIOTER, PROTESTER, GROUP)
                 targets = [m for m in self.patients + self.partners if _acting(self.text, m, target=True)]
+                # 'a passenger bus', 'a school bus': the word names a vehicle, not people
+                targets = [m for m in targets if not _of_a_vehicle(self.text, m)]
+                victims = [m for m in self.in_sent if not _of_a_vehicle(self.text, m)]
+                hit = (_PROPERTY | _PROPERTY_HIT) & set(self.objects)
+                # a crowd that only burned or smashed vehicles or offices and hurt nobody ('a bus was torched'):
+                # ACLED codes no second side
+                things_only = bool(hit) and hit <= _PROPERTY_HIT and not _hurt(self.text)
                 if sub_event_type == "Mob violence":  # a mob's target first, then the police
                     m2 = first(targets, roles) or state
                 else:  # a violent demonstration: the police it fought, then its target
@@ -313,12 +320,9 @@ class _Cast:
                 elif m2 is not None:
                     a2 = m2.entry.actor(m2.words)
                 elif sub_event_type == "Mob violence":
-                    m2 = first(self.in_sent, (VICTIM,))
-                    # a mob's victims are civilians, named or not; a mob that only burned or smashed things
-                    # ('a bus was torched') has no second side in ACLED's codes
-                    things_only = m2 is None and bool(_PROPERTY_HIT & set(self.objects)) and not _hurt(self.text)
-                    a2 = None if things_only else _generic(CIVILIANS, 7)
-                elif _PROPERTY & set(self.objects):
+                    m2 = first(victims, (VICTIM,))  # a mob's victims are civilians, named or not
+                    a2 = None if m2 is None and things_only else _generic(CIVILIANS, 7)
+                elif hit and not things_only:
                     a2 = _generic(CIVILIANS, 7)  # 'rioters set a bank on fire', 'stoned the senator's convoy'
         elif event_type == "Violence against civilians":
             m1 = self._claimed(_resolved(self, first(doers + near_doers + anywhere_doers, PERPETRATORS)), doers)
@@ -586,6 +590,12 @@ def _at_hands(text: str, matches: list[Match]) -> list[Match]:
 
 def _first(matches: Iterable[Match], roles: tuple[str, ...]) -> Match | None:
     return next((m for m in matches if m.entry.role in roles), None)
+
+
+def _of_a_vehicle(text: str, match: Match) -> bool:
+    """Whether a name only qualifies a vehicle after it: 'passenger bus', 'school bus'."""
+    after = _WORD_AFTER.match(text, match.extent.end)
+    return after is not None and after.group(1).lower() in _PROPERTY_HIT
 
 
 def _hurt(text: str) -> bool:
