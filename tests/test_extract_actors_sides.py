@@ -164,6 +164,15 @@ def test_extract_actors_rioters_stoning_only_a_passenger_bus_have_no_second_side
     assert got.actor2 is None
 
 
+@pytest.mark.slow
+def test_extract_actors_people_hurt_as_two_crowds_clashed_with_each_other_are_rioters(
+    finder: ActorFinder, nlp: Any
+) -> None:
+    text = "Five people were injured as fishermen and traders clashed with each other at the landing site."
+    got = roles(finder, nlp, text, "clashed", "Riots", "Mob violence")
+    assert pair_names(got) == ("Rioters ({country})", "Rioters ({country})")
+
+
 def test_extract_actors_kenyan_party_and_police_unit_in_registry() -> None:
     names = {m.entry.name for m in Registry.load().match("PNU supporters fought ATPU officers")}
     assert {"PNU: Party of National Unity", "Police Forces of Kenya"} <= names

@@ -89,8 +89,13 @@ _AREAS = frozenset({
     "state", "county", "district", "region", "province", "township", "village", "villages", "area", "areas",
     "town", "city", "constituency", "ward", "sub-county", "subcounty", "municipality", "estate", "settlement",
 })  # fmt: skip
-# A fight between two sides, both named or both counted: 'a clash between two rival groups'.
-_BETWEEN = re.compile(r"\b(?:clash\w*|fight\w*|battle|brawl\w*|scuffle\w*|confrontation)\s+between\b", re.I)
+# A fight between two sides, both named or both counted: 'a clash between two rival groups', 'attacked each
+# other', 'a street-fight'.
+_BETWEEN = re.compile(
+    r"\b(?:clash\w*|fight\w*|battle|brawl\w*|scuffle\w*|confrontation)\s+between\b|\bclashed with\b|"
+    r"\beach other\b|\b(?:street|fist)[- ]?fight\w*|\b(?:two|rival) (?:groups|factions)\b",
+    re.I,
+)
 # Civilians' property that rioters attack: its owners are the riot's second side (not roads or tyres they burn).
 _PROPERTY = frozenset({
     "church", "churches", "mosque", "mosques", "temple", "temples", "bank", "banks", "bus", "buses", "vehicle",
