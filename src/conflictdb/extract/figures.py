@@ -36,7 +36,8 @@ NUMBER = (
 _QUAL = r"(?:(?:at least|atleast|not less than|no fewer than|a minimum of|more than|over|upwards of|in excess of|nearly|almost|about|around|approximately|roughly|some|an estimated|up to|as many as|close to|a total of|another|the|all|a further|further|either)\s+)"
 _RANGE = rf"(?:between\s+{NUMBER}\s+and\s+{NUMBER}|{NUMBER}\s*(?:-|–|to|or)\s*{NUMBER})"
 _COUNT = rf"(?P<qual>{_QUAL}*)(?<![/:])(?<!\d\.)(?P<num>{_RANGE}|{NUMBER})(?![/:]\d)"  # '21/12' is a date
-# Up to four words between the count and the verb: '12 Taliban militants including 2 commanders were killed'.
+# Up to eight words between the count and the verb: '12 Taliban militants including 2 commanders were killed';
+# a count word among them ends the subject, so the inner count is read ('A bomb left two soldiers killed').
 _NOUNS = (
     rf"(?P<what>(?:(?!(?:(?:and|or)\s+(?:{NUMBER})|(?<!\bof\s)(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds)|(?-i:were|was|are|is|while|who|had|have|has|when|after|but|including))\b)[A-Za-z][A-Za-z'()-]*(?:\s+|(?=,))){{0,8}}?"
     r"(?:\([^()]{1,60}\)\s*)?(?:,?\s*(?:including|among them)\s+[^,.;]{1,40}?(?:,\s*|\s+))?)"
@@ -273,7 +274,7 @@ _MIXED = re.compile(r"\d|\bwhile\b")
 # 'and' inside a short subject joins its parts ('six TTP and LeI militants', 'two men, A and B'); in a long
 # one it may join clauses ('3 gunmen raided a camp and residents were killed').
 _JOINED = re.compile(
-    r"\band\s+(?:his|her|their|its|a|an|one|the|later|then|also|subsequently|eventually|soon|after|was|were)\b|\band\s*$|\band\b(?=(?:\s+\S+){5})",
+    r"\band\s+(?:his|her|their|its|a|an|one|the|later|then|also|subsequently|eventually|soon|after|was|were)\b|\band\s*$",
     re.IGNORECASE,
 )
 _COORDINATED_BEFORE = re.compile(
