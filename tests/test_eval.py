@@ -82,6 +82,24 @@ def test_eval_scores_wrong_and_missing_answers() -> None:
     assert scores.value("s", "coords_100km") == (0.0, 2)
 
 
+def test_eval_counts_gold_locations_the_text_names() -> None:
+    scores = evaluation.Scores()
+    evaluation.score_acled(scores, "s", GOLD, None, text="Fighting near DAWLAT ABAD left twelve dead.")
+    evaluation.score_acled(scores, "s", GOLD, None, text="Fighting in the north left twelve dead.")
+    evaluation.score_acled(scores, "s", GOLD, None, text="Fighting near Dawlat Abadi left twelve dead.")
+    assert (scores.locations, scores.locations_named) == (3, 1)
+    assert scores.to_dict()["locations_named_in_text"] == pytest.approx(1 / 3, abs=1e-4)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "named"),
+    [("Clashes in Ségou town", "Segou", True), ("Clashes in Segou town", "Ségou", True),
+     ("Clashes in Ségoubougou", "Segou", False), ("Clashes in the region", "", False)],
+)  # fmt: skip
+def test_eval_named_in_ignores_case_and_accents_not_word_ends(text: str, name: str, named: bool) -> None:
+    assert evaluation.named_in(text, name) is named
+
+
 def test_eval_pre2019_taxonomy_rules() -> None:
     scores = evaluation.Scores()
     gold = {"event_type": "Protests|Riots", "sub_event_type": "", "taxonomy": "pre2019"}
@@ -226,6 +244,7 @@ def test_eval_command_end_to_end(tmp_path: Path) -> None:
     assert data["sets"]["ours"]["event_type"] == {"score": 1.0, "n": 2}
     assert data["sets"]["ours"]["fatalities"] == {"score": 1.0, "n": 2}
     assert data["sets"]["ours"]["event_date"] == {"score": 1.0, "n": 2}
+    assert "gold location names that the text itself gives" not in result.output  # no location coded
 
 
 def test_eval_muc_claim_by_a_generic_word_names_no_organisation() -> None:

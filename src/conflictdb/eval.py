@@ -13,6 +13,7 @@ import json
 import math
 import re
 import time
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -93,6 +94,9 @@ class Scores:
     documents: int = 0
     seconds: float = 0.0
     places: list[tuple[str, float, float]] = field(default_factory=list)
+    # gold location names, and how many of them the text itself gives: the rest can only be inferred
+    locations: int = 0
+    locations_named: int = 0
 
     def add(self, set_name: str, name: str, right: float, counted: int = 1) -> None:
         for key in ((set_name, name), ("all", name)):
@@ -119,11 +123,14 @@ class Scores:
                 if counted:
                     row[name] = {"score": round(value or 0.0, 4), "n": counted}
             out["sets"][set_name] = row
+        out["locations_named_in_text"] = round(self.locations_named / self.locations, 4) if self.locations else None
         return out
 
 
-def score_acled(scores: Scores, set_name: str, gold: Mapping[str, Any], mention: Mention | None) -> None:
-    """Compare the main event with one ACLED record."""
+def score_acled(
+    scores: Scores, set_name: str, gold: Mapping[str, Any], mention: Mention | None, *, text: str = ""
+) -> None:
+    """Compare the main event with one ACLED record (`text` is the record's text, for the reach diagnostics)."""
     if "event_type" in gold:
         allowed = set(gold["event_type"].split("|"))
         scores.add(set_name, "event_type", float(mention is not None and mention.event_type in allowed))
@@ -160,6 +167,8 @@ def score_acled(scores: Scores, set_name: str, gold: Mapping[str, Any], mention:
         scores.add(set_name, "admin1", float(place is not None and _norm(place.admin1) == _norm(gold["admin1"])))
     if gold.get("location"):
         scores.add(set_name, "location", float(place is not None and _norm(place.name) == _norm(gold["location"])))
+        scores.locations += 1
+        scores.locations_named += named_in(text, gold["location"])
     lat, lon = _float(gold.get("latitude")), _float(gold.get("longitude"))
     if lat is not None and lon is not None:
         if gold.get("location"):
@@ -380,6 +389,16 @@ def _other_names(text: str, actor: Actor) -> list[str]:
     return [m.words for m in Registry.load().match(text) if m.entry.name in same]
 
 
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
+def named_in(text: str, name: str) -> bool:
+    """Whether the text gives the place's name as a whole word, ignoring case and accents."""
+    folded = _fold(name).strip()
+    return bool(folded) and re.search(rf"(?<!\w){re.escape(folded)}(?!\w)", _fold(text)) is not None
+
+
 def score_muc(scores: Scores, set_name: str, gold: Mapping[str, Any], doc: Document) -> None:
     """Perpetrator organisations and individuals: recall over gold entities, precision over predictions."""
     orgs, people = _perpetrators(doc)
@@ -464,7 +483,7 @@ def evaluate(
             score_muc(scores, set_name, gold, doc)
         else:
             main = next((m for m in doc.mentions if not m.background), None)
-            score_acled(scores, set_name, gold, main)
+            score_acled(scores, set_name, gold, main, text=doc.text)
         scores.documents += 1
         if progress is not None:
             progress.update(1)
@@ -486,5 +505,8 @@ def report(scores: Scores, out: TextIO, *, ceiling: float | None = None) -> None
             out.write(name.ljust(26) + "".join(c.rjust(width + 2) for c in cells) + "\n")
     if ceiling is not None:
         out.write(f"gazetteer ceiling (gold places the gazetteer holds within 25 km): {ceiling:.3f}\n")
+    if scores.locations:
+        share = scores.locations_named / scores.locations
+        out.write(f"gold location names that the text itself gives (any other must be inferred): {share:.3f}\n")
     rate = scores.documents / scores.seconds if scores.seconds else 0.0
     out.write(f"documents: {scores.documents} in {scores.seconds:.1f} s = {rate:.1f} documents/second\n")
