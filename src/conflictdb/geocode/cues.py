@@ -45,6 +45,8 @@ CONNECTORS = frozenset(
         "e",
         "y",
         "i",
+        "los",
+        "las",
         "van",
         "von",
         "bin",
@@ -162,6 +164,8 @@ _STRONG_PAIRS = frozenset(
         "outskirts",
     )
 )
+# The people of a place: 'residents of X protested' acted at home, unless the text puts the act elsewhere.
+_HOME_PAIRS = frozenset(f"{people} of" for people in ("residents", "villagers", "inhabitants", "dwellers"))
 _WEAK_WORDS = frozenset(
     [
         "of",
@@ -213,6 +217,11 @@ def _measured(words: list[str]) -> bool:
     return bool(words) and (
         words[-1] in _DIRECTIONS or words[-1] in _DISTANCE_UNITS or (len(words) >= 2 and words[-2] in _DISTANCE_UNITS)
     )
+
+
+def home_before(before: str) -> bool:
+    """Whether the words before a name make it the home of people: 'residents of X'."""
+    return " ".join(w.lower() for w in _BEFORE_RE.findall(before)[-2:]) in _HOME_PAIRS
 
 
 def cue_before(before: str) -> tuple[bool, int]:

@@ -64,7 +64,7 @@ def pick_toponym(
         if top.surface in peoples and not (top.designator or (top.cue == 2 and not top.near)):
             continue  # 'Kikuyu', 'Maasai' name peoples unless the text makes them places ('in Kisii')
         # a name the gazetteer lacks counts when the text marks it as a place ('Kansafra town', 'X (A, B)')
-        if top.chosen is None and not (top.context or top.designator == 3 or top.cue == 2):
+        if top.chosen is None and not (top.context or top.designator == 3 or top.cue == 2 or top.home):
             continue
         k = sentence_of(top.span.start)
         if top.chosen is None and not top.context and k != trigger_sentence:
@@ -84,9 +84,15 @@ def pick_toponym(
             and (len(top.entries) > 3 or top.score < 2.5 or unbacked or not significant(top.chosen))
         ):
             continue
-        if top.cue == 1 and not top.context and (unbacked or top.score < 2.0):
+        if top.cue == 1 and not top.context and not top.home and (unbacked or top.score < 2.0):
             continue
-        foreign = entry is not None and main is not None and entry.cc != main
+        # a namesake abroad of a place whose units the text gives at home ('Pangani (Starehe, Nairobi)') is not foreign
+        foreign = (
+            entry is not None
+            and main is not None
+            and entry.cc != main
+            and not any(c.chosen is not None and c.chosen.cc == main for c in top.context)
+        )
         if foreign and k != trigger_sentence:
             continue
         distance = abs(k - trigger_sentence) * 2 + (1 if k > trigger_sentence else 0)

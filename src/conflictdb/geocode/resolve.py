@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from conflictdb.geocode.cues import (
@@ -24,63 +23,15 @@ from conflictdb.geocode.cues import (
     NATURAL_FEATURES,
     WORD_RE,
     cue_before,
+    home_before,
     is_common,
     is_not_name,
     not_places_words,
 )
 from conflictdb.geocode.gazetteer import Entry, Gazetteer, fold, prominent
 from conflictdb.geocode.peoples import regional_first_words
+from conflictdb.geocode.reading import CountryWord, Reading, Toponym
 from conflictdb.models import Span
-
-
-@dataclass(slots=True)
-class Toponym:
-    """A name in the text that the gazetteer knows (or that a cue says is a place)."""
-
-    span: Span
-    surface: str
-    key: str
-    entries: tuple[Entry, ...]
-    designator: int | None = None  # level named by the word after it ('district' -> 2)
-    near: bool = False  # 'near X', 'N km north of X', 'between X and Y'
-    cue: int = 0  # how surely the words around say it is a place: 0 none, 1 weak, 2 strong
-    facility: bool = False  # 'X University', 'X Road': names a place's building or body
-
-    @property
-    def cued(self) -> bool:
-        return self.cue > 0
-
-    context: list[Toponym] = field(default_factory=list)  # the admin names beside it: 'X (A, B)', 'X, B province'
-    is_context: bool = False  # an admin name given beside another toponym
-    dateline: bool = False
-    possessive: bool = False  # "Shamli's Gangeru": the name before 's is whole
-    needs_context: bool = False  # an unknown name that is a place only if units are named beside it
-    partial: bool = False  # a known name inside a longer unknown one ('Suna' in 'Suna West')
-    respelt: bool = False  # a unit found under another spelling of its name ('Urozgan' for Uruzgan)
-    run_end: int = 0  # where the run of capitalized words it belongs to ends
-    coherent: bool = True  # whether the chosen entry agrees with the units named beside it
-    chosen: Entry | None = None
-    score: float = 0.0
-
-
-@dataclass(slots=True)
-class CountryWord:
-    span: Span
-    cc: str
-    demonym: bool
-
-
-@dataclass(slots=True)
-class Reading:
-    """What a text says about places: its toponyms and country words, in text order."""
-
-    toponyms: list[Toponym]
-    countries: list[CountryWord]
-    votes: dict[str, float]  # country code -> weight of the text's evidence for it
-    named: frozenset[str] = frozenset()  # countries the text names, or whose own kinds of unit it uses
-    regions: tuple[str, ...] = ()  # first-order units (codes) of the regional groups the text names
-    regional: bool = False  # whether a capitalized word of the text may open a regional group's name
-
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _CAP_WORD = rf"[{_UPPER}](?:[\w'’\-]*\w)"
@@ -120,7 +71,7 @@ _RUN_RE = re.compile(
     # an Arabic article may open a name in lower case: 'el Hermel', 'al Bayda'; the lookahead on the first
     # letter (a capital, or an article's 'a' or 'e') lets the search pass most positions at once
     rf"(?=[{_UPPER}ae])(?<![\w'’\-])(?:(?:{_OPENING_ALT})[ \-])?{_CAP_WORD}"
-    rf"(?:[ ]{{1,2}}(?:(?:{_CONNECTOR_ALT})[ ]{{1,2}})?{_CAP_WORD})*"
+    rf"(?:[ ]{{1,2}}(?:(?:{_CONNECTOR_ALT})[ ]{{1,2}}){{0,2}}{_CAP_WORD})*"  # two connectors: 'Amatlan de los Reyes'
 )
 _ASCII_UPPER = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _ASCII_LOWER = b"abcdefghijklmnopqrstuvwxyz"
@@ -234,9 +185,14 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
                 if (
                     j - i == 1
                     and common
-                    and (key in FACILITY or key in GENERIC or not _followed_by_designator(text, end))
+                    and (
+                        key in _DETERMINERS
+                        or key in FACILITY
+                        or key in GENERIC
+                        or not _followed_by_designator(text, end)
+                    )
                 ):
-                    continue
+                    continue  # 'The village of X': a determiner before a designator names nothing
                 entries = gazetteer.lookup(key)
                 if short_caps and not _followed_by_designator(text, end):
                     entries = tuple(e for e in entries if _well_known(e))
@@ -464,7 +420,7 @@ def _unknown(
         ):
             continue
         top = _toponym(text, start, end, surface, fold(surface), ())  # after the tests of the words alone
-        if top.facility or not (after == " (" or opened or top.designator == 3 or top.cue == 2):
+        if top.facility or not (after == " (" or opened or top.designator == 3 or top.cue == 2 or top.home):
             continue
         if after == " (" and _ACRONYM_IN_PARENS_RE.match(text, end):
             continue  # 'Improvised Explosive Device (IED)': a thing or a body with its acronym
@@ -486,6 +442,11 @@ _AFTER_UNIT_RE = re.compile(
 )
 # 'Improvised Explosive Device (IED)', 'Lashkar-e-Toiba (LeT)': two capitals or more, no lower-case word
 _ACRONYM_IN_PARENS_RE = re.compile(r" \((?=[^()]*[A-Z][^()]*[A-Z])[A-Z][A-Za-z\-&]{1,7}\)")
+
+# Words that open a noun phrase: never a name, even before a designator ('The town of X', 'This village').
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "this", "that", "these", "those", "each", "every", "another", "its", "their"]
+)
 
 # Words that name a part of a unit, not a place, even before a designator: 'West District', 'Central Region'
 # of a name the text gives in full elsewhere.
@@ -535,11 +496,12 @@ def _toponym(
     facility = (follower.lower() in FACILITY and follower[:1].isupper()) or follower.lower() in ACTOR_NOUNS
     if facility:
         cue = 0
-    elif follower.lower() in _RESIDENTS:
-        cue = max(cue, 1)  # 'Meru residents': the people of a place, where they act
+    elif follower.lower() in _RESIDENTS or home_before(before):
+        cue = max(cue, 1)  # 'Meru residents', 'residents of Meru': the people of a place, where they act
     elif designator is not None or text[end : end + 2] == " (":
         cue = 2
     top = Toponym(Span(start, end), surface, key, entries, designator=designator, near=near, cue=cue, facility=facility)
+    top.home = cue == 1 and not facility and home_before(before)
     if country is not None:
         top.designator = 0
     return top

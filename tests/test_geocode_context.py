@@ -1,0 +1,62 @@
+"""Geocoding: which of a text's places is the incident's, read from the words around each name."""
+
+from __future__ import annotations
+
+import pytest
+from small_gazetteer import build_geocoder, place_of
+
+from conflictdb.geocode import Geocoder
+from conflictdb.models import Place
+
+# GeoNames-format rows written for these tests: invented towns in real first-order units.
+_FEATURES = [
+    (901, "Nairobi", "", -1.283, 36.817, "P", "PPLC", "KE", "05", "", 2750000),
+    (902, "Nairobi", "", -1.3, 36.85, "A", "ADM1", "KE", "05", "", 4397073),
+    (903, "Tumbazi", "", -5.43, 38.97, "P", "PPL", "TZ", "18", "", 8000),
+    (904, "Korvala", "", 25.57, 91.88, "P", "PPL", "IN", "18", "", 9000),
+    (905, "Santa Rosa de los Altos", "", 20.9, -102.3, "P", "PPL", "MX", "14", "", 12000),
+    (906, "Jalisco", "", 20.5, -103.5, "A", "ADM1", "MX", "14", "", 7350000),
+    (907, "Los Altos", "", 17.0, -96.7, "P", "PPL", "MX", "20", "", 900),
+    (908, "Meghalaya", "", 25.5, 91.3, "A", "ADM1", "IN", "18", "", 2960000),
+]
+_ADMIN1 = [("KE.05", "Nairobi"), ("TZ.18", "Tanga"), ("IN.18", "Meghalaya"), ("MX.14", "Jalisco"), ("MX.20", "Oaxaca")]
+
+
+@pytest.fixture(scope="module")
+def geocoder(tmp_path_factory: pytest.TempPathFactory) -> Geocoder:
+    return build_geocoder(tmp_path_factory.mktemp("gaz"), _FEATURES, _ADMIN1)
+
+
+def _place(geocoder: Geocoder, text: str, trigger: str) -> Place | None:
+    return place_of(geocoder, text, trigger, event_type="Riots")
+
+
+def test_geocode_context_a_determiner_before_a_designator_names_nothing(geocoder: Geocoder) -> None:
+    place = _place(geocoder, "The town of Korvala in Meghalaya saw a protest by farmers on Monday.", "protest")
+    assert place.name == "Korvala"
+    assert place.latitude == pytest.approx(25.57, abs=0.01)
+
+
+def test_geocode_context_residents_of_a_place_act_there(geocoder: Geocoder) -> None:
+    # 'Mbwenge' is in no gazetteer: the words before it make it the place, kept under its own name in Kenya
+    text = "Residents of Mbwenge protested over a broken bridge. Kenyan police dispersed them."
+    place = _place(geocoder, text, "protested")
+    assert place.name == "Mbwenge"
+    assert place.country == "Kenya"
+
+
+def test_geocode_context_a_namesake_abroad_of_a_place_given_with_home_units_is_no_foreign_place(
+    geocoder: Geocoder,
+) -> None:
+    # the only Tumbazi known is in Tanzania; the units named with it put this one in Nairobi, where the text is
+    text = "Officers took two boys to a garage in Tumbazi (Kiraho, Nairobi) on Friday. Police called it a shootout."
+    place = _place(geocoder, text, "shootout")
+    assert place.name == "Tumbazi"
+    assert place.country == "Kenya"
+    assert place.admin1 == "Nairobi"
+
+
+def test_geocode_context_spanish_articles_join_a_name(geocoder: Geocoder) -> None:
+    place = _place(geocoder, "On Sunday, in Santa Rosa de los Altos, Jalisco, gunmen attacked a bar.", "attacked")
+    assert place.name == "Santa Rosa de los Altos"
+    assert place.admin1 == "Jalisco"
