@@ -18,6 +18,7 @@ _FEATURES = [
     (906, "Jalisco", "", 20.5, -103.5, "A", "ADM1", "MX", "14", "", 7350000),
     (907, "Los Altos", "", 17.0, -96.7, "P", "PPL", "MX", "20", "", 900),
     (908, "Meghalaya", "", 25.5, 91.3, "A", "ADM1", "IN", "18", "", 2960000),
+    (909, "Vendara", "", 25.2, 90.9, "P", "PPL", "IN", "18", "", 15000),
 ]
 _ADMIN1 = [("KE.05", "Nairobi"), ("TZ.18", "Tanga"), ("IN.18", "Meghalaya"), ("MX.14", "Jalisco"), ("MX.20", "Oaxaca")]
 
@@ -60,3 +61,13 @@ def test_geocode_context_spanish_articles_join_a_name(geocoder: Geocoder) -> Non
     place = _place(geocoder, "On Sunday, in Santa Rosa de los Altos, Jalisco, gunmen attacked a bar.", "attacked")
     assert place.name == "Santa Rosa de los Altos"
     assert place.admin1 == "Jalisco"
+
+
+def test_geocode_context_a_town_named_in_the_region_is_more_precise_than_the_region(geocoder: Geocoder) -> None:
+    text = "Teachers protested across Meghalaya on Friday. In Vendara they blocked the main road for hours."
+    place = _place(geocoder, text, "protested")
+    assert place.name == "Vendara"
+    assert place.geo_precision == 1
+    # a town of another region does not refine it
+    text = "Teachers protested across Meghalaya on Friday. Their union met in Santa Rosa de los Altos."
+    assert _place(geocoder, text, "protested").geo_precision == 3

@@ -111,7 +111,22 @@ def pick_toponym(
     if not ranked:
         return None
     ranked.sort(key=lambda r: r[:8])
-    return ranked[0][8]
+    return _within(ranked[0][8], [r[8] for r in ranked if not r[0] and not r[1]])
+
+
+def _within(best: Toponym, others: list[Toponym]) -> Toponym:
+    """A place the text names inside the region or province chosen ('protests across Sindh ... in Hyderabad'):
+    an event coded at the most precise place the report gives, not at the region's seat."""
+    region = best.chosen
+    if region is None or region.level not in (1, 2) or best.designator == 3:
+        return best
+    for top in others:
+        entry = top.chosen
+        if entry is None or entry.level <= region.level or entry.a1 != region.a1:
+            continue
+        if region.level == 1 or (region.a2 is not None and entry.a2 == region.a2):
+            return top
+    return best
 
 
 def dateline_toponym(text: str, gazetteer: Gazetteer, admin_keys: dict[str, str]) -> Toponym | None:
