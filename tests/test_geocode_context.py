@@ -71,3 +71,14 @@ def test_geocode_context_a_town_named_in_the_region_is_more_precise_than_the_reg
     # a town of another region does not refine it
     text = "Teachers protested across Meghalaya on Friday. Their union met in Santa Rosa de los Altos."
     assert _place(geocoder, text, "protested").geo_precision == 3
+
+
+def test_geocode_context_an_unlisted_part_of_an_unlisted_place_takes_that_places_name(geocoder: Geocoder) -> None:
+    # neither name is in the gazetteer: the market is a part of the town, which is the place coded
+    text = "A mob lynched a thief at Kiwanja market in Mbegani on Sunday. Kenyan police arrived later."
+    place = _place(geocoder, text, "lynched")
+    assert place.name == "Mbegani"
+    assert place.country == "Kenya"
+    # a village given with its own units in parentheses is a place of its own
+    text = "A mob lynched a thief in Kiwanja village (Mbegani, Nairobi) on Sunday."
+    assert _place(geocoder, text, "lynched").name == "Kiwanja"

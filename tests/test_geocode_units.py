@@ -54,12 +54,13 @@ def _place(geocoder: Geocoder, text: str, trigger: str) -> Place | None:
 
 
 def test_geocode_units_a_unit_spelt_otherwise_encloses_an_unlisted_place(geocoder: Geocoder) -> None:
-    # 'Paktica' is Paktika spelt another way: the unlisted village keeps its name in that unit, which is
-    # named as the gazetteer names it, not as the text misspells it
+    # 'Paktica' is Paktika spelt another way: the unlisted village lies in that unit, which is named as the
+    # gazetteer names it, not as the text misspells it
     place = _place(
         geocoder, "Afghan soldiers fought the Taliban in Gardan village of Shahid district, Paktica.", "fought"
     )
-    assert (place.country, place.admin1, place.name) == ("Afghanistan", "Paktika", "Gardan")
+    assert (place.country, place.admin1, place.locality) == ("Afghanistan", "Paktika", "Gardan")
+    assert place.name == "Shahid"  # coded to the unlisted district it lies in, whose name a coder's gazetteer knows
     assert place.geo_precision == 2
     # a word that is only like a unit's name is no unit
     place = _place(

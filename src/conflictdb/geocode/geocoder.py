@@ -452,12 +452,19 @@ class Geocoder:
             ]
             near.sort(key=lambda t: (t.span.start < top.span.start, abs(t.span.start - top.span.start)))
             known = near[:1] or enclosing_elsewhere(top, reading, main)
+        # an unlisted part of a place the gazetteer lacks too ('X market in Y', 'X village in Y upazila') is
+        # coded to that place, under its name, as a part of a known place is: a coder's gazetteer knows the
+        # larger place more often than the village
+        outer = next((c for c in top.context if c.span.start > top.span.end), None)
+        if outer is None or outer.chosen is not None or not inside_known(top, outer, doc_text):
+            outer = None
+        name = display(bare_name(outer.surface) if outer else top.surface, None)
         if not known:
             cc = main_country(reading) or top_country(votes) or self._named_actors_country(doc_text)
             if cc is None:
-                return Place(name=display(top.surface, None), how="unresolved"), {"location": (top.span,)}
+                return Place(name=name, how="unresolved"), {"location": (top.span,)}
             place, evidence = self._country_place(cc, reading)
-            place = dataclasses.replace(place, name=display(top.surface, None), how="text")
+            place = dataclasses.replace(place, name=name, how="text")
             return place, {**evidence, "location": (top.span,)}
         # the units agree on a country (most of them, by score); of those, the smallest unit, the first named
         weight: defaultdict[str, float] = defaultdict(float)
@@ -503,6 +510,8 @@ class Geocoder:
         name = display(bare_name(unit.surface), None)
         if seat is not None and self._named_seat(entry, seat, name):
             name = acled_name(ascii_name(seat.name))
+        if outer is not None and not inside:
+            name, inside = display(bare_name(outer.surface), None), True
         place = Place(
             name=name if inside else display(top.surface, None),
             locality=display(top.surface, None),
