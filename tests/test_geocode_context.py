@@ -19,6 +19,7 @@ _FEATURES = [
     (907, "Los Altos", "", 17.0, -96.7, "P", "PPL", "MX", "20", "", 900),
     (908, "Meghalaya", "", 25.5, 91.3, "A", "ADM1", "IN", "18", "", 2960000),
     (909, "Vendara", "", 25.2, 90.9, "P", "PPL", "IN", "18", "", 15000),
+    (910, "Kilimani", "", -1.29, 36.78, "P", "PPLX", "KE", "05", "", 20000),
 ]
 _ADMIN1 = [("KE.05", "Nairobi"), ("TZ.18", "Tanga"), ("IN.18", "Meghalaya"), ("MX.14", "Jalisco"), ("MX.20", "Oaxaca")]
 
@@ -82,3 +83,12 @@ def test_geocode_context_an_unlisted_part_of_an_unlisted_place_takes_that_places
     # a village given with its own units in parentheses is a place of its own
     text = "A mob lynched a thief in Kiwanja village (Mbegani, Nairobi) on Sunday."
     assert _place(geocoder, text, "lynched").name == "Kiwanja"
+
+
+def test_geocode_context_a_listed_quarter_of_a_city_is_coded_to_the_city(geocoder: Geocoder) -> None:
+    # 'Kilimani' is listed as a place of its own, but the text gives it as a part of Nairobi
+    text = "Police beat a hawker to death in Kilimani neighbourhood of Nairobi on Monday."
+    place = _place(geocoder, text, "beat")
+    assert (place.name, place.locality) == ("Nairobi", "Kilimani")
+    # a quarter named alone is the place
+    assert _place(geocoder, "Police beat a hawker to death in Kilimani on Monday.", "beat").name == "Kilimani"

@@ -67,6 +67,27 @@ def inside_known(top: Toponym, unit: Toponym, text: str, *, unit_names: tuple[st
     )
 
 
+# Parts of a town that a coder codes to the town even when the gazetteer lists them as places of their own.
+QUARTER_WORDS = frozenset(
+    str.split("neighbourhood neighborhood quarter suburb estate market bazaar bazar colony mohalla locality")
+)
+
+
+def town_of_quarter(top: Toponym, text: str) -> Toponym | None:
+    """The town a listed quarter or market is given as a part of ('Etiler neighbourhood of Besiktas', 'X market
+    in Y'), when that town is larger: the place a coder names, with the quarter as its locality."""
+    entry = top.chosen
+    after = _FOLLOWER_RE.match(text, top.span.end, top.span.end + 20)
+    if entry is None or entry.level != 3 or after is None or after.group(1).lower() not in QUARTER_WORDS:
+        return None
+    town = next((c for c in top.context if c.span.start > top.span.end), None)
+    if town is None or town.chosen is None or town.chosen.cc != entry.cc or "(" in text[top.span.end : town.span.start]:
+        return None
+    if town.chosen.level < 3 or town.chosen.pop > entry.pop:
+        return town
+    return None
+
+
 # Between a part and the town it is in: 'X in Y', 'X, Y', 'X of Y'.
 _PART_OF_RE = re.compile(r"\s*(?:,|in|of|at)\s*(?:the\s+)?", re.IGNORECASE)
 _TOWN_WORD_RE = re.compile(r"\s+(?:town|city|municipality|township)\b", re.IGNORECASE)

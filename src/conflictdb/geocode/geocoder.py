@@ -25,6 +25,7 @@ from conflictdb.geocode.checks import (
     sentence_bounds,
     significant,
     stray,
+    town_of_quarter,
     unsupported,
     variant,
 )
@@ -269,6 +270,10 @@ class Geocoder:
         if top is not None and outside_regions(top, reading, self.gazetteer):
             return self._in_region(top, reading)
         if top is not None and top.chosen is not None and not self._contradicted(top, votes) and not stray(top, votes):
+            town = town_of_quarter(top, doc.text)
+            if town is not None:
+                place, evidence = self._from_entry(town, reading)
+                return dataclasses.replace(place, locality=display(top.surface, None)), evidence
             return self._from_entry(top, reading)
         if top is not None and top.chosen is not None:
             return self._from_context(top, reading, votes, doc.text)
