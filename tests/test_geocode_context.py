@@ -92,3 +92,11 @@ def test_geocode_context_a_listed_quarter_of_a_city_is_coded_to_the_city(geocode
     assert (place.name, place.locality) == ("Nairobi", "Kilimani")
     # a quarter named alone is the place
     assert _place(geocoder, "Police beat a hawker to death in Kilimani on Monday.", "beat").name == "Kilimani"
+
+
+def test_geocode_context_a_branch_named_after_a_town_places_the_event_in_it(geocoder: Geocoder) -> None:
+    # the words around the town's name do not mark it as a place, but it lies in the region the text names
+    text = "Activists of the Meghalaya Students Front Vendara chapter protested against the arrests."
+    place = _place(geocoder, text, "protested")
+    assert place.name == "Vendara"
+    assert place.geo_precision == 1

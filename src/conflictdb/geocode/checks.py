@@ -118,7 +118,9 @@ def body_of(reading: Reading, country: str, text: str) -> Toponym | None:
         if follower == "police":
             rest = _SECOND_FOLLOWER_RE.match(text[top.span.end : top.span.end + 40])
             follower = "station" if rest and rest.group(1).lower() in ("station", "post", "headquarters") else ""
-        if follower not in _BODY_WORDS:
+        # or the last word of the name it opens ('Sandema Senior High School', 'Kibos Sugar Factory')
+        last = text[top.span.end : top.run_end].rsplit(None, 1)[-1].lower() if top.run_end > top.span.end else ""
+        if follower not in _BODY_WORDS and last not in _BODY_WORDS:
             continue
         if significant(entry) or sum(1 for e in top.entries if e.cc == country) == 1:
             return top
@@ -129,7 +131,9 @@ def body_of(reading: Reading, country: str, text: str) -> Toponym | None:
 _BODY_WORDS = frozenset(
     str.split(
         "university universitys college school station hospital market bazaar road highway office offices "
-        "court prison jail stadium campus airport port harbour harbor municipality corporation based"
+        "court prison jail stadium campus airport port harbour harbor municipality corporation based "
+        # a town's press club, council or a party's branch there: 'X Press Club', 'the X unit of the party'
+        "press municipal unit chapter branch factory mosque church temple"
     )
 )
 

@@ -289,13 +289,12 @@ class Geocoder:
             if t.chosen is not None and not t.partial and (t.cue or significant(t.chosen)):
                 votes[t.chosen.cc] += 1.0 if t.cued else 0.5
         country = top_country(votes) or self._named_actors_country(doc.text)
-        region = self._regional_unit(doc.text, country) or home_unit(reading, country)
+        # a body named after a town ('the X unit of the party', 'X Press Club') says more than its region
+        body = body_of(reading, country, doc.text) if country is not None else None
+        region = body or self._regional_unit(doc.text, country) or home_unit(reading, country)
         if region is not None:
             return self._from_entry(region, reading)
         if country is not None:
-            body = body_of(reading, country, doc.text)
-            if body is not None:
-                return self._from_entry(body, reading)
             m = _CAPITAL_RE.search(doc.text) or _NATIONAL_RE.search(doc.text)
             capital = self._capital(country) if m else None
             if m and capital is not None:

@@ -111,7 +111,10 @@ def pick_toponym(
     if not ranked:
         return None
     ranked.sort(key=lambda r: r[:8])
-    return _within(ranked[0][8], [r[8] for r in ranked if not r[0] and not r[1]])
+    candidates = [r[8] for r in ranked if not r[0] and not r[1]]
+    # then any other name the text gives in that region, however unsure its words ('the JSQM Khairpur chapter')
+    candidates += [t for t in reading.toponyms if t.designator != 0 and not t.partial and t not in candidates]
+    return _within(ranked[0][8], candidates)
 
 
 def _within(best: Toponym, others: list[Toponym]) -> Toponym:
