@@ -35,7 +35,7 @@ _REASON = re.compile(
 # torched a bus', '... turned violent', '... and burned tyres').
 _PROTESTED = re.compile(
     r"\b(?:against|over|demanding|to demand|condemning|denouncing)\s+"
-    r"(?P<object>(?:(?!\b(?:and|on|in|at|by|to|with|amid|when|while|as|after|before|turned|became|went|broke|began|"
+    r"(?P<object>(?:(?!\b(?:and|on|in|at|by|to|with|amid|when|while|as|after|before|turn(?:s|ed|ing)?|bec(?:a|o)mes?|went|broke|began|"
     r"(?<!who )(?<!that )(?<!the )(?<!an )(?<!a )(?<!alleged )(?<!were )(?<!was )(?<!been )"
     r"(?:threw|throw|throwing|hurled|torched|burn\w*|pelt\w*|stoned|attack\w*|clash\w*|beat|lynch\w*|"
     r"fought|fighting|block\w*|set|vandali[sz]\w*|ransack\w*|loot\w*|damag\w*|raid\w*|storm\w*))\b)[^,.;:(\[])+)",

@@ -146,6 +146,19 @@ def agent(hit: Span, sdoc: Any) -> bool:
     return bool(root.dep_ == "pobj" and (root.head.dep_ == "agent" or root.head.lower_ == "by"))
 
 
+def told_doer(hit: Span, sdoc: Any) -> bool:
+    """Whether the parse makes the phrase at `hit` the doer of a finite verb or the agent after passive 'by'
+    ('the attackers demanded ...', 'killed by armed men'); a subject of 'were' or of a participle is left
+    out, as the parse often hangs a passive's patient there ('two policemen were ... shot dead')."""
+    span = sdoc.char_span(hit.start, hit.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ == "nsubj":
+        return bool(root.head.pos_ == "VERB" and root.head.tag_ in ("VBD", "VBZ", "VBP"))
+    return bool(root.dep_ == "pobj" and (root.head.dep_ == "agent" or root.head.lower_ == "by"))
+
+
 def targeted(hits: Hits, name: str, sdoc: Any) -> list[Span]:
     """The triggers of `name` that the parse makes the patient of the violence ('gunmen fired at a rally',
     'an attack on a procession'): the gathering was attacked, it did nothing."""
@@ -294,6 +307,9 @@ def _phrase(token: Any) -> tuple[int, int]:
     raiders attacked', 'members of the group' with its 'of'."""
     tokens = [token]
     for child in token.children:
+        # (a comma hung on the noun closes it: 'tourist killed by armed men, ...' is no part of 'tourist')
+        if child.dep_ == "punct" and child.tag_ != "HYPH":
+            continue
         if child.dep_ in _NOUN_PARTS or (child.dep_ == "prep" and child.lower_ == "of"):
             tokens.extend(child.subtree)
     first = min(tokens, key=lambda t: t.i)

@@ -27,6 +27,7 @@ from conflictdb.extract.event_parse import (
     mob_doers,
     noncombatants_hit,
     targeted,
+    told_doer,
     verbal,
     victims,
 )
@@ -70,10 +71,11 @@ _NEW_INCIDENT = re.compile(
 # 'clash' words that say two armed sides fought, as opposed to a one-sided attack on a post. ('An offensive'
 # names a campaign, not a fight: the murders and kidnappings told during one are attacks on civilians.)
 _FIGHT = re.compile(
-    r"\b(?:clash\w*|gun ?battle\w*|gun-?fight\w*|fire-?fight\w*|shoot-?out\w*|"
+    r"\b(?:clash\w*|gun[- ]?battle\w*|gun-?fight\w*|fire-?fight\w*|shoot-?out\w*|"
     r"exchang\w* (?:of )?(?:\w+ ){0,2}fire|in both directions|traded (?:\w+ ){0,2}fire|fighting|fought|"
     r"battl\w+|skirmish\w*|repuls\w+|repell?\w+|fought off|beat back|encounter\w*|engag\w+|counter-?attack\w*|"
     r"pushed back|(?:shot|fired|fought|hit|struck) back|respond\w*|"
+    r"react\w* with (?:\w+ )?(?:gunfire|fire|shots|firing)|"
     r"(?:inter-?\w+|ethnic|tribal|clan) (?:conflicts?|fights?|feuds?)|"
     r"inter-?(?:clan|communal|ethnic|tribal) violence|"
     r"(?:fights?|violence|conflict|feud|hostilities) between|targeted each other|"
@@ -83,7 +85,7 @@ _FIGHT = re.compile(
 )
 
 _GUNFIGHT = re.compile(
-    r"gun ?battle|gun-?fight|fire-?fight|shoot-?out|exchang\w* (?:of )?(?:\w+ ){0,2}fire|traded (?:\w+ ){0,2}fire|"
+    r"gun[- ]?battle|gun-?fight|fire-?fight|shoot-?out|exchang\w* (?:of )?(?:\w+ ){0,2}fire|traded (?:\w+ ){0,2}fire|"
     r"return(?:ed|ing)? (?:the )?fire|in both directions|"
     r"encounter|sniper",
     re.IGNORECASE,
@@ -91,18 +93,20 @@ _GUNFIGHT = re.compile(
 
 # Words that tell of fire exchanged by two armed sides ('a fake encounter' is a killing staged as one).
 _EXCHANGE = re.compile(
-    r"gun ?battle|gun-?fight|fire-?fight|shoot-?out|exchang\w* (?:of )?(?:\w+ ){0,2}fire|traded (?:\w+ ){0,2}fire|"
+    r"gun[- ]?battle|gun-?fight|fire-?fight|shoot-?out|exchang\w* (?:of )?(?:\w+ ){0,2}fire|traded (?:\w+ ){0,2}fire|"
     r"return(?:ed|ing)? (?:the )?fire|(?<!fake )(?<!staged )encounter",
     re.IGNORECASE,
 )
 _MET = re.compile(
-    r"respond|retaliat|fired back|returned|(?:opened|gun) ?fire (?:in|after)|exchanged|ambush", re.IGNORECASE
+    r"respond|retaliat|react|fired back|returned|(?:opened|gun) ?fire (?:in|after)|exchanged|ambush", re.IGNORECASE
 )
 _A_BATTLE = re.compile(r"(?<!running )\bbattle\b", re.IGNORECASE)
 # A crowd's fight, as opposed to the police firing shots to disperse it.
 _BRAWL = re.compile(r"clash\w*|fought|fighting|fights?|battl\w+|skirmish\w*|confront\w*|scuffl\w*", re.IGNORECASE)
 _PEACEFUL = re.compile(r"\bpeaceful(?:ly)?\b", re.IGNORECASE)
 _RIOT_WORD = re.compile(r"riot|rampage|unrest|mob|vandal", re.IGNORECASE)
+# death words that name no killing at a protest ('died in custody' is what was protested; masks cover most)
+_NO_KILL = re.compile(r"^(?:died|dies|deaths?|dead|lost|found)", re.IGNORECASE)
 _WEAK_RIOT = re.compile(r"unrest|tension|chaos", re.IGNORECASE)
 _LOCATIVE = re.compile(r"\b(?:in|at|near|of|from|to|outside|around|towards?)\s+(?:[A-Z][\w'-]*\s+)*$")
 _NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b(?!The\b)[A-Z][\w'-]*\s+$")
@@ -349,7 +353,10 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
     if parsed is not None and any(parsed):
         armed_victims, civilians = parsed
     else:  # the parse names no patient: who comes after the violence, not after 'by', was hit
-        armed_victims, civilians = after_violence(hits, text)
+        # ('she was attacked, the attackers warned her ...': armed men the parse makes doers suffered nothing)
+        doing = [x for x in hits.get("armed_party", ()) if told_doer(x, sdoc)] if sdoc is not None else []
+        unhit = {**hits, "armed_party": [x for x in hits.get("armed_party", ()) if x not in doing]}
+        armed_victims, civilians = after_violence(unhit, text)
     if (
         armed_victims
         and _OFF_DUTY.search(text)
@@ -435,7 +442,7 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
         damage = not peaceful and any(not _GRIEVANCE.search(x.of(text)) for x in hits.get("looting", ()))
         rioting = [x for x in hits.get("riot", ()) if not (peaceful and _WEAK_RIOT.search(x.of(text)))]
         # force against demonstrators who stoned or burnt first is met violence, not excessive force
-        if h("excessive_force") and not rioting:
+        if h("excessive_force") and not rioting and not damage:
             return Coding(
                 "Protests", "Excessive force against protesters", _first(hits, "excessive_force", "protest"), True
             )
@@ -451,6 +458,12 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
             sub = "Violent demonstration" if demonstrating else "Mob violence"
             return Coding("Riots", sub, _first(hits, "riot", "protest", "clash", "crowd_violence", "looting"))
         if h("protest") and h("intervention"):
+            # a dispersal that killed someone is more than an intervention (codebook: lethal force against a
+            # peaceful crowd is excessive force)
+            if any(not _NO_KILL.search(x.of(text)) for x in hits.get("kill", ())):
+                return Coding(
+                    "Protests", "Excessive force against protesters", _first(hits, "intervention", "kill"), True
+                )
             return Coding("Protests", "Protest with intervention", _first(hits, "protest", "intervention"))
         if h("protest"):
             return Coding("Protests", "Peaceful protest", _first(hits, "protest"))

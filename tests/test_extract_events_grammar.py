@@ -1,0 +1,88 @@
+"""Event coding by the codebook and the grammar: who did the violence and who suffered it, what a crowd did,
+how the state met it. Texts written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Any:
+    from conflictdb.extract import Extractor
+
+    return Extractor(n_process=1)
+
+
+def _main(extractor: Any, text: str) -> tuple[str, str]:
+    from conflictdb.extract import extract_text
+
+    doc = extract_text(text, published="2023-06-14", extractor=extractor)
+    main = next(m for m in doc.mentions if not m.background)
+    return main.event_type, main.sub_event_type
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # the doers after passive 'by' suffered nothing, whatever the comma after them
+        ("Greek trader killed by armed men, motive unknown", "Violence against civilians"),
+        # armed men who are the subject of a later verb did it ('the attackers demanded ...')
+        (
+            "Councillor Mary Wanjiru was attacked at her farm, the attackers warned her to leave the race",
+            "Violence against civilians",
+        ),
+        # a hyphenated gun-battle is a fight: the rebel killed in it was one of its sides
+        ("A female rebel was shot dead in a gun-battle with soldiers in the hills of Kotido.", "Battles"),
+        # 'armed persons' are armed: the police killing one is a fight
+        ("Police shot dead two armed individuals near the bus park in Eldoret.", "Battles"),
+    ],
+)
+def test_extract_events_grammar_who_suffered(extractor: Any, text: str, event_type: str) -> None:
+    assert _main(extractor, text)[0] == event_type
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        # the police's violence is no violent demonstration
+        ("Police violently dispersed a march by nurses in Nyeri.", ("Protests", "Protest with intervention")),
+        # a dispersal that killed someone is excessive force
+        (
+            "Police dispersed traders protesting new market fees in Kakamega, killing one of them.",
+            ("Protests", "Excessive force against protesters"),
+        ),
+        # the police intervening in a gathering
+        (
+            "Farmers staged a sit-in outside the county offices in Meru. Police intervened.",
+            ("Protests", "Protest with intervention"),
+        ),
+        # protesters who set fire first meet force in a riot, not as victims of excessive force
+        (
+            "Protesters set fire to two shops in Kisii. Police fired live bullets at the protesters, killing two.",
+            ("Riots", "Violent demonstration"),
+        ),
+        # a demonstration that turns violent, or lights bonfires, or sets up roadblocks, is a riot
+        ("Demonstration over land evictions turns violent in Narok", ("Riots", "Violent demonstration")),
+        (
+            "Residents of Kitale protested the closure of the market, lighting bonfires on the main road.",
+            ("Riots", "Violent demonstration"),
+        ),
+        (
+            "Boda boda riders protested the death of a colleague and set up roadblocks on the Kisumu road.",
+            ("Riots", "Violent demonstration"),
+        ),
+    ],
+)
+def test_extract_events_grammar_crowds(extractor: Any, text: str, coded: tuple[str, str]) -> None:
+    assert _main(extractor, text) == coded
+
+
+@pytest.mark.slow
+def test_extract_events_grammar_attack_met_with_fire(extractor: Any) -> None:
+    # a grenade attack on a post that the soldiers answered with gunfire is one side of a battle
+    text = "Militants threw a grenade at an army post in Garissa. The soldiers reacted with gunfire."
+    assert _main(extractor, text) == ("Battles", "Armed clash")
