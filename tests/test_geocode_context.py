@@ -100,3 +100,11 @@ def test_geocode_context_a_branch_named_after_a_town_places_the_event_in_it(geoc
     place = _place(geocoder, text, "protested")
     assert place.name == "Vendara"
     assert place.geo_precision == 1
+
+
+def test_geocode_context_a_region_before_s_encloses_the_place_after_it(geocoder: Geocoder) -> None:
+    # "Meghalaya's Dawki area": Dawki, which no gazetteer here lists, lies in Meghalaya
+    text = "Gunmen shot a trader in Meghalaya's Dawki area on Friday."
+    place = _place(geocoder, text, "shot")
+    assert place.name == "Dawki"
+    assert place.admin1 == "Meghalaya"

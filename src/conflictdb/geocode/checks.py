@@ -45,6 +45,8 @@ def inside_known(top: Toponym, unit: Toponym, text: str, *, unit_names: tuple[st
     if tail and tail[-1].lower() in PART_WORDS:
         word, word_end = tail[-1].lower(), top.run_end  # the run's last word: 'Bat Galim Square of Haifa city'
     if word in PART_WORDS:
+        if unit.possessive and unit.span.end < top.span.start:
+            return False  # "Visakha's Siribala area": a place of its own, which the name before 's encloses
         if unit.span.start > top.span.end:
             return "(" not in text[top.span.end : unit.span.start]
         return "(" not in text[top.span.end : word_end + 3]

@@ -562,9 +562,23 @@ def _hyphenated(text: str, token: tuple[int, int], gazetteer: Gazetteer, *, foll
     return out if len(out) == len(word.split("-")) else []
 
 
+# A city large enough that a coder codes its quarters to it.
+_CITY = 200_000
+
+
 def _link_context(text: str, toponyms: list[Toponym]) -> None:
     """Mark the units named beside a toponym: 'X (A, B)', 'X, B', 'X village under A upazila in B district'."""
     for k, top in enumerate(toponyms):
+        if (
+            top.possessive
+            and k + 1 < len(toponyms)
+            and 0 < toponyms[k + 1].span.start - top.span.end <= 3
+            and not any(e.fclass == "P" and e.pop >= _CITY for e in top.entries)
+        ):
+            # "Yala's Yaha district": the place before 's encloses the one after it; a city's quarter ("Yangon's
+            # Hledan") is coded to the city
+            toponyms[k + 1].context.append(top)
+            top.is_context = True
         if top.designator == 0 or top.facility:
             continue  # 'X Airport in Accra': the units go with the place the body is in, not with X
         end = max(top.span.end, top.run_end)
