@@ -108,7 +108,9 @@ def test_actors_passive_voice_by_agent(finder: ActorFinder, nlp: Any) -> None:
     text = "Two farmers were killed by suspected Boko Haram insurgents near their village on Monday."
     r = roles(finder, nlp, text, "killed", "Violence against civilians", "Attack")
     # undated, 'Boko Haram' is either faction, as ACLED codes it since their split (see the dated tests)
-    assert r.actor1.name == "Islamic State (West Africa) and/or Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad"
+    assert (
+        r.actor1.name == "Islamic State (West Africa) and/or Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad"
+    )
     assert r.actor2.name == "Civilians ({country})"
     assert [a.name for a in r.assoc_actor_2] == ["Farmers ({country})"]
 

@@ -9,13 +9,71 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 
 from conflictdb.extract.actor_registry import STATE, Match, Registry
 from conflictdb.models import Actor
 
-__all__ = ["as_police", "in_country", "is_security", "same_side", "security_police"]
+__all__ = ["AREAS", "WORD_AFTER", "acting", "as_police", "in_country", "is_security", "same_side", "security_police"]
 
 _MILITARY_PREFIX, _POLICE_PREFIX = "Military Forces of ", "Police Forces of "
+
+# Words after a force's name that make it a place or a voice, not a party to the event. As the
+# target of an attack, a force's post or vehicle is the force itself; its voice never is.
+_FORCE_PLACES = frozenset({
+    "station", "stations", "post", "posts", "camp", "camps", "headquarters", "barracks", "checkpoint", "lines",
+    "academy", "quarters", "office", "offices", "vehicle", "vehicles",
+})  # fmt: skip
+_FORCE_VOICES = frozenset({
+    "custody", "hospital", "chief", "commissioner", "spokesman", "spokesperson", "spokeswoman", "sources", "source",
+    "report", "reports", "statement", "officials", "uniform", "uniforms", "statistics", "figures", "data", "records",
+    "investigation", "investigators",
+})  # fmt: skip
+AREAS = frozenset({
+    "state", "county", "district", "region", "province", "township", "village", "villages", "area", "areas",
+    "town", "city", "constituency", "ward", "sub-county", "subcounty", "municipality", "estate", "settlement",
+})  # fmt: skip
+_NOT_ACTING = _FORCE_PLACES | _FORCE_VOICES | AREAS
+_NOT_A_PARTY = _FORCE_VOICES | AREAS
+WORD_AFTER = re.compile(r"\W{0,3}(\w+)")
+_SPEAKS = re.compile(
+    r"\W{0,3}(?:(?:have|has|had|also|later|further)\s+){0,2}"
+    r"(?:said|say|says|reported|report|reports|told|announced|stated|confirmed|added|indicated|disclosed|"
+    # ... or looks into it afterwards: 'police are investigating', 'police launched a probe' (not 'police
+    # investigating gun runners were shot', who are the victims)
+    r"(?:are|is|were|was|have been|has been)\s+(?:still\s+)?(?:investigating|probing)|investigated|probed|"
+    r"(?:launched|opened)\s+(?:an?\s+)?(?:investigation|probe|inquiry))\b",
+    re.I,
+)
+# A force's voice or record named through 'of' before it: 'the chief of the armed forces', 'a report of the
+# police' (the word after it, 'police chief', is read by `_NOT_ACTING`).
+_VOICES = "|".join(sorted(_FORCE_VOICES - {"custody", "hospital", "uniform", "uniforms"}))
+_VOICE_OF = re.compile(rf"\b(?:{_VOICES}|commanders?|heads?|spokesmen)\s+of\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
+_ACCORDING = re.compile(r"\b(?:according to|quoting|quoted by|cited by)\s+(?:the\s+|local\s+)*$", re.I)
+
+_DENIES = re.compile(
+    r"\W{0,3}(?:(?:has|have|had|also|quickly|later|swiftly|strongly)\s+){0,2}(?:denied|denies|deny|disowned|disowns)\s+"
+    r"(?:any\s+|all\s+|its\s+|their\s+)?(?:involvement|responsibility|role|links?|part|hand|carrying|being\s+behind)",
+    re.IGNORECASE,
+)
+
+
+def acting(text: str, match: Match, *, target: bool = False) -> bool:
+    """Whether a match names people rather than their building or spokesman: not 'police station'.
+    A target may be a building ('attacked a police post'), never a region ('Rakhine State')."""
+    after = WORD_AFTER.match(text, match.extent.end)
+    word = after.group(1).lower() if after else ""
+    if word in (_NOT_A_PARTY if target else _NOT_ACTING):
+        return False
+    if not target and _DENIES.match(text, match.extent.end):
+        return False  # 'the Taliban denied involvement': named only to deny it, not the doer
+    if target or match.entry.role != STATE:
+        return True
+    # a force that tells of the event is its source, not its doer: 'the police said ...', 'according to the army'
+    before = text[max(0, match.extent.start - 40) : match.extent.start]
+    if _VOICE_OF.search(before):
+        return False  # 'the chief of the armed forces will testify', 'statistics of the police'
+    return not (_SPEAKS.match(text, match.extent.end) or _ACCORDING.search(before[-20:]))
 
 
 def is_security(match: Match) -> bool:

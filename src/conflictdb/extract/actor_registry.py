@@ -452,8 +452,26 @@ class Registry:
             # a group of another country named in the text places it: 'Maoist "Shining Path" guerrillas' in
             # a Lima story are no Indian Maoists, though the story never names Peru
             elsewhere = {m.entry.country for m in out if m not in unplaced and not m.entry.generic and m.entry.country}
-            out = [m for m in out if m not in unplaced or not elsewhere or m.entry.country in elsewhere]
+            if elsewhere:
+                # ... yet 'police reservists' beside Al Shabaab are still police: of the country geocoding finds
+                out = [
+                    m if m not in unplaced or m.entry.country in elsewhere else self._unplaced(m)
+                    for m in out
+                    if m not in unplaced or m.entry.country in elsewhere or self._unplaced(m) is not m
+                ]
         return out
+
+    def _unplaced(self, match: Match) -> Match:
+        """A weak name of one country's force that says what it is ('police reservists') as that force of
+        whatever country the event is in, else the match itself."""
+        entry = match.entry
+        form = self.country_forms.get(entry.country or "", "")
+        if entry.role != STATE or not form or not _FORCE_WORDS.search(match.words):
+            return match
+        for template in (POLICE, MILITARY):
+            if entry.name == template.replace("{country}", form) and template in self.entries:
+                return dataclasses.replace(match, entry=self.entries[template])
+        return match
 
     def regional(self, actor: Actor, country: str | None) -> Actor:
         """`actor` under the name used in `country`, once geocoding knows it: 'Unidentified Armed Group
@@ -584,6 +602,8 @@ def _joined(text: str, tokens: list[tuple[int, int, str]], first: int, last: int
     return all(_GAP.match(text[tokens[j - 1][1] : tokens[j][0]]) for j in range(first + 1, last))
 
 
+# Words that name a state force by what it is, whatever the country: 'police reservists', 'army rangers'.
+_FORCE_WORDS = re.compile(r"\b(?:police\w*|army|military|soldiers?|troops)\b", re.IGNORECASE)
 _UNNAMED_MILITIAS = {
     "Unidentified Ethnic Militia ({country})": "Ethnic Militia",
     "Unidentified Clan Militia ({country})": "Clan Militia",

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from conflictdb.extract.actor_claims import ANAPHORIC, GROUP_WORDS, claims, unknown_claimant, unregistered
-from conflictdb.extract.actor_forces import as_police, in_country, is_security, same_side, security_police
+from conflictdb.extract.actor_crowds import crowd_sides
+from conflictdb.extract.actor_forces import AREAS, WORD_AFTER, acting, in_country, same_side, security_police
 from conflictdb.extract.actor_parse import (
     Arguments,
     arguments,
@@ -42,9 +43,7 @@ from conflictdb.extract.actor_registry import (
     PERPETRATORS,
     POLICE,
     PROTESTER,
-    PROTESTERS,
     RIOTER,
-    RIOTERS,
     STATE,
     UNIDENTIFIED,
     VICTIM,
@@ -74,83 +73,8 @@ class Roles:
 _VIOLENT = frozenset(["Battles", "Explosions/Remote violence", "Violence against civilians"])
 # Words for drug gangs that refer back to a cartel named before: 'the drug traffickers', 'the mafias'.
 _TRAFFICKERS = frozenset(["traffickers", "trafficker", "narcotraffickers", "cartel", "cartels", "mafia", "mafias"])
-# Words after a force's name that make it a place or a voice, not a party to the event. As the
-# target of an attack, a force's post or vehicle is the force itself; its voice never is.
-_FORCE_PLACES = frozenset({
-    "station", "stations", "post", "posts", "camp", "camps", "headquarters", "barracks", "checkpoint", "lines",
-    "academy", "quarters", "office", "offices", "vehicle", "vehicles",
-})  # fmt: skip
-_FORCE_VOICES = frozenset({
-    "custody", "hospital", "chief", "commissioner", "spokesman", "spokesperson", "spokeswoman", "sources", "source",
-    "report", "reports", "statement", "officials", "uniform", "uniforms", "statistics", "figures", "data", "records",
-    "investigation", "investigators",
-})  # fmt: skip
-_AREAS = frozenset({
-    "state", "county", "district", "region", "province", "township", "village", "villages", "area", "areas",
-    "town", "city", "constituency", "ward", "sub-county", "subcounty", "municipality", "estate", "settlement",
-})  # fmt: skip
-# A fight between two sides, both named or both counted: 'a clash between two rival groups', 'attacked each
-# other', 'a street-fight'.
-_BETWEEN = re.compile(
-    r"\b(?:clash\w*|fight\w*|battle|brawl\w*|scuffle\w*|confrontation)\s+between\b|\bclashed with\b|"
-    r"\beach other\b|\b(?:street|fist)[- ]?fight\w*|\b(?:two|rival) (?:groups|factions)\b",
-    re.I,
-)
-# Civilians' property that rioters attack: its owners are the riot's second side (not roads or tyres they burn).
-_PROPERTY = frozenset({
-    "church", "churches", "mosque", "mosques", "temple", "temples", "bank", "banks", "bus", "buses", "vehicle",
-    "vehicles", "car", "cars", "convoy", "motorcade", "house", "houses", "home", "homes", "shop", "shops", "store",
-    "stores", "hotel", "hotels", "building", "buildings", "restaurant", "restaurants", "truck", "trucks",
-})  # fmt: skip
-# What a mob burns or smashes that is no one's home, shop or place of worship: vehicles on the road, offices.
-# Where nobody was hurt, ACLED leaves its owners out ('a bus was torched'); a family's house is civilians'.
-_PROPERTY_HIT = frozenset({
-    "bus", "buses", "minibus", "minibuses", "vehicle", "vehicles", "car", "cars", "truck", "trucks", "van", "vans",
-    "lorry", "lorries", "rickshaw", "rickshaws", "auto-rickshaw", "auto-rickshaws", "motorcycle", "motorcycles",
-    "motorbike", "motorbikes", "tanker", "tankers", "ambulance", "ambulances", "office", "offices",
-})  # fmt: skip
-# A person hurt, beaten or killed: an act on people, not only on things.
-_PERSON_HURT = re.compile(
-    r"\b(?:kill\w*|dead|died|injur\w*|wound\w*|hurt|beat(?:en|ing)?|lynch\w*|assault\w*|stab\w*|hack\w*|"
-    r"manhandl\w*|torture\w*|abduct\w*|lives)\b",
-    re.IGNORECASE,
-)
-# A report that nobody was hurt: 'no one was injured', 'there was no report of any casualty'.
-_NOBODY_HURT = re.compile(
-    r"\bno(?:body| one|ne)\b[^.;!?]{0,40}\b(?:injur\w*|hurt|kill\w*|harm\w*|wound\w*)|"
-    r"\bno (?:\w+ ){0,4}(?:casualt\w*|causalit\w*|injur\w*|fatalit\w*|deaths?)\b|\bunhurt\b|\bunharmed\b",
-    re.IGNORECASE,
-)
-# A force that broke up a protest: the protest's second side, whatever its sub-event type says.
-_INTERVENED = re.compile(
-    r"\b(?:intervened|dispersed|disperse|broke up|tear ?gas|teargas\w*|water cannons?|rubber bullets|"
-    r"(?:baton|lathi|cane)[- ]?charg\w*|arrested|detained|taken into custody|"
-    r"deployed to (?:quell|subdue|control|contain|disperse|deter|prevent|stop)\w*)\b",
-    re.IGNORECASE,
-)
-# Protesters (a crowd: 'were') held by a force the text does not name: 'were arrested when they tried to block
-# the trains' (not a protest for the release of people arrested before it).
-_HELD = re.compile(r"\b(?:were|have been|got)\s+(?:\w+\s+)?(?:arrested|detained|taken into custody|rounded up)\b", re.I)
-_FOR_RELEASE = re.compile(r"\b(?:release|against the (?:arrest|detention)|arrests? of)\b", re.I)
 # Herders who attack: ACLED codes armed pastoralists as a communal militia.
 _PASTORAL = frozenset({"herders", "herder", "herdsmen", "herdsman", "pastoralists", "pastoralist"})
-_NOT_ACTING = _FORCE_PLACES | _FORCE_VOICES | _AREAS
-_NOT_A_PARTY = _FORCE_VOICES | _AREAS
-_WORD_AFTER = re.compile(r"\W{0,3}(\w+)")
-_SPEAKS = re.compile(
-    r"\W{0,3}(?:(?:have|has|had|also|later|further)\s+){0,2}"
-    r"(?:said|say|says|reported|report|reports|told|announced|stated|confirmed|added|indicated|disclosed|"
-    # ... or looks into it afterwards: 'police are investigating', 'police launched a probe' (not 'police
-    # investigating gun runners were shot', who are the victims)
-    r"(?:are|is|were|was|have been|has been)\s+(?:still\s+)?(?:investigating|probing)|investigated|probed|"
-    r"(?:launched|opened)\s+(?:an?\s+)?(?:investigation|probe|inquiry))\b",
-    re.I,
-)
-# A force's voice or record named through 'of' before it: 'the chief of the armed forces', 'a report of the
-# police' (the word after it, 'police chief', is read by `_NOT_ACTING`).
-_VOICES = "|".join(sorted(_FORCE_VOICES - {"custody", "hospital", "uniform", "uniforms"}))
-_VOICE_OF = re.compile(rf"\b(?:{_VOICES}|commanders?|heads?|spokesmen)\s+of\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
-_ACCORDING = re.compile(r"\b(?:according to|quoting|quoted by|cited by)\s+(?:the\s+|local\s+)*$", re.I)
 _FIGHT = re.compile(r"\b(?:clash\w*|fight\w*|rival\w*|between|brawl\w*|scuffle\w*|fought|confrontation\w*)\b", re.I)
 # A group's claim after its name: 'RPF has claimed the blast'.
 _CLAIMED = re.compile(r"\W{0,3}(?:\w+\s){0,2}?(?:has |have |had )?(?:claimed|claims|admitted|owned up)\b", re.I)
@@ -268,8 +192,8 @@ class _Cast:
         # (not a place named after a people or a force inside the doer's phrase: 'travelling to Kikuyu town')
         doers = [m for m in self.agents if m.entry.role in PERPETRATORS and not _a_place(self.text, m)]
         # beyond the parse, only what names an armed actor by itself: not 'the Hazara men' who were killed
-        near = [m for m in self.in_sent if _armed(m) and m not in self.patients and _acting(self.text, m)]
-        anywhere = [m for m in self.matches if _armed(m) and m not in self.patients and _acting(self.text, m)]
+        near = [m for m in self.in_sent if _armed(m) and m not in self.patients and acting(self.text, m)]
+        anywhere = [m for m in self.matches if _armed(m) and m not in self.patients and acting(self.text, m)]
         # a doer found beyond the parse is never a group named as the affiliation of someone in the act's own
         # sentence (its victim's), nor a group named many sentences away
         near_doers = [m for m in near if not affiliation(self.text, m)]
@@ -280,55 +204,7 @@ class _Cast:
         assoc1: list[Match] = []
         assoc2: list[Match] = []
         if event_type in ("Protests", "Riots"):
-            protest = event_type == "Protests"
-            a1 = _generic(PROTESTERS, 6) if protest else _generic(RIOTERS, 5)
-            m1 = first(self.agents + self.in_sent, (PROTESTER, RIOTER))
-            assoc1 = [m for m in self.agents + self.in_sent if m.entry.role in (GROUP, PARTY)]
-            acting = [m for m in self.patients + self.partners + self.in_sent + self.matches if _acting(self.text, m)]
-            state = first(acting, (STATE,))
-            if state is not None and is_security(state):
-                state = as_police(state)  # ACLED's codes for the forces that face a crowd: its police
-            if sub_event_type in ("Protest with intervention", "Excessive force against protesters"):
-                m2 = state
-                a2 = state.entry.actor(state.words) if state else _generic(POLICE, 1)
-            elif protest and state is not None and _INTERVENED.search(self.text):
-                m2, a2 = state, state.entry.actor(state.words)  # 'police intervened and dispersed the sit-in'
-            elif protest and state is None and _HELD.search(self.text) and not _FOR_RELEASE.search(self.text):
-                a2 = _generic(POLICE, 1)  # 'fifty marchers were detained outside the ministry': police held them
-            elif not protest:
-                sentence = self.text[self.in_sent[0].span.start if self.in_sent else 0 : self.trigger + 80]
-                fight = bool(_FIGHT.search(sentence))  # 'supporters of rival candidates clashed'
-                roles = (STATE, NAMED, PARTY, ARMED, ETHNIC, VICTIM, RIOTER, PROTESTER, GROUP)
-                targets = [m for m in self.patients + self.partners if _acting(self.text, m, target=True)]
-                # 'a passenger bus', 'a school bus': the word names a vehicle, not people
-                targets = [m for m in targets if not _of_a_vehicle(self.text, m)]
-                victims = [m for m in self.in_sent if not _of_a_vehicle(self.text, m)]
-                hit = (_PROPERTY | _PROPERTY_HIT) & set(self.objects)
-                # a crowd that only burned or smashed vehicles or offices and hurt nobody ('a bus was torched'):
-                # ACLED codes no second side
-                things_only = bool(hit) and hit <= _PROPERTY_HIT and not _hurt(self.text)
-                if sub_event_type == "Mob violence":  # a mob's target first, then the police
-                    m2 = first(targets, roles) or state
-                else:  # a violent demonstration: the police it fought, then its target
-                    m2 = first(targets + self.agents + self.in_sent, (STATE,)) or state or first(targets, roles)
-                if m2 is not None and m2.entry.role == VICTIM and _BETWEEN.search(sentence):
-                    # 'ten were hurt in a clash between two groups': the hurt are the fighters, not a third side
-                    m2 = state
-                if m2 is not None and is_security(m2):
-                    m2 = as_police(m2)
-                if m2 is not None and m2.entry.role == STATE:
-                    a2 = m2.entry.actor(m2.words)
-                elif fight and (m2 is None or m2.entry.role in (PARTY, GROUP, RIOTER, PROTESTER, ETHNIC)):
-                    a2 = _generic(RIOTERS, 5)  # two crowds fighting each other
-                elif m2 is not None and m2.entry.role in (VICTIM, ARMED, PARTY, GROUP, ETHNIC):
-                    a2 = _generic(CIVILIANS, 7)  # 'mob lynches robbery suspect', 'attacked an MP's house'
-                elif m2 is not None:
-                    a2 = m2.entry.actor(m2.words)
-                elif sub_event_type == "Mob violence":
-                    m2 = first(victims, (VICTIM,))  # a mob's victims are civilians, named or not
-                    a2 = None if m2 is None and things_only else _generic(CIVILIANS, 7)
-                elif hit and not things_only:
-                    a2 = _generic(CIVILIANS, 7)  # 'rioters set a bank on fire', 'stoned the senator's convoy'
+            a1, m1, a2, m2, assoc1 = crowd_sides(self, event_type=event_type, sub_event_type=sub_event_type)
         elif event_type == "Violence against civilians":
             m1 = self._claimed(_resolved(self, first(doers + near_doers + anywhere_doers, PERPETRATORS)), doers)
             a1 = _side(m1) if m1 else (self.unknown or _generic(UNIDENTIFIED, 3))
@@ -368,13 +244,17 @@ class _Cast:
             others = [
                 m
                 for m in self.partners + self.patients
-                if m.entry.role in PERPETRATORS and _acting(self.text, m, target=True)
+                if m.entry.role in PERPETRATORS and acting(self.text, m, target=True)
             ]
             others += near + anywhere
             # one name, two readings, or one name said twice: one side ('Taliban attacks ... 12 Taliban were killed')
             others = [m for m in others if m1 is None or (m.span != m1.span and fold(m.words) != fold(m1.words))]
             if a1 is not None and not a1.generic:  # 'gunmen shot ...; TTP was behind it': the gunmen are TTP's
                 others = [m for m in others if not (m in doers and m.entry.role == ARMED)]
+            if a1 is not None and not a1.generic and a1.inter in (2, 3, 4):
+                # a named rebel or militia group's own men, however the text calls them: 'a Taliban sniper',
+                # 'gunmen linked to Al Shabaab' (unnamed armed men face a state force, not a named group)
+                others = [m for m in others if not (m.entry.role == ARMED and m.entry.generic)]
             m2 = next((m for m in others if not same_side(_side(m), a1)), None)
             m2 = _resolved(self, m2, other=a1)
             if m2:
@@ -532,35 +412,10 @@ def _resolved(cast: _Cast, match: Match | None, *, other: Actor | None = None) -
     return match
 
 
-_DENIES = re.compile(
-    r"\W{0,3}(?:(?:has|have|had|also|quickly|later|swiftly|strongly)\s+){0,2}(?:denied|denies|deny|disowned|disowns)\s+"
-    r"(?:any\s+|all\s+|its\s+|their\s+)?(?:involvement|responsibility|role|links?|part|hand|carrying|being\s+behind)",
-    re.IGNORECASE,
-)
-
-
-def _acting(text: str, match: Match, *, target: bool = False) -> bool:
-    """Whether a match names people rather than their building or spokesman: not 'police station'.
-    A target may be a building ('attacked a police post'), never a region ('Rakhine State')."""
-    after = _WORD_AFTER.match(text, match.extent.end)
-    word = after.group(1).lower() if after else ""
-    if word in (_NOT_A_PARTY if target else _NOT_ACTING):
-        return False
-    if not target and _DENIES.match(text, match.extent.end):
-        return False  # 'the Taliban denied involvement': named only to deny it, not the doer
-    if target or match.entry.role != STATE:
-        return True
-    # a force that tells of the event is its source, not its doer: 'the police said ...', 'according to the army'
-    before = text[max(0, match.extent.start - 40) : match.extent.start]
-    if _VOICE_OF.search(before):
-        return False  # 'the chief of the armed forces will testify', 'statistics of the police'
-    return not (_SPEAKS.match(text, match.extent.end) or _ACCORDING.search(before[-20:]))
-
-
 def _a_place(text: str, match: Match) -> bool:
     """Whether a name is part of a place's: 'Kikuyu town', 'Turkana county'."""
-    after = _WORD_AFTER.match(text, match.extent.end)
-    return after is not None and after.group(1).lower() in _AREAS
+    after = WORD_AFTER.match(text, match.extent.end)
+    return after is not None and after.group(1).lower() in AREAS
 
 
 def _armed(match: Match) -> bool:
@@ -595,17 +450,6 @@ def _at_hands(text: str, matches: list[Match]) -> list[Match]:
 
 def _first(matches: Iterable[Match], roles: tuple[str, ...]) -> Match | None:
     return next((m for m in matches if m.entry.role in roles), None)
-
-
-def _of_a_vehicle(text: str, match: Match) -> bool:
-    """Whether a name only qualifies a vehicle after it: 'passenger bus', 'school bus'."""
-    after = _WORD_AFTER.match(text, match.extent.end)
-    return after is not None and after.group(1).lower() in _PROPERTY_HIT
-
-
-def _hurt(text: str) -> bool:
-    """Whether the text says a person was hurt, beaten or killed (and not that nobody was)."""
-    return bool(_PERSON_HURT.search(text)) and not _NOBODY_HURT.search(text)
 
 
 def _generic(name: str, inter: int) -> Actor:

