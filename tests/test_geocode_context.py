@@ -108,3 +108,9 @@ def test_geocode_context_a_region_before_s_encloses_the_place_after_it(geocoder:
     place = _place(geocoder, text, "shot")
     assert place.name == "Dawki"
     assert place.admin1 == "Meghalaya"
+
+
+def test_geocode_context_the_headquarters_subdistrict_is_coded_to_its_town(geocoder: Geocoder) -> None:
+    # 'Sadar' names the subdistrict that holds the town of the unit named with it, not a place of its own
+    place = _place(geocoder, "A crude bomb went off at a market in Sadar tehsil of Korvala on Monday.", "bomb")
+    assert place.name == "Korvala"

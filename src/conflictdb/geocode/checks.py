@@ -39,6 +39,8 @@ def inside_known(top: Toponym, unit: Toponym, text: str, *, unit_names: tuple[st
     gazetteer holds, is a place of its own; parentheses after the known place ('X area of Y (B)') are Y's.
     `unit_names` are the names of the units the known place lies in: one it shares may be meant instead.
     """
+    if top.key == "sadar":
+        return True  # 'Sadar upazila of X': the headquarters subdistrict of the district named with it, coded to X
     after = _FOLLOWER_RE.match(text[top.span.end : top.span.end + 20])
     word, word_end = (after.group(1).lower(), top.span.end + after.end()) if after else ("", top.span.end)
     tail = text[top.span.end : top.run_end].split() if top.run_end > top.span.end else []
