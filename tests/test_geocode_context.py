@@ -13,7 +13,7 @@ _FEATURES = [
     (901, "Nairobi", "", -1.283, 36.817, "P", "PPLC", "KE", "05", "", 2750000),
     (902, "Nairobi", "", -1.3, 36.85, "A", "ADM1", "KE", "05", "", 4397073),
     (903, "Tumbazi", "", -5.43, 38.97, "P", "PPL", "TZ", "18", "", 8000),
-    (904, "Korvala", "", 25.57, 91.88, "P", "PPL", "IN", "18", "", 9000),
+    (904, "Korvala", "Korvalas", 25.57, 91.88, "P", "PPL", "IN", "18", "", 9000),
     (905, "Santa Rosa de los Altos", "", 20.9, -102.3, "P", "PPL", "MX", "14", "", 12000),
     (906, "Jalisco", "", 20.5, -103.5, "A", "ADM1", "MX", "14", "", 7350000),
     (907, "Los Altos", "", 17.0, -96.7, "P", "PPL", "MX", "20", "", 900),
@@ -113,4 +113,16 @@ def test_geocode_context_a_region_before_s_encloses_the_place_after_it(geocoder:
 def test_geocode_context_the_headquarters_subdistrict_is_coded_to_its_town(geocoder: Geocoder) -> None:
     # 'Sadar' names the subdistrict that holds the town of the unit named with it, not a place of its own
     place = _place(geocoder, "A crude bomb went off at a market in Sadar tehsil of Korvala on Monday.", "bomb")
+    assert place.name == "Korvala"
+
+
+def test_geocode_context_a_camp_named_after_a_town_keeps_the_camps_name(geocoder: Geocoder) -> None:
+    place = _place(geocoder, "Two refugees were stabbed at the Korvala refugee camp in Meghalaya.", "stabbed")
+    assert place.name == "Korvala Refugee Camp"
+    assert place.latitude == pytest.approx(25.57, abs=0.01)
+
+
+def test_geocode_context_a_possessive_without_its_apostrophe_names_the_town(geocoder: Geocoder) -> None:
+    # 'Korvalas' is how a note may write "Korvala's": the town, whatever the gazetteer's alternate names hold
+    place = _place(geocoder, "Traders rioted in Korvalas Central Market in Meghalaya on Monday.", "rioted")
     assert place.name == "Korvala"

@@ -92,6 +92,25 @@ def town_of_quarter(top: Toponym, text: str) -> Toponym | None:
     return None
 
 
+# A camp named after a town, which a coder names as the camp: 'Kakuma refugee camp'.
+_FEATURE_RE = re.compile(r" (refugee camp)\b(?! (?:road|district|area|of)\b)", re.IGNORECASE)
+
+
+def named_feature(top: Toponym, text: str) -> str:
+    """A place's name as the text gives it, with the camp named after it: 'Dadaab Refugee Camp' (the town's own
+    point still stands for it)."""
+    m = _FEATURE_RE.match(text, top.span.end)
+    surface = top.surface
+    if (
+        surface.endswith("s")
+        and top.chosen is not None
+        and fold(surface) == fold(top.chosen.name) + "s"
+        and text[top.span.end : top.span.end + 2].strip()[:1].isupper()
+    ):
+        surface = ascii_name(top.chosen.name)  # 'Nairobis CBD': a possessive without its apostrophe
+    return f"{surface} {m.group(1).title()}" if m else surface
+
+
 # Between a part and the town it is in: 'X in Y', 'X, Y', 'X of Y'.
 _PART_OF_RE = re.compile(r"\s*(?:,|in|of|at)\s*(?:the\s+)?", re.IGNORECASE)
 _TOWN_WORD_RE = re.compile(r"\s+(?:town|city|municipality|township)\b", re.IGNORECASE)

@@ -22,6 +22,7 @@ from conflictdb.geocode.checks import (
     display,
     inside_known,
     main_country,
+    named_feature,
     sentence_bounds,
     significant,
     stray,
@@ -329,7 +330,9 @@ class Geocoder:
         point = seat or entry
         kind = "near" if top.near and level == 3 else {1: "admin1", 2: "admin2"}.get(level, "place")
         geo, where = _PRECISION[kind]
-        name = display(bare_name(top.surface) if entry.level < 3 or top.designator else top.surface, None)
+        name = display(
+            bare_name(top.surface) if entry.level < 3 or top.designator else named_feature(top, reading.text), None
+        )
         if seat is not None and self._named_seat(entry, seat, name):
             name = acled_name(ascii_name(seat.name))  # ACLED names the town whose point it uses
         place = Place(
@@ -462,7 +465,7 @@ class Geocoder:
         outer = next((c for c in top.context if c.span.start > top.span.end), None)
         if outer is None or outer.chosen is not None or not inside_known(top, outer, doc_text):
             outer = None
-        name = display(bare_name(outer.surface) if outer else top.surface, None)
+        name = display(bare_name(outer.surface) if outer else named_feature(top, doc_text), None)
         if not known:
             cc = main_country(reading) or top_country(votes) or self._named_actors_country(doc_text)
             if cc is None:
@@ -517,7 +520,7 @@ class Geocoder:
         if outer is not None and not inside:
             name, inside = display(bare_name(outer.surface), None), True
         place = Place(
-            name=name if inside else display(top.surface, None),
+            name=name if inside else display(named_feature(top, doc_text), None),
             locality=display(top.surface, None),
             country=self.gazetteer.country_name(entry.cc),
             country_code=entry.cc,

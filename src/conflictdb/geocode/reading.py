@@ -56,3 +56,4 @@ class Reading:
     named: frozenset[str] = frozenset()  # countries the text names, or whose own kinds of unit it uses
     regions: tuple[str, ...] = ()  # first-order units (codes) of the regional groups the text names
     regional: bool = False  # whether a capitalized word of the text may open a regional group's name
+    text: str = ""  # the text read

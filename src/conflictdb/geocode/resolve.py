@@ -260,7 +260,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
             named.add(cc)
     for word in countries:
         votes[word.cc] += _country_word_weight(text, word)
-    return Reading(toponyms, countries, dict(votes), frozenset(named), regional=regional)
+    return Reading(toponyms, countries, dict(votes), frozenset(named), regional=regional, text=text)
 
 
 def _merge_names(
