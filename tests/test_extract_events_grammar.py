@@ -38,6 +38,18 @@ def _main(extractor: Any, text: str) -> tuple[str, str]:
         ("A female rebel was shot dead in a gun-battle with soldiers in the hills of Kotido.", "Battles"),
         # 'armed persons' are armed: the police killing one is a fight
         ("Police shot dead two armed individuals near the bus park in Eldoret.", "Battles"),
+        # a headline's bare 'killed' followed by its setting is a passive: the reservist suffered it
+        ("Army reservist killed when bandits attack", "Battles"),
+        # soldiers seized and then killed: an attack on armed men
+        ("Rebels abducted four soldiers near Beni and later killed them.", "Battles"),
+        # civilians seized, a guard killed: an abduction
+        (
+            "Gunmen abducted two engineers in Wajir after killing their guard, a police officer.",
+            "Violence against civilians",
+        ),
+        # police who 'engage' or 'encountered' armed men fought them
+        ("Police engage bandits who raided a ranch in Laikipia. Three killed", "Battles"),
+        ("A rebel was killed when soldiers encountered an armed group near Kasese.", "Battles"),
     ],
 )
 def test_extract_events_grammar_who_suffered(extractor: Any, text: str, event_type: str) -> None:
@@ -79,6 +91,20 @@ def test_extract_events_grammar_who_suffered(extractor: Any, text: str, event_ty
 )
 def test_extract_events_grammar_crowds(extractor: Any, text: str, coded: tuple[str, str]) -> None:
     assert _main(extractor, text) == coded
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # a rally where an armed man attacked someone is only the attack's setting
+        ("An unknown man stabbed a trader with a knife during a rally in Nakuru town.", "Violence against civilians"),
+        # suspects the police shot at are no mob's victims
+        ("Police officers shot two suspected thieves at a market in Thika.", "Violence against civilians"),
+    ],
+)
+def test_extract_events_grammar_no_crowd(extractor: Any, text: str, event_type: str) -> None:
+    assert _main(extractor, text)[0] == event_type
 
 
 @pytest.mark.slow

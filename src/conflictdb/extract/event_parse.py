@@ -180,6 +180,20 @@ def targeted(hits: Hits, name: str, sdoc: Any) -> list[Span]:
     return out
 
 
+_AT = frozenset(["at", "during", "from", "after", "before", "near", "outside"])
+
+
+def setting(hits: Hits, name: str, sdoc: Any) -> list[Span]:
+    """The triggers of `name` that the parse puts in a phrase of place or time ('at a rally', 'returning from a
+    march', 'during a procession'): where something happened, not what was done."""
+    out: list[Span] = []
+    for hit in hits.get(name, ()):
+        span = sdoc.char_span(hit.start, hit.end, alignment_mode="expand")
+        if span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in _AT:
+            out.append(hit)
+    return out
+
+
 # Nouns that say the victims were no fighters ('people' may be anyone, and is left out).
 _NONCOMBATANT = re.compile(
     r"civilians?|bystanders?|passers-?by|non-?combatants|villagers?|women|children|girls?|boys?|babies|infants|"
@@ -263,8 +277,21 @@ def _headline_passive(token: Any) -> bool:
             any(c.dep_ == "nsubj" and any(g.dep_ in ("nummod", "quantmod") for g in c.children) for c in token.children)
             or any(c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in token.children)
             or any(c.dep_ in ("acomp", "oprd", "advmod") and c.lower_ == "dead" for c in token.children)
+            # 'police reservist killed when raiders attack', 'two herders killed in Turkana': the verb's setting
+            # follows at once where its object would stand
+            or any(
+                c.left_edge.i == token.i + 1
+                and (
+                    (c.dep_ == "advcl" and c.left_edge.lower_ in _SETTING)
+                    or (c.dep_ == "prep" and c.lower_ in _SETTING)
+                )
+                for c in token.children
+            )
         )
     )
+
+
+_SETTING = frozenset(["in", "near", "during", "while", "after", "when", "as"])
 
 
 def _agents(token: Any) -> list[Any]:
@@ -375,3 +402,29 @@ def _patients(token: Any) -> list[Any]:
     if not out and token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
         out.append(token.head)  # 'civilians killed in the attack'
     return out
+
+
+_NOT_ACTIVE = re.compile(r"\b(?:is|are|was|were|been|being|by|who|that)\b|[.;:]", re.IGNORECASE)
+
+
+def does(party: Span, hits: Hits, sdoc: Any, text: str) -> bool:
+    """Whether the people at `party` do the violence: the parse makes them a doer, or a violent verb follows
+    them closely in the active voice (a parse may miss it: 'Suspected rustlers from X shot ...')."""
+    if agent(party, sdoc):
+        return True
+    words = sdoc.char_span(party.start, party.end, alignment_mode="expand")
+    if words is None or any(t.pos_ not in ("DET", "PUNCT", "SPACE") for t in sdoc[words.sent.start : words.start]):
+        return False  # not the sentence's opening phrase: its subject, if any, is elsewhere
+    return any(
+        0 <= x.start - party.end <= 40 and not _NOT_ACTIVE.search(text, party.end, x.start)
+        for n in ("kill", "assault")
+        for x in hits.get(n, ())
+    )
+
+
+def armed_seized(hits: Hits, sdoc: Any, text: str) -> bool:
+    """Whether armed men, and no civilians, were seized, and no civilians were killed ('soldiers abducted and
+    then killed'): an attack on armed men, which the codebook counts as a battle."""
+    seized = victims({"abduction": hits["abduction"]}, sdoc, text)
+    killed = victims({"kill": hits["kill"]}, sdoc, text)
+    return seized == (True, False) and not (killed is not None and killed[1])

@@ -21,11 +21,13 @@ from conflictdb.extract.event_masks import masks as masks  # re-exported: caller
 from conflictdb.extract.event_parse import (
     LOOSE,
     after_violence,
-    agent,
+    armed_seized,
     crowd_stormed,
     doers,
+    does,
     mob_doers,
     noncombatants_hit,
+    setting,
     targeted,
     told_doer,
     verbal,
@@ -311,24 +313,6 @@ def _organised(hits: Hits, text: str) -> bool:
     return bool(hits.get("communal_party")) or any(not LOOSE.search(x.of(text)) for x in armed if x not in state)
 
 
-_NOT_ACTIVE = re.compile(r"\b(?:is|are|was|were|been|being|by|who|that)\b|[.;:]", re.IGNORECASE)
-
-
-def _does(party: Span, hits: Hits, sdoc: Any, text: str) -> bool:
-    """Whether the people at `party` do the violence: the parse makes them a doer, or a violent verb follows
-    them closely in the active voice (a parse may miss it: 'Suspected rustlers from X shot ...')."""
-    if agent(party, sdoc):
-        return True
-    words = sdoc.char_span(party.start, party.end, alignment_mode="expand")
-    if words is None or any(t.pos_ not in ("DET", "PUNCT", "SPACE") for t in sdoc[words.sent.start : words.start]):
-        return False  # not the sentence's opening phrase: its subject, if any, is elsewhere
-    return any(
-        0 <= x.start - party.end <= 40 and not _NOT_ACTIVE.search(text, party.end, x.start)
-        for n in ("kill", "assault")
-        for x in hits.get(n, ())
-    )
-
-
 def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
     """ACLED's event type and sub-event type from an event's triggers, by the codebook's hierarchy."""
     labelled = next((k for k in hits if k.startswith(SD_LABEL)), None)
@@ -336,7 +320,9 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
         return Coding("Strategic developments", labelled[len(SD_LABEL) :], tuple(hits[labelled][:1]))
     if sdoc is not None and hits.get("mob"):
         # 'suspected rustlers shot two men': suspects who do the violence are no mob's victims
-        kept = [x for x in hits["mob"] if not (_SUSPECTS.match(x.of(text)) and _does(x, hits, sdoc, text))]
+        # ('police fired at suspected robbers': suspects that the state's forces or armed men shot are no mob's)
+        forces = doers(hits, sdoc, text, parties=False) in ("state", "armed")
+        kept = [x for x in hits["mob"] if not (_SUSPECTS.match(x.of(text)) and (forces or does(x, hits, sdoc, text)))]
         hits = {**hits, "mob": kept} if kept else {k: v for k, v in hits.items() if k != "mob"}
     if (
         sdoc is not None
@@ -347,6 +333,16 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
         and (doers(hits, sdoc, text, parties=False) or ("state" if sides(hits)[1] else None)) in ("armed", None)
     ):
         # 'gunmen fired at a rally': the gathering is the target of an armed attack, not a protest
+        hits = {k: v for k, v in hits.items() if k not in ("protest", "crowd_party")}
+    elif (
+        sdoc is not None
+        and hits.get("protest")
+        and not hits.get("excessive_force")
+        and hits.get("assault")
+        and len(setting(hits, "protest", sdoc)) == len(hits["protest"])
+        and doers(hits, sdoc, text, parties=False) == "armed"
+    ):
+        # 'armed thugs attacked supporters at a rally': the gathering is only where armed men attacked people
         hits = {k: v for k, v in hits.items() if k not in ("protest", "crowd_party")}
     nonstate, state, crowd = sides(hits)
     parsed = victims(hits, sdoc, text) if sdoc is not None else None
@@ -506,7 +502,7 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
         return Coding("Battles", "Armed clash", _first(hits, "clash"))
     if h("sexual"):
         return Coding("Violence against civilians", "Sexual violence", _first(hits, "sexual"), True)
-    if h("abduction"):
+    if h("abduction") and not (h("kill") and sdoc is not None and armed_seized(hits, sdoc, text)):
         return Coding("Violence against civilians", "Abduction/forced disappearance", _first(hits, "abduction"), True)
     if h("kill", "assault"):
         if armed_victims:  # an attack on armed men is a battle, whoever else was hit
