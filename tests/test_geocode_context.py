@@ -126,3 +126,12 @@ def test_geocode_context_a_possessive_without_its_apostrophe_names_the_town(geoc
     # 'Korvalas' is how a note may write "Korvala's": the town, whatever the gazetteer's alternate names hold
     place = _place(geocoder, "Traders rioted in Korvalas Central Market in Meghalaya on Monday.", "rioted")
     assert place.name == "Korvala"
+
+
+def test_geocode_context_a_firm_named_after_its_home_country_says_nothing_of_where_it_works(
+    geocoder: Geocoder,
+) -> None:
+    reading = geocoder.read("Workers of China Harbour Engineering Company protested at the port over unpaid wages.")
+    assert "CN" not in reading.votes
+    reading = geocoder.read("Workers protested in China over unpaid wages.")
+    assert "CN" in reading.votes

@@ -472,7 +472,11 @@ GENERIC = frozenset(
 
 
 # Buildings and streets named after a country, which are elsewhere: 'Burma Market, Nairobi'.
-_BUILDINGS = frozenset(["market", "hotel", "street", "road", "avenue", "square", "restaurant", "embassy", "lane"])
+_BUILDINGS = frozenset(
+    ["market", "hotel", "street", "road", "avenue", "square", "restaurant", "embassy", "lane"]
+    # and firms named after their home country, which work abroad: 'China Harbour Engineering Company'
+    + ["harbour", "harbor", "engineering", "construction", "company", "corporation", "airways", "airlines", "railway"]
+)
 
 
 def _names_a_building(text: str, end: int) -> bool:
