@@ -135,3 +135,10 @@ def test_geocode_context_a_firm_named_after_its_home_country_says_nothing_of_whe
     assert "CN" not in reading.votes
     reading = geocoder.read("Workers protested in China over unpaid wages.")
     assert "CN" in reading.votes
+
+
+def test_geocode_context_the_place_a_university_is_named_after_is_not_where_its_branch_acts(
+    geocoder: Geocoder,
+) -> None:
+    text = "Students from the Vendara campus of the University of Korvala protested against fees on Monday."
+    assert _place(geocoder, text, "protested").name == "Vendara"

@@ -23,6 +23,12 @@ DATELINE_RE = re.compile(
 )
 
 
+# A body named after a place, the place last: 'the University of Nairobi', 'the Bank of Ghana'.
+_BODY_OF_RE = re.compile(
+    r"\b(?:University|College|Bank|Institute|Polytechnic|Governor|Archdiocese|Diocese) of (?:the )?$"
+)
+
+
 def _last_word(text: str) -> str:
     """The last word of a text, in lower case: what a run of capitalized words names ('... Traders Union')."""
     words = text.split()
@@ -106,7 +112,10 @@ def pick_toponym(
         offset = abs(top.span.start - trigger) if trigger is not None and k == trigger_sentence else top.span.start
         # a body named after a town ('Dron Rehri Patri Union') says where only when nothing else does; one
         # named after a state or province ('Tamil Nadu Association') says which it acts in
-        body = level == 3 and _last_word(doc.text[top.span.end : max(top.run_end, top.span.end)]) in ORGANISATIONS
+        body = level == 3 and (
+            _last_word(doc.text[top.span.end : max(top.run_end, top.span.end)]) in ORGANISATIONS
+            or _BODY_OF_RE.search(doc.text, max(0, top.span.start - 30), top.span.start) is not None
+        )
         ranked.append((body, foreign, distance, -min(top.cue, 2), weak_unknown, not framed, -level, offset, top))
     if not ranked:
         return None
