@@ -96,3 +96,24 @@ def test_extract_actors_weak_force_name_beside_a_foreign_group_stays_a_force() -
     text = "Al Shabaab gunmen shot and killed a police reservist in a village near the border."
     names = [m.entry.name for m in registry.match(text)]
     assert names == ["Al Shabaab", POLICE]
+
+
+@pytest.mark.slow
+def test_extract_actors_residents_who_beat_a_man_are_rioters(finder: ActorFinder, nlp: Any) -> None:
+    text = "A suspected goat thief was beaten to death by residents of a hillside village on Sunday."
+    got = roles(finder, nlp, text, "beaten", "Violence against civilians", "Attack")
+    assert pair(got) == ("Rioters ({country})", CIVILIANS)
+
+
+@pytest.mark.slow
+def test_extract_actors_armed_youths_stay_an_armed_group(finder: ActorFinder, nlp: Any) -> None:
+    text = "Youths armed with machetes attacked traders at the quarry on Sunday."
+    got = roles(finder, nlp, text, "attacked", "Violence against civilians", "Attack")
+    assert pair(got) == ("Unidentified Armed Group ({country})", CIVILIANS)
+
+
+@pytest.mark.slow
+def test_extract_actors_police_clash_with_locals_faces_a_crowd(finder: ActorFinder, nlp: Any) -> None:
+    text = "Six people were hurt in a clash between locals and police at the ferry crossing."
+    got = roles(finder, nlp, text, "clash", "Battles", "Armed clash")
+    assert pair(got) == (POLICE, "Rioters ({country})")

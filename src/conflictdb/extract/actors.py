@@ -44,6 +44,7 @@ from conflictdb.extract.actor_registry import (
     POLICE,
     PROTESTER,
     RIOTER,
+    RIOTERS,
     STATE,
     UNIDENTIFIED,
     VICTIM,
@@ -214,6 +215,12 @@ class _Cast:
                 a1, m1 = self.claimant, None  # a claim names the doer better than 'gunmen' do
             if (a1 is None or a1.name == UNIDENTIFIED) and _PASTORAL & set(self.doer_words):
                 a1 = _generic(COMMUNAL, 4)  # 'pastoralists attacked civilians': herders' armed men, a communal militia
+            # (not where the sentence names armed men, or arms them: 'youths armed with machetes')
+            sentence = self.sentence.of(self.text) if self.sentence is not None else self.text
+            unarmed = not any(_armed(m) for m in self.in_sent) and not _ARMS.search(sentence)
+            crowd = _crowd(self.agents) if unarmed else None
+            if a1 is not None and a1.name == UNIDENTIFIED and m1 not in doers and crowd is not None:
+                a1, m1 = _generic(RIOTERS, 5), crowd  # 'residents beat a suspect to death': a mob, not armed men
             a2, m2 = _generic(CIVILIANS, 7), first(self.patients, (VICTIM, GROUP)) or first(self.in_sent, (VICTIM,))
         elif event_type == "Strategic developments":
             m1 = first(doers + near, PERPETRATORS)
@@ -264,6 +271,10 @@ class _Cast:
                 # were killed by X'): one-sided violence on civilians, which the event stage recodes
                 m2 = first(self.patients, (VICTIM, GROUP))
                 a2 = _generic(CIVILIANS, 7)
+            elif event_type == "Battles" and a1 is not None and a1.inter == 1 and _crowd(self.partners + self.in_sent):
+                # 'a clash between police and locals': a crowd, not an armed group
+                m2 = _crowd(self.partners + self.in_sent)
+                a2 = _generic(RIOTERS, 5)
             elif event_type == "Battles":
                 a2 = _generic(UNIDENTIFIED, 3) if a1 is None or a1.name != UNIDENTIFIED else None
             else:
@@ -446,6 +457,24 @@ _HANDS = re.compile(r"\bat the hands of\s+(?:the\s+|a\s+|an\s+|suspected\s+|alle
 
 def _at_hands(text: str, matches: list[Match]) -> list[Match]:
     return [m for m in matches if _HANDS.search(text, max(0, m.extent.start - 40), m.extent.start)]
+
+
+_ARMS = re.compile(r"\b(?:armed|guns?|firearms?|weapons|machetes|pangas|rifles)\b", re.IGNORECASE)
+# People who come together as a crowd: a mob of them is no armed group ('residents lynched a thief').
+_CROWDS = frozenset({
+    "residents", "locals", "villagers", "inhabitants", "youths", "youth", "traders", "vendors", "hawkers", "voters",
+    "students", "pupils", "workers", "drivers", "operators", "riders", "journalists", "community",
+    "communities", "mob", "crowd", "crowds", "public",
+})  # fmt: skip
+
+
+def _crowd(matches: list[Match]) -> Match | None:
+    """A crowd among the matches: rioters or protesters, or people who gather ('residents', 'traders')."""
+    for m in matches:
+        last = m.words.lower().split()[-1:]
+        if m.entry.role in (RIOTER, PROTESTER) or (m.entry.role in (VICTIM, GROUP) and last and last[0] in _CROWDS):
+            return m
+    return None
 
 
 def _first(matches: Iterable[Match], roles: tuple[str, ...]) -> Match | None:
