@@ -142,3 +142,9 @@ def test_geocode_context_the_place_a_university_is_named_after_is_not_where_its_
 ) -> None:
     text = "Students from the Vendara campus of the University of Korvala protested against fees on Monday."
     assert _place(geocoder, text, "protested").name == "Vendara"
+
+
+def test_geocode_context_a_clans_name_inside_a_place_name_is_no_clan(geocoder: Geocoder) -> None:
+    # 'Issa' is a clan of Ethiopia's Somali region; 'Ein Issa' is a Syrian town the gazetteer here lacks
+    assert "ET" not in geocoder.read("A car bomb exploded near Ein Issa town on Monday.").votes
+    assert "ET" in geocoder.read("Issa herders clashed with their neighbours on Monday.").votes

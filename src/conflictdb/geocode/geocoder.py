@@ -149,6 +149,10 @@ class Geocoder:
         if cc is not None:
             weight = OUTLET_WEIGHT / 3 if cc in GLOBAL_PRESS else OUTLET_WEIGHT
             reading.votes[cc] = reading.votes.get(cc, 0.0) + weight
+        # a group's name inside a place's name ('Issa' in 'Ein Issa', 'Murad' in 'Dera Murad Jamali') is no group
+        names = [t.span for t in reading.toponyms if " " in t.surface]
+        for span in reversed(names):
+            text = text[: span.start] + " " * (span.end - span.start) + text[span.end :]
         for country, weight in group_countries(text).items():
             cc = self._country_by_name.get(fold(country))
             if cc is not None:
