@@ -77,6 +77,21 @@ def test_extract_events_grammar_who_suffered(extractor: Any, text: str, event_ty
             "Protesters set fire to two shops in Kisii. Police fired live bullets at the protesters, killing two.",
             ("Riots", "Violent demonstration"),
         ),
+        # burning a flag or a poster is a protest's sign, not a riot
+        (
+            "Supporters of the opposition burned the posters of the governor in Eldoret in protest against the new levy.",
+            ("Protests", "Peaceful protest"),
+        ),
+        # 'riot police' at a protest are the police, no riot
+        (
+            "Riot police were deployed outside parliament as nurses held a sit-in over unpaid wages.",
+            ("Protests", "Peaceful protest"),
+        ),
+        # a threat is no act
+        (
+            "Residents of Kisumu demonstrated over water shortages and threatened to block the highway.",
+            ("Protests", "Peaceful protest"),
+        ),
         # a demonstration that turns violent, or lights bonfires, or sets up roadblocks, is a riot
         ("Demonstration over land evictions turns violent in Narok", ("Riots", "Violent demonstration")),
         (
