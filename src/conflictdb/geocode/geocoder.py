@@ -475,7 +475,7 @@ class Geocoder:
             if cc is None:
                 return Place(name=name, how="unresolved"), {"location": (top.span,)}
             place, evidence = self._country_place(cc, reading)
-            place = dataclasses.replace(place, name=name, how="text")
+            place = dataclasses.replace(place, name=name, admin1=None, how="text")  # a village's unit is unknown
             return place, {**evidence, "location": (top.span,)}
         # the units agree on a country (most of them, by score); of those, the smallest unit, the first named
         weight: defaultdict[str, float] = defaultdict(float)
@@ -550,14 +550,18 @@ class Geocoder:
             lat, lon = capital.lat, capital.lon
         geo, where = _PRECISION["country"]
         place = Place(
-            name=name,
+            # ACLED codes a report that names only its country to the capital, at precision 3, and names it so
+            name=acled_name(ascii_name(capital.name)) if capital is not None else name,
             country=name,
             country_code=cc,
+            admin1=(official_name(capital.a1) or self.gazetteer.admin_name(capital.a1))
+            if capital is not None
+            else None,
             latitude=lat,
             longitude=lon,
             geo_precision=geo,
             where_prec=where,
-            geonameid=gid,
+            geonameid=capital.gid if capital is not None else gid,
             how="country",
         )
         spans = (span,) if span else tuple(w.span for w in reading.countries if w.cc == cc)[:1]
