@@ -148,3 +148,11 @@ def test_geocode_context_a_clans_name_inside_a_place_name_is_no_clan(geocoder: G
     # 'Issa' is a clan of Ethiopia's Somali region; 'Ein Issa' is a Syrian town the gazetteer here lacks
     assert "ET" not in geocoder.read("A car bomb exploded near Ein Issa town on Monday.").votes
     assert "ET" in geocoder.read("Issa herders clashed with their neighbours on Monday.").votes
+
+
+def test_geocode_context_at_opening_a_sentence_is_no_arabic_article(geocoder: Geocoder) -> None:
+    # 'At' is an article only before the sun letter it takes ('At Tall'): 'At Mbwenge' is the English word
+    place = _place(
+        geocoder, "At Mbwenge, two men were injured in a blast. Kenyan police cordoned off the area.", "blast"
+    )
+    assert place.name == "Mbwenge"

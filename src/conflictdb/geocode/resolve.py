@@ -55,8 +55,12 @@ _SUN_ARTICLES = {
 ARTICLES = frozenset(["al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ath"])
 
 
-def _is_article(word: str) -> bool:
-    """An Arabic article opening a name: 'Al', 'As', 'el'; lower-case 'at', 'as', 'an' are English words."""
+def _is_article(word: str, following: str = "") -> bool:
+    """An Arabic article opening a name: 'Al', 'As', 'el'; lower-case 'at', 'as', 'an' are English words, and so
+    are 'At', 'As', 'An' opening a sentence unless the sun letter they take follows ('At Tall', not 'At Nababpur')."""
+    letter = _SUN_ARTICLES.get(word.lower())
+    if letter is not None and following and following[:1].upper() != letter:
+        return False
     return word.lower() in ARTICLES and (word[:1].isupper() or word in ("al", "el"))
 
 
@@ -389,7 +393,12 @@ def _unknown(
             stretch
             and is_not_name(text[run[stretch[0]][0] : run[stretch[0]][1]], not_places, lower_words, cased=cased)
             # an Arabic article opens the name it is part of ('Al Hishah'), as ACLED writes it
-            and not (len(stretch) > 1 and _is_article(text[run[stretch[0]][0] : run[stretch[0]][1]]))
+            and not (
+                len(stretch) > 1
+                and _is_article(
+                    text[run[stretch[0]][0] : run[stretch[0]][1]], text[run[stretch[1]][0] : run[stretch[1]][1]]
+                )
+            )
         ):
             stretch = stretch[1:]
         while stretch and fold(text[run[stretch[-1]][0] : run[stretch[-1]][1]]) in DESIGNATOR_LEVEL:
@@ -414,7 +423,7 @@ def _unknown(
             or (
                 words[0] in FACILITY
                 or words[0] in ACTOR_NOUNS
-                or (words[0] in not_places and not _is_article(surface.split()[0]))
+                or (words[0] in not_places and not _is_article(*surface.split()[:2]))
             )
             or (cased and any(text[a:b].isupper() and b - a > 1 for a, b in run[stretch[0] : stretch[-1] + 1]))
         ):
