@@ -79,7 +79,8 @@ def test_extract_events_grammar_who_suffered(extractor: Any, text: str, event_ty
         ),
         # burning a flag or a poster is a protest's sign, not a riot
         (
-            "Supporters of the opposition burned the posters of the governor in Eldoret in protest against the new levy.",
+            "Supporters of the opposition burned the posters of the governor in Eldoret "
+            "in protest against the new levy.",
             ("Protests", "Peaceful protest"),
         ),
         # 'riot police' at a protest are the police, no riot
@@ -120,6 +121,27 @@ def test_extract_events_grammar_crowds(extractor: Any, text: str, coded: tuple[s
 )
 def test_extract_events_grammar_no_crowd(extractor: Any, text: str, event_type: str) -> None:
     assert _main(extractor, text)[0] == event_type
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        # grenades thrown in a ground assault with guns on a post are part of a battle
+        (
+            "Gunmen attacked a police post in Mandera, opening fire on the officers and hurling grenades. "
+            "Two officers were killed.",
+            ("Battles", "Armed clash"),
+        ),
+        # a grenade alone on a crowd stays remote violence
+        (
+            "A grenade was hurled into a bar in Garissa, injuring six patrons.",
+            ("Explosions/Remote violence", "Grenade"),
+        ),
+    ],
+)
+def test_extract_events_grammar_remote_in_a_fight(extractor: Any, text: str, coded: tuple[str, str]) -> None:
+    assert _main(extractor, text) == coded
 
 
 @pytest.mark.slow

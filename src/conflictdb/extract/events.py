@@ -109,6 +109,11 @@ _PEACEFUL = re.compile(r"\bpeaceful(?:ly)?\b", re.IGNORECASE)
 _RIOT_WORD = re.compile(r"riot|rampage|unrest|mob|vandal", re.IGNORECASE)
 # death words that name no killing at a protest ('died in custody' is what was protested; masks cover most)
 _NO_KILL = re.compile(r"^(?:died|dies|deaths?|dead|lost|found)", re.IGNORECASE)
+_DIRECT = re.compile(
+    r"\b(?:gunfire|gunshots?|gun attack|gun and (?:rocket|grenade|mortar)|small arms|heavy firing|direct fire|"
+    r"(?:opened|open|opening) fire|fir(?:ed|ing) (?:their |his )?(?:weapons|guns|rifles)|stormed|raided)\b",
+    re.IGNORECASE,
+)
 _WEAK_RIOT = re.compile(r"unrest|tension|chaos", re.IGNORECASE)
 _LOCATIVE = re.compile(r"\b(?:in|at|near|of|from|to|outside|around|towards?)\s+(?:[A-Z][\w'-]*\s+)*$")
 _NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b(?!The\b)[A-Z][\w'-]*\s+$")
@@ -313,6 +318,16 @@ def _organised(hits: Hits, text: str) -> bool:
     return bool(hits.get("communal_party")) or any(not LOOSE.search(x.of(text)) for x in armed if x not in state)
 
 
+def _direct_fire(hits: Hits, text: str) -> bool:
+    """Whether guns were fired at close range beside the remote weapons ('gunshots and explosions', 'rocket
+    fire and then militants stormed the base'), in the event's own words."""
+    spans = [x for n in ("assault", "clash", "kill", "shelling", "ied", "grenade") for x in hits.get(n, ())]
+    if not spans:
+        return False
+    start, end = min(x.start for x in spans), max(x.end for x in spans)
+    return bool(_DIRECT.search(text, max(0, start - 80), min(len(text), end + 80)))
+
+
 def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
     """ACLED's event type and sub-event type from an event's triggers, by the codebook's hierarchy."""
     labelled = next((k for k in hits if k.startswith(SD_LABEL)), None)
@@ -478,6 +493,10 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
     met = any(_MET.search(x.of(text)) for x in hits.get("clash", ()))
     if remote is not None and met and armed_victims:
         return Coding("Battles", "Armed clash", _first(hits, "clash"))
+    # shells, rockets or grenades in a ground assault with guns on armed men are part of a battle (codebook:
+    # remote violence within a clash is coded as the clash)
+    if remote is not None and armed_victims and remote != "air" and _direct_fire(hits, text):
+        return Coding("Battles", "Armed clash", _first(hits, "clash", "assault", remote))
     if remote is not None and not fight:
         sub = {
             "air": "Air/drone strike",
