@@ -117,3 +117,16 @@ def test_extract_actors_police_clash_with_locals_faces_a_crowd(finder: ActorFind
     text = "Six people were hurt in a clash between locals and police at the ferry crossing."
     got = roles(finder, nlp, text, "clash", "Battles", "Armed clash")
     assert pair(got) == (POLICE, "Rioters ({country})")
+
+
+def test_extract_actors_raiders_from_abroad_beside_a_national_force() -> None:
+    registry = Registry.load()
+    text = "Turkana raiders from Uganda and Kenyan police exchanged fire near the border post."
+    names = [m.entry.name for m in registry.match(text)]
+    assert names == ["Turkana Ethnic Militia (Uganda)", "Police Forces of Kenya"]
+
+
+def test_extract_actors_two_countries_adjectives_share_the_force_word() -> None:
+    registry = Registry.load()
+    names = [m.entry.name for m in registry.match("Indian and Pakistani troops exchanged fire across the line.")]
+    assert names == ["Military Forces of India", "Military Forces of Pakistan"]

@@ -21,6 +21,10 @@ from typing import Any
 import yaml
 
 from conflictdb.errors import ConfigError
+
+# (ARMED_MEMBERS re-exported: other stages read it here)
+from conflictdb.extract.actor_words import ARMED_MEMBERS as ARMED_MEMBERS
+from conflictdb.extract.actor_words import MEMBER_NOUNS, MEMBER_PHRASES, PRE_MODIFIERS, SHOUTING_STOP
 from conflictdb.models import Actor, Span
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
@@ -42,188 +46,10 @@ _TOKEN = re.compile(r"[^\W_]+")
 # What may stand between two words of one name: 'Al-Shabaab', 'U.S.', 'People's', 'Boko  Haram', and the
 # line wrap of a wire story that breaks a name over two lines (never a blank line between paragraphs).
 _GAP = re.compile(r"[ \t\-'’./&()]{0,3}\Z|[ \t]*-?\r?\n[ \t]*\Z")
-# Words after a name that still belong to it: 'Wagner mercenaries', 'Taliban fighters'.
-_MEMBER_NOUNS = frozenset(
-    [
-        "troops",
-        "troop",
-        "forces",
-        "force",
-        "fighters",
-        "fighter",
-        "militants",
-        "militant",
-        "mercenaries",
-        "mercenary",
-        "soldiers",
-        "soldier",
-        "members",
-        "member",
-        "insurgents",
-        "insurgent",
-        "rebels",
-        "rebel",
-        "gunmen",
-        "gunman",
-        "operatives",
-        "operative",
-        "elements",
-        "element",
-        "militia",
-        "militias",
-        "militiamen",
-        "jihadists",
-        "jihadist",
-        "terrorists",
-        "terrorist",
-        "group",
-        "groups",
-        "guerrillas",
-        "guerrilla",
-        "commandos",
-        "commando",
-        "cadres",
-        "cadre",
-        "loyalists",
-        "loyalist",
-        "supporters",
-        "supporter",
-        "activists",
-        "activist",
-        "men",
-        "personnel",
-        "units",
-        "unit",
-        "contractors",
-        "contractor",
-        "paramilitaries",
-        "paramilitary",
-        "instructors",
-        "youths",
-        "youth",
-        "cells",
-        "cell",
-        "column",
-        "columns",
-        "squad",
-        "squads",
-        "faction",
-        "factions",
-        "wing",
-        "army",
-        "raiders",
-        "warriors",
-        "herders",
-        "bandits",
-        "attackers",
-        "assailants",
-        "tribe",
-        "tribesmen",
-        "clansmen",
-        "clan",
-        "community",
-        "communities",
-        "morans",
-        "moran",
-        "rustlers",
-        "herdsmen",
-        "combatants",
-        "affiliates",
-        "followers",
-        "partisans",
-        "workers",
-        "officials",
-        "leaders",
-        "leader",
-        "commander",
-        "commanders",
-    ]
-)
-# Words before a name that still belong to it: 'Russian Wagner troops', 'suspected Al Shabaab militants'.
-_PRE_MODIFIERS = frozenset(["suspected", "alleged", "armed", "heavily", "presumed", "purported", "self-proclaimed"])
-# Phrases after a group's name that are its armed men, and belong to the name ('Pokot ethnic militia').
-_ARMED_PHRASES = (
-    "ethnic militia",
-    "ethnic militias",
-    "ethnic militiamen",
-    "clan militia",
-    "clan militias",
-    "clan militiamen",
-    "communal militia",
-    "tribal militia",
-    "armed men",
-)
-# Words after an ethnic group's name that make its men an armed party: 'Pokot raiders', not 'Hazara men'.
-ARMED_MEMBERS = frozenset(
-    [
-        "militia",
-        "militias",
-        "militiamen",
-        "fighters",
-        "fighter",
-        "gunmen",
-        "gunman",
-        "raiders",
-        "raider",
-        "warriors",
-        "youths",
-        "youth",
-        "attackers",
-        "assailants",
-        "bandits",
-        "rustlers",
-        "morans",
-        "moran",
-        "herdsmen",
-        "militants",
-        "insurgents",
-        "rebels",
-        "guerrillas",
-        "tribesmen",
-        "clansmen",
-        "group",
-        "groups",
-        "gang",
-        "gangs",
-    ]
-) | set(_ARMED_PHRASES)
-_MEMBER_PHRASES = tuple(
-    tuple(p.split()) for p in (*_ARMED_PHRASES, "ethnic group", "community members", "tribe members")
-)
 # Acronyms of forces that are also news agencies' ('AFP' is Agence France-Presse): kept only where the
 # text names the force's country, or none.
 _AGENCIES = frozenset(["AFP"])
 _SHOUTING = 0.8  # share of capitals above which a text is all caps (wire stories), matched without case
-# Acronyms that an all-caps text uses as words, or too short to trust there.
-_SHOUTING_STOP = frozenset(
-    [
-        "ana",  # a first name, not the Afghan National Army, in capitals
-        "ant",
-        "cam",
-        "fact",
-        "fan",
-        "mit",
-        "pac",
-        "pad",
-        "sad",
-        "sac",
-        "tip",
-        "ism",
-        "iss",
-        "nas",
-        "das",
-        "tak",
-        "jad",
-        "jas",
-        "sas",
-        "rab",
-        "cid",
-        "inc",
-        "esa",
-        "mas",
-        "let",
-    ]
-)
 
 
 def fold(word: str) -> str:
@@ -422,7 +248,9 @@ class Registry:
                     entries = tuple(_localized(e, country, self.country_forms) for e in entries if _templated(e))
                     end += 1 + k
                     other, n = self._country_at(text, tokens, keys, end + 1) if end < len(keys) else (None, 0)
-                    if other and keys[end] == "and":
+                    # ... but 'raiders from Sudan and Kenyan police': the second country has its own force
+                    own_force = bool(other) and _alias_at(self._index, text, tokens, keys, end + 1 + n, shouting)
+                    if other and keys[end] == "and" and not own_force:
                         second = Span(tokens[end + 1][0], tokens[end + n][1])
                         also = [
                             Match(
@@ -440,6 +268,15 @@ class Registry:
                     entries, start = (named_militia,), start - 1
             span = Span(tokens[start][0], tokens[end - 1][1])
             first, last = self._extend(text, tokens, keys, start, end, entries)
+            if last > end and last < len(keys) and keys[last] == "from" and any(e.role == ETHNIC for e in entries):
+                # 'Toposa raiders from Sudan': a people's armed men from across a border are of that country
+                country, k = self._country_at(text, tokens, keys, last + 1)
+                if country and "{country}" in entries[0].name:
+                    entries = tuple(
+                        dataclasses.replace(e, name=e.name.replace("{country}", country), country=country)
+                        for e in entries
+                    )
+                    last += 1 + k
             extent = Span(tokens[first][0], tokens[last - 1][1])
             member = " ".join(keys[end:last])
             here = [Match(span=span, extent=extent, entry=e, words=span.of(text), member=member) for e in entries]
@@ -507,7 +344,9 @@ class Registry:
             entries = tuple(_localized(e, country, self.country_forms) for e in found.entries if _templated(e))
             if entries:
                 best = (entries, i + k + len(found.keys))
-        if not best[0] and i + k + 1 < len(keys) and keys[i + k] in ("and", "or"):
+        # (not a country named as a place: 'raiders from Sudan and Kenyan police')
+        placed = i > 0 and keys[i - 1] in _PLACE_WORDS
+        if not best[0] and not placed and i + k + 1 < len(keys) and keys[i + k] in ("and", "or"):
             # 'Indian and Pakistani troops': the force word after the second country is the first's too
             other, n = self._country_at(text, tokens, keys, i + k + 1)
             for index in (self._index, self._after) if other and other != country else ():
@@ -541,17 +380,17 @@ class Registry:
         """Widen a match over words that belong to the name, for named and ethnic actors only."""
         if not any(e.role in (NAMED, ETHNIC, PARTY) or e.unit for e in entries):
             return start, end
-        for extra in _MEMBER_PHRASES:
+        for extra in MEMBER_PHRASES:
             n = len(extra)
             if tuple(keys[end : end + n]) == extra and _joined(text, tokens, end - 1, end + n):
                 end += n
                 break
         else:
-            if end < len(tokens) and keys[end] in _MEMBER_NOUNS and _joined(text, tokens, end - 1, end + 1):
+            if end < len(tokens) and keys[end] in MEMBER_NOUNS and _joined(text, tokens, end - 1, end + 1):
                 end += 1
         if start > 0 and _joined(text, tokens, start - 1, start + 1):
             country, _ = self._country_at(text, tokens, keys, start - 1)
-            if keys[start - 1] in _PRE_MODIFIERS or country:
+            if keys[start - 1] in PRE_MODIFIERS or country:
                 start -= 1
         return start, end
 
@@ -590,7 +429,7 @@ def _alias_at(
             continue
         if alias.cased and not shouting and tuple(t[2] for t in tokens[i : i + n]) != alias.cased:
             continue
-        if alias.cased and shouting and (len("".join(alias.keys)) < 3 or "".join(alias.keys) in _SHOUTING_STOP):
+        if alias.cased and shouting and (len("".join(alias.keys)) < 3 or "".join(alias.keys) in SHOUTING_STOP):
             continue
         return alias
     return None
@@ -602,6 +441,8 @@ def _joined(text: str, tokens: list[tuple[int, int, str]], first: int, last: int
     return all(_GAP.match(text[tokens[j - 1][1] : tokens[j][0]]) for j in range(first + 1, last))
 
 
+# Words before a country's name that make it a place, not a force's or a people's adjective.
+_PLACE_WORDS = frozenset({"from", "in", "into", "of", "to", "at", "near", "across", "inside", "within"})
 # Words that name a state force by what it is, whatever the country: 'police reservists', 'army rangers'.
 _FORCE_WORDS = re.compile(r"\b(?:police\w*|army|military|soldiers?|troops)\b", re.IGNORECASE)
 _UNNAMED_MILITIAS = {
