@@ -156,3 +156,12 @@ def test_geocode_context_at_opening_a_sentence_is_no_arabic_article(geocoder: Ge
         geocoder, "At Mbwenge, two men were injured in a blast. Kenyan police cordoned off the area.", "blast"
     )
     assert place.name == "Mbwenge"
+
+
+def test_geocode_context_an_unlisted_place_in_a_town_that_shares_its_units_name_is_coded_to_the_town(
+    geocoder: Geocoder,
+) -> None:
+    # Nairobi is a county and a city: a spot the gazetteer lacks, given as in it, is coded to the city
+    text = "Gunmen shot a hawker in Kariokor in Nairobi on Monday."
+    place = _place(geocoder, text, "shot")
+    assert (place.name, place.locality) == ("Nairobi", "Kariokor")

@@ -53,11 +53,12 @@ def test_geocode_unlisted_place_given_with_its_unit_keeps_its_name(geocoder: Geo
     for text in (
         "Youths rioted in Bamanan, Koutiala on Monday.",
         "Youths rioted in Bamanan village (Koutiala, Sikasso) on Monday.",
-        # a unit's seat may stand for its unit
-        "Youths rioted in Bamanan in Sikasso on Monday.",
     ):
         place = _place(geocoder, text, "rioted")
         assert (place.name, place.admin1) == ("Bamanan", "Sikasso"), text
+    # 'X in Y', Y a town that is also its unit's seat: coded to the town, as a part of a known town is
+    place = _place(geocoder, "Youths rioted in Bamanan in Sikasso on Monday.", "rioted")
+    assert (place.name, place.locality, place.admin1) == ("Sikasso", "Bamanan", "Sikasso")
 
 
 def test_geocode_first_order_unit_takes_the_name_acled_codes_it_under(geocoder: Geocoder) -> None:

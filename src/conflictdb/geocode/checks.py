@@ -59,15 +59,16 @@ def inside_known(top: Toponym, unit: Toponym, text: str, *, unit_names: tuple[st
         return True  # 'Moyale town', 'Khulna city'
     if "," in between.group():
         return False  # 'X, Y' is how coders give a place and its unit ('Alxanli, Fizuli')
-    # a town by its size or a capital, unless a unit shares its name ('Kaningo in Isiolo' may be in Isiolo
-    # county) or it is a unit's seat, often spelt as its unit is ('Saraqab in Idleb')
+    # a town by its size, a capital or a unit's seat; not a unit spelt otherwise than the text spells it
+    # ('Saraqab in Idleb', where the gazetteer's Idlib is the governorate)
     entry = unit.chosen
+    # the town itself, or the town of a unit that shares its name ('Mwangaza in Isiolo': Isiolo town)
+    towns = [e for e in unit.entries if e.fclass == "P" and e.a1 == entry.a1]
+    town = entry if entry.fclass == "P" else (towns[0] if towns else None)
     return (
-        entry.fclass == "P"
-        and (entry.pop >= 20_000 or entry.fcode == "PPLC")
-        and not entry.fcode.startswith("PPLA")
-        and not any(e.cc == entry.cc and e.level in (1, 2) for e in unit.entries)
-        and not any(variant(name, unit.surface) for name in unit_names)
+        town is not None
+        and (town.pop >= 20_000 or town.fcode in ("PPLC", "PPLA", "PPLA2"))
+        and not any(variant(name, unit.surface) for name in unit_names if fold(name) != unit.key)
     )
 
 
