@@ -115,6 +115,10 @@ def test_extract_events_grammar_crowds(extractor: Any, text: str, coded: tuple[s
     [
         # a rally where an armed man attacked someone is only the attack's setting
         ("An unknown man stabbed a trader with a knife during a rally in Nakuru town.", "Violence against civilians"),
+        # passives joined by 'and' share their 'by': residents did both
+        ("A thief was beaten and set on fire by residents in Chwele market.", "Riots"),
+        # a crowd forcing its way into a polling station riots
+        ("Angry voters stormed a tallying centre in Bungoma after results were delayed.", "Riots"),
         # suspects the police shot at are no mob's victims
         ("Police officers shot two suspected thieves at a market in Thika.", "Violence against civilians"),
     ],

@@ -315,6 +315,12 @@ def _agents(token: Any) -> list[Any]:
             out.extend(c for c in child.children if c.dep_ == "pobj")
     if not out and token.dep_ == "conj" and token.head is not token and not passive:
         return _agents(token.head)  # 'residents seized him and beat him'
+    if not out and passive:
+        # 'beaten to death and set on fire by residents': joined passives share the 'by'
+        for verb in token.conjuncts:
+            for child in verb.children:
+                if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+                    out.extend(c for c in child.children if c.dep_ == "pobj")
     return out
 
 

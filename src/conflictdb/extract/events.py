@@ -114,6 +114,7 @@ _DIRECT = re.compile(
     r"(?:opened|open|opening) fire|fir(?:ed|ing) (?:their |his )?(?:weapons|guns|rifles)|stormed|raided)\b",
     re.IGNORECASE,
 )
+_GUNS = re.compile(r"shot|shoot|fire|firing|gun", re.IGNORECASE)
 _WEAK_RIOT = re.compile(r"unrest|tension|chaos", re.IGNORECASE)
 _LOCATIVE = re.compile(r"\b(?:in|at|near|of|from|to|outside|around|towards?)\s+(?:[A-Z][\w'-]*\s+)*$")
 _NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b(?!The\b)[A-Z][\w'-]*\s+$")
@@ -484,6 +485,15 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
     remote = next((n for n in ("air", "shelling", "grenade", "ied") if h(n)), None)
     if remote is None and not fight and h("kill", "assault") and sdoc is not None and mob_doers(hits, sdoc, text):
         return Coding("Riots", "Mob violence", _first(hits, "kill", "assault", "mob"), civilians)
+    if (
+        remote is None
+        and not fight
+        and sdoc is not None
+        and not any(_GUNS.search(x.of(text)) for x in hits.get("assault", ()))
+        and crowd_stormed(hits, sdoc, text)
+    ):
+        # a crowd forcing its way into a polling station or an office riots (codebook: mob violence)
+        return Coding("Riots", "Mob violence", _first(hits, "assault", "mob"))
     if h("regains") and (fight or violence):
         return Coding("Battles", "Government regains territory", _first(hits, "regains"))
     if h("overtakes") and (fight or violence):
