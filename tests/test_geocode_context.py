@@ -165,3 +165,11 @@ def test_geocode_context_an_unlisted_place_in_a_town_that_shares_its_units_name_
     text = "Gunmen shot a hawker in Kariokor in Nairobi on Monday."
     place = _place(geocoder, text, "shot")
     assert (place.name, place.locality) == ("Nairobi", "Kariokor")
+
+
+def test_geocode_context_a_name_given_with_its_acronym_is_a_bodys(geocoder: Geocoder) -> None:
+    # 'Vendara' is a town, but 'Vendara (VSM)' ends the name of a movement given with its acronym
+    reading = geocoder.read("Members of the Students Movement of Vendara (VSM) protested in Meghalaya.")
+    (vendara,) = [t for t in reading.toponyms if t.surface == "Vendara"]
+    assert vendara.facility and vendara.cue == 0
+    assert geocoder.read("Students protested in Vendara (Meghalaya) on Monday.").toponyms[0].cue == 2

@@ -507,6 +507,8 @@ def _toponym(
     near, cue = cue_before(before)
     follower = after.group(1) if after else ""
     facility = (follower.lower() in FACILITY and follower[:1].isupper()) or follower.lower() in ACTOR_NOUNS
+    # 'National Health Mission (NHM)': the last word of a body's name, given with its acronym
+    facility = facility or (text[end : end + 2] == " (" and _ACRONYM_IN_PARENS_RE.match(text, end) is not None)
     if facility:
         cue = 0
     elif follower.lower() in _RESIDENTS or home_before(before):
