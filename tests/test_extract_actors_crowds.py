@@ -130,3 +130,10 @@ def test_extract_actors_two_countries_adjectives_share_the_force_word() -> None:
     registry = Registry.load()
     names = [m.entry.name for m in registry.match("Indian and Pakistani troops exchanged fire across the line.")]
     assert names == ["Military Forces of India", "Military Forces of Pakistan"]
+
+
+@pytest.mark.slow
+def test_extract_actors_property_destroyed_was_civilians(finder: ActorFinder, nlp: Any) -> None:
+    text = "Unknown men set fire to a grain store at the edge of the town overnight."
+    got = roles(finder, nlp, text, "fire", "Strategic developments", "Looting/property destruction")
+    assert pair(got) == ("Unidentified Armed Group ({country})", CIVILIANS)

@@ -229,6 +229,8 @@ class _Cast:
                 a1 = _generic(POLICE, 1)
             m2 = first(self.patients, PERPETRATORS + (GROUP, PROTESTER, RIOTER, VICTIM))
             a2 = _side(m2) if m2 else None
+            if a2 is None and sub_event_type == "Looting/property destruction":
+                a2 = _generic(CIVILIANS, 7)  # what was looted or destroyed, unless a force's or group's, was civilians'
         else:  # Battles, Explosions/Remote violence
             candidates = near_doers + anywhere_doers
             if event_type.startswith("Explosions") and sub_event_type not in (
