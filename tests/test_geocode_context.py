@@ -18,7 +18,8 @@ _FEATURES = [
     (906, "Jalisco", "", 20.5, -103.5, "A", "ADM1", "MX", "14", "", 7350000),
     (907, "Los Altos", "", 17.0, -96.7, "P", "PPL", "MX", "20", "", 900),
     (908, "Meghalaya", "", 25.5, 91.3, "A", "ADM1", "IN", "18", "", 2960000),
-    (909, "Vendara", "", 25.2, 90.9, "P", "PPL", "IN", "18", "", 15000),
+    (909, "Vendara", "Vendara Town", 25.2, 90.9, "P", "PPL", "IN", "18", "", 15000),
+    (911, "Korvala City", "", 25.58, 91.89, "P", "PPL", "IN", "18", "", 5000),
     (910, "Kilimani", "", -1.29, 36.78, "P", "PPLX", "KE", "05", "", 20000),
 ]
 _ADMIN1 = [("KE.05", "Nairobi"), ("TZ.18", "Tanga"), ("IN.18", "Meghalaya"), ("MX.14", "Jalisco"), ("MX.20", "Oaxaca")]
@@ -173,3 +174,10 @@ def test_geocode_context_a_name_given_with_its_acronym_is_a_bodys(geocoder: Geoc
     (vendara,) = [t for t in reading.toponyms if t.surface == "Vendara"]
     assert vendara.facility and vendara.cue == 0
     assert geocoder.read("Students protested in Vendara (Meghalaya) on Monday.").toponyms[0].cue == 2
+
+
+def test_geocode_context_town_after_a_towns_name_is_no_part_of_it(geocoder: Geocoder) -> None:
+    # the gazetteer knows 'Vendara Town' only as another name of Vendara
+    assert _place(geocoder, "Traders rioted in Vendara Town on Monday.", "rioted").name == "Vendara"
+    # a city whose own name ends in 'City' keeps it
+    assert _place(geocoder, "Traders rioted in Korvala City on Monday.", "rioted").name == "Korvala City"

@@ -109,6 +109,9 @@ def named_feature(top: Toponym, text: str) -> str:
         and text[top.span.end : top.span.end + 2].strip()[:1].isupper()
     ):
         surface = ascii_name(top.chosen.name)  # 'Nairobis CBD': a possessive without its apostrophe
+    key = fold(surface)
+    if top.chosen is not None and key.endswith((" town", " city")) and fold(top.chosen.name) == key[:-5]:
+        surface = surface[:-5]  # 'Kisii Town', a town known as Kisii; not 'Quezon City', whose name it is
     return f"{surface} {m.group(1).title()}" if m else surface
 
 
