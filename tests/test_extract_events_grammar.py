@@ -111,6 +111,25 @@ def test_extract_events_grammar_crowds(extractor: Any, text: str, coded: tuple[s
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
+    "text",
+    [
+        # a road named by its two towns, hyphenated, is still a road blocked
+        "Traders blocked the Kitale-Webuye highway over the closure of their stalls.",
+        # people gathered, in whatever words, to denounce something
+        "Nurses gathered in Mombasa (Mvita), to mark their day and denounce the delay of their salaries.",
+        "The opposition members of the assembly staged a walk out over the budget vote.",
+        "Hundreds of women marched for peace in Bungoma ahead of the polls.",
+        # 'have been demonstrating' is a demonstration; 'as demonstrated' is none
+        "Teachers closed the schools in Kericho. They have been demonstrating against unpaid allowances.",
+        "The union enacted a 24-hour strike over the new tax.",
+    ],
+)
+def test_extract_events_grammar_protest_words(extractor: Any, text: str) -> None:
+    assert _main(extractor, text)[0] == "Protests"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
     ("text", "event_type"),
     [
         # a rally where an armed man attacked someone is only the attack's setting
