@@ -181,3 +181,12 @@ def test_geocode_context_town_after_a_towns_name_is_no_part_of_it(geocoder: Geoc
     assert _place(geocoder, "Traders rioted in Vendara Town on Monday.", "rioted").name == "Vendara"
     # a city whose own name ends in 'City' keeps it
     assert _place(geocoder, "Traders rioted in Korvala City on Monday.", "rioted").name == "Korvala City"
+
+
+def test_geocode_context_a_coders_note_gives_the_whole_name_before_the_units(geocoder: Geocoder) -> None:
+    # 'Sheikh' is a common word and the gazetteer knows only 'Tumbazi': the note's place is 'Sheikh Tumbazi'
+    text = "Militants attacked a police post in Sheikh Tumbazi village (Kiraho, Nairobi) on Monday."
+    assert _place(geocoder, text, "attacked").name == "Sheikh Tumbazi"
+    # a region's name before a body's name is no part of a place's name
+    text = "Activists of the Meghalaya Vendara Front (Korvala, Meghalaya) protested."
+    assert not _place(geocoder, text, "protested").name.startswith("Meghalaya")

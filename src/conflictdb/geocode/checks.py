@@ -97,7 +97,7 @@ def town_of_quarter(top: Toponym, text: str) -> Toponym | None:
 _FEATURE_RE = re.compile(r" (refugee camp)\b(?! (?:road|district|area|of)\b)", re.IGNORECASE)
 
 
-def named_feature(top: Toponym, text: str) -> str:
+def named_feature(top: Toponym, text: str, reading: Reading | None = None) -> str:
     """A place's name as the text gives it, with the camp named after it: 'Dadaab Refugee Camp' (the town's own
     point still stands for it)."""
     m = _FEATURE_RE.match(text, top.span.end)
@@ -109,11 +109,40 @@ def named_feature(top: Toponym, text: str) -> str:
         and text[top.span.end : top.span.end + 2].strip()[:1].isupper()
     ):
         surface = ascii_name(top.chosen.name)  # 'Nairobis CBD': a possessive without its apostrophe
+    if _UNITS_AFTER_RE.match(text, top.span.end):
+        # 'Sheikh Barrow village (Lafey, Mandera)': a coder's note gives its place's whole name before the
+        # units, though a word of it is common ('Sheikh') or a place elsewhere ('Bab')
+        start = top.span.start
+        while (word := _WORD_BEFORE_RE.search(text, max(0, start - 30), start)) and not _names_apart(word, reading):
+            start = word.start(1)
+        surface = text[start : top.span.start] + surface
     key = fold(surface)
     if top.chosen is not None and key.endswith((" town", " city")) and fold(top.chosen.name) == key[:-5]:
         surface = surface[:-5]  # 'Kisii Town', a town known as Kisii; not 'Quezon City', whose name it is
     return f"{surface} {m.group(1).title()}" if m else surface
 
+
+# A coder's units after a place's name: 'X (A, B)', 'X village (A, B)'.
+_UNITS_AFTER_RE = re.compile(r"(?: (?:village|town|area))? \([A-Z]")
+# The word right before a name, joined to it: 'Sheikh ', 'Bab ', 'Wadi al-'.
+_WORD_BEFORE_RE = re.compile(r"(?<![\w'’])([A-Z][a-z]+|al|el)[ \-]$")
+
+
+def _names_apart(word: re.Match[str], reading: Reading | None) -> bool:
+    """Whether the word before a name is no part of it: a word that opens a phrase, a country's word or a
+    region's name ('Karnataka Rakshana Vedike')."""
+    if word.group(1) in _NOT_NAME_WORDS:
+        return True
+    if reading is None:
+        return False
+    at = word.start(1)
+    return any(w.span.start <= at < w.span.end for w in reading.countries) or any(
+        t.span.start <= at < t.span.end and any(e.level in (1, 2) for e in t.entries) for t in reading.toponyms
+    )
+
+
+# Capitalized words that open a sentence or a phrase, never a place's name.
+_NOT_NAME_WORDS = frozenset(str.split("In At On Near The A An Of From To And Around Between Outside Inside Into By"))
 
 # Between a part and the town it is in: 'X in Y', 'X, Y', 'X of Y'.
 _PART_OF_RE = re.compile(r"\s*(?:,|in|of|at)\s*(?:the\s+)?", re.IGNORECASE)

@@ -335,7 +335,8 @@ class Geocoder:
         kind = "near" if top.near and level == 3 else {1: "admin1", 2: "admin2"}.get(level, "place")
         geo, where = _PRECISION[kind]
         name = display(
-            bare_name(top.surface) if entry.level < 3 or top.designator else named_feature(top, reading.text), None
+            bare_name(top.surface) if entry.level < 3 or top.designator else named_feature(top, reading.text, reading),
+            None,
         )
         if seat is not None and self._named_seat(entry, seat, name):
             name = acled_name(ascii_name(seat.name))  # ACLED names the town whose point it uses
@@ -469,7 +470,7 @@ class Geocoder:
         outer = next((c for c in top.context if c.span.start > top.span.end), None)
         if outer is None or outer.chosen is not None or not inside_known(top, outer, doc_text):
             outer = None
-        name = display(bare_name(outer.surface) if outer else named_feature(top, doc_text), None)
+        name = display(bare_name(outer.surface) if outer else named_feature(top, doc_text, reading), None)
         if not known:
             cc = main_country(reading) or top_country(votes) or self._named_actors_country(doc_text)
             if cc is None:
@@ -524,7 +525,7 @@ class Geocoder:
         if outer is not None and not inside:
             name, inside = display(bare_name(outer.surface), None), True
         place = Place(
-            name=name if inside else display(named_feature(top, doc_text), None),
+            name=name if inside else display(named_feature(top, doc_text, reading), None),
             locality=display(top.surface, None),
             country=self.gazetteer.country_name(entry.cc),
             country_code=entry.cc,
