@@ -137,3 +137,13 @@ def test_extract_actors_property_destroyed_was_civilians(finder: ActorFinder, nl
     text = "Unknown men set fire to a grain store at the edge of the town overnight."
     got = roles(finder, nlp, text, "fire", "Strategic developments", "Looting/property destruction")
     assert pair(got) == ("Unidentified Armed Group ({country})", CIVILIANS)
+
+
+@pytest.mark.slow
+def test_extract_actors_force_on_an_operation_comes_first(finder: ActorFinder, nlp: Any) -> None:
+    text = (
+        "On Monday the police carried out an operation against cattle thieves in the hills. "
+        "A shoot-out broke out and two suspects were shot dead."
+    )
+    got = roles(finder, nlp, text, "shoot-out", "Battles", "Armed clash")
+    assert pair(got) == (POLICE, "Unidentified Armed Group ({country})")

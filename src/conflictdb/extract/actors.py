@@ -95,6 +95,12 @@ _GANG = re.compile(
     re.IGNORECASE,
 )
 GANG = "Unidentified Gang ({country})"
+# A side that set out against the other: 'police carried out an operation', 'troops raided a hideout'.
+_RAID = re.compile(
+    r"\W{0,3}(?:\w+\s+){0,3}?(?:(?:carried out|conducted|launched|mounted|staged|went on)\s+(?:an?\s+|the\s+)?"
+    r"(?:\w+\s+)?(?:operations?|raids?|searche?s?|crackdowns?|patrols?|swoops?)|raided|stormed|went to)\b",
+    re.IGNORECASE,
+)
 _FROM_AFAR = frozenset(["Air/drone strike", "Shelling/artillery/missile attack"])
 _HARMED = re.compile(r"\b(?:kill\w*|dead|died|injur\w*|wound\w*|casualt\w*|hurt|lives)\b", re.IGNORECASE)
 _UNHARMED = re.compile(
@@ -290,6 +296,9 @@ class _Cast:
                 (a1, m1), (a2, m2) = self._sides(doers, (a1, m1), (a2, m2))
             if event_type == "Battles" and m1 in self.defenders and a2 is not None and m2 not in self.defenders:
                 (a1, m1), (a2, m2) = (a2, m2), (a1, m1)  # the side that attacked comes first
+            elif event_type == "Battles" and a2 is not None and a2.inter == 1 and a1 is not None and a1.inter != 1:
+                raid = self._raided(a2) and not self._raided(a1)
+                (a1, m1), (a2, m2) = ((a2, m2), (a1, m1)) if raid else ((a1, m1), (a2, m2))  # the raiders came first
             unnamed = (None, UNIDENTIFIED)
             sides_unnamed = (a1.name if a1 else None) in unnamed and (a2.name if a2 else None) in unnamed
             if len(self.monitored) == 2 and sides_unnamed:
@@ -320,6 +329,11 @@ class _Cast:
                 "assoc_actor_2": self._assoc_evidence(assoc_2),
             },
         )
+
+    def _raided(self, actor: Actor) -> bool:
+        """Whether the text has a side go on a raid or an operation: 'the Military Police carried out an operation'."""
+        sides = [m for m in self.matches if actor.name in (m.entry.name, _side(m).name)]
+        return any(_RAID.match(self.text, m.extent.end) for m in sides)
 
     def _fight(self) -> bool:
         """Whether the act's sentence speaks of a fight ('clashes', 'fighting between'): its victims may be caught
