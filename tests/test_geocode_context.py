@@ -190,3 +190,8 @@ def test_geocode_context_a_coders_note_gives_the_whole_name_before_the_units(geo
     # a region's name before a body's name is no part of a place's name
     text = "Activists of the Meghalaya Vendara Front (Korvala, Meghalaya) protested."
     assert not _place(geocoder, text, "protested").name.startswith("Meghalaya")
+
+
+def test_geocode_context_a_months_short_form_is_no_place(geocoder: Geocoder) -> None:
+    reading = geocoder.read("Around Sept 21st, gunmen raided a village near the border.")
+    assert not [t for t in reading.toponyms if t.surface == "Sept"]
