@@ -168,6 +168,39 @@ def test_extract_events_grammar_remote_in_a_fight(extractor: Any, text: str, cod
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        # weapons among what was seized, or a drone brought down, were not used
+        (
+            "Soldiers recovered two rifles, a pistol and three mortar shells from a hideout near Dera Bugti.",
+            ("Strategic developments", "Disrupted weapons use"),
+        ),
+        (
+            "Government troops shot down a rebel drone over the airport of Sirte.",
+            ("Strategic developments", "Disrupted weapons use"),
+        ),
+        (
+            "Police found a bomb under a bus in Thika and disarmed it.",
+            ("Strategic developments", "Disrupted weapons use"),
+        ),
+        # the deed people are arrested for is no new event
+        (
+            "Police arrested four men for their involvement in the bombing of a bar in Garissa.",
+            ("Strategic developments", "Arrests"),
+        ),
+        # a protest people are arrested for is the event
+        (
+            "Police arrested twenty students in Nakuru for staging a protest against fee increases.",
+            ("Protests", "Protest with intervention"),
+        ),
+    ],
+)
+def test_extract_events_grammar_stopped_or_held(extractor: Any, text: str, coded: tuple[str, str]) -> None:
+    assert _main(extractor, text) == coded
+
+
+@pytest.mark.slow
 def test_extract_events_grammar_attack_met_with_fire(extractor: Any) -> None:
     # a grenade attack on a post that the soldiers answered with gunfire is one side of a battle
     text = "Militants threw a grenade at an army post in Garissa. The soldiers reacted with gunfire."

@@ -54,6 +54,19 @@ _SET_OFF = re.compile(
     r"demonstrat\w*|protest\w*)\b)[^,.;:(\[])+)",
     re.IGNORECASE,
 )
+# 'arrested for their involvement in arson attacks', 'detained over the killing of a chief': the deed people
+# are held for is past, or told as its own event elsewhere; the phrase ends where the sentence goes on
+# ('... was killed in a gunfight')
+_HELD_FOR = re.compile(
+    r"\b(?:(?:arrested|detained|booked|nabbed|apprehended|remanded|held|rounded up)"
+    r"(?:\s+(?!(?:after|when|as|while|because|following)\b)[\w'-]+){0,4}?\s+"
+    r"(?:for|over|in connection with)|(?:involvement|complicity) in)\s+(?!\d)"
+    # (a protest people were held for is the event: ACLED codes the protest)
+    r"(?![^,.;:]*\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|march\w*|strike|effig\w*|flags|slogans|picket\w*|sit-ins?|"
+    r"block\w*)\b)"
+    r"(?P<object>(?:(?!\b(?:was|were|is|are|has|have|had|who|which|when|while|after|before|by)\b)[^,.;:(\[])+)",
+    re.IGNORECASE,
+)
 # 'no protests took place', 'devoid of running battles', 'without violence': what did not happen
 _DENIED = re.compile(
     r"\b(?:no|without|devoid of|free of|nor|never)\s+(?!(?:fewer|less|more|sooner|longer)\b)(?:[\w'-]+\s+){0,3}[\w'-]+",
@@ -79,6 +92,7 @@ def masks(text: str, span: Span) -> list[Span]:
     found = [*_REASON.finditer(chunk), *_FIGURATIVE.finditer(chunk), *_DENIED.finditer(chunk)]
     spans = [Span(span.start + m.start(), span.start + m.end()) for m in found]
     spans += [Span(span.start + m.start("object"), span.start + m.end("object")) for m in _SET_OFF.finditer(chunk)]
+    spans += [Span(span.start + m.start("object"), span.start + m.end("object")) for m in _HELD_FOR.finditer(chunk)]
     spans += [
         Span(span.start + m.start("object"), span.start + m.end("object"))
         for m in _PROTESTED.finditer(chunk)

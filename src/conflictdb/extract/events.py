@@ -115,6 +115,7 @@ _DIRECT = re.compile(
     re.IGNORECASE,
 )
 _GUNS = re.compile(r"shot|shoot|fire|firing|gun", re.IGNORECASE)
+_SENTENCE_GAP = re.compile(r"[.;!?]\s")
 _WEAK_RIOT = re.compile(r"unrest|tension|chaos", re.IGNORECASE)
 _LOCATIVE = re.compile(r"\b(?:in|at|near|of|from|to|outside|around|towards?)\s+(?:[A-Z][\w'-]*\s+)*$")
 _NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b(?!The\b)[A-Z][\w'-]*\s+$")
@@ -319,6 +320,11 @@ def _organised(hits: Hits, text: str) -> bool:
     return bool(hits.get("communal_party")) or any(not LOOSE.search(x.of(text)) for x in armed if x not in state)
 
 
+def _among(hit: Span, stopped: list[Span], text: str) -> bool:
+    """Whether `hit` follows a seizure or an interception in the same sentence: one of the items."""
+    return any(d.start <= hit.start and not _SENTENCE_GAP.search(text, d.end, hit.start) for d in stopped)
+
+
 def _direct_fire(hits: Hits, text: str) -> bool:
     """Whether guns were fired at close range beside the remote weapons ('gunshots and explosions', 'rocket
     fire and then militants stormed the base'), in the event's own words."""
@@ -431,7 +437,14 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
         for n in ("ied", "grenade", "suicide")
         for x in hits.get(n, ())
     )
-    if h("disrupted") and not h("kill", "clash", "air", "shelling") and not went_off:
+    # ('recovered a rifle and two mortar shells', 'shot down a drone': weapons and shots named in what was
+    # seized or stopped were not used; a remote weapon told after a seizure in its sentence is among the items)
+    stopped = hits.get("disrupted", [])
+    used = [x for n in ("air", "shelling") for x in hits.get(n, ()) if not _among(x, stopped, text)]
+    fought = [
+        x for n in ("kill", "clash") for x in hits.get(n, ()) if not any(d.start <= x.start < d.end for d in stopped)
+    ]
+    if stopped and not fought and not used and not went_off:
         return Coding("Strategic developments", "Disrupted weapons use", _first(hits, "disrupted"))
     if h("chemical"):
         return Coding("Explosions/Remote violence", "Chemical weapon", _first(hits, "chemical"), civilians)
