@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from conflictdb.extract import lexicons
-from conflictdb.extract.actor_registry import ARMED, ETHNIC, NAMED, PARTY, PROTESTER, RIOTER, STATE, Registry
 from conflictdb.extract.event_masks import masks as masks  # re-exported: callers read it from here
 from conflictdb.extract.event_parse import (
     LOOSE,
@@ -26,6 +25,7 @@ from conflictdb.extract.event_parse import (
     doers,
     does,
     mob_doers,
+    named_parties,
     noncombatants_hit,
     setting,
     targeted,
@@ -117,21 +117,6 @@ _DIRECT = re.compile(
 _GUNS = re.compile(r"shot|shoot|fire|firing|gun", re.IGNORECASE)
 _SENTENCE_GAP = re.compile(r"[.;!?]\s")
 _WEAK_RIOT = re.compile(r"unrest|tension|chaos", re.IGNORECASE)
-_LOCATIVE = re.compile(r"\b(?:in|at|near|of|from|to|outside|around|towards?)\s+(?:[A-Z][\w'-]*\s+)*$")
-_NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b(?!The\b)[A-Z][\w'-]*\s+$")
-_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
-
-
-def _place_name(chunk: str, extent: Span) -> bool:
-    """Whether a group's name is part of a place's or another longer name: after 'in', 'at'; beside
-    other capitalised words ('Dakshin Surma', 'Turkana Farm')."""
-    return bool(
-        _LOCATIVE.search(chunk, 0, extent.start)
-        or (extent.start > 0 and _NAME_BEFORE.search(chunk, 0, extent.start))
-        or _NAME_AFTER.match(chunk, extent.end)
-    )
-
-
 _DAMAGE_RIOT = re.compile(
     r"burn|torch|fire|ablaze|alight|petrol|crude|cocktail|molotov|bomb|vandal|ransack|broke", re.IGNORECASE
 )
@@ -189,7 +174,7 @@ def find(text: str, span: Span) -> Hits:
         ]
         if found:
             hits[name] = found
-    for name, found in _named_parties(text, span).items():
+    for name, found in named_parties(text, span).items():
         hits.setdefault(name, []).extend(found)
     for sub, pattern in lexicons.labelled("events", "sd_labels"):
         found = lexicons.find(pattern, chunk, offset=span.start)
@@ -202,34 +187,6 @@ def find(text: str, span: Span) -> Hits:
 def _present(text: str) -> frozenset[str]:
     """The cues found anywhere in a document: a sentence is searched only for these (most cues are absent)."""
     return frozenset(name for name, pattern in lexicons.cues("events").items() if pattern.search(text))
-
-
-def _named_parties(text: str, span: Span) -> Hits:
-    out: Hits = {}
-    chunk, offset = span.of(text), span.start
-    # the document's names, matched once (the actor stage reads the same): those inside this sentence
-    for match in Registry.load().match(text):
-        where = match.extent
-        if not (span.start <= where.start and where.end <= span.end):
-            continue
-        entry = match.entry
-        if entry.role == STATE or (entry.role in (NAMED, ARMED) and entry.inter in (1, 8)):
-            names: tuple[str, ...] = ("named_armed", "named_state")
-        elif entry.role in (NAMED, ARMED):
-            names = ("named_armed",)
-        elif entry.role == ETHNIC:
-            if not match.member and _place_name(chunk, Span(where.start - offset, where.end - offset)):
-                continue  # 'in Dakshin Surma', 'at Turkana Farm': a place named after the group
-            names = ("communal_party",)
-        elif entry.role == PARTY:
-            names = ("crowd_party", "named_party")
-        elif entry.role in (RIOTER, PROTESTER):
-            names = ("crowd_party",)
-        else:
-            continue
-        for name in names:
-            out.setdefault(name, []).append(where)
-    return out
 
 
 def eventful(hits: Hits) -> bool:
