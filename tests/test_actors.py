@@ -526,3 +526,15 @@ def test_actors_a_force_that_counts_or_investigates_is_no_doer(finder: ActorFind
     text = f"Police {voice} show that 15 people were murdered in the city last week."
     got = roles(finder, nlp, text, "murdered", "Violence against civilians", "Attack")
     assert got.actor1 is None or not got.actor1.name.startswith("Police Forces")
+
+
+def test_actors_registry_bangladesh_elite_and_border_units_are_police() -> None:
+    registry = Registry.load()
+    text = "A Rapid Action Battalion team and BGB members raided the hideout."
+    assert [m.entry.name for m in registry.match(text)] == ["Police Forces of Bangladesh"] * 2
+
+
+def test_actors_registry_names_a_group_by_its_acronym_too() -> None:
+    registry = Registry.load()
+    names = {m.entry.name for m in registry.match("Two PBCP cadres were held on Monday.")}
+    assert names == {"PBCP: Purba Banglar Communist Party"}
