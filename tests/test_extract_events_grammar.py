@@ -47,6 +47,18 @@ def _main(extractor: Any, text: str) -> tuple[str, str]:
             "Gunmen abducted two engineers in Wajir after killing their guard, a police officer.",
             "Violence against civilians",
         ),
+        # the civilians after the violence suffered it, whatever 'from' the subject had before it
+        ("Troops from Uganda attack Kenyan herders near Lokiriama", "Violence against civilians"),
+        # 'engaged in construction' is no fight: the labourers were attacked
+        (
+            "Armed men of a rebel group beat up four labourers engaged in building a road near Ukhrul.",
+            "Violence against civilians",
+        ),
+        # a resident shot during a security operation: the operation is only the setting
+        (
+            "Soldiers shot and wounded a resident of Mora during a security operation.",
+            "Violence against civilians",
+        ),
         # police who 'engage' or 'encountered' armed men fought them
         ("Police engage bandits who raided a ranch in Laikipia. Three killed", "Battles"),
         ("A rebel was killed when soldiers encountered an armed group near Kasese.", "Battles"),

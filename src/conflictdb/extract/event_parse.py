@@ -81,18 +81,24 @@ def after_violence(hits: Hits, text: str) -> tuple[bool, bool]:
         return False, bool(hits.get("civilian_party"))
     first = min(violent)
 
+    def by(s: Span) -> bool:
+        # a 'by', 'from' ... after the violence word that comes before: 'attack Kenyan civilians' is not
+        # read through 'soldiers from Ethiopia' before it
+        low = max([s.start - 40, *(v for v in violent if v < s.start)])
+        return bool(_BY.search(text[max(0, low) : s.start]))
+
     def hit(name: str) -> bool:
         # (in the violence's own sentence: 'the police commander said ...' in the next one suffered nothing)
         return any(
             (
                 any(v < s.start and not _SENTENCE_END.search(text, v, s.start) for v in violent)
-                and not _BY.search(text[max(0, s.start - 40) : s.start])
+                and not by(s)
             )
             or (s.end <= first and _PASSIVE_GAP.fullmatch(text, s.end, first))
             for s in hits.get(name, ())
         )
 
-    civilians = any(not _BY.search(text[max(0, s.start - 40) : s.start]) for s in hits.get("civilian_party", ()))
+    civilians = any(not by(s) for s in hits.get("civilian_party", ()))
     # without a parse, named civilians decide: armed men near them are more often the attackers
     return hit("armed_party") and not civilians, civilians
 
@@ -197,8 +203,9 @@ def setting(hits: Hits, name: str, sdoc: Any) -> list[Span]:
 
 # Nouns that say the victims were no fighters ('people' may be anyone, and is left out).
 _NONCOMBATANT = re.compile(
-    r"civilians?|bystanders?|passers-?by|non-?combatants|villagers?|women|children|girls?|boys?|babies|infants|"
-    r"pupils|schoolchildren|worshippers|passengers|farmers|fishermen|traders|shoppers",
+    r"civilians?|bystanders?|passers-?by|non-?combatants|villagers?|residents?|women|children|girls?|boys?|babies|"
+    r"infants|pupils|students?|schoolchildren|worshippers|passengers|farmers|fishermen|traders|shoppers|journalists?|"
+    r"nurses?|doctors?|patients?|pedestrians?",
     re.IGNORECASE,
 )
 
