@@ -195,3 +195,12 @@ def test_geocode_context_a_coders_note_gives_the_whole_name_before_the_units(geo
 def test_geocode_context_a_months_short_form_is_no_place(geocoder: Geocoder) -> None:
     reading = geocoder.read("Around Sept 21st, gunmen raided a village near the border.")
     assert not [t for t in reading.toponyms if t.surface == "Sept"]
+
+
+def test_geocode_context_a_place_of_the_same_name_beside_it_is_no_evidence_for_a_namesake(
+    geocoder: Geocoder,
+) -> None:
+    # the only Tumbazi known is in Tanzania; 'Tumbazi West' beside it agrees with any Tumbazi, Nairobi does not
+    text = "Gunmen attacked a trader in Tumbazi town (Tumbazi West, Nairobi), Kenyan police said."
+    place = _place(geocoder, text, "attacked")
+    assert (place.country, place.admin1) == ("Kenya", "Nairobi")

@@ -128,7 +128,9 @@ def _resolve_group(top: Toponym, scores: dict[int, list[tuple[float, Entry]]]) -
             # the units named beside a place are units more often than towns: every unit of the name is an option
             ranked = scores[id(other)]
             options = ranked[:8] + [(s, e) for s, e in ranked[8:] if e.level in (1, 2)]
-            if not options:
+            if not options or (other.key == top.key and not any(e.level in (1, 2) for _, e in options)):
+                # a place of the same name beside it ('Tigania town (Tigania West, Meru)') agrees with any namesake
+
                 picks.append(None)
                 continue
             score, entry = max(((s + _agreement(head, e), e) for s, e in options), key=lambda pair: pair[0])
