@@ -90,10 +90,7 @@ def after_violence(hits: Hits, text: str) -> tuple[bool, bool]:
     def hit(name: str) -> bool:
         # (in the violence's own sentence: 'the police commander said ...' in the next one suffered nothing)
         return any(
-            (
-                any(v < s.start and not _SENTENCE_END.search(text, v, s.start) for v in violent)
-                and not by(s)
-            )
+            (any(v < s.start and not _SENTENCE_END.search(text, v, s.start) for v in violent) and not by(s))
             or (s.end <= first and _PASSIVE_GAP.fullmatch(text, s.end, first))
             for s in hits.get(name, ())
         )
