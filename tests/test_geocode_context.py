@@ -20,9 +20,19 @@ _FEATURES = [
     (908, "Meghalaya", "", 25.5, 91.3, "A", "ADM1", "IN", "18", "", 2960000),
     (909, "Vendara", "Vendara Town", 25.2, 90.9, "P", "PPL", "IN", "18", "", 15000),
     (911, "Korvala City", "", 25.58, 91.89, "P", "PPL", "IN", "18", "", 5000),
+    (912, "Zelbor", "", 40.0, -86.0, "P", "PPL", "US", "IN", "", 30000),
+    (914, "Yangon", "", 16.8, 96.15, "P", "PPLA", "MM", "17", "", 4400000),
     (910, "Kilimani", "", -1.29, 36.78, "P", "PPLX", "KE", "05", "", 20000),
 ]
-_ADMIN1 = [("KE.05", "Nairobi"), ("TZ.18", "Tanga"), ("IN.18", "Meghalaya"), ("MX.14", "Jalisco"), ("MX.20", "Oaxaca")]
+_ADMIN1 = [
+    ("MM.17", "Yangon"),
+    ("US.IN", "Indiana"),
+    ("KE.05", "Nairobi"),
+    ("TZ.18", "Tanga"),
+    ("IN.18", "Meghalaya"),
+    ("MX.14", "Jalisco"),
+    ("MX.20", "Oaxaca"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -204,3 +214,13 @@ def test_geocode_context_a_place_of_the_same_name_beside_it_is_no_evidence_for_a
     text = "Gunmen attacked a trader in Tumbazi town (Tumbazi West, Nairobi), Kenyan police said."
     place = _place(geocoder, text, "attacked")
     assert (place.country, place.admin1) == ("Kenya", "Nairobi")
+
+
+def test_geocode_context_a_town_far_abroad_is_a_namesake_when_the_text_names_another_country(
+    geocoder: Geocoder,
+) -> None:
+    # the only Zelbor known is a town in the United States; the text is about Myanmar
+    place = _place(geocoder, "Rebels and Myanmar army troops clashed in Zelbor township.", "clashed")
+    assert (place.name, place.country) == ("Zelbor", "Myanmar")
+    # without a word for another country, the known town is the place
+    assert _place(geocoder, "Rebels and troops clashed in Zelbor township.", "clashed").country == "United States"

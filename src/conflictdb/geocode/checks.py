@@ -12,7 +12,7 @@ from collections import defaultdict
 from rapidfuzz import fuzz
 
 from conflictdb.geocode.choose import top_country
-from conflictdb.geocode.gazetteer import Entry, ascii_name, fold, prominent
+from conflictdb.geocode.gazetteer import Entry, ascii_name, distance_km, fold, prominent
 from conflictdb.geocode.resolve import GENERIC, Reading, Toponym
 
 SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"')\]]*|\n|$)")
@@ -199,11 +199,20 @@ def unsupported(cc: str, support: dict[str, float]) -> bool:
     return bool(support) and max(support.values()) >= 3.0 and not support.get(cc)
 
 
-def stray(top: Toponym, support: dict[str, float]) -> bool:
+def stray(
+    top: Toponym,
+    support: dict[str, float],
+    *,
+    said: dict[str, float] | None = None,
+    centres: dict[str, tuple[float, float]] | None = None,
+) -> bool:
     """Whether a small place's entry is likely a namesake abroad of a village the gazetteer lacks.
 
     'Protest in Nyaguku' reported by a Kenyan paper, when the only Nyaguku known is elsewhere: the
     text's evidence for another country outweighs a village's own, so the name is kept in that country.
+    A town of some size is a namesake only where the text's own words and outlet (`said`), not its actors'
+    countries, point elsewhere ('al Shabaab attacked Wajir' is in Kenya's Wajir), and only far from the country
+    they point to (`centres`: a point in each country): a town across a border is likely the place itself.
     """
     entry = top.chosen
     known_units = any(c.chosen is not None for c in top.context)
@@ -211,10 +220,29 @@ def stray(top: Toponym, support: dict[str, float]) -> bool:
         return False
     if entry.level == 1 and fold(entry.name) not in GENERIC:
         return False  # a named first-order unit is what it says; 'Western Province' may be another country's
-    if entry.level == 3 and significant(entry) and not (top.designator in (1, 2) and entry.fclass == "P"):
-        return False  # a town of some size, unless the text calls it a district ('Chora district': not Chios)
-    best = max(support.values())
+    town = not (top.designator in (1, 2) and entry.fclass == "P")  # not 'Chora district', a namesake of Chios
+    if entry.level == 3 and _large(entry) and town:
+        return False  # a city, named from abroad as often as at home
+    if entry.level == 3 and significant(entry) and town:
+        support = said or {}
+        best_cc = max(support, key=support.__getitem__, default=None)
+        centre = centres.get(best_cc) if centres and best_cc else None
+        if centre is not None and distance_km(entry.lat, entry.lon, *centre) < _NEIGHBOURS_KM:
+            return False
+    best = max(support.values(), default=0.0)
     return best >= 3.0 and support.get(entry.cc, 0.0) == 0.0
+
+
+def _large(entry: Entry) -> bool:
+    """A town known well beyond its country, which a text may name from abroad: a capital or a city."""
+    return entry.pop >= STRAY_POP or entry.fcode in ("PPLC", "PPLA")
+
+
+# Within this distance of the country the text points to, a town abroad may be the place itself (a border raid).
+_NEIGHBOURS_KM = 1500
+
+# Below this size a town abroad, when the text points firmly elsewhere, is taken for a namesake the gazetteer lacks.
+STRAY_POP = 100_000
 
 
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:

@@ -274,7 +274,12 @@ class Geocoder:
                 top = dateline
         if top is not None and outside_regions(top, reading, self.gazetteer):
             return self._in_region(top, reading)
-        if top is not None and top.chosen is not None and not self._contradicted(top, votes) and not stray(top, votes):
+        if (
+            top is not None
+            and top.chosen is not None
+            and not self._contradicted(top, votes)
+            and not stray(top, votes, said=reading.votes, centres=self._centres)
+        ):
             town = town_of_quarter(top, doc.text)
             if town is not None:
                 place, evidence = self._from_entry(town, reading)
