@@ -147,3 +147,23 @@ def test_extract_actors_force_on_an_operation_comes_first(finder: ActorFinder, n
     )
     got = roles(finder, nlp, text, "shoot-out", "Battles", "Armed clash")
     assert pair(got) == (POLICE, "Unidentified Armed Group ({country})")
+
+
+@pytest.mark.slow
+def test_extract_actors_two_crowds_fought_police_came_later(finder: ActorFinder, nlp: Any) -> None:
+    text = (
+        "Clashes between two groups of fishermen over a landing site left six people hurt on Friday. "
+        "Police later arrested four men."
+    )
+    got = roles(finder, nlp, text, "Clashes", "Riots", "Violent demonstration")
+    assert pair(got) == ("Rioters ({country})", "Rioters ({country})")
+
+
+@pytest.mark.slow
+def test_extract_actors_two_crowds_fought_and_stoned_the_police(finder: ActorFinder, nlp: Any) -> None:
+    text = (
+        "Clashes between two groups of fishermen over a landing site left six people hurt on Friday. "
+        "Police who intervened were pelted with stones."
+    )
+    got = roles(finder, nlp, text, "Clashes", "Riots", "Violent demonstration")
+    assert pair(got) == ("Rioters ({country})", POLICE)

@@ -58,6 +58,16 @@ _BETWEEN = re.compile(
     r"\beach other\b|\b(?:street|fist)[- ]?fight\w*|\b(?:two|rival) (?:groups|factions)\b",
     re.I,
 )
+# ... the same, two crowds only (not 'clashed with the police').
+_CROWDS_FOUGHT = re.compile(
+    r"\b(?:clash\w*|fight\w*|battle|brawl\w*|scuffle\w*|confrontation)\s+between\b|\beach other\b|"
+    r"\b(?:street|fist)[- ]?fight\w*|\b(?:two|rival) (?:groups|factions)\b",
+    re.I,
+)
+# A force that was itself fought or hurt: 'police were pelted with stones', 'an officer was abducted'.
+_FORCE_HIT = re.compile(
+    r"\b(?:pelted|attack\w*|abduct\w*|clash\w*|ston(?:ed|ing)|injur\w*|hurt|wounded|assault\w*)\b", re.I
+)
 # Civilians' property that rioters attack: its owners are the riot's second side (not roads or tyres they burn).
 _PROPERTY = frozenset({
     "church", "churches", "mosque", "mosques", "temple", "temples", "bank", "banks", "bus", "buses", "vehicle",
@@ -132,8 +142,14 @@ def crowd_sides(scene: Scene, *, event_type: str, sub_event_type: str) -> Sides:
 def _riot_second(scene: Scene, state: Match | None, sub_event_type: str) -> tuple[Match | None, Actor | None]:
     """A riot's second side: the force it fought, the crowd it fought, or the civilians it hit."""
     text = scene.text
-    sentence = text[scene.in_sent[0].span.start if scene.in_sent else 0 : scene.trigger + 80]
+    start = scene.sentence.start if scene.sentence is not None else scene.in_sent[0].span.start if scene.in_sent else 0
+    sentence = text[start : scene.trigger + 80]
     fight = bool(_FIGHT.search(sentence))  # 'supporters of rival candidates clashed'
+    if state is not None and _CROWDS_FOUGHT.search(sentence) and not _within(state, scene.sentence):
+        # two crowds fought each other: the police who came later only to break it up are no side
+        end = text.find(".", state.span.end)
+        told = text[text.rfind(".", 0, state.span.start) + 1 : end if end >= 0 else len(text)]
+        state = state if _FORCE_HIT.search(told) else None
     roles = (STATE, NAMED, PARTY, ARMED, ETHNIC, VICTIM, RIOTER, PROTESTER, GROUP)
     targets = [m for m in scene.patients + scene.partners if acting(text, m, target=True)]
     # 'a passenger bus', 'a school bus': the word names a vehicle, not people
@@ -183,6 +199,10 @@ def _met(scene: Scene, cue: re.Pattern[str]) -> bool:
         if not _AFTER.search(clause):
             return True
     return False
+
+
+def _within(match: Match, sentence: Span | None) -> bool:
+    return sentence is None or sentence.start <= match.span.start < sentence.end
 
 
 def _first(matches: list[Match], roles: tuple[str, ...]) -> Match | None:
