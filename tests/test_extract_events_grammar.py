@@ -72,6 +72,11 @@ def test_extract_events_grammar_who_suffered(extractor: Any, text: str, event_ty
 @pytest.mark.parametrize(
     ("text", "coded"),
     [
+        # police opening fire at protesters is excessive force
+        (
+            "Police opened fire at protesters in Busia, killing one.",
+            ("Protests", "Excessive force against protesters"),
+        ),
         # the police's violence is no violent demonstration
         ("Police violently dispersed a march by nurses in Nyeri.", ("Protests", "Protest with intervention")),
         # a dispersal that killed someone is excessive force
@@ -150,6 +155,14 @@ def test_extract_events_grammar_protest_words(extractor: Any, text: str) -> None
         ("A thief was beaten and set on fire by residents in Chwele market.", "Riots"),
         # a crowd forcing its way into a polling station riots
         ("Angry voters stormed a tallying centre in Bungoma after results were delayed.", "Riots"),
+        # people who shot a man dead at his door are armed men, not a mob
+        ("A trader was shot dead at his door in Kisii by people who came at night.", "Violence against civilians"),
+        # what the police were deployed to prevent did not happen
+        (
+            "A family's house was set ablaze by attackers in Molo, killing a child. Police were deployed to prevent "
+            "any clashes.",
+            "Violence against civilians",
+        ),
         # suspects the police shot at are no mob's victims
         ("Police officers shot two suspected thieves at a market in Thika.", "Violence against civilians"),
     ],

@@ -282,6 +282,17 @@ def _among(hit: Span, stopped: list[Span], text: str) -> bool:
     return any(d.start <= hit.start and not _SENTENCE_GAP.search(text, d.end, hit.start) for d in stopped)
 
 
+_GUNSHOT = re.compile(
+    r"\b(?:shot|shoots?|shooting|gun\w*|opened fire|opens? fire|fired|firing)\b(?! (?:\w+ ){0,2}arrows)", re.IGNORECASE
+)
+
+
+def _gunshot(hit: Span, text: str) -> bool:
+    """Whether a violent trigger tells a shooting ('shot dead', 'opened fire'; not 'shot arrows', 'set on fire')."""
+    found = _GUNSHOT.search(text[hit.start : hit.end + 20])
+    return found is not None and found.start() < hit.end - hit.start
+
+
 def _direct_fire(hits: Hits, text: str) -> bool:
     """Whether guns were fired at close range beside the remote weapons ('gunshots and explosions', 'rocket
     fire and then militants stormed the base'), in the event's own words."""
@@ -453,7 +464,16 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
         demonstrating = any(_DEMONSTRATION.search(x.of(text)) for x in hits.get("riot", ()))
         return Coding("Riots", "Violent demonstration" if demonstrating else "Mob violence", _first(hits, "clash"))
     remote = next((n for n in ("air", "shelling", "grenade", "ied") if h(n)), None)
-    if remote is None and not fight and h("kill", "assault") and sdoc is not None and mob_doers(hits, sdoc, text):
+    # (people who shot someone are armed men, not a mob: mobs beat, stone, burn)
+    shot = any(_gunshot(x, text) for n in ("kill", "assault") for x in hits.get(n, ()))
+    if (
+        remote is None
+        and not fight
+        and not shot
+        and h("kill", "assault")
+        and sdoc is not None
+        and mob_doers(hits, sdoc, text)
+    ):
         return Coding("Riots", "Mob violence", _first(hits, "kill", "assault", "mob"), civilians)
     if (
         remote is None
