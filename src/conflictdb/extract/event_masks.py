@@ -22,7 +22,8 @@ _REASON = re.compile(
     r"\b(?:wave|waves|series|spate|campaign|string|escalation|upsurge|surge) of (?:\w+ ){0,2}?(?:terrorist |violent )?"
     r"(?:kidnapp?ings|bombings|murders|killings|assassinations|attacks|massacres|abductions|violence|terrorism)\b|"
     # 'deployed to prevent violence', 'to quell any rioting': what was to be averted did not happen
-    r"\b(?:(?:to|would|could)\s+(?:prevent|avert|forestall|avoid|pre-?empt|deter|head off)|(?:quell|contain|stop)\s+any)"
+    r"\b(?:(?:to|would|could)\s+(?:prevent|avert|forestall|avoid|pre-?empt|deter|head off)|"
+    r"(?:quell|contain|stop)\s+any)"
     r"\s+(?:any\s+|further\s+|possible\s+|more\s+)?(?:[\w-]+\s+){0,2}?(?:violence|clash\w*|riot\w*|attacks?|unrest|"
     r"fighting|bloodshed|trouble|skirmish\w*|tension)\b|"
     # 'threatened to kill ten judges', 'urged the army to stop murdering': an act intended or to end, not done

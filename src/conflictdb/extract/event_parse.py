@@ -484,3 +484,29 @@ def named_parties(text: str, span: Span) -> Hits:
         for name in names:
             out.setdefault(name, []).append(where)
     return out
+
+
+_DIRECT = re.compile(
+    r"\b(?:gunfire|gunshots?|gun attack|gun and (?:rocket|grenade|mortar)|small arms|heavy firing|direct fire|"
+    r"(?:opened|open|opening) fire|fir(?:ed|ing) (?:their |his )?(?:weapons|guns|rifles)|stormed|raided)\b",
+    re.IGNORECASE,
+)
+_GUNSHOT = re.compile(
+    r"\b(?:shot|shoots?|shooting|gun\w*|opened fire|opens? fire|fired|firing)\b(?! (?:\w+ ){0,2}arrows)", re.IGNORECASE
+)
+
+
+def gunshot(hit: Span, text: str) -> bool:
+    """Whether a violent trigger tells a shooting ('shot dead', 'opened fire'; not 'shot arrows', 'set on fire')."""
+    found = _GUNSHOT.search(text[hit.start : hit.end + 20])
+    return found is not None and found.start() < hit.end - hit.start
+
+
+def direct_fire(hits: Hits, text: str) -> bool:
+    """Whether guns were fired at close range beside the remote weapons ('gunshots and explosions', 'rocket
+    fire and then militants stormed the base'), in the event's own words."""
+    spans = [x for n in ("assault", "clash", "kill", "shelling", "ied", "grenade") for x in hits.get(n, ())]
+    if not spans:
+        return False
+    start, end = min(x.start for x in spans), max(x.end for x in spans)
+    return bool(_DIRECT.search(text, max(0, start - 80), min(len(text), end + 80)))

@@ -22,8 +22,10 @@ from conflictdb.extract.event_parse import (
     after_violence,
     armed_seized,
     crowd_stormed,
+    direct_fire,
     doers,
     does,
+    gunshot,
     mob_doers,
     named_parties,
     noncombatants_hit,
@@ -109,11 +111,6 @@ _PEACEFUL = re.compile(r"\bpeaceful(?:ly)?\b", re.IGNORECASE)
 _RIOT_WORD = re.compile(r"riot|rampage|unrest|mob|vandal", re.IGNORECASE)
 # death words that name no killing at a protest ('died in custody' is what was protested; masks cover most)
 _NO_KILL = re.compile(r"^(?:died|dies|deaths?|dead|lost|found)", re.IGNORECASE)
-_DIRECT = re.compile(
-    r"\b(?:gunfire|gunshots?|gun attack|gun and (?:rocket|grenade|mortar)|small arms|heavy firing|direct fire|"
-    r"(?:opened|open|opening) fire|fir(?:ed|ing) (?:their |his )?(?:weapons|guns|rifles)|stormed|raided)\b",
-    re.IGNORECASE,
-)
 _GUNS = re.compile(r"shot|shoot|fire|firing|gun", re.IGNORECASE)
 _SENTENCE_GAP = re.compile(r"[.;!?]\s")
 _WEAK_RIOT = re.compile(r"unrest|tension|chaos", re.IGNORECASE)
@@ -282,27 +279,6 @@ def _among(hit: Span, stopped: list[Span], text: str) -> bool:
     return any(d.start <= hit.start and not _SENTENCE_GAP.search(text, d.end, hit.start) for d in stopped)
 
 
-_GUNSHOT = re.compile(
-    r"\b(?:shot|shoots?|shooting|gun\w*|opened fire|opens? fire|fired|firing)\b(?! (?:\w+ ){0,2}arrows)", re.IGNORECASE
-)
-
-
-def _gunshot(hit: Span, text: str) -> bool:
-    """Whether a violent trigger tells a shooting ('shot dead', 'opened fire'; not 'shot arrows', 'set on fire')."""
-    found = _GUNSHOT.search(text[hit.start : hit.end + 20])
-    return found is not None and found.start() < hit.end - hit.start
-
-
-def _direct_fire(hits: Hits, text: str) -> bool:
-    """Whether guns were fired at close range beside the remote weapons ('gunshots and explosions', 'rocket
-    fire and then militants stormed the base'), in the event's own words."""
-    spans = [x for n in ("assault", "clash", "kill", "shelling", "ied", "grenade") for x in hits.get(n, ())]
-    if not spans:
-        return False
-    start, end = min(x.start for x in spans), max(x.end for x in spans)
-    return bool(_DIRECT.search(text, max(0, start - 80), min(len(text), end + 80)))
-
-
 def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
     """ACLED's event type and sub-event type from an event's triggers, by the codebook's hierarchy."""
     labelled = next((k for k in hits if k.startswith(SD_LABEL)), None)
@@ -465,7 +441,7 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
         return Coding("Riots", "Violent demonstration" if demonstrating else "Mob violence", _first(hits, "clash"))
     remote = next((n for n in ("air", "shelling", "grenade", "ied") if h(n)), None)
     # (people who shot someone are armed men, not a mob: mobs beat, stone, burn)
-    shot = any(_gunshot(x, text) for n in ("kill", "assault") for x in hits.get(n, ()))
+    shot = any(gunshot(x, text) for n in ("kill", "assault") for x in hits.get(n, ()))
     if (
         remote is None
         and not fight
@@ -495,7 +471,7 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
         return Coding("Battles", "Armed clash", _first(hits, "clash"))
     # shells, rockets or grenades in a ground assault with guns on armed men are part of a battle (codebook:
     # remote violence within a clash is coded as the clash)
-    if remote is not None and armed_victims and remote != "air" and _direct_fire(hits, text):
+    if remote is not None and armed_victims and remote != "air" and direct_fire(hits, text):
         return Coding("Battles", "Armed clash", _first(hits, "clash", "assault", remote))
     if remote is not None and not fight:
         sub = {
