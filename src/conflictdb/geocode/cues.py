@@ -221,6 +221,8 @@ def _measured(words: list[str]) -> bool:
 
 def home_before(before: str) -> bool:
     """Whether the words before a name make it the home of people: 'residents of X'."""
+    if not before.endswith(("of ", "of the ", "Of ")):
+        return False  # most names: no 'of' before them, no regular expression run
     return " ".join(w.lower() for w in _BEFORE_RE.findall(before)[-2:]) in _HOME_PAIRS
 
 

@@ -151,8 +151,13 @@ class Geocoder:
             reading.votes[cc] = reading.votes.get(cc, 0.0) + weight
         # a group's name inside a place's name ('Issa' in 'Ein Issa', 'Murad' in 'Dera Murad Jamali') is no group
         names = [t.span for t in reading.toponyms if " " in t.surface]
-        for span in reversed(names):
-            text = text[: span.start] + " " * (span.end - span.start) + text[span.end :]
+        if names:
+            parts, last = [], 0
+            for span in names:
+                if span.start >= last:
+                    parts += [text[last : span.start], " " * (span.end - span.start)]
+                    last = span.end
+            text = "".join(parts) + text[last:]
         for country, weight in group_countries(text).items():
             cc = self._country_by_name.get(fold(country))
             if cc is not None:

@@ -120,10 +120,14 @@ def pick_toponym(
     if not ranked:
         return None
     ranked.sort(key=lambda r: r[:8])
+    best = ranked[0][8]
+    if best.chosen is None or best.chosen.level not in (1, 2) or best.designator == 3:
+        return best  # a place, not a region: nothing to refine
     candidates = [r[8] for r in ranked if not r[0] and not r[1]]
     # then any other name the text gives in that region, however unsure its words ('the JSQM Khairpur chapter')
-    candidates += [t for t in reading.toponyms if t.designator != 0 and not t.partial and t not in candidates]
-    return _within(ranked[0][8], candidates)
+    ranked_ids = {id(t) for t in candidates}
+    candidates += [t for t in reading.toponyms if t.designator != 0 and not t.partial and id(t) not in ranked_ids]
+    return _within(best, candidates)
 
 
 def _within(best: Toponym, others: list[Toponym]) -> Toponym:

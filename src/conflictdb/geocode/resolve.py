@@ -509,14 +509,15 @@ def _toponym(
     facility = (follower.lower() in FACILITY and follower[:1].isupper()) or follower.lower() in ACTOR_NOUNS
     # 'National Health Mission (NHM)': the last word of a body's name, given with its acronym
     facility = facility or (text[end : end + 2] == " (" and _ACRONYM_IN_PARENS_RE.match(text, end) is not None)
+    home = not facility and home_before(before)
     if facility:
         cue = 0
-    elif follower.lower() in _RESIDENTS or home_before(before):
+    elif follower.lower() in _RESIDENTS or home:
         cue = max(cue, 1)  # 'Meru residents', 'residents of Meru': the people of a place, where they act
     elif designator is not None or text[end : end + 2] == " (":
         cue = 2
     top = Toponym(Span(start, end), surface, key, entries, designator=designator, near=near, cue=cue, facility=facility)
-    top.home = cue == 1 and not facility and home_before(before)
+    top.home = cue == 1 and home
     if country is not None:
         top.designator = 0
     return top
