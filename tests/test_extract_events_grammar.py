@@ -77,6 +77,11 @@ def test_extract_events_grammar_who_suffered(extractor: Any, text: str, event_ty
             "Police opened fire at protesters in Busia, killing one.",
             ("Protests", "Excessive force against protesters"),
         ),
+        # tear gas shells are no artillery: stones thrown at police who fired them make a riot
+        (
+            "Residents of Kakamega pelted stones at police officers, who lobbed tear gas shells at them.",
+            ("Riots", "Mob violence"),
+        ),
         # the police's violence is no violent demonstration
         ("Police violently dispersed a march by nurses in Nyeri.", ("Protests", "Protest with intervention")),
         # a dispersal that killed someone is excessive force
