@@ -84,6 +84,11 @@ def test_extract_events_grammar_who_suffered(extractor: Any, text: str, event_ty
         ),
         # the police's violence is no violent demonstration
         ("Police violently dispersed a march by nurses in Nyeri.", ("Protests", "Protest with intervention")),
+        # marchers stopped by the police met an intervention
+        (
+            "Retired teachers marched to the county offices in Embu but were stopped by police at the gate.",
+            ("Protests", "Protest with intervention"),
+        ),
         # a dispersal that killed someone is excessive force
         (
             "Police dispersed traders protesting new market fees in Kakamega, killing one of them.",

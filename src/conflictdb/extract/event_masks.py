@@ -39,7 +39,7 @@ _REASON = re.compile(
 # to the crops'): its grievance, a phrase that ends where the crowd's own words begin ('... on Saturday
 # torched a bus', '... turned violent', '... and burned tyres').
 _PROTESTED = re.compile(
-    r"\b(?:against|over|demanding|to demand|condemning|denouncing)\s+"
+    r"\b(?:against|over|demand(?:ed|ing)|to demand|condemn(?:ed|ing)|denounc(?:ed|ing))\s+"
     r"(?P<object>(?:(?!\b(?:and|on|in|at|by|to|with|amid|when|while|as|after|before|turn(?:s|ed|ing)?|bec(?:a|o)mes?|went|broke|began|"
     r"(?<!who )(?<!that )(?<!the )(?<!an )(?<!a )(?<!alleged )(?<!were )(?<!was )(?<!been )"
     r"(?:threw|throw|throwing|hurled|torched|burn\w*|pelt\w*|stoned|attack\w*|clash\w*|beat|lynch\w*|"
