@@ -277,6 +277,19 @@ def test_link_show_prints_record_sources_and_evidence(tmp_path: Path) -> None:
     assert missing.exit_code == 1 and "hint" in missing.output
 
 
+def test_link_show_says_when_only_the_country_is_known(tmp_path: Path) -> None:
+    db = tmp_path / "show.db"
+    capital = Place("Bamako", country="Mali", admin1="Bamako", latitude=12.65, longitude=-8.0, geo_precision=3,
+                    how="country")  # fmt: skip
+    with SQLiteStore(db) as s:
+        _add(s, "1", TEXT1, [mention("x", place=capital)], published="2024-03-11", outlet="Wire A", external_id="e1")
+        link(s)
+        (inc,) = s.incidents()
+    out = CliRunner().invoke(main, ["show", inc.id, "--db", str(db)])
+    assert out.exit_code == 0, out.output
+    assert "Mali: only the country is known, coded at its capital (Bamako)" in " ".join(out.output.split())
+
+
 def test_link_store_incremental_equals_batch(tmp_path: Path) -> None:
     """Reports arriving one by one end in the same incidents, with the same ids, as all at once."""
     with SQLiteStore(tmp_path / "batch.db") as batch, SQLiteStore(tmp_path / "steps.db") as steps:

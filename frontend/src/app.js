@@ -283,7 +283,9 @@ function recordTable(inc) {
     ["Date", inc.event_date ? `${inc.event_date} (precision ${inc.time_precision})` : "unknown"],
     ["Actor 1", inc.actor1 ? `${inc.actor1.name} (inter ${inc.actor1.inter})` : "—"],
     ["Actor 2", inc.actor2 ? `${inc.actor2.name} (inter ${inc.actor2.inter})` : "—"],
-    ["Place", [place.name, place.admin2, place.admin1, place.country].filter(Boolean).filter((v, i, a) => a.indexOf(v) === i).join(", ") || "unknown"],
+    ["Place", place.how === "country"
+      ? `${place.country}: only the country is known, coded at its capital (${place.name})`
+      : [place.name, place.admin2, place.admin1, place.country].filter(Boolean).filter((v, i, a) => a.indexOf(v) === i).join(", ") || "unknown"],
     ["Coordinates", place.latitude !== null && place.latitude !== undefined ? `${place.latitude.toFixed(4)}, ${place.longitude.toFixed(4)} (geo precision ${place.geo_precision ?? "?"})` : "none"],
     ["Fatalities", inc.fatalities ?? "unknown"],
     ["Low / best / high", [inc.fatalities_low, inc.fatalities_best, inc.fatalities_high].map((v) => v ?? "?").join(" / ")],
@@ -341,7 +343,7 @@ async function showIncident(id) {
   });
   page.replaceChildren(
     el("a", { href: "#/", class: "back" }, "‹ Back to the map"),
-    el("h2", {}, `${inc.event_type}${inc.sub_event_type ? ` / ${inc.sub_event_type}` : ""}`, el("small", {}, ` ${inc.event_date || "date unknown"} · ${place.name || place.country || "place unknown"}`)),
+    el("h2", {}, `${inc.event_type}${inc.sub_event_type ? ` / ${inc.sub_event_type}` : ""}`, el("small", {}, ` ${inc.event_date || "date unknown"} · ${(place.how === "country" ? place.country : place.name) || place.country || "place unknown"}`)),
     el("div", { class: `grade grade-${(inc.grade || "").replace(/\W+/g, "-")}` }, el("strong", {}, `Credibility: ${inc.grade}`), inc.grade_reason ? ` — ${inc.grade_reason}` : ""),
     el("div", { class: "columns" },
       el("section", {}, el("h3", {}, "Merged record"), recordTable(inc)),

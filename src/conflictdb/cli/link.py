@@ -40,6 +40,8 @@ def _record(inc: Incident) -> Table:
     t.add_column()
     place = inc.place
     where = ", ".join(dict.fromkeys(x for x in (place.name, place.admin1, place.country) if x)) if place else "unknown"
+    if place and place.how == "country":  # ACLED's convention codes it at the capital; the text named no town
+        where = f"{place.country}: only the country is known, coded at its capital ({place.name})"
     if place and place.latitude is not None:
         where += f"  ({place.latitude:.4f}, {place.longitude:.4f}; precision {_n(place.geo_precision)})"
     rows = [
