@@ -12,7 +12,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from conflictdb.geocode.gazetteer import Entry, Gazetteer, bare_name, distance_km, fold
-from conflictdb.geocode.resolve import Reading, Toponym
+from conflictdb.geocode.reading import Reading, Toponym
 
 # One actor's country, as evidence of where its event was (the side attacked counts twice: see Geocoder).
 ACTOR_WEIGHT = 1.5

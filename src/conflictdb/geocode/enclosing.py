@@ -11,7 +11,8 @@ from conflictdb.geocode.checks import significant
 from conflictdb.geocode.cues import not_places_words
 from conflictdb.geocode.gazetteer import Gazetteer, fold
 from conflictdb.geocode.peoples import people_names, regional_units
-from conflictdb.geocode.resolve import GENERIC, Reading, Toponym
+from conflictdb.geocode.reading import Reading, Toponym
+from conflictdb.geocode.resolve import GENERIC
 from conflictdb.geocode.respell import UNIT_AFFIXES
 
 

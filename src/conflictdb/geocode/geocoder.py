@@ -46,7 +46,8 @@ from conflictdb.geocode.gazetteer import (
 from conflictdb.geocode.outlets import GLOBAL_PRESS, outlet_country
 from conflictdb.geocode.peoples import group_countries, named_actor_countries, regional_units
 from conflictdb.geocode.pick import dateline_toponym, pick_toponym
-from conflictdb.geocode.resolve import Reading, Toponym, find_toponyms
+from conflictdb.geocode.reading import Reading, Toponym
+from conflictdb.geocode.resolve import find_toponyms
 from conflictdb.geocode.respell import respelt_name
 from conflictdb.models import Actor, Document, Mention, Place, Span
 

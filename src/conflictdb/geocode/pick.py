@@ -14,7 +14,8 @@ from conflictdb.geocode.choose import resolve
 from conflictdb.geocode.cues import ORGANISATIONS
 from conflictdb.geocode.gazetteer import Gazetteer, prominent
 from conflictdb.geocode.peoples import people_names
-from conflictdb.geocode.resolve import Reading, Toponym, find_toponyms
+from conflictdb.geocode.reading import Reading, Toponym
+from conflictdb.geocode.resolve import find_toponyms
 from conflictdb.models import Document, Mention, Span
 
 DATELINE_RE = re.compile(

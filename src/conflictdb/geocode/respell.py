@@ -7,7 +7,7 @@ import dataclasses
 from conflictdb.geocode.checks import main_country
 from conflictdb.geocode.choose import top_country
 from conflictdb.geocode.gazetteer import Entry, Gazetteer, ascii_name, fold
-from conflictdb.geocode.resolve import Reading, Toponym
+from conflictdb.geocode.reading import Reading, Toponym
 
 # Words in a name the gazetteer lacks that name the kind of place, not the place: 'X Sadar' is X's own
 # subdistrict, 'X bazaar' its market, 'Taluka X' the subdistrict X.
