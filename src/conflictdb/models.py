@@ -159,7 +159,7 @@ class Actor:
 class Place:
     """Where an event happened, at the precision the text allows."""
 
-    name: str  # the location as ACLED would write it; the country name for country-only reports
+    name: str  # the location as ACLED writes it; for a country-only report (how='country'), its capital
     country: str | None = None
     country_code: str | None = None  # ISO 3166-1 alpha-2
     admin1: str | None = None
@@ -171,6 +171,11 @@ class Place:
     geonameid: int | None = None
     how: str = "text"  # text | dateline | country | unresolved
     locality: str | None = None  # a named place the gazetteer lacks, inside `name` ('Ogossagou' near Bankass)
+
+    @property
+    def label(self) -> str:
+        """The place for a reader: a country-only report names its country, not the capital it is coded at."""
+        return f"{self.country} (country only)" if self.how == "country" and self.country else self.name
 
 
 @dataclass(frozen=True, slots=True)

@@ -49,7 +49,7 @@ def _table_row(doc_id: str, mention: Mention) -> str:
         "sub_event_type": mention.sub_event_type,
         "actor1": mention.actor1.name if mention.actor1 else "",
         "actor2": mention.actor2.name if mention.actor2 else "",
-        "location": place.name if place else "",
+        "location": place.label if place else "",
         "country": (place.country or "") if place else "",
         "fatalities": "" if mention.fatalities is None else str(mention.fatalities),
     }

@@ -106,7 +106,7 @@ def _print_stored(store: Any, report: RunReport) -> None:
             continue
         m = main_events[0]
         actors = " vs ".join(a.name for a in (m.actor1, m.actor2) if a)
-        where = m.place.name if m.place else "?"
+        where = m.place.label if m.place else "?"
         deaths = "?" if m.fatalities is None else m.fatalities
         click.echo(
             f"{document_id}  {m.event_type} / {m.sub_event_type} | {actors} | {where} | "
