@@ -191,6 +191,11 @@ def test_extract_events_grammar_no_crowd(extractor: Any, text: str, event_type: 
             "Two officers were killed.",
             ("Battles", "Armed clash"),
         ),
+        # windows shattered by a blast are the bomb's damage, no riot
+        (
+            "A bomb exploded at the gate of a judge's house in Kisumu at night and shattered the front windows.",
+            ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        ),
         # a grenade alone on a crowd stays remote violence
         (
             "A grenade was hurled into a bar in Garissa, injuring six patrons.",

@@ -113,9 +113,11 @@ _RIOT_WORD = re.compile(r"riot|rampage|unrest|mob|vandal", re.IGNORECASE)
 _NO_KILL = re.compile(r"^(?:died|dies|deaths?|dead|lost|found)", re.IGNORECASE)
 _GUNS = re.compile(r"shot|shoot|fire|firing|gun", re.IGNORECASE)
 _SENTENCE_GAP = re.compile(r"[.;!?]\s")
+_SHATTERED = re.compile(r"smash|shatter|broke", re.IGNORECASE)
 _WEAK_RIOT = re.compile(r"unrest|tension|chaos", re.IGNORECASE)
 _DAMAGE_RIOT = re.compile(
-    r"burn|torch|fire|ablaze|alight|petrol|crude|cocktail|molotov|bomb|vandal|ransack|broke", re.IGNORECASE
+    r"burn|torch|fire|ablaze|alight|petrol|crude|cocktail|molotov|bomb|vandal|ransack|broke|smash|shatter",
+    re.IGNORECASE,
 )
 _BOMB = re.compile(r"bomb|cocktail|molotov", re.IGNORECASE)
 _FIREBOMB = re.compile(r"petrol|cocktail|molotov|fire-?bomb", re.IGNORECASE)
@@ -347,6 +349,10 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
     ):
         return Coding("Violence against civilians", "Attack", _first(hits, "riot", "kill", "assault"), True)
     if damage_only and (state or _organised(hits, text)) and not any(_BOMB.search(x.of(text)) for x in hits["riot"]):
+        hits = {k: v for k, v in hits.items() if k != "riot"}
+    # windows shattered by a blast: the damage is the bomb's, no crowd's
+    blast = any(_WENT_OFF.search(x.of(text)) for n in ("ied", "grenade", "suicide") for x in hits.get(n, ()))
+    if damage_only and blast and all(_SHATTERED.search(x.of(text)) for x in hits.get("riot", ())):
         hits = {k: v for k, v in hits.items() if k != "riot"}
     # stones thrown by gunmen who shot a candidate: armed men's violence, with no crowd, mob or protest
     # told of, is no riot
