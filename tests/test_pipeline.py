@@ -102,3 +102,20 @@ def test_pipeline_reanalyse_replaces_stale_events_and_relinks(tmp_path: Path) ->
     assert _incidents(db) == before  # the old event is gone, and the incidents are as a fresh run makes them
     code, out = _invoke("reanalyse", "doc_nosuch", "--db", db)
     assert code == 1 and "no such document: doc_nosuch" in out
+
+
+@pytest.mark.slow
+def test_pipeline_reads_no_break_spaces_as_spaces_and_keeps_the_text() -> None:
+    from conflictdb.models import Document
+    from conflictdb.pipeline import analyze, document_stages
+
+    plain = "In Rangpur, assailants hurled a petrol bomb at a bus on Monday, injuring ten passengers."
+    odd = plain.replace("petrol bomb", "petrol\u00a0bomb").replace("ten passengers", "ten\u202fpassengers")
+    docs = [Document(id=Document.make_id(t), text=t, sha256="", published="2021-05-04") for t in (plain, odd)]
+    ours, theirs = list(analyze(docs, document_stages()))
+    assert theirs.text == odd  # the original text is kept
+    (a,), (b,) = ([m for m in d.mentions if not m.background][:1] for d in (ours, theirs))
+    assert (b.event_type, b.sub_event_type, b.actor1, b.place) == (a.event_type, a.sub_event_type, a.actor1, a.place)
+    assert [s.of(odd).replace("\u00a0", " ") for s in b.evidence["event_type"]] == [
+        s.of(plain) for s in a.evidence["event_type"]
+    ]

@@ -11,7 +11,7 @@ Ingest and link work on the store; extraction and geocoding are per-document sta
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from tqdm import tqdm
@@ -32,17 +32,39 @@ def document_stages(*, model: str | Path | None = None, gazetteer: str | Path | 
     return (Extractor(model=model), Geocoder(gazetteer=gazetteer))
 
 
+# Spaces that the stages' patterns, the parser and the registry do not take for spaces ('Jamaat-ul-Mujahideen
+# Bangladesh' joined by a no-break space): the stages read a copy with plain spaces, one character for one, so
+# every span they return still points into the original text, which the document keeps.
+_ODD_SPACES = str.maketrans(dict.fromkeys("\u00a0\u2002\u2003\u2007\u2009\u200a\u202f", " "))
+
+
 def analyze(documents: Iterable[Document], stages: tuple[Stage, ...]) -> Iterator[Document]:
     """Apply the stages to a stream of documents, lazily.
 
     A stage with a `pipe(documents)` method gets the whole stream, so that it can batch (spaCy's
     `nlp.pipe` on both cores); any other stage is called on one document at a time.
     """
-    stream: Iterable[Document] = documents
+    originals: dict[str, list[str]] = {}
+
+    def plain(docs: Iterable[Document]) -> Iterator[Document]:
+        for doc in docs:
+            text = doc.text.translate(_ODD_SPACES)
+            if text != doc.text:
+                originals.setdefault(doc.id, []).append(doc.text)
+                doc = replace(doc, text=text)
+            yield doc
+
+    stream: Iterable[Document] = plain(documents)
     for stage in stages:
         pipe = getattr(stage, "pipe", None)
         stream = pipe(stream) if pipe is not None else map(stage, stream)
-    yield from stream
+    for doc in stream:
+        kept = originals.get(doc.id)
+        if kept:
+            doc = replace(doc, text=kept.pop(0))
+            if not kept:
+                del originals[doc.id]
+        yield doc
 
 
 @dataclass
