@@ -103,3 +103,5 @@ def test_models_place_label_names_the_country_of_a_country_only_report() -> None
     capital = Place("Bamako", country="Mali", latitude=12.65, longitude=-8.0, geo_precision=3, how="country")
     assert capital.label == "Mali (country only)"
     assert Place("Bamako", country="Mali", geo_precision=1).label == "Bamako"
+    village = Place("Bankass", country="Mali", geo_precision=2, locality="Diallassagou")
+    assert village.label == "Diallassagou (in Bankass)"

@@ -285,7 +285,7 @@ function recordTable(inc) {
     ["Actor 2", inc.actor2 ? `${inc.actor2.name} (inter ${inc.actor2.inter})` : "—"],
     ["Place", place.how === "country"
       ? `${place.country}: only the country is known, coded at its capital (${place.name})`
-      : [place.name, place.admin2, place.admin1, place.country].filter(Boolean).filter((v, i, a) => a.indexOf(v) === i).join(", ") || "unknown"],
+      : [place.locality ? `${place.locality} (in ${place.name})` : place.name, place.admin2, place.admin1, place.country].filter(Boolean).filter((v, i, a) => a.indexOf(v) === i).join(", ") || "unknown"],
     ["Coordinates", place.latitude !== null && place.latitude !== undefined ? `${place.latitude.toFixed(4)}, ${place.longitude.toFixed(4)} (geo precision ${place.geo_precision ?? "?"})` : "none"],
     ["Fatalities", inc.fatalities ?? "unknown"],
     ["Low / best / high", [inc.fatalities_low, inc.fatalities_best, inc.fatalities_high].map((v) => v ?? "?").join(" / ")],

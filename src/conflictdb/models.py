@@ -174,8 +174,11 @@ class Place:
 
     @property
     def label(self) -> str:
-        """The place for a reader: a country-only report names its country, not the capital it is coded at."""
-        return f"{self.country} (country only)" if self.how == "country" and self.country else self.name
+        """The place for a reader: a country-only report names its country, not the capital it is coded at; a
+        place the gazetteer lacks is named with the known place it is coded to."""
+        if self.how == "country" and self.country:
+            return f"{self.country} (country only)"
+        return f"{self.locality} (in {self.name})" if self.locality else self.name
 
 
 @dataclass(frozen=True, slots=True)

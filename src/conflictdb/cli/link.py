@@ -39,7 +39,7 @@ def _record(inc: Incident) -> Table:
     t.add_column(style="bold")
     t.add_column()
     place = inc.place
-    where = ", ".join(dict.fromkeys(x for x in (place.name, place.admin1, place.country) if x)) if place else "unknown"
+    where = ", ".join(dict.fromkeys(x for x in (place.label, place.admin1, place.country) if x)) if place else "unknown"
     if place and place.how == "country":  # ACLED's convention codes it at the capital; the text named no town
         where = f"{place.country}: only the country is known, coded at its capital ({place.name})"
     if place and place.latitude is not None:
