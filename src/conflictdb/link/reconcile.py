@@ -312,7 +312,7 @@ def _report_detail(r: Report) -> dict[str, Any]:
         "time_precision": m.time_precision,
         "actor1": _actor_key(m.actor1),
         "actor2": _actor_key(m.actor2),
-        "location": p.name if p else None,
+        "location": p.label if p else None,  # for a reader: the country of a country-only report
         "admin1": p.admin1 if p else None,
         "country": p.country if p else None,
         "latitude": p.latitude if p else None,
