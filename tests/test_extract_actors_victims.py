@@ -15,11 +15,6 @@ FMLN = "FMLN: Farabundo Marti National Liberation Front"
 
 
 @pytest.fixture(scope="module")
-def finder() -> ActorFinder:
-    return ActorFinder()
-
-
-@pytest.fixture(scope="module")
 def nlp() -> Any:
     from conflictdb.extract import nlp as pipeline
 
