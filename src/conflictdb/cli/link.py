@@ -39,9 +39,12 @@ def _record(inc: Incident) -> Table:
     t.add_column(style="bold")
     t.add_column()
     place = inc.place
-    where = ", ".join(dict.fromkeys(x for x in (place.label, place.admin1, place.country) if x)) if place else "unknown"
-    if place and place.how == "country":  # ACLED's convention codes it at the capital; the text named no town
+    if place is None:
+        where = "unknown"
+    elif place.how == "country":  # ACLED's convention codes it at the capital; the text named no town
         where = f"{place.country}: only the country is known, coded at its capital ({place.name})"
+    else:
+        where = ", ".join(dict.fromkeys(x for x in (place.label, place.admin1, place.country) if x))
     if place and place.latitude is not None:
         where += f"  ({place.latitude:.4f}, {place.longitude:.4f}; precision {_n(place.geo_precision)})"
     rows = [
