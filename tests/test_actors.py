@@ -370,6 +370,11 @@ def test_actors_regional_name_once_the_country_is_known() -> None:
     assert registry.regional(gang, "Mexico").localize("Mexico").name == "Unidentified Gang (Mexico)"
     assert registry.regional(gang, "Kenya").localize("Kenya").name == "Unidentified Armed Group (Kenya)"
     assert registry.regional(gang, None) is gang
+    # Brazil's own name for them, and only for them: its unidentified armed men stay what they are
+    brazil = registry.regional(gang, "Brazil").localize("Brazil")
+    assert (brazil.name, brazil.inter) == ("Unidentified Gang and/or Police Militia", 3)
+    unnamed = registry.entries["Unidentified Armed Group ({country})"].actor("gunmen")
+    assert registry.regional(unnamed, "Brazil").localize("Brazil").name == "Unidentified Armed Group (Brazil)"
 
 
 def test_actors_deep_south_insurgents_are_acled_southern_muslim_separatists(finder: ActorFinder) -> None:

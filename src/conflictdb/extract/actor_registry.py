@@ -129,6 +129,7 @@ class Registry:
         after_country: Iterable[tuple[str, Entry]] = (),
         weak: Iterable[tuple[str, Entry]] = (),
         regional: Mapping[str, tuple[frozenset[str], str, bool]] = {},
+        local: Mapping[str, Mapping[str, str]] = {},
     ) -> None:
         self.aliases: tuple[tuple[str, Entry], ...] = tuple(aliases)
         # Names that are someone else's in another country ('Rangers', 'Maoists'): kept only where the
@@ -136,6 +137,8 @@ class Registry:
         self._weak = {(_words(alias), entry.name) for alias, entry in weak}
         # Names used in some countries only ('Unidentified Gang' in Latin America), with the name used elsewhere.
         self._regional = dict(regional)
+        # ... and a name one country gives it ('Unidentified Gang and/or Police Militia' in Brazil)
+        self._local = {name: dict(names) for name, names in local.items()}
         self._last: tuple[str | None, list[Match]] = (None, [])
         self.entries: dict[str, Entry] = {}
         for _, entry in self.aliases:
@@ -313,10 +316,16 @@ class Registry:
     def regional(self, actor: Actor, country: str | None) -> Actor:
         """`actor` under the name used in `country`, once geocoding knows it: 'Unidentified Armed Group
         ({country})' is 'Unidentified Gang ({country})' in Mexico, though the text never names Mexico."""
-        if country is None or actor.name not in self._regional:
+        if country is None:
             return actor
-        other = self._regional_entry(self.entries.get(actor.name, Entry(actor.name, actor.inter)), {country})
-        return actor if other.name == actor.name else dataclasses.replace(actor, name=other.name, inter=other.inter)
+        if actor.name in self._regional:
+            other = self._regional_entry(self.entries.get(actor.name, Entry(actor.name, actor.inter)), {country})
+            if other.name != actor.name:
+                actor = dataclasses.replace(actor, name=other.name, inter=other.inter)
+        local = self._local.get(actor.name, {}).get(country)
+        if local is not None:
+            actor = dataclasses.replace(actor, name=local, country=country)
+        return actor
 
     def _regional_entry(self, entry: Entry, named: set[str]) -> Entry:
         if entry.name not in self._regional:
@@ -533,6 +542,7 @@ def _load(directory: Path, extra: tuple[tuple[str, str], ...]) -> Registry:
     after: list[tuple[str, Entry]] = []
     weak: list[tuple[str, Entry]] = []
     regional: dict[str, tuple[frozenset[str], str, bool]] = {}
+    local: dict[str, dict[str, str]] = {}
     by_name: dict[str, Entry] = {}
 
     def add(entry: Entry, words: Iterable[str]) -> None:
@@ -590,10 +600,12 @@ def _load(directory: Path, extra: tuple[tuple[str, str], ...]) -> Registry:
                 if item.get("only_in"):  # 'otherwise': the name outside those countries; 'use': the name inside
                     other, inside = (item["use"], True) if "use" in item else (item["otherwise"], False)
                     regional[entry.name] = (frozenset(item["only_in"]), other, inside)
+                if item.get("local"):  # {country: the name used there}
+                    local[entry.name] = dict(item["local"])
                 add(entry, item.get("weak", ()))
                 after.extend((v, by_name[entry.name]) for w in item.get("after_country", ()) for v in _variants(w))
     for alias, name in extra:
         role = ETHNIC if re.search(r"(?:ethnic|communal|clan) militia", name, re.IGNORECASE) else NAMED
         entry = by_name.get(name) or Entry(name=name, inter=_inter_of(name), role=role)
         add(entry, [alias])
-    return Registry(aliases, countries=countries, after_country=after, weak=weak, regional=regional)
+    return Registry(aliases, countries=countries, after_country=after, weak=weak, regional=regional, local=local)
