@@ -21,7 +21,10 @@ _DOMAIN_RE = re.compile(r"\.(?:com|net|org|info|news|co|com\.[a-z]{2}|co\.[a-z]{
 # Names that hold a country's word but belong to outlets that report from everywhere.
 _INTERNATIONAL = re.compile(
     r"\b(?:voice of america|radio free|liberty|international|internationale|international crisis|"
-    r"human rights watch|world|global|worldwide)\b"
+    r"human rights watch|world|global|worldwide|"
+    # agencies named after their home country, or after the language of one of their services
+    # ('Agence France Presse', 'Xinhua News Agency - French'), which report from everywhere
+    r"agence france|xinhua|deutsche welle|radio france|france 24)\b"
 )
 # Countries whose big outlets report from everywhere ('Guardian (United Kingdom)', 'Irish Times'): their
 # country says little about where the event was.
