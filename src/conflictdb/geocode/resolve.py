@@ -169,6 +169,8 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
                     continue  # 'CAR BOMB' in wire copy
                 hits = words.get(surface) if surface.isupper() and len(surface) <= 5 else None
                 hits = hits or words.get(key)
+                if not hits and key[-1:] == "s" and surface[-2:-1].islower():
+                    hits = _possessive_country(text, start, key, words)
                 if hits and not (surface.isupper() and len(surface) <= 5 and surface not in words):
                     if _names_a_building(text, end):
                         i, matched = j, True  # 'Burma Market', 'Somalia Embassy': a building, elsewhere
@@ -265,6 +267,18 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
     for word in countries:
         votes[word.cc] += _country_word_weight(text, word)
     return Reading(toponyms, countries, dict(votes), frozenset(named), regional=regional, text=text)
+
+
+def _possessive_country(
+    text: str, start: int, key: str, words: dict[str, list[tuple[str, str]]]
+) -> list[tuple[str, str]] | None:
+    """A country's name with the possessive's apostrophe lost ('Kenyas capital', as notes often write it),
+    read as its demonym ('Somalias Al-Shabab' is a Somali group); never a demonym's plural ('Somalis'), nor
+    'the Americas'."""
+    hits = words.get(key[:-1])
+    if not hits or any(kind != "name" for _, kind in hits) or key[-2:-1] == "s":
+        return None
+    return None if text[max(0, start - 4) : start].lower() == "the " else [(cc, "demonym") for cc, _ in hits]
 
 
 def _merge_names(
