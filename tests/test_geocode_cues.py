@@ -51,3 +51,44 @@ def test_geocode_cues_a_countrys_possessive_without_its_apostrophe_is_its_demony
 def test_geocode_cues_plural_demonyms_and_the_americas_are_no_possessive(geocoder: Geocoder) -> None:
     assert geocoder.read("Hundreds of Somalis fled the fighting.").votes.get("SO", 0.0) < 3.0
     assert not geocoder.read("Migrants from across the Americas gathered.").votes
+
+
+def test_geocode_cues_a_head_of_state_says_his_country(geocoder: Geocoder) -> None:
+    from conflictdb.geocode.national import cue_countries
+
+    # a distinctive name alone, with its possessive written with or without the apostrophe
+    assert cue_countries("Riots followed the announcement of Kibakis re-election.", year=2008) == {"KE": 2.0}
+    assert cue_countries("Rioters burned tyres after Kibaki's swearing-in.", year=2008) == {"KE": 2.0}
+    assert cue_countries("Students at Kenyatta University rioted.", year=2001) == {"KE": 2.0}
+    # a common surname only after a title, given names between or not
+    assert cue_countries("Supporters of Prime Minister Nawaz Sharif rallied.", year=2015) == {"PK": 2.0}
+    assert cue_countries("Fans of the actor Omar Sharif gathered.", year=2015) == {}
+    # the same title and name say another country in another time
+    assert cue_countries("Crowds backed President Traore.", year=1985) == {"ML": 2.0}
+    assert cue_countries("Crowds backed President Traore.", year=2023) == {"BF": 2.0}
+    assert cue_countries("Crowds backed President Traore.", year=2005) == {}
+    # a part of a longer word is no name
+    assert cue_countries("The Kibakiville estate was quiet.", year=2008) == {}
+
+
+def test_geocode_cues_a_leader_introduced_by_his_country_is_named_from_abroad(geocoder: Geocoder) -> None:
+    from conflictdb.geocode.national import cue_countries
+
+    text = "Protesters burnt effigies of the Indian Prime Minister Narendra Modi."
+    assert cue_countries(text, year=2015) == {"IN": 2.0}
+    indian = text.index("Indian") + len("Indian")
+    assert cue_countries(text, year=2015, country_words=[(indian, "IN")]) == {}
+    # the Indian word counts for India already, once: the leader adds nothing to it
+    assert geocoder.read(text, year=2015).votes == {"IN": 2.0}
+
+
+def test_geocode_cues_an_office_holder_places_a_text_that_names_no_place(geocoder: Geocoder) -> None:
+    # no publication date: every year's names count
+    text = "Rioting broke out after the announcement of Kibakis presidential win."
+    place = place_of(geocoder, text, "Rioting", event_type="Riots")
+    # only the country is known: coded at its capital, as ACLED codes it
+    assert place is not None and (place.country, place.name, place.how) == ("Kenya", "Nairobi", "country")
+    # without the name, nothing says where
+    text = "Rioting broke out after the announcement of the presidential win."
+    place = place_of(geocoder, text, "Rioting", event_type="Riots")
+    assert place is not None and place.country is None

@@ -43,6 +43,7 @@ from conflictdb.geocode.gazetteer import (
     fold,
     open_gazetteer,
 )
+from conflictdb.geocode.national import cue_countries
 from conflictdb.geocode.outlets import GLOBAL_PRESS, outlet_country
 from conflictdb.geocode.peoples import group_countries, named_actor_countries, regional_units
 from conflictdb.geocode.pick import dateline_toponym, pick_toponym
@@ -119,7 +120,8 @@ class Geocoder:
     def __call__(self, doc: Document) -> Document:
         if not doc.mentions:
             return doc
-        reading = self.read(doc.text, outlet=doc.outlet)
+        year = int(doc.published[:4]) if doc.published and doc.published[:4].isdigit() else None
+        reading = self.read(doc.text, outlet=doc.outlet, year=year)
         said = frozenset(w.cc for w in reading.countries if w.demonym)
         resolved_for: tuple[str, ...] = ()
         mentions = []
@@ -143,8 +145,10 @@ class Geocoder:
         )
         return self.place_for(doc, mention, self.read(text))
 
-    def read(self, text: str, *, actor_countries: tuple[str, ...] = (), outlet: str | None = None) -> Reading:
-        """The toponyms of a text, resolved; a national outlet's country weighs like a named country."""
+    def read(
+        self, text: str, *, actor_countries: tuple[str, ...] = (), outlet: str | None = None, year: int | None = None
+    ) -> Reading:
+        """The toponyms of a text, resolved; an outlet's country and the `year`'s office-holders weigh too."""
         reading = find_toponyms(text, self.gazetteer)
         cc = outlet_country(outlet, self.gazetteer)
         if cc is not None:
@@ -169,6 +173,9 @@ class Geocoder:
             cc = self._named_actors_country(text)
             if cc is not None:
                 reading.votes[cc] = NAMED_GROUP_WEIGHT
+        words = [(w.span.end, w.cc) for w in reading.countries]
+        for cc, weight in cue_countries(text, year=year, country_words=words).items():
+            reading.votes[cc] = reading.votes.get(cc, 0.0) + weight
         units_respelt(reading, self.gazetteer)
         reading.regions = regions(text, self.gazetteer) if reading.regional else ()
         resolve(reading, admin_keys=self._admin_keys, actor_countries=actor_countries, centres=self._centres)
