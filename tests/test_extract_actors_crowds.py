@@ -155,3 +155,34 @@ def test_extract_actors_two_crowds_fought_and_stoned_the_police(finder: ActorFin
     )
     got = roles(finder, nlp, text, "Clashes", "Riots", "Violent demonstration")
     assert pair(got) == ("Rioters ({country})", POLICE)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "trigger", "event_type", "crowd"),
+    [
+        ("Stranded Chinese tourists protested outside the embassy in Kathmandu.", "protested", "Protests", "China"),
+        ("Hundreds of Nigerians gathered at their high commission in Accra to protest.", "protest", "Protests", "Nigeria"),
+        ("Refugees from South Sudan demonstrated at the camp over food rations.", "demonstrated", "Protests", "South Sudan"),
+        ("A group of Venezuelan migrants attacked two police officers at the border post.", "attacked", "Riots", "Venezuela"),
+    ],
+)
+def test_extract_actors_foreign_crowd_named_by_its_nationality(
+    finder: ActorFinder, nlp: Any, text: str, trigger: str, event_type: str, crowd: str
+) -> None:
+    sub = "Peaceful protest" if event_type == "Protests" else "Violent demonstration"
+    got = roles(finder, nlp, text, trigger, event_type, sub)
+    kind = "Protesters" if event_type == "Protests" else "Rioters"
+    assert got.actor1 is not None and (got.actor1.name, got.actor1.country) == (f"{kind} ({crowd})", crowd)
+
+
+@pytest.mark.slow
+def test_extract_actors_crowd_for_another_peoples_cause_keeps_the_countrys_name(finder: ActorFinder, nlp: Any) -> None:
+    # (their cause, or the place they march to, is no nationality: the country is the event's, known later)
+    for text in (
+        "Pro-Palestinian students marched through the city centre on Saturday.",
+        "Teachers protested outside the Nigerian high commission over unpaid wages.",
+    ):
+        trigger = "marched" if "marched" in text else "protested"
+        got = roles(finder, nlp, text, trigger, "Protests", "Peaceful protest")
+        assert pair(got) == ("Protesters ({country})", "")

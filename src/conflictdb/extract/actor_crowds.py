@@ -8,7 +8,8 @@ hurt or whose property it hit, and none where it only burned vehicles or offices
 from __future__ import annotations
 
 import re
-from typing import Protocol
+from collections.abc import Callable, Iterable
+from typing import Any, Protocol
 
 from conflictdb.extract.actor_forces import WORD_AFTER, acting, as_police, is_security
 from conflictdb.extract.actor_registry import (
@@ -29,7 +30,7 @@ from conflictdb.extract.actor_registry import (
 )
 from conflictdb.models import Actor, Span
 
-__all__ = ["Scene", "Sides", "crowd_sides"]
+__all__ = ["Scene", "Sides", "crowd_sides", "nationality"]
 
 _FIGHT = re.compile(r"\b(?:clash\w*|fight\w*|rival\w*|between|brawl\w*|scuffle\w*|fought|confrontation\w*)\b", re.I)
 
@@ -232,3 +233,29 @@ def _grievance(text: str, match: Match) -> bool:
 def _hurt(text: str) -> bool:
     """Whether the text says a person was hurt, beaten or killed (and not that nobody was)."""
     return bool(_PERSON_HURT.search(text)) and not _NOBODY_HURT.search(text)
+
+
+def nationality(heads: Iterable[Any], country_of: Callable[[str], str | None]) -> str | None:
+    """The country a crowd's own words give it: 'Chinese tourists', 'Nigerians', 'refugees from Sudan'.
+
+    ACLED names foreigners who protest or riot by their nationality ('Protesters (China)' in Nepal), not by
+    where they gather; `heads` are the heads of the doers' phrases, `country_of` the registry's reading of a
+    country's name or adjective. Not 'pro-Palestinian marchers', whose cause is another people's.
+    """
+    # ... and the people counted or grouped: 'hundreds of Nigerians', 'a group of Venezuelan citizens'
+    heads = [p for h in heads for p in (h, *(o for c in h.rights if c.lower_ == "of" for o in c.children))]
+    for head in heads:
+        words = [c for c in head.lefts if c.dep_ in ("amod", "compound", "nmod")]
+        words += [o for c in head.rights if c.dep_ == "prep" and c.lower_ == "from" for o in c.children]
+        for word in [head, *words]:
+            if head.doc.text[word.idx - 1 : word.idx] == "-":  # 'pro-Palestinian', 'anti-Chinese'
+                continue
+            text = word.text
+            if word.dep_ == "pobj" and word is not head:  # 'from South Sudan'
+                text = head.doc.text[word.left_edge.idx : word.idx + len(word.text)]
+            country = country_of(text)
+            if country is None and word is head and text.endswith("s") and text[:1].isupper():
+                country = country_of(text[:-1])  # 'Nigerians', 'Venezuelans'
+            if country is not None:
+                return country
+    return None

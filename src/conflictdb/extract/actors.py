@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from conflictdb.extract.actor_claims import ANAPHORIC, GROUP_WORDS, claims, unknown_claimant, unregistered
-from conflictdb.extract.actor_crowds import crowd_sides
+from conflictdb.extract.actor_crowds import crowd_sides, nationality
 from conflictdb.extract.actor_forces import AREAS, WORD_AFTER, acting, in_country, same_side, security_police
 from conflictdb.extract.actor_parse import (
     Arguments,
@@ -162,6 +162,8 @@ class ActorFinder:
         cast.sentence = Span(sent.start_char, sent.end_char) if sent is not None else None
         cast.objects = objects(token)
         cast.doer_words = tuple(t.lower_ for t in args.agents)
+        if event_type in ("Protests", "Riots"):
+            cast.nationality = nationality(args.agents, self.registry.country_of)
         observer = next((m.entry for m in matches if m.entry.role == OBSERVER and len(m.entry.sides) == 2), None)
         if observer is not None:
             entries = self.registry.entries
@@ -193,6 +195,7 @@ class _Cast:
     sentence: Span | None = None  # the trigger's sentence
     objects: tuple[str, ...] = ()  # the head words of what the trigger's verbs acted on
     doer_words: tuple[str, ...] = ()  # the head words of the doers' phrases
+    nationality: str | None = None  # the country a crowd's own words give it ('Chinese tourists')
 
     def decide(self, event_type: str, sub_event_type: str) -> Roles:
         first = _first
@@ -212,6 +215,8 @@ class _Cast:
         assoc2: list[Match] = []
         if event_type in ("Protests", "Riots"):
             a1, m1, a2, m2, assoc1 = crowd_sides(self, event_type=event_type, sub_event_type=sub_event_type)
+            if self.nationality is not None and a1.generic:  # foreigners named by their nationality
+                a1 = dataclasses.replace(a1, name=a1.name.replace("{country}", self.nationality), country=self.nationality)
         elif event_type == "Violence against civilians":
             m1 = self._claimed(_resolved(self, first(doers + near_doers + anywhere_doers, PERPETRATORS)), doers)
             a1 = _side(m1) if m1 else (self.unknown or _generic(UNIDENTIFIED, 3))
