@@ -16,9 +16,10 @@ _FEATURES = [
     (404, "Addis Ababa", "", 9.02, 38.75, "P", "PPLC", "ET", "44", "", 3000000),
     (405, "Ouagadougou", "", 12.37, -1.53, "P", "PPLC", "BF", "53", "", 1100000),
     (406, "Paris", "", 48.85, 2.35, "P", "PPLC", "FR", "11", "", 2100000),
+    (407, "Somali", "", 6.66, 43.79, "A", "ADM1", "ET", "49", "", 5000000),
 ]
 _ADMIN1 = [("KE.30", "Nairobi"), ("KE.25", "Marsabit"), ("SO.13", "Banaadir"), ("ET.44", "Addis Ababa")]
-_ADMIN1 += [("BF.53", "Centre"), ("FR.11", "Ile-de-France")]
+_ADMIN1 += [("BF.53", "Centre"), ("FR.11", "Ile-de-France"), ("ET.49", "Somali")]
 
 
 @pytest.fixture(scope="module")
@@ -92,3 +93,16 @@ def test_geocode_cues_an_office_holder_places_a_text_that_names_no_place(geocode
     text = "Rioting broke out after the announcement of the presidential win."
     place = place_of(geocoder, text, "Rioting", event_type="Riots")
     assert place is not None and place.country is None
+
+
+def test_geocode_cues_a_demonym_before_a_designator_may_name_a_unit(geocoder: Geocoder) -> None:
+    # Ethiopia's Somali region is a first-order unit: the words name it, not Somalia
+    reading = geocoder.read("Clans clashed in Salahad, Somali region, on Monday.")
+    assert "SO" not in reading.votes
+    unit = next(t for t in reading.toponyms if t.surface == "Somali")
+    assert unit.chosen is not None and (unit.chosen.cc, unit.designator) == ("ET", 1)
+    place = place_of(geocoder, "Clans clashed in Salahad, Somali region, on Monday.", "clashed", event_type="Battles")
+    assert place is not None and (place.country, place.admin1) == ("Ethiopia", "Somali")
+    # the people are still Somalia's, and so is a demonym before a designator that names no unit
+    assert geocoder.read("Somali militia attacked a village.").votes.get("SO", 0.0) > 0
+    assert geocoder.read("Kenyan region officials met.").votes.get("KE", 0.0) > 0

@@ -171,6 +171,8 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
                 hits = hits or words.get(key)
                 if not hits and key[-1:] == "s" and surface[-2:-1].islower():
                     hits = _possessive_country(text, start, key, words)
+                elif hits and _names_a_unit(text, end, key, hits, gazetteer):
+                    hits = None  # 'the Somali region' is Ethiopia's: a unit, no country word
                 if hits and not (surface.isupper() and len(surface) <= 5 and surface not in words):
                     if _names_a_building(text, end):
                         i, matched = j, True  # 'Burma Market', 'Somalia Embassy': a building, elsewhere
@@ -279,6 +281,16 @@ def _possessive_country(
     if not hits or any(kind != "name" for _, kind in hits) or key[-2:-1] == "s":
         return None
     return None if text[max(0, start - 4) : start].lower() == "the " else [(cc, "demonym") for cc, _ in hits]
+
+
+def _names_a_unit(text: str, end: int, key: str, hits: list[tuple[str, str]], gazetteer: Gazetteer) -> bool:
+    """Whether a demonym before a designator names a first-order unit of its own ('Somali Region', 'Afar
+    region' of Ethiopia) rather than the country of its people."""
+    return (
+        all(kind == "demonym" for _, kind in hits)
+        and _followed_by_designator(text, end)
+        and any(e.level == 1 for e in gazetteer.lookup(key))
+    )
 
 
 def _merge_names(
