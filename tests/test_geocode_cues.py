@@ -17,9 +17,11 @@ _FEATURES = [
     (405, "Ouagadougou", "", 12.37, -1.53, "P", "PPLC", "BF", "53", "", 1100000),
     (406, "Paris", "", 48.85, 2.35, "P", "PPLC", "FR", "11", "", 2100000),
     (407, "Somali", "", 6.66, 43.79, "A", "ADM1", "ET", "49", "", 5000000),
+    (408, "Ar Raqqah", "Raqqa", 35.95, 39.01, "P", "PPLA", "SY", "04", "", 530000),
+    (409, "Shabab", "", 30.0, 31.0, "P", "PPL", "EG", "01", "", 3000),
 ]
 _ADMIN1 = [("KE.30", "Nairobi"), ("KE.25", "Marsabit"), ("SO.13", "Banaadir"), ("ET.44", "Addis Ababa")]
-_ADMIN1 += [("BF.53", "Centre"), ("FR.11", "Ile-de-France"), ("ET.49", "Somali")]
+_ADMIN1 += [("BF.53", "Centre"), ("FR.11", "Ile-de-France"), ("ET.49", "Somali"), ("SY.04", "Ar-Raqqa")]
 
 
 @pytest.fixture(scope="module")
@@ -106,3 +108,12 @@ def test_geocode_cues_a_demonym_before_a_designator_may_name_a_unit(geocoder: Ge
     # the people are still Somalia's, and so is a demonym before a designator that names no unit
     assert geocoder.read("Somali militia attacked a village.").votes.get("SO", 0.0) > 0
     assert geocoder.read("Kenyan region officials met.").votes.get("KE", 0.0) > 0
+
+
+def test_geocode_cues_a_name_known_without_its_hyphenated_arabic_article(geocoder: Geocoder) -> None:
+    # the gazetteer holds 'Raqqa' and 'Ar Raqqah', not 'Ar-Raqqa'
+    place = place_of(geocoder, "Turkish forces shelled several villages in Ar-Raqqa.", "shelled", event_type="Battles")
+    assert place is not None and (place.country, place.admin1) == ("Syria", "Ar-Raqqa")
+    # a group's name keeps its article: 'Al-Shabab' is no village called Shabab
+    reading = geocoder.read("Fighters of Al-Shabab attacked a convoy.")
+    assert not any(e.cc == "EG" for t in reading.toponyms for e in t.entries)

@@ -29,7 +29,7 @@ from conflictdb.geocode.cues import (
     not_places_words,
 )
 from conflictdb.geocode.gazetteer import Entry, Gazetteer, fold, prominent
-from conflictdb.geocode.peoples import regional_first_words
+from conflictdb.geocode.peoples import named_actor_countries, regional_first_words
 from conflictdb.geocode.reading import CountryWord, Reading, Toponym
 from conflictdb.models import Span
 
@@ -201,7 +201,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
                     )
                 ):
                     continue  # 'The village of X': a determiner before a designator names nothing
-                entries = gazetteer.lookup(key)
+                entries = gazetteer.lookup(key) or _without_article(surface, key, gazetteer, not_places)
                 if short_caps and not _followed_by_designator(text, end):
                     entries = tuple(e for e in entries if _well_known(e))
                 last = key.rsplit(" ", 1)[-1] if j - i > 1 else ""
@@ -281,6 +281,22 @@ def _possessive_country(
     if not hits or any(kind != "name" for _, kind in hits) or key[-2:-1] == "s":
         return None
     return None if text[max(0, start - 4) : start].lower() == "the " else [(cc, "demonym") for cc, _ in hits]
+
+
+def _without_article(surface: str, key: str, gazetteer: Gazetteer, not_places: frozenset[str]) -> tuple[Entry, ...]:
+    """The entries of a name the gazetteer lacks with its Arabic article but holds without it ('Ar-Raqqa' is
+    'Raqqa'): transliterations keep or drop the article at will. Only an article joined by a hyphen, as
+    an English word never is ('coded as Siaya'), and not a group's name ('Al-Shabab')."""
+    article, _, rest = key.partition(" ")
+    if (
+        article not in ARTICLES
+        or surface[len(article) : len(article) + 1] != "-"
+        or len(rest) < 4
+        or rest in not_places
+        or named_actor_countries(surface)
+    ):
+        return ()
+    return gazetteer.lookup(rest)
 
 
 def _names_a_unit(text: str, end: int, key: str, hits: list[tuple[str, str]], gazetteer: Gazetteer) -> bool:
