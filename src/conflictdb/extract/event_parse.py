@@ -138,6 +138,21 @@ def doers(hits: Hits, sdoc: Any, text: str, *, parties: bool = True) -> str | No
     return next((k for k in ("armed", "state", "crowd") if k in found), None)
 
 
+def state_doer(hit: Span, hits: Hits, sdoc: Any, text: str) -> bool:
+    """Whether the parse makes the state's forces the subject of the verb at `hit` ('troops captured two
+    posts'), or its agent after passive 'by' ('the camp was captured by the army')."""
+    span = sdoc.char_span(hit.start, hit.end, alignment_mode="expand")
+    if span is None:
+        return False
+    state = [*hits.get("state_party", ()), *hits.get("named_state", ())]
+    # (only the doer's phrase counts: 'rebels captured an army post' names the state in its object)
+    for doer in _agents(span.root):
+        start, end = doer.left_edge.idx, doer.right_edge.idx + len(doer.right_edge.text)
+        if any(start <= a.start < end for a in state):
+            return True
+    return False
+
+
 def agent(hit: Span, sdoc: Any) -> bool:
     """Whether the parse makes the phrase at `hit` the doer of a verb: its active subject, or the noun after
     passive 'by' ('suspected rustlers shot two men', 'shot by suspected rustlers')."""

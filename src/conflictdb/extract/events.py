@@ -30,6 +30,7 @@ from conflictdb.extract.event_parse import (
     named_parties,
     noncombatants_hit,
     setting,
+    state_doer,
     targeted,
     told_doer,
     verbal,
@@ -76,7 +77,7 @@ _NEW_INCIDENT = re.compile(
 # names a campaign, not a fight: the murders and kidnappings told during one are attacks on civilians.)
 _FIGHT = re.compile(
     r"\b(?:clash\w*|gun[- ]?battle\w*|gun-?fight\w*|fire-?fight\w*|shoot-?out\w*|"
-    r"exchang\w* (?:of )?(?:\w+ ){0,2}fire|in both directions|traded (?:\w+ ){0,2}fire|fighting|fought|"
+    r"exchang\w* (?:of )?(?:\w+ ){0,2}fire|(?:gun|gunfire|fire|bullet) exchanges?|in both directions|traded (?:\w+ ){0,2}fire|fighting|fought|"
     r"battl\w+|skirmish\w*|repuls\w+|repell?\w+|fought off|beat back|encounter\w*|engag\w+|counter-?attack\w*|"
     r"pushed back|(?:shot|fired|fought|hit|struck) back|respond\w*|"
     r"react\w* with (?:\w+ )?(?:gunfire|fire|shots|firing)|"
@@ -89,7 +90,7 @@ _FIGHT = re.compile(
 )
 
 _GUNFIGHT = re.compile(
-    r"gun[- ]?battle|gun-?fight|fire-?fight|shoot-?out|exchang\w* (?:of )?(?:\w+ ){0,2}fire|traded (?:\w+ ){0,2}fire|"
+    r"gun[- ]?battle|gun-?fight|fire-?fight|shoot-?out|exchang\w* (?:of )?(?:\w+ ){0,2}fire|(?:gun|gunfire|fire|bullet) exchanges?|traded (?:\w+ ){0,2}fire|"
     r"return(?:ed|ing)? (?:the )?fire|in both directions|"
     r"encounter|sniper",
     re.IGNORECASE,
@@ -97,7 +98,7 @@ _GUNFIGHT = re.compile(
 
 # Words that tell of fire exchanged by two armed sides ('a fake encounter' is a killing staged as one).
 _EXCHANGE = re.compile(
-    r"gun[- ]?battle|gun-?fight|fire-?fight|shoot-?out|exchang\w* (?:of )?(?:\w+ ){0,2}fire|traded (?:\w+ ){0,2}fire|"
+    r"gun[- ]?battle|gun-?fight|fire-?fight|shoot-?out|exchang\w* (?:of )?(?:\w+ ){0,2}fire|(?:gun|gunfire|fire|bullet) exchanges?|traded (?:\w+ ){0,2}fire|"
     r"return(?:ed|ing)? (?:the )?fire|(?<!fake )(?<!staged )encounter",
     re.IGNORECASE,
 )
@@ -201,6 +202,7 @@ def eventful(hits: Hits) -> bool:
             "agreement",
             "other_sd",
             "vague_violence",
+            "captured_post",
         )
     )
 
@@ -466,6 +468,13 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
     ):
         # a crowd forcing its way into a polling station or an office riots (codebook: mob violence)
         return Coding("Riots", "Mob violence", _first(hits, "assault", "mob"))
+    # a post, camp or base captured was taken from armed men who held it: a fight even when none is told
+    # (codebook: a capture of territory by force is a battle, by whichever side took it)
+    stormed = hits.get("captured_post", [])
+    if stormed and not (fight or violence):
+        if h("regains") or (sdoc is not None and state_doer(stormed[0], hits, sdoc, text)):
+            return Coding("Battles", "Government regains territory", tuple(stormed[:1]))
+        return Coding("Battles", "Non-state actor overtakes territory", tuple(stormed[:1]))
     if h("regains") and (fight or violence):
         return Coding("Battles", "Government regains territory", _first(hits, "regains"))
     if h("overtakes") and (fight or violence):

@@ -1,0 +1,100 @@
+"""Events told by a noun or by a plain verb that earlier lexicons lacked: each yields an event, coded by the
+codebook (a march held, a fire exchange, a seizure, a capture of posts, an occupation, smashed property).
+Texts written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Any:
+    from conflictdb.extract import Extractor
+
+    return Extractor(n_process=1)
+
+
+def _main(extractor: Any, text: str) -> tuple[str, str] | None:
+    from conflictdb.extract import extract_text
+
+    doc = extract_text(text, published="2023-06-14", extractor=extractor)
+    main = next((m for m in doc.mentions if not m.background), None)
+    return None if main is None else (main.event_type, main.sub_event_type)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        # a march named by a noun, held by someone unnamed
+        ("An anti-graft march was held in Lilongwe on Saturday.", ("Protests", "Peaceful protest")),
+        # a fire exchange is a fight between armed sides
+        ("A fire exchange broke out between soldiers and militiamen near Bunia.", ("Battles", "Armed clash")),
+        # beating people is an assault; by the police on residents, violence against civilians
+        ("Police went door to door in Mathare beating residents.", ("Violence against civilians", "Attack")),
+        # breaking up a briefing in public is a protest (peaceful here: no violence told)
+        ("Students disrupted a press briefing by the vice-chancellor in Zomba.", ("Protests", "Peaceful protest")),
+        # blocking the entrances of a building
+        ("Traders blocked entrances to the municipal offices in Kasama.", ("Protests", "Peaceful protest")),
+        # a vehicle taken by armed men with no fight told: looting
+        (
+            "Militants seized a pick-up truck belonging to a health NGO near Menaka.",
+            ("Strategic developments", "Looting/property destruction"),
+        ),
+        # a building occupied by the police with no fight told
+        ("Police occupied the offices of the electoral commission in Conakry.", ("Strategic developments", "Other")),
+        # a crowd that smashes an office's glass riots
+        ("Party youths smashed the glass doors of the district office in Mzuzu.", ("Riots", "Mob violence")),
+    ],
+)
+def test_extract_events_gaps_plain_words(extractor: Any, text: str, coded: tuple[str, str]) -> None:
+    assert _main(extractor, text) == coded
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        # posts captured by the state's forces: the government regains territory, a battle though none is told
+        ("Soldiers captured three insurgent posts near Mocimboa.", ("Battles", "Government regains territory")),
+        ("The militia camp at Djugu was captured by the army on Friday.", ("Battles", "Government regains territory")),
+        # a checkpoint captured by rebels: a non-state actor overtakes territory
+        ("Rebels captured an army checkpoint outside Bambari.", ("Battles", "Non-state actor overtakes territory")),
+        # with a fight told, the fight decides
+        (
+            "Soldiers and rebels clashed near Bambari. The army said it captured a rebel camp.",
+            ("Battles", "Armed clash"),
+        ),
+    ],
+)
+def test_extract_events_gaps_captured_posts(extractor: Any, text: str, coded: tuple[str, str]) -> None:
+    assert _main(extractor, text) == coded
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        # village defence volunteers and security teams are armed: an attack on them is a battle
+        "Four village defence volunteers were wounded in an ambush near Narathiwat.",
+        "Two members of a village security team were shot and wounded near Yala.",
+    ],
+)
+def test_extract_events_gaps_armed_volunteers(extractor: Any, text: str) -> None:
+    coded = _main(extractor, text)
+    assert coded is not None and coded[0] == "Battles"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        # beating a retreat, beating drums: no assault
+        "The marchers beat drums as they walked through Blantyre to demand lower fuel prices.",
+        "Hundreds of farmers held a rally in Mchinji, beating drums and singing.",
+    ],
+)
+def test_extract_events_gaps_beating_drums_is_no_assault(extractor: Any, text: str) -> None:
+    assert _main(extractor, text) == ("Protests", "Peaceful protest")
