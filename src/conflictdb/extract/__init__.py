@@ -179,11 +179,14 @@ class Extractor:
         for rank, gi in enumerate(order):
             coding = codings[gi]
             assert coding is not None
-            respond = (
-                [i.span for k, i in enumerate(infos) if i.label != "commentary" and k not in claimed]
-                if rank == 0
-                else []
-            )
+            # the main event answers to the story's responses outside the other new events' sentences; another
+            # new event to those in its own sentences ('... were murdered by X' told within a battle's account)
+            if rank == 0:
+                respond = [i.span for k, i in enumerate(infos) if i.label != "commentary" and k not in claimed]
+            elif not groups[gi].background:
+                respond = [infos[k].span for k in groups[gi].sentences if infos[k].label != "commentary"]
+            else:
+                respond = []
             mentions.append(self._mention(doc, sdoc, infos, hits, groups[gi], coding, rank, respond, ents))
         return dataclasses.replace(doc, sentences=tuple(i.sentence for i in infos), mentions=tuple(mentions))
 

@@ -116,12 +116,23 @@ def sources(
     return found
 
 
+# Claims the cue list misses: the act claimed by its author ('the kidnapping was claimed by X'), and credit or
+# authorship claimed ('X claimed credit for the blast').
+_CLAIMED = re.compile(
+    r"\b(?:was|were|been|being|is|are)\s+claimed\s+by\b|\bclaim(?:ed|s|ing)?\s+(?:\w+\s+){0,2}?(?:credit|authorship)\b",
+    re.IGNORECASE,
+)
+
+
 def _responses(doc: Any, text: str, spans: list[Span]) -> list[Response]:
     cue = lexicons.cues("discourse")
     out: list[Response] = []
     for kind in ("claim_of_responsibility", "denial", "condemnation", "investigation"):
         for span in spans:
-            for hit in lexicons.find(cue[kind], span.of(text), offset=span.start):
+            hits = lexicons.find(cue[kind], span.of(text), offset=span.start)
+            if kind == "claim_of_responsibility":
+                hits += lexicons.find(_CLAIMED, span.of(text), offset=span.start)
+            for hit in hits:
                 token_span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
                 if token_span is None:
                     continue
@@ -159,9 +170,12 @@ _ACT = re.compile(
 _MODALS = frozenset(["may", "might", "could", "would", "should", "must", "can", "to"])
 _COPULAS = frozenset(["is", "are", "was", "were", "be", "been"])
 # Heads that name part of a group: 'members of the FARC's 22d Front', 'a unit of the ELN' name the group after 'of'.
+# An organisation's own name may go on through 'of' too: 'the Army of National Liberation', 'the Union of ...'.
 _PART_OF = frozenset([
     "member", "members", "unit", "units", "cell", "cells", "commando", "commandos", "front", "column", "squad",
     "faction", "wing", "group", "spokesman", "spokesmen", "leader", "leaders", "militants", "fighters", "gunmen", "men",
+    "army", "forces", "movement", "command", "brigade", "brigades", "organization", "organisation", "union",
+    "federation", "alliance", "association", "council", "league",
 ])  # fmt: skip
 
 
@@ -201,7 +215,7 @@ def _accusations(doc: Any, text: str, spans: list[Span]) -> list[Response]:
 _DONE_BY = re.compile(
     r"(?:murdered|killed|assassinated|kidnapped|kidnaped|abducted|bombed|dynamited|attacked|massacred|executed|"
     r"shot|machinegunned|machine-gunned|ambushed|burned|torched|seized|captured|taken|held|wounded|injured|"
-    r"tortured|carried|perpetrated|committed|planted|hurled|thrown|detonated|set|staged)",
+    r"tortured|carried|perpetrated|committed|planted|hurled|thrown|detonated|set|staged|blew)",
     re.IGNORECASE,
 )
 # Participles that name no act by themselves: their subject must ('the attack was carried out by X').
@@ -224,10 +238,11 @@ def _agents_of_acts(doc: Any, text: str, spans: list[Span]) -> list[Response]:
             doer = _doer(verb, text)
             if doer is None or doer.pos_ == "PRON" or _negated(verb, doer) or _unreal(verb):
                 continue
-            if verb.lower_ in _DONE_BY_ACT_NOUN and not _act_noun(verb):
+            acting = doer.dep_ == "nsubj" and doer.head.i == verb.i  # (its act is its object, read in _doer)
+            if verb.lower_ in _DONE_BY_ACT_NOUN and not acting and not _act_noun(verb):
                 continue  # 'the report was carried by X', 'the meeting held by X'
             against, where = _member_phrase(doer, text)
-            if not (_named_group(against) or _ACRONYM.search(against)):
+            if not (_named_group(against) or _named_by_form(text, where)):
                 continue  # 'killed by unidentified men', 'by a group', 'by soldiers': no organisation named
             source = _subject(verb.head) if verb.dep_ in ("ccomp", "xcomp") and verb.head.lower_ in _SPEECH else None
             by = _phrase(source, source=text)[0] if source is not None and source.pos_ != "PRON" else ""
@@ -236,13 +251,16 @@ def _agents_of_acts(doc: Any, text: str, spans: list[Span]) -> list[Response]:
     return out
 
 
-# Acts whose subject in the active voice is their doer: only a named armed group's is read ('the X had
-# kidnapped the anthropologist'); a force that 'killed' someone is mostly a battle's side.
+# Acts whose subject in the active voice is their doer: only an organisation's is read, one the registry
+# knows as an armed group or one the text names as an organisation ('the X had kidnapped the anthropologist',
+# 'the "New Dawn Front" bombed two banks'); a force that 'killed' someone is mostly a battle's side.
 _DID = re.compile(
     r"(?:murdered|killed|assassinated|kidnapped|kidnaped|abducted|bombed|dynamited|massacred|executed|"
-    r"machinegunned|burned|torched|shot)",
+    r"machinegunned|burned|torched|shot|blew)",
     re.IGNORECASE,
 )
+# Verbs that make an act of their object: 'X carried out two attacks', 'X staged the bombing'.
+_DID_ACT = frozenset(["carried", "perpetrated", "committed", "staged"])
 
 
 def _doer(verb: Any, text: str) -> Any | None:
@@ -250,12 +268,27 @@ def _doer(verb: Any, text: str) -> Any | None:
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent is not None:
         return next((o for o in agent.children if o.dep_ == "pobj"), None)
-    if verb.pos_ != "VERB" or not _DID.fullmatch(verb.text) or _passive(verb):
+    if verb.pos_ != "VERB" or _passive(verb):
+        return None
+    if verb.lower_ == "blew" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
+        return None  # 'blew up' a pylon, not the wind that blew
+    if verb.lower_ in _DID_ACT:
+        if not any(c.dep_ == "dobj" and _ACT.fullmatch(c.text) for c in verb.children):
+            return None  # 'carried out a search', 'committed itself to talks'
+    elif not _DID.fullmatch(verb.text):
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.pos_ == "PRON" or not _named_armed_group(_member_phrase(subject, text)[0]):
+    if subject is None or subject.pos_ == "PRON":
         return None
-    return subject
+    words, where = _member_phrase(subject, text)
+    return subject if _named_armed_group(words) or _named_by_form(text, where) else None
+
+
+def _named_by_form(text: str, where: Span) -> bool:
+    """Whether the words at `where` name an organisation by their form, known to the registry or not: with its
+    bracketed acronym ('the Red River Army (RRA)') or in quotes ('the "New Dawn Front"')."""
+    quoted = text[max(0, where.start - 1) : where.end + 1]
+    return bool(_ACRONYM.search(where.of(text)) or re.search(r"[\"“][^\"”\n]{2,60}[\"”]", quoted))
 
 
 def _named_armed_group(words: str) -> bool:
@@ -363,43 +396,50 @@ def _accused(verb: Any) -> Any | None:
     return None
 
 
-_QUOTED_NAME = re.compile(r",?\s*[\"“]([^\"”\n,]{2,60})[\"”]")
+_QUOTED_NAME = re.compile(r",?\s*(?:the\s+)?[\"“]([^\"”\n,]{2,60})[\"”]", re.IGNORECASE)
+# A name in quotes just before the head word it qualifies: 'a self-styled "Free Valley Forces" group'.
+_QUOTED_BEFORE = re.compile(r"[\"“][^\"”\n,]{2,60}[\"”]\s*$")
 
 
 def _member_phrase(token: Any, text: str) -> tuple[str, Span]:
     """The phrase of `token`, through 'of X' when it names a part of a group ('members of the FARC'), and
     through 'and Y' ('government and army sectors')."""
-    words, span = _phrase(token, source=text)
+    span = _phrase(token, source=text)[1]
     left = token.left_edge  # modifiers of modifiers too: 'armed forces elements', not 'forces elements'
     if left.idx < span.start and not any(t.pos_ in ("VERB", "AUX", "PUNCT") for t in token.doc[left.i : token.i]):
         stripped = text[left.idx : span.end]
         while _DETERMINERS.match(stripped):  # 'even the Tuareg rebels'
             stripped = _DETERMINERS.sub("", stripped, count=1)
         span = Span(span.end - len(stripped), span.end)
-        words = stripped
+    named = _QUOTED_BEFORE.search(text, max(0, token.idx - 80), token.idx)
+    if named is not None and named.start() < span.start:  # 'a self-styled "Free Valley Forces" group'
+        span = Span(named.start(), span.end)
     appos = next((c for c in token.rights if c.dep_ == "appos" and c.i <= token.i + 4), None)
     quoted = _QUOTED_NAME.match(text, span.end)
     if appos is not None or quoted:  # 'the Maoist organisation, "Sendero Luminoso"'
         end = quoted.end() if quoted else _phrase(appos, source=text)[1].end
-        return text[span.start : end], Span(span.start, end)
+        return _closed(text, Span(span.start, end))
     conj = next((c for c in token.rights if c.dep_ == "conj" and c.i <= token.i + 4), None)
     if conj is not None and any(c.dep_ == "cc" for c in token.rights):
         end = _phrase(conj, source=text)[1].end
         return text[span.start : end], Span(span.start, end)
-    if token.lower_ not in _PART_OF:
-        return words, span
     prep = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
-    if prep is None:
-        return words, span
+    if token.lower_ not in _PART_OF or prep is None:
+        return _closed(text, span)
     last = min(max(t.i for t in prep.subtree), prep.i + 20)  # (line breaks are tokens too)
     # the group's name, not where its members were or what they did: 'members of the X near the border'
     stop = next((t.i for t in token.doc[prep.i + 1 : last + 1] if _ends_name(t)), last + 1)
     end = token.doc[max(prep.i + 1, stop - 1)]
     end_char = end.idx + len(end.text)
-    close = re.match(r"\s*\)", text[end_char:])
-    if close and text.count("(", span.start, end_char) > text.count(")", span.start, end_char):
-        end_char += close.end()  # the parser may hang an acronym's closing bracket elsewhere: '(FEMADE)'
-    return text[span.start : end_char], Span(span.start, end_char)
+    return _closed(text, Span(span.start, end_char))
+
+
+def _closed(text: str, span: Span) -> tuple[str, Span]:
+    """The words at `span` with an acronym's closing bracket, which the parser may hang elsewhere: '(FEMADE)'."""
+    close = re.match(r"\s*\)", text[span.end : span.end + 20])
+    if close and text.count("(", span.start, span.end) > text.count(")", span.start, span.end):
+        span = Span(span.start, span.end + close.end())
+    return text[span.start : span.end], span
 
 
 def _ends_name(token: Any) -> bool:
