@@ -70,6 +70,9 @@ def test_geocode_cues_a_head_of_state_says_his_country(geocoder: Geocoder) -> No
     assert cue_countries("Crowds backed President Traore.", year=1985) == {"ML": 2.0}
     assert cue_countries("Crowds backed President Traore.", year=2023) == {"BF": 2.0}
     assert cue_countries("Crowds backed President Traore.", year=2005) == {}
+    # a region known by a unit since abolished, and a national landmark
+    assert cue_countries("Ethnic clashes in Rift Valley left five dead.", year=2008) == {"KE": 2.0}
+    assert cue_countries("Protesters marched from Uhuru Park.", year=2006) == {"KE": 2.0}
     # a part of a longer word is no name
     assert cue_countries("The Kibakiville estate was quiet.", year=2008) == {}
 
