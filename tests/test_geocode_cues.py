@@ -7,6 +7,7 @@ from small_gazetteer import build_geocoder, place_of
 
 from conflictdb.geocode import Geocoder
 from conflictdb.geocode.outlets import outlet_country
+from conflictdb.models import Document, Mention, Span
 
 # GeoNames-format rows written for these tests (coordinates rounded from public knowledge).
 _FEATURES = [
@@ -19,9 +20,18 @@ _FEATURES = [
     (407, "Somali", "", 6.66, 43.79, "A", "ADM1", "ET", "49", "", 5000000),
     (408, "Ar Raqqah", "Raqqa", 35.95, 39.01, "P", "PPLA", "SY", "04", "", 530000),
     (409, "Shabab", "", 30.0, 31.0, "P", "PPL", "EG", "01", "", 3000),
+    (410, "Eastleigh", "", -26.13, 28.15, "P", "PPL", "ZA", "06", "", 110000),
+    (411, "Pietermaritzburg", "", -29.6, 30.38, "P", "PPL", "ZA", "02", "", 400000),
 ]
 _ADMIN1 = [("KE.30", "Nairobi"), ("KE.25", "Marsabit"), ("SO.13", "Banaadir"), ("ET.44", "Addis Ababa")]
-_ADMIN1 += [("BF.53", "Centre"), ("FR.11", "Ile-de-France"), ("ET.49", "Somali"), ("SY.04", "Ar-Raqqa")]
+_ADMIN1 += [
+    ("BF.53", "Centre"),
+    ("FR.11", "Ile-de-France"),
+    ("ET.49", "Somali"),
+    ("SY.04", "Ar-Raqqa"),
+    ("ZA.06", "Gauteng"),
+    ("ZA.02", "KwaZulu-Natal"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -120,3 +130,24 @@ def test_geocode_cues_a_name_known_without_its_hyphenated_arabic_article(geocode
     # a group's name keeps its article: 'Al-Shabab' is no village called Shabab
     reading = geocoder.read("Fighters of Al-Shabab attacked a convoy.")
     assert not any(e.cc == "EG" for t in reading.toponyms for e in t.entries)
+
+
+def test_geocode_cues_a_town_of_some_size_abroad_is_a_namesake_when_the_text_points_home(geocoder: Geocoder) -> None:
+    def place(text: str) -> object:
+        start = text.index("arrested")
+        mention = Mention(
+            document_id="d",
+            index=0,
+            event_type="Strategic developments",
+            evidence={"event_type": (Span(start, start + 8),)},
+        )
+        doc = Document(id="d", text=text, sha256="", outlet="Evening Star (Kenya)", mentions=(mention,))
+        return geocoder(doc).mentions[0].place
+
+    # a Nairobi quarter the gazetteer lacks, named like a South African town of 110,000: a Kenyan paper's
+    # report of it is in Kenya, under its own name
+    found = place("Police arrested 40 people in Eastleigh on Monday.")
+    assert (found.country, found.name) == ("Kenya", "Eastleigh")  # type: ignore[attr-defined]
+    # a city is named from abroad as often as at home
+    found = place("Police arrested 40 people in Pietermaritzburg on Monday.")
+    assert found.country == "South Africa"  # type: ignore[attr-defined]

@@ -242,8 +242,10 @@ def _large(entry: Entry) -> bool:
 # Within this distance of the country the text points to, a town abroad may be the place itself (a border raid).
 _NEIGHBOURS_KM = 1500
 
-# Below this size a town abroad, when the text points firmly elsewhere, is taken for a namesake the gazetteer lacks.
-STRAY_POP = 100_000
+# Below this size a town abroad, when the text points firmly elsewhere, is taken for a namesake the gazetteer lacks:
+# a city's suburb or a district town ('Eastleigh' in Nairobi, 'Mirpur' in Dhaka) shares its name with towns of
+# 100,000 or more elsewhere, which a gazetteer of towns holds when it lacks the quarter.
+STRAY_POP = 250_000
 
 
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
