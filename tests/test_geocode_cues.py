@@ -22,6 +22,7 @@ _FEATURES = [
     (409, "Shabab", "", 30.0, 31.0, "P", "PPL", "EG", "01", "", 3000),
     (410, "Eastleigh", "", -26.13, 28.15, "P", "PPL", "ZA", "06", "", 110000),
     (411, "Pietermaritzburg", "", -29.6, 30.38, "P", "PPL", "ZA", "02", "", 400000),
+    (412, "Msambweni", "", -4.47, 39.48, "P", "PPL", "KE", "28", "", 15000),
 ]
 _ADMIN1 = [("KE.30", "Nairobi"), ("KE.25", "Marsabit"), ("SO.13", "Banaadir"), ("ET.44", "Addis Ababa")]
 _ADMIN1 += [
@@ -31,6 +32,7 @@ _ADMIN1 += [
     ("SY.04", "Ar-Raqqa"),
     ("ZA.06", "Gauteng"),
     ("ZA.02", "KwaZulu-Natal"),
+    ("KE.28", "Kwale"),
 ]
 
 
@@ -151,3 +153,10 @@ def test_geocode_cues_a_town_of_some_size_abroad_is_a_namesake_when_the_text_poi
     # a city is named from abroad as often as at home
     found = place("Police arrested 40 people in Pietermaritzburg on Monday.")
     assert found.country == "South Africa"  # type: ignore[attr-defined]
+
+
+def test_geocode_cues_a_capitalized_sub_county_is_a_designator(geocoder: Geocoder) -> None:
+    # 'Sub-County' capitalized runs on from the name: it is the unit's word, not part of a longer name
+    text = "Youths clashed with police in Msambweni Sub-County on Monday."
+    place = place_of(geocoder, text, "clashed", event_type="Riots")
+    assert place is not None and (place.country, place.admin1, place.name) == ("Kenya", "Kwale", "Msambweni")

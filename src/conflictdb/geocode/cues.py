@@ -84,6 +84,7 @@ DESIGNATOR_LEVEL = {
     "municipality": 2,
     "commune": 3,
     "sub-county": 3,
+    "sub county": 3,  # 'Msambweni Sub-County' as a run of capitalized words reads it, folded
     "subcounty": 3,
     "ward": 3,
     "lga": 2,
