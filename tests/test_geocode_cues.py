@@ -50,6 +50,14 @@ def test_geocode_cues_agencies_named_after_a_country_report_from_everywhere(geoc
     assert outlet_country("Agence France Presse; Burkina Echo; Xinhua News Agency - French", gaz) == "BF"
 
 
+def test_geocode_cues_a_feeds_qualifier_before_a_papers_name(geocoder: Geocoder) -> None:
+    gaz = geocoder.gazetteer
+    # 'Pak Banker' is in the table of national outlets; feeds list it as 'Daily The Pak Banker'
+    assert outlet_country("Daily The Pak Banker", gaz) == "PK"
+    assert outlet_country("The Daily Dawn", gaz) == "PK"
+    assert outlet_country("Daily The Unknown Herald", gaz) is None
+
+
 def test_geocode_cues_a_countrys_possessive_without_its_apostrophe_is_its_demonym(geocoder: Geocoder) -> None:
     reading = geocoder.read("Protesters marched in Kenyas capital against a new railway line.")
     assert [(w.cc, w.demonym) for w in reading.countries] == [("KE", True)]

@@ -26,6 +26,7 @@ _INTERNATIONAL = re.compile(
     # ('Agence France Presse', 'Xinhua News Agency - French'), which report from everywhere
     r"agence france|xinhua|deutsche welle|radio france|france 24)\b"
 )
+_QUALIFIED_RE = re.compile(r"^(?:daily|weekly|the daily|the weekly) (?:the )?")
 # Countries whose big outlets report from everywhere ('Guardian (United Kingdom)', 'Irish Times'): their
 # country says little about where the event was.
 GLOBAL_PRESS = frozenset(
@@ -65,6 +66,10 @@ def _one(name: str, gazetteer: Gazetteer) -> str | None:
     table = outlet_table()
     if key in table:
         return table[key]
+    # the qualifiers feeds put before a paper's own name ('Daily The Pak Banker' is The Pak Banker)
+    plain = _QUALIFIED_RE.sub("", key)
+    if plain in table:
+        return table[plain]
     if _INTERNATIONAL.search(key):
         return None
     tokens = _WORD_RE.findall(key)  # 'Libya24' is 'libya'
