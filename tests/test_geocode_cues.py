@@ -58,6 +58,14 @@ def test_geocode_cues_a_feeds_qualifier_before_a_papers_name(geocoder: Geocoder)
     assert outlet_country("Daily The Unknown Herald", gaz) is None
 
 
+def test_geocode_cues_national_outlets_whose_names_do_not_say_their_country(geocoder: Geocoder) -> None:
+    gaz = geocoder.gazetteer
+    assert outlet_country("DPR Armed Forces Press Service", gaz) == "UA"
+    assert outlet_country("LPR People's Militia Press Service", gaz) == "UA"
+    assert outlet_country("Murr TV", gaz) == "LB"
+    assert outlet_country("Indo-Asian News Service", gaz) == "IN"
+
+
 def test_geocode_cues_a_countrys_possessive_without_its_apostrophe_is_its_demonym(geocoder: Geocoder) -> None:
     reading = geocoder.read("Protesters marched in Kenyas capital against a new railway line.")
     assert [(w.cc, w.demonym) for w in reading.countries] == [("KE", True)]
