@@ -162,9 +162,24 @@ def test_extract_actors_two_crowds_fought_and_stoned_the_police(finder: ActorFin
     ("text", "trigger", "event_type", "crowd"),
     [
         ("Stranded Chinese tourists protested outside the embassy in Kathmandu.", "protested", "Protests", "China"),
-        ("Hundreds of Nigerians gathered at their high commission in Accra to protest.", "protest", "Protests", "Nigeria"),
-        ("Refugees from South Sudan demonstrated at the camp over food rations.", "demonstrated", "Protests", "South Sudan"),
-        ("A group of Venezuelan migrants attacked two police officers at the border post.", "attacked", "Riots", "Venezuela"),
+        (
+            "Hundreds of Nigerians gathered at their high commission in Accra to protest.",
+            "protest",
+            "Protests",
+            "Nigeria",
+        ),
+        (
+            "Refugees from South Sudan demonstrated at the camp over food rations.",
+            "demonstrated",
+            "Protests",
+            "South Sudan",
+        ),
+        (
+            "A group of Venezuelan migrants attacked two police officers at the border post.",
+            "attacked",
+            "Riots",
+            "Venezuela",
+        ),
     ],
 )
 def test_extract_actors_foreign_crowd_named_by_its_nationality(

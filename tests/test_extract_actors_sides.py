@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from actor_roles import roles
 
-from conflictdb.extract.actor_sides import COMMUNAL, ETHNIC_MILITIA, ethnic_pair, unnamed_sides
+from conflictdb.extract.actor_sides import COMMUNAL, ETHNIC_MILITIA, ethnic_pair, named_pair, unnamed_sides
 from conflictdb.extract.actors import ActorFinder, Registry, Roles
 
 
@@ -223,3 +223,44 @@ def test_extract_actors_police_who_broke_up_a_protest_are_its_second_side(finder
     got = roles(finder, nlp, text, "sit-in", "Protests", "Peaceful protest")
     assert got.actor1 is not None and got.actor1.name == "Protesters ({country})"
     assert got.actor2 is not None and got.actor2.name == "Police Forces of {country}"
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        # neither name known: the word after them says what they are
+        (
+            "Two died as the Ngoleni and Kyumbi clans fought over a borehole.",
+            ("Ngoleni Clan Militia", "Kyumbi Clan Militia"),
+        ),
+        (
+            "Fighting between Kasoa and Obom communities left one dead.",
+            ("Kasoa Communal Militia", "Obom Communal Militia"),
+        ),
+        # one known: its kind is the other's too
+        ("Clashes between the Gabra and Waata clans spread.", ("Gabra Ethnic Militia", "Waata Ethnic Militia")),
+    ],
+)
+def test_extract_actors_named_pair_of_communities_the_registry_lacks(text: str, sides: tuple[str, str]) -> None:
+    registry = Registry.load()
+    found = named_pair(text, 0, len(text), registry.match(text))
+    assert found is not None
+    assert (found[0].name, found[1].name) == tuple(f"{s} ({{country}})" for s in sides)
+    assert found[0].inter == found[1].inter == 4
+
+
+def test_extract_actors_named_pair_is_no_faith_and_needs_the_kind_word() -> None:
+    registry = Registry.load()
+    for text in (
+        "Clashes between Hindu and Muslim communities left ten injured.",
+        "Fighting between Kasoa and Obom left one dead.",
+        "Fighting between the Gabra and Borana communities",  # both known: ethnic_pair's
+    ):
+        assert named_pair(text, 0, len(text), registry.match(text)) is None
+
+
+@pytest.mark.slow
+def test_extract_actors_battle_between_two_unlisted_clans_names_both(finder: ActorFinder, nlp: Any) -> None:
+    text = "Three people were killed in clashes between the Ngoleni and Kyumbi clans over grazing land."
+    got = roles(finder, nlp, text, "clashes", "Battles", "Armed clash")
+    assert pair_names(got) == ("Ngoleni Clan Militia ({country})", "Kyumbi Clan Militia ({country})")

@@ -13,8 +13,9 @@ import re
 from collections.abc import Sequence
 
 from conflictdb.extract.actor_registry import ETHNIC, NAMED, PARTY, STATE, Match
+from conflictdb.models import Actor
 
-__all__ = ["UNNAMED_SIDES", "affiliation", "ethnic_pair", "unnamed_sides"]
+__all__ = ["UNNAMED_SIDES", "affiliation", "ethnic_pair", "named_pair", "unnamed_sides"]
 
 # Words between two peoples' names that make them the two sides: 'Pokot and Turkana', 'Orma, Pokomo'.
 _JOINED = re.compile(r"\s*(?:,|&|and|or|vs\.?|versus|against)\s+(?:the\s+)?|\s*[,&/-]\s*", re.IGNORECASE)
@@ -58,6 +59,47 @@ def ethnic_pair(text: str, matches: Sequence[Match]) -> tuple[Match, Match] | No
         if _JOINED.fullmatch(text, a.extent.end, b.extent.start):
             return a, b
     return None
+
+
+# Two names before the word for what they are: 'clashes between the Kapkeny and Kabasiran clans'.
+_NAMED_PAIR = re.compile(
+    r"\b(?P<a>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s*(?:,|&|and|vs\.?|versus)\s+(?:the\s+)?"
+    r"(?P<b>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s+(?P<kind>sub-?clans|clans|families|communities|tribes|ethnic groups)\b"
+)
+# ... what each word makes them, where the registry does not know either name
+_KINDS = {"clans": "Clan Militia", "subclans": "Clan Militia", "sub-clans": "Clan Militia", "families": "Clan Militia",
+          "communities": "Communal Militia", "tribes": "Ethnic Militia", "ethnic groups": "Ethnic Militia"}  # fmt: skip
+# Faiths are communities too, but ACLED names their crowds, not militias after them ('Hindu and Muslim communities').
+_NOT_PEOPLES = frozenset({"hindu", "muslim", "christian", "sikh", "buddhist", "catholic", "protestant", "shia", "sunni",
+                          "the", "both", "two", "rival", "local", "neighbouring", "neighboring"})  # fmt: skip
+
+
+def named_pair(text: str, start: int, end: int, matches: Sequence[Match]) -> tuple[Actor, Actor] | None:
+    """Two communities the text names as a fight's sides, the registry knowing one or neither: 'between the
+    Kapkeny and Kabasiran clans' (two clan militias), 'the Borana and Garba clans' (the Borana's kind for both)."""
+    found = _NAMED_PAIR.search(text, start, end)
+    if found is None or {found["a"].lower(), found["b"].lower()} & _NOT_PEOPLES:
+        return None
+    known: dict[str, Match | None] = {}
+    for key in ("a", "b"):
+        at = found.start(key)
+        known[key] = next((m for m in matches if m.entry.role == ETHNIC and m.span.start <= at < m.span.end), None)
+    if all(known.values()):
+        return None  # two peoples the registry knows: `ethnic_pair` names them
+    kind = _KINDS[found["kind"].lower()]
+    for m in known.values():
+        if m is not None and m.entry.known:
+            kind = "Clan Militia" if "Clan Militia" in m.entry.name else "Ethnic Militia"
+    sides: list[Actor] = []
+    for key in ("a", "b"):
+        m = known[key]
+        words = found[key]
+        sides.append(
+            m.entry.actor(m.words)
+            if m is not None
+            else Actor(name=f"{words} {kind} ({{country}})", inter=4, words=words, known=False)
+        )
+    return sides[0], sides[1]
 
 
 def unnamed_sides(sentence: str, matches: Sequence[Match]) -> str | None:

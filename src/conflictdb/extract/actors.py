@@ -54,7 +54,7 @@ from conflictdb.extract.actor_registry import (
     fold,
     is_acronym,
 )
-from conflictdb.extract.actor_sides import COMMUNAL, affiliation, ethnic_pair, unnamed_sides
+from conflictdb.extract.actor_sides import COMMUNAL, affiliation, ethnic_pair, named_pair, unnamed_sides
 from conflictdb.models import Actor, Span
 
 __all__ = ["ActorFinder", "Entry", "Match", "Registry", "Roles", "fold"]
@@ -216,7 +216,9 @@ class _Cast:
         if event_type in ("Protests", "Riots"):
             a1, m1, a2, m2, assoc1 = crowd_sides(self, event_type=event_type, sub_event_type=sub_event_type)
             if self.nationality is not None and a1.generic:  # foreigners named by their nationality
-                a1 = dataclasses.replace(a1, name=a1.name.replace("{country}", self.nationality), country=self.nationality)
+                a1 = dataclasses.replace(
+                    a1, name=a1.name.replace("{country}", self.nationality), country=self.nationality
+                )
         elif event_type == "Violence against civilians":
             m1 = self._claimed(_resolved(self, first(doers + near_doers + anywhere_doers, PERPETRATORS)), doers)
             a1 = _side(m1) if m1 else (self.unknown or _generic(UNIDENTIFIED, 3))
@@ -360,6 +362,10 @@ class _Cast:
         pair = ethnic_pair(self.text, self.in_sent) or ethnic_pair(self.text, self.matches)
         if pair is not None:
             return (_side(pair[0]), pair[0]), (_side(pair[1]), pair[1])
+        span = self.sentence or Span(0, len(self.text))
+        named = named_pair(self.text, span.start, span.end, self.matches)
+        if named is not None:
+            return (named[0], None), (named[1], None)
         a1, a2 = first[0], second[0]
         if (a1 is None or a1.name == UNIDENTIFIED) and (a2 is None or a2.name in (UNIDENTIFIED, CIVILIANS)):
             sentence = self.sentence.of(self.text) if self.sentence is not None else self.text
