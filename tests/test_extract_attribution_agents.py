@@ -142,9 +142,16 @@ def test_extract_attribution_second_new_event_reads_its_own_sentences(extractor:
     doc = extract_text(text, published="1990-03-02", extractor=extractor)
     assert len(doc.mentions) == 2 and not doc.mentions[1].background
     murder = text.index("MURDERED")
-    accused = [
-        (m.index, r.against) for m in doc.mentions for r in m.responses if r.kind == "accusation"
-    ]
+    accused = [(m.index, r.against) for m in doc.mentions for r in m.responses if r.kind == "accusation"]
     # the murder is the second event's: its sentence answers to it, not to the bombing that leads the story
     assert accused == [(1, "MEMBERS OF THE GREEN VALLEY LIBERATION FRONT (GVLF)")]
     assert doc.mentions[1].evidence["event_type"][0].start >= murder
+
+
+@pytest.mark.slow
+def test_extract_attribution_members_from_a_group_name_the_group(extractor: Extractor) -> None:
+    text = (
+        "FOUR TOURISTS WERE SHOT TO DEATH LAST NIGHT BY A GROUP OF TERRORISTS FROM THE GREEN VALLEY LIBERATION "
+        "FRONT (GVLF) IN THE OLD TOWN."
+    )
+    assert _accused(text, extractor) == ["GROUP OF TERRORISTS FROM THE GREEN VALLEY LIBERATION FRONT (GVLF)"]

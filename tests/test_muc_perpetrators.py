@@ -138,3 +138,26 @@ def test_muc_group_named_only_far_from_the_act_is_no_perpetrator() -> None:
     text = "THE RED HAND BRIGADE HELD A CONGRESS. A JUDGE WAS MURDERED TODAY."
     near = _attack(text, "MURDERED", "RED HAND BRIGADE", "Red Hand Brigade")
     assert evaluation._perpetrators(_doc(text, near))[0] != []
+
+
+def test_muc_group_named_as_the_victims_side_is_no_perpetrator() -> None:
+    # whose candidate the victim was, or the group whose members suffered the act: the victims' side
+    for text, actor_words in (
+        ("A CANDIDATE OF THE RED HAND BRIGADE WAS MURDERED IN THE CAPITAL TODAY.", "RED HAND BRIGADE"),
+        ("THE RED HAND BRIGADE MAYOR WAS MURDERED IN THE CAPITAL TODAY.", "RED HAND BRIGADE"),
+        ("THREE RED HAND BRIGADE MEMBERS WERE MURDERED IN THE CAPITAL TODAY.", "RED HAND BRIGADE"),
+    ):
+        victims = _attack(text, "MURDERED", actor_words, "Red Hand Brigade")
+        assert evaluation._perpetrators(_doc(text, victims))[0] == [], text
+    text = "RED HAND BRIGADE GUNMEN MURDERED A CANDIDATE IN THE CAPITAL TODAY."
+    doers = _attack(text, "MURDERED", "RED HAND BRIGADE", "Red Hand Brigade")
+    assert any("red hand brigade" in forms for forms in evaluation._perpetrators(_doc(text, doers))[0])
+
+
+def test_muc_accused_organisations_in_the_plural_are_an_organisation() -> None:
+    text = "THE GENERAL BLAMED SMUGGLING ORGANIZATIONS AND THE SECRET SERVICES FOR THE CAR BOMB ATTACK."
+    start = text.index("SMUGGLING")
+    for words in ("SMUGGLING ORGANIZATIONS", "SECRET SERVICES"):
+        accusation = Response("accusation", "GENERAL", Span(start, start + 20), against=words)
+        orgs = evaluation._perpetrators(_doc(text, _battle(responses=(accusation,))))[0]
+        assert any(words.lower() in forms for forms in orgs), words

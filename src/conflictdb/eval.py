@@ -242,6 +242,8 @@ def _perpetrators(doc: Document) -> tuple[list[set[str]], list[set[str]]]:
         named_by = [span.of(doc.text) for span in mention.evidence.get("actor1", ())]
         if _voice(mention) or _far_force(doc.text, mention) or _far_group(doc.text, mention):
             continue
+        if _victims_side(doc.text, mention):
+            continue
         for actor, spans in ((mention.actor1, named_by), *((a, []) for a in mention.assoc_actor_1)):
             if actor is None:
                 continue
@@ -302,6 +304,33 @@ def _far_group(text: str, mention: Mention) -> bool:
     return min(apart(span) for span in spans) > NEAR_SENTENCES
 
 
+# Words after a name that make it the victims' own: 'X members were killed', 'the X policemen died'.
+_SUFFERED = re.compile(
+    r"[^.;:]{0,40}?\b(?:was|were|have been|has been|had been|being|been)\s+(?:\w+\s+)?(?:killed|murdered|"
+    r"assassinated|injured|wounded|kidnapped|kidnaped|abducted|shot|attacked|burned|tortured|executed|massacred|"
+    r"beaten|hurt)\b|\s+(?:\w+\s+)?(?:died|burned to death)\b",
+    re.IGNORECASE,
+)
+
+
+def _victims_side(text: str, mention: Mention) -> bool:
+    """Whether every word that names the doer names the victims' side instead: whose candidate, leader or
+    member someone is ('a leader of the X', 'the X mayor'), or the subject of a violent verb's passive ('the
+    X policemen were killed'). The actor is read beyond the parse; a perpetrator is its doer."""
+    from conflictdb.extract.actor_registry import Entry, Match
+    from conflictdb.extract.actor_sides import affiliation
+
+    spans = mention.evidence.get("actor1", ())
+    actor = mention.actor1
+    if actor is None or not spans:
+        return False
+    entry = Entry(name=actor.name, inter=actor.inter)
+    return all(
+        affiliation(text, Match(span, span, entry, span.of(text))) or _SUFFERED.match(text, span.end, span.end + 80)
+        for span in spans
+    )
+
+
 # Nouns for the members of a group who act: after a group's name they are its perpetrator individuals.
 _DOERS = re.compile(
     r"\b(guerrillas?|rebels?|terrorists?|subversives?|insurgents?|soldiers|troops|commandos?|gunmen|hitmen|"
@@ -342,7 +371,7 @@ def _in_speech(text: str, at: int) -> bool:
 # Words that make an accused phrase an organisation's: a group, a force, a cartel, a government's sectors.
 _ORGANISATION = re.compile(
     r"\b(?:front|army|armed forces|air force|forces|movement|militia|brigades?|battalion|groups?|party|cartels?|"
-    r"mafias?|gangs?|squads?|commandos?|sectors|organi[sz]ation|alliance|government|regime|police|guard)\b",
+    r"mafias?|gangs?|squads?|commandos?|sectors|organi[sz]ations?|alliance|government|regime|police|guard|services)\b",
     re.IGNORECASE,
 )
 

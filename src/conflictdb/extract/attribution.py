@@ -426,9 +426,12 @@ def _member_phrase(token: Any, text: str) -> tuple[str, Span]:
     prep = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
     if token.lower_ not in _PART_OF or prep is None:
         return _closed(text, span)
-    last = min(max(t.i for t in prep.subtree), prep.i + 20)  # (line breaks are tokens too)
+    last = max(t.i for t in prep.subtree)
+    if last + 1 < len(token.doc) and _from_group(token.doc[last + 1]):  # 'a group of terrorists from the X'
+        last = max(t.i for t in token.doc[last + 1].subtree)
+    last = min(last, prep.i + 20)  # (line breaks are tokens too)
     # the group's name, not where its members were or what they did: 'members of the X near the border'
-    stop = next((t.i for t in token.doc[prep.i + 1 : last + 1] if _ends_name(t)), last + 1)
+    stop = next((t.i for t in token.doc[prep.i + 1 : last + 1] if _ends_name(t) and not _from_group(t)), last + 1)
     end = token.doc[max(prep.i + 1, stop - 1)]
     end_char = end.idx + len(end.text)
     return _closed(text, Span(span.start, end_char))
@@ -440,6 +443,15 @@ def _closed(text: str, span: Span) -> tuple[str, Span]:
     if close and text.count("(", span.start, span.end) > text.count(")", span.start, span.end):
         span = Span(span.start, span.end + close.end())
     return text[span.start : span.end], span
+
+
+# Members named before the group they come from: 'a group of terrorists from the X'.
+_MEMBERS = _PART_OF | frozenset(["terrorists", "guerrillas", "rebels", "insurgents", "subversives", "militiamen"])
+
+
+def _from_group(token: Any) -> bool:
+    """Whether `token` is the 'from' of 'terrorists from the X', which goes on to the group's name."""
+    return token.lower_ == "from" and token.i > 0 and token.nbor(-1).lower_ in _MEMBERS
 
 
 def _ends_name(token: Any) -> bool:
