@@ -98,3 +98,17 @@ def test_extract_events_gaps_armed_volunteers(extractor: Any, text: str) -> None
 )
 def test_extract_events_gaps_beating_drums_is_no_assault(extractor: Any, text: str) -> None:
     assert _main(extractor, text) == ("Protests", "Peaceful protest")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a participle tag on the first of two joined verbs with an object is a past tense: its subject did it
+        "Heavily armed bandits attacked and injured several herders near Marsabit.",
+        "Armed men raided and looted three shops in Garissa, wounding two traders.",
+    ],
+)
+def test_extract_events_gaps_joined_verbs_share_the_object(extractor: Any, text: str) -> None:
+    coded = _main(extractor, text)
+    assert coded is not None and coded[0] == "Violence against civilians"

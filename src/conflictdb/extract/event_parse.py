@@ -409,8 +409,9 @@ def _patients(token: Any) -> list[Any]:
         or token.lower_ in ("died", "dead", "die", "dies", *_LOSE)
         or _headline_passive(token)
     ) and (
-        # ('rustlers shot dead four herders': with an object of its own, the subject did it)
-        token.lower_ in _LOSE or not any(c.dep_ == "dobj" for c in token.children)
+        # ('rustlers shot dead four herders': with an object of its own, the subject did it; 'bandits attacked
+        # and injured two herders': or with the object of a verb joined to it, the tagger's participle is a past)
+        token.lower_ in _LOSE or not any(c.dep_ == "dobj" for v in (token, *token.conjuncts) for c in v.children)
     )
     by = any(c.dep_ == "agent" for c in token.children)
     for child in token.children:
