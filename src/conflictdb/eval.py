@@ -286,7 +286,7 @@ def _far_force(text: str, mention: Mention) -> bool:
 
 # How many sentences from the act a group may be named and still be taken for its doer: further off, in a
 # long story, it is another incident's doer, a victim's party or the subject of commentary.
-NEAR_SENTENCES = 5
+NEAR_SENTENCES = 4
 
 
 def _far_group(text: str, mention: Mention) -> bool:
