@@ -85,6 +85,9 @@ def test_extract_attribution_agent_of_an_act_is_accused(text: str, accused: str,
         "MORE THAN 200 SUSPECTS WERE HELD IN OPERATIONS CARRIED OUT BY THE ARMY AND POLICE IN THE PORT.",
         "The wind blew the roof off the clinic of the Green Valley Liberation Front (GVLF) on Monday.",
         "The Green Valley Liberation Front (GVLF) carried out a census of the displaced after the bombing.",
+        # an arrest is no act of violence; hostages said to be none
+        "TWO SUSPECTS IN THE BOMBING WERE CAPTURED BY MEMBERS OF THE JUDICIAL POLICE DIRECTORATE (JPD) ON MONDAY.",
+        "THE MINISTER SAID THAT NO FOREIGNERS ARE BEING HELD HOSTAGE BY THE GREEN VALLEY LIBERATION FRONT (GVLF).",
     ],
 )
 def test_extract_attribution_no_agent_accused(text: str, extractor: Extractor) -> None:

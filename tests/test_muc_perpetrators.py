@@ -36,6 +36,12 @@ def test_muc_accused_by_a_generic_word_names_no_organisation() -> None:
     assert evaluation._perpetrators(_doc(text, _battle(responses=(accusation,))))[0] == []
 
 
+def test_muc_accused_by_a_pointing_word_names_no_organisation() -> None:
+    text = "HE HAS NO PROOF THAT THOSE GROUPS ARE RESPONSIBLE FOR THE BOMBING."
+    accusation = Response("accusation", "", Span(0, 40), against="THOSE GROUPS")
+    assert evaluation._perpetrators(_doc(text, _battle(responses=(accusation,))))[0] == []
+
+
 def test_muc_accuser_is_no_perpetrator() -> None:
     text = "THE PEOPLE'S ARMY BLAMED THE GOVERNMENT FOR THE BOMBING."
     accusation = Response("accusation", "PEOPLE'S ARMY", Span(0, 40), against="")

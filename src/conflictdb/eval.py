@@ -208,7 +208,7 @@ _MILITARY_OPERATIONS = frozenset({"Air/drone strike"})
 _NO_NAME = frozenset({
     "the", "a", "an", "this", "that", "group", "groups", "organization", "organisation", "guerrillas", "guerrilla",
     "rebels", "rebel", "terrorists", "terrorist", "men", "people", "persons", "someone", "unknown", "unidentified",
-    "armed", "clandestine", "its", "their", "it", "they",
+    "armed", "clandestine", "its", "their", "it", "they", "those", "these",
 })  # fmt: skip
 
 

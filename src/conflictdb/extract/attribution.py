@@ -214,7 +214,7 @@ def _accusations(doc: Any, text: str, spans: list[Span]) -> list[Response]:
 # Participles of acts whose agent ('killed by X', 'the murder, carried out by X') is the doer the report names.
 _DONE_BY = re.compile(
     r"(?:murdered|killed|assassinated|kidnapped|kidnaped|abducted|bombed|dynamited|attacked|massacred|executed|"
-    r"shot|machinegunned|machine-gunned|ambushed|burned|torched|seized|captured|taken|held|wounded|injured|"
+    r"shot|machinegunned|machine-gunned|ambushed|burned|torched|seized|taken|held|wounded|injured|"
     r"tortured|carried|perpetrated|committed|planted|hurled|thrown|detonated|set|staged|blew)",
     re.IGNORECASE,
 )
@@ -473,8 +473,10 @@ def _negated(token: Any, who: Any) -> bool:
 
     if who is None:
         return False
+    # 'no foreigners are held hostage by X': the act's own subject is none
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"] if who.dep_ == "pobj" else []
     return who.lower_ in ("nobody", "none", "no-one") or any(
-        child.dep_ == "det" and child.lower_ in ("no", "none") for child in who.children
+        child.dep_ == "det" and child.lower_ in ("no", "none") for head in (who, *subjects) for child in head.children
     )
 
 
