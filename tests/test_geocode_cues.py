@@ -176,3 +176,12 @@ def test_geocode_cues_a_capitalized_sub_county_is_a_designator(geocoder: Geocode
     text = "Youths clashed with police in Msambweni Sub-County on Monday."
     place = place_of(geocoder, text, "clashed", event_type="Riots")
     assert place is not None and (place.country, place.admin1, place.name) == ("Kenya", "Kwale", "Msambweni")
+
+
+def test_geocode_cues_a_demonym_without_a_demonyms_ending_is_still_a_demonym(geocoder: Geocoder) -> None:
+    # 'French' is France's people: it weighs as 'Kenyan' does, and is no place named France
+    reading = geocoder.read("French forces carried out an airstrike on Monday.")
+    assert [(w.cc, w.demonym) for w in reading.countries] == [("FR", True)]
+    assert reading.votes == {"FR": 2.0}
+    assert not reading.toponyms
+    assert geocoder.read("Troops crossed into France on Monday.").votes == {"FR": 3.0}

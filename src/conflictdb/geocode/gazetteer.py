@@ -198,6 +198,31 @@ class Entry:
         return 3
 
 
+# Demonyms without a demonym's ending ('-an', '-ese', '-ish', '-i'): 'French forces' are France's people, not its soil.
+IRREGULAR_DEMONYMS = frozenset(
+    [
+        "french",
+        "dutch",
+        "swiss",
+        "greek",
+        "czech",
+        "filipino",
+        "filipinos",
+        "burkinabe",
+        "argentine",
+        "lao",
+        "kazakh",
+        "uzbek",
+        "tajik",
+        "kyrgyz",
+        "turkmen",
+        "malagasy",
+        "basotho",
+        "thai",
+    ]
+)
+
+
 def prominent(entry: Entry) -> bool:
     """A capital, a first-order unit or a big city: named without a cue, it is still that place ('Nairobi police')."""
     return entry.fcode == "PPLC" or entry.level == 1 or entry.pop >= 500_000
@@ -254,7 +279,8 @@ class Gazetteer:
         self.countries: dict[str, tuple[str, float, float, int | None]] = {r[0]: (r[1], r[2], r[3], r[4]) for r in rows}
         self.country_words: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for key, cc, kind in self._conn.execute("SELECT key, cc, kind FROM country_word"):
-            self.country_words[key].append((cc, kind))
+            # gazetteers built before IRREGULAR_DEMONYMS took 'French' for a name of France
+            self.country_words[key].append((cc, "demonym" if key in IRREGULAR_DEMONYMS else kind))
         self.admins: dict[str, str] = dict(self._conn.execute("SELECT code, name FROM admin"))
         self._admin_names: dict[str, str | None] = {}
 

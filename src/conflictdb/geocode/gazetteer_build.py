@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from conflictdb.errors import GazetteerError
-from conflictdb.geocode.gazetteer import SCHEMA_VERSION, _probes, bare_name, default_path, fold
+from conflictdb.geocode.gazetteer import IRREGULAR_DEMONYMS, SCHEMA_VERSION, _probes, bare_name, default_path, fold
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
@@ -117,7 +117,10 @@ def _country_table() -> dict[str, tuple[str, list[str]]]:
 
 # Adjectival forms in our table are demonyms, not places; names and acronyms are places.
 def _is_demonym(word: str, name: str) -> bool:
-    return word[:1].isupper() and (word.endswith(("an", "ian", "ese", "ish", "i", "ien", "iens", "ans", "ais", "ois")))
+    return word[:1].isupper() and (
+        word.endswith(("an", "ian", "ese", "ish", "i", "ien", "iens", "ans", "ais", "ois"))
+        or fold(word) in IRREGULAR_DEMONYMS
+    )
 
 
 def _add_countries(conn: sqlite3.Connection, centroids: dict[str, tuple[float, float]]) -> None:
