@@ -112,3 +112,25 @@ def test_extract_events_gaps_beating_drums_is_no_assault(extractor: Any, text: s
 def test_extract_events_gaps_joined_verbs_share_the_object(extractor: Any, text: str) -> None:
     coded = _main(extractor, text)
     assert coded is not None and coded[0] == "Violence against civilians"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # residents, villagers or voters who fight the state's forces are a crowd: they riot
+        ("Residents clashed with police outside the water utility in Kitwe on Monday.", "Riots"),
+        ("Three people were hurt in a clash between police and villagers near Chipata.", "Riots"),
+        ("Police and voters clashed at a polling station in Mongu.", "Riots"),
+        # armed men fighting the police fight a battle
+        ("Police and armed robbers clashed in Kabwe, leaving two robbers dead.", "Battles"),
+        # the police named only as victims of the crossfire are no side of the clash
+        (
+            "Two people were killed in a clash in Isiolo, and two police reservists were wounded in the crossfire.",
+            "Battles",
+        ),
+    ],
+)
+def test_extract_events_gaps_crowd_against_state(extractor: Any, text: str, event_type: str) -> None:
+    coded = _main(extractor, text)
+    assert coded is not None and coded[0] == event_type

@@ -21,6 +21,7 @@ from conflictdb.extract.event_parse import (
     LOOSE,
     after_violence,
     armed_seized,
+    crowd_against_state,
     crowd_stormed,
     direct_fire,
     doers,
@@ -77,7 +78,8 @@ _NEW_INCIDENT = re.compile(
 # names a campaign, not a fight: the murders and kidnappings told during one are attacks on civilians.)
 _FIGHT = re.compile(
     r"\b(?:clash\w*|gun[- ]?battle\w*|gun-?fight\w*|fire-?fight\w*|shoot-?out\w*|"
-    r"exchang\w* (?:of )?(?:\w+ ){0,2}fire|(?:gun|gunfire|fire|bullet) exchanges?|in both directions|traded (?:\w+ ){0,2}fire|fighting|fought|"
+    r"exchang\w* (?:of )?(?:\w+ ){0,2}fire|(?:gun|gunfire|fire|bullet) exchanges?|in both directions|"
+    r"traded (?:\w+ ){0,2}fire|fighting|fought|"
     r"battl\w+|skirmish\w*|repuls\w+|repell?\w+|fought off|beat back|encounter\w*|engag\w+|counter-?attack\w*|"
     r"pushed back|(?:shot|fired|fought|hit|struck) back|respond\w*|"
     r"react\w* with (?:\w+ )?(?:gunfire|fire|shots|firing)|"
@@ -90,7 +92,8 @@ _FIGHT = re.compile(
 )
 
 _GUNFIGHT = re.compile(
-    r"gun[- ]?battle|gun-?fight|fire-?fight|shoot-?out|exchang\w* (?:of )?(?:\w+ ){0,2}fire|(?:gun|gunfire|fire|bullet) exchanges?|traded (?:\w+ ){0,2}fire|"
+    r"gun[- ]?battle|gun-?fight|fire-?fight|shoot-?out|exchang\w* (?:of )?(?:\w+ ){0,2}fire|"
+    r"(?:gun|gunfire|fire|bullet) exchanges?|traded (?:\w+ ){0,2}fire|"
     r"return(?:ed|ing)? (?:the )?fire|in both directions|"
     r"encounter|sniper",
     re.IGNORECASE,
@@ -98,7 +101,8 @@ _GUNFIGHT = re.compile(
 
 # Words that tell of fire exchanged by two armed sides ('a fake encounter' is a killing staged as one).
 _EXCHANGE = re.compile(
-    r"gun[- ]?battle|gun-?fight|fire-?fight|shoot-?out|exchang\w* (?:of )?(?:\w+ ){0,2}fire|(?:gun|gunfire|fire|bullet) exchanges?|traded (?:\w+ ){0,2}fire|"
+    r"gun[- ]?battle|gun-?fight|fire-?fight|shoot-?out|exchang\w* (?:of )?(?:\w+ ){0,2}fire|"
+    r"(?:gun|gunfire|fire|bullet) exchanges?|traded (?:\w+ ){0,2}fire|"
     r"return(?:ed|ing)? (?:the )?fire|(?<!fake )(?<!staged )encounter",
     re.IGNORECASE,
 )
@@ -375,9 +379,11 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
     fight = any(_FIGHT.search(s.of(text)) for s in hits.get("clash", ()))
     # a crowd fighting another crowd or the state's forces riots; a battle needs armed groups, and a
     # gunfight says there were
+    # ('locals clashed with police': residents, villagers or youths fighting the state's forces, with no armed
+    # group among them, are a crowd too; fighting each other, they may be communal militias)
     crowd_fight = (
         fight
-        and crowd
+        and (crowd or (state and sdoc is not None and crowd_against_state(hits, sdoc, text)))
         and not nonstate
         and not h("air", "shelling", "ied", "grenade")
         and not any(_GUNFIGHT.search(x.of(text)) for x in hits.get("clash", ()))
