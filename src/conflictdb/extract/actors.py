@@ -215,10 +215,10 @@ class _Cast:
         assoc2: list[Match] = []
         if event_type in ("Protests", "Riots"):
             a1, m1, a2, m2, assoc1 = crowd_sides(self, event_type=event_type, sub_event_type=sub_event_type)
-            if self.nationality is not None and a1.generic:  # foreigners named by their nationality
-                a1 = dataclasses.replace(
-                    a1, name=a1.name.replace("{country}", self.nationality), country=self.nationality
-                )
+            if self.nationality is not None and a1.generic:
+                # foreigners named by their nationality; no country of their own, as where they gather, not
+                # where they come from, places the event
+                a1 = dataclasses.replace(a1, name=a1.name.replace("{country}", self.nationality))
         elif event_type == "Violence against civilians":
             m1 = self._claimed(_resolved(self, first(doers + near_doers + anywhere_doers, PERPETRATORS)), doers)
             a1 = _side(m1) if m1 else (self.unknown or _generic(UNIDENTIFIED, 3))
