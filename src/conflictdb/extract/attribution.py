@@ -116,22 +116,12 @@ def sources(
     return found
 
 
-# Claims the cue list misses: the act claimed by its author ('the kidnapping was claimed by X'), and credit or
-# authorship claimed ('X claimed credit for the blast').
-_CLAIMED = re.compile(
-    r"\b(?:was|were|been|being|is|are)\s+claimed\s+by\b|\bclaim(?:ed|s|ing)?\s+(?:\w+\s+){0,2}?(?:credit|authorship)\b",
-    re.IGNORECASE,
-)
-
-
 def _responses(doc: Any, text: str, spans: list[Span]) -> list[Response]:
     cue = lexicons.cues("discourse")
     out: list[Response] = []
     for kind in ("claim_of_responsibility", "denial", "condemnation", "investigation"):
         for span in spans:
             hits = lexicons.find(cue[kind], span.of(text), offset=span.start)
-            if kind == "claim_of_responsibility":
-                hits += lexicons.find(_CLAIMED, span.of(text), offset=span.start)
             for hit in hits:
                 token_span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
                 if token_span is None:
