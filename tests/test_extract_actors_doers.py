@@ -172,3 +172,17 @@ def test_extract_actors_police_killed_while_investigating_are_a_side(finder: Act
     text = "Bandits shot dead two police officers investigating a cattle theft near the river."
     found = roles(finder, nlp, text, "shot", "Battles", "Armed clash")
     assert pair(found)[1] == "Police Forces of {country}"
+
+
+@pytest.mark.slow
+def test_extract_actors_victims_found_bound_were_killed_by_a_gang(finder: ActorFinder, nlp: Any) -> None:
+    # the marks of an execution by organised crime name the unnamed killers a gang (kept so in Latin America)
+    for text in (
+        "The bodies of two men were found beside a road with their hands tied and shots to the head.",
+        "A taxi driver was found dead in his car, handcuffed and blindfolded.",
+    ):
+        got = roles(finder, nlp, text, "found", "Violence against civilians", "Attack")
+        assert got.actor1 is not None and got.actor1.name == "Unidentified Gang ({country})"
+    text = "A man was found dead near the river, wrapped in a blanket."
+    got = roles(finder, nlp, text, "found", "Violence against civilians", "Attack")
+    assert got.actor1 is not None and got.actor1.name == "Unidentified Armed Group ({country})"

@@ -91,7 +91,9 @@ _IDENTIFIED = re.compile(
 _GANG = re.compile(
     r"\b(?:gang\w*|drive-by|criminal (?:groups?|gangs?|organi[sz]ations?|cells?|bands?)|organi[sz]ed crime|cartels?|"
     r"drugs?|narco\w*|traffick\w*|extort\w*|sicarios?|hitm[ae]n|tortured?|dismember\w*|mutilat\w*|behead\w*|"
-    r"decapitat\w*)\b",
+    # ... and the marks of an execution by organised crime: victims bound, a shot to finish them, heads left
+    r"decapitat\w*|(?:hands?|feet|legs) (?:and (?:hands?|feet|legs) )?(?:were |was )?tied|tied (?:hands?|feet|up)|"
+    r"handcuffed|blindfolded|coup de grace|human (?:heads?|remains)|executed|armed criminals?)\b",
     re.IGNORECASE,
 )
 GANG = "Unidentified Gang ({country})"
