@@ -317,18 +317,12 @@ def _victims_side(text: str, mention: Mention) -> bool:
     """Whether every word that names the doer names the victims' side instead: whose candidate, leader or
     member someone is ('a leader of the X', 'the X mayor'), or the subject of a violent verb's passive ('the
     X policemen were killed'). The actor is read beyond the parse; a perpetrator is its doer."""
-    from conflictdb.extract.actor_registry import Entry, Match
     from conflictdb.extract.actor_sides import affiliation
 
     spans = mention.evidence.get("actor1", ())
-    actor = mention.actor1
-    if actor is None or not spans:
+    if mention.actor1 is None or not spans:
         return False
-    entry = Entry(name=actor.name, inter=actor.inter)
-    return all(
-        affiliation(text, Match(span, span, entry, span.of(text))) or _SUFFERED.match(text, span.end, span.end + 80)
-        for span in spans
-    )
+    return all(affiliation(text, span) or _SUFFERED.match(text, span.end, span.end + 80) for span in spans)
 
 
 # Nouns for the members of a group who act: after a group's name they are its perpetrator individuals.

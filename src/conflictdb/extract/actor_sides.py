@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from conflictdb.extract.actor_registry import ETHNIC, NAMED, PARTY, STATE, Match
-from conflictdb.models import Actor
+from conflictdb.models import Actor, Span
 
 __all__ = ["UNNAMED_SIDES", "affiliation", "ethnic_pair", "named_pair", "unnamed_sides"]
 
@@ -127,9 +127,9 @@ _AFFILIATE_OF = re.compile(rf"\b(?:{_AFFILIATE})\s+of\s+(?:the\s+)?(?:[\w-]+\s+)
 _AFFILIATE_AFTER = re.compile(rf"\s*(?:\([^()]{{0,60}}\)\s*)?\W{{0,3}}(?:[a-z]+\s+)?(?:{_AFFILIATE})\b", re.IGNORECASE)
 
 
-def affiliation(text: str, match: Match) -> bool:
-    """Whether a name says whose candidate, leader or official someone is: 'a candidate of the M-19',
-    'the FMLN mayor' (the victim's side, never the doer unless the parse says so)."""
-    if _AFFILIATE_AFTER.match(text, match.extent.end):
+def affiliation(text: str, extent: Span) -> bool:
+    """Whether the name at `extent` says whose candidate, leader or official someone is: 'a candidate of the
+    M-19', 'the FMLN mayor' (the victim's side, never the doer unless the parse says so)."""
+    if _AFFILIATE_AFTER.match(text, extent.end):
         return True
-    return bool(_AFFILIATE_OF.search(text, max(0, match.extent.start - 60), match.extent.start))
+    return bool(_AFFILIATE_OF.search(text, max(0, extent.start - 60), extent.start))

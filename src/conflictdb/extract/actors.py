@@ -208,7 +208,7 @@ class _Cast:
         anywhere = [m for m in self.matches if _armed(m) and m not in self.patients and acting(self.text, m)]
         # a doer found beyond the parse is never a group named as the affiliation of someone in the act's own
         # sentence (its victim's), nor a group named many sentences away
-        near_doers = [m for m in near if not affiliation(self.text, m)]
+        near_doers = [m for m in near if not affiliation(self.text, m.extent)]
         anywhere_doers = [m for m in anywhere if (m in near_doers or m not in near) and self._close(m)]
         m1 = m2 = None
         a1: Actor | None = None
