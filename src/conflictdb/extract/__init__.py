@@ -429,6 +429,7 @@ def _tags(text: str, women: list[Span]) -> tuple[list[str], list[Span]]:
 
 
 def extract_text(text: str, *, published: str | None = None, extractor: Extractor | None = None) -> Document:
-    """Extract from a bare text: a convenience for scripts and tests."""
+    """Extract from a bare text: a convenience for scripts and tests. No geocoding runs, so generic actor
+    names keep their '{country}' placeholder ('Protesters ({country})'); `Actor.localize` fills it."""
     doc = Document(id=Document.make_id(text), text=text, sha256="", published=published)
     return (extractor or Extractor())(doc)
