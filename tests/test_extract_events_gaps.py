@@ -32,6 +32,10 @@ def _main(extractor: Any, text: str) -> tuple[str, str] | None:
         ("An anti-graft march was held in Lilongwe on Saturday.", ("Protests", "Peaceful protest")),
         # a fire exchange is a fight between armed sides
         ("A fire exchange broke out between soldiers and militiamen near Bunia.", ("Battles", "Armed clash")),
+        # 'fire fight' written as two words is a firefight
+        ("A fire fight broke out near Dabo between soldiers and suspected militants.", ("Battles", "Armed clash")),
+        # a crowd that convened to oppose something protested
+        ("Fishermen from twelve villages convened in Kotri to oppose the new quota.", ("Protests", "Peaceful protest")),
         # beating people is an assault; by the police on residents, violence against civilians
         ("Police went door to door in Mathare beating residents.", ("Violence against civilians", "Attack")),
         # breaking up a briefing in public is a protest (peaceful here: no violence told)
