@@ -95,10 +95,10 @@ def _attack(text: str, trigger: str, actor_words: str, name: str, **kwargs: obje
 
 def test_muc_state_force_named_only_outside_the_acts_sentence_is_no_perpetrator() -> None:
     text = "A JUDGE WAS MURDERED IN THE CAPITAL ON MONDAY. THE ARMY HAS SENT PATROLS TO FIND THE KILLERS."
-    far = _attack(text, "MURDERED", "ARMY", "Military Forces of Ruritania")
+    far = _attack(text, "MURDERED", "ARMY", "Military Forces of Peru")
     assert evaluation._perpetrators(_doc(text, far))[0] == []
     text = "SOLDIERS OF THE ARMY MURDERED A JUDGE IN THE CAPITAL ON MONDAY."
-    near = _attack(text, "MURDERED", "ARMY", "Military Forces of Ruritania")
+    near = _attack(text, "MURDERED", "ARMY", "Military Forces of Peru")
     assert evaluation._perpetrators(_doc(text, near))[0] != []
 
 
@@ -167,3 +167,21 @@ def test_muc_accused_organisations_in_the_plural_are_an_organisation() -> None:
         accusation = Response("accusation", "GENERAL", Span(start, start + 20), against=words)
         orgs = evaluation._perpetrators(_doc(text, _battle(responses=(accusation,))))[0]
         assert any(words.lower() in forms for forms in orgs), words
+
+
+def test_muc_group_of_a_country_outside_muc4_is_no_perpetrator() -> None:
+    from conflictdb.models import Actor
+
+    text = "THE SANDINISTA ARMY MURDERED TWO FARMERS. THE NORTH RIVER FRONT KIDNAPPED A JUDGE IN BOGOTA."
+
+    def attack(name: str, words: str) -> Mention:
+        actor = Actor(name=name, inter=1 if "Forces" in name else 2, words=words)
+        return _battle(event_type="Violence against civilians", sub_event_type="Attack", actor1=actor)
+
+    abroad = _doc(text, attack("Military Forces of Nicaragua", "SANDINISTA ARMY"))
+    assert evaluation._perpetrators(abroad)[0] == []
+    home = _doc(text, attack("Military Forces of Colombia", "COLOMBIAN ARMY"))
+    assert evaluation._perpetrators(home)[0] != []
+    assert not evaluation._of_muc_country("Contras")
+    assert evaluation._of_muc_country("FMLN: Farabundo Marti National Liberation Front")
+    assert evaluation._of_muc_country("North River Front")  # a group the registry lacks: its country is unknown

@@ -9,6 +9,7 @@ either part. The file is streamed, never loaded whole.
 from __future__ import annotations
 
 import collections
+import functools
 import json
 import math
 import re
@@ -260,7 +261,31 @@ def _perpetrators(doc: Document) -> tuple[list[set[str]], list[set[str]]]:
             doers = {m.group(1).lower() for x in spans if (m := _DOERS.search(x))}
             if doers:
                 people.append(doers)
-    return list(orgs.values()), people
+    # MUC-4 templates incidents in nine Latin American countries only: a group or force of another country
+    # (the Contras, the forces of Nicaragua or the United States, a namesake elsewhere) is none of theirs
+    return [forms for name, forms in orgs.items() if _of_muc_country(name)], people
+
+
+# The countries whose terrorist incidents MUC-4 templates (its task definition).
+MUC_COUNTRIES = frozenset(
+    ["Argentina", "Bolivia", "Chile", "Colombia", "Ecuador", "El Salvador", "Guatemala", "Honduras", "Peru"]
+)
+_STATE_OF = re.compile(r"^(?:Military Forces|Police Forces|Government) of (?:the )?(.+?)(?: \(\d{4}-\d{0,4}\))?$")
+
+
+def _of_muc_country(name: str) -> bool:
+    """Whether the actor named `name` may act in MUC-4's countries: a state's forces of one of them, a
+    registry group of one of them, or an actor whose country is not known."""
+    state = _STATE_OF.match(name)
+    country = state.group(1) if state else _registry_countries().get(name)
+    return country is None or "{" in country or country in MUC_COUNTRIES
+
+
+@functools.cache
+def _registry_countries() -> dict[str, str]:
+    from conflictdb.extract.actor_registry import Registry
+
+    return {entry.name: entry.country for _, entry in Registry.load().aliases if entry.country}
 
 
 def _voice(mention: Mention) -> bool:
