@@ -186,3 +186,32 @@ def test_extract_actors_victims_found_bound_were_killed_by_a_gang(finder: ActorF
     text = "A man was found dead near the river, wrapped in a blanket."
     got = roles(finder, nlp, text, "found", "Violence against civilians", "Attack")
     assert got.actor1 is not None and got.actor1.name == "Unidentified Armed Group ({country})"
+
+
+@pytest.mark.slow
+def test_extract_actors_forces_under_an_operation_are_the_operation(finder: ActorFinder, nlp: Any) -> None:
+    text = "Turkish troops and allied Syrian rebels, operating under OPS, shelled SDF positions near the town."
+    found = roles(finder, nlp, text, "shelled", "Explosions/Remote violence", "Shelling/artillery/missile attack")
+    # the operation's members are not its target
+    assert pair(found) == ("Operation Peace Spring", "QSD: Syrian Democratic Forces")
+
+
+@pytest.mark.slow
+def test_extract_actors_forces_without_an_operation_keep_their_name(finder: ActorFinder, nlp: Any) -> None:
+    text = "Turkish troops shelled SDF positions near the town, days after the operation began."
+    found = roles(finder, nlp, text, "shelled", "Explosions/Remote violence", "Shelling/artillery/missile attack")
+    assert pair(found)[0] == "Military Forces of Turkey"
+
+
+def test_extract_actors_us_forces_in_syria_are_the_coalition_they_lead() -> None:
+    registry = Registry.load()
+    us = registry.entries["Military Forces of the United States"].actor("US troops")
+    coalition = registry.regional(us, "Syria")
+    assert (coalition.name, coalition.inter) == ("Global Coalition Against Daesh", 8)
+    assert registry.regional(us, "Somalia").name == "Military Forces of the United States"
+
+
+def test_extract_actors_arson_group_of_turkey_is_named() -> None:
+    text = "The Children of Fire Initiative set fire to a paint factory in an industrial zone."
+    names = {m.entry.name for m in Registry.load().match(text)}
+    assert "Children of Fire" in names

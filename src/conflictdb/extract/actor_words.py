@@ -182,5 +182,6 @@ SHOUTING_STOP = frozenset(
         "esa",
         "mas",
         "let",
+        "ops",
     ]
 )

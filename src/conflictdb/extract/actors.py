@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import collections
 import dataclasses
-import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -30,6 +29,7 @@ from conflictdb.extract.actor_parse import (
     pick,
     trigger_token,
 )
+from conflictdb.extract.actor_patterns import patterns
 from conflictdb.extract.actor_registry import (
     ARMED,
     ARMED_MEMBERS,
@@ -52,7 +52,6 @@ from conflictdb.extract.actor_registry import (
     Match,
     Registry,
     fold,
-    is_acronym,
 )
 from conflictdb.extract.actor_sides import COMMUNAL, affiliation, ethnic_pair, named_pair, unnamed_sides
 from conflictdb.models import Actor, Span
@@ -120,7 +119,13 @@ _DEEP_SOUTH = re.compile(
     r"Su-?ngai Kolok|Sungai Kolok|Su-?ngai Padi|Sungai Padi|Cho-?airong|Thepha|Na Thawi|Saba Yoi)\b"
 )
 SEPARATISTS = "Southern Muslim Separatists (Thailand)"
-_PATTERN_FORCES = ("army", "military", "soldiers", "troops", "forces", "security forces", "police", "policemen")
+# Words before a coalition or an operation that a force fights under: 'rebels under OPS', 'operating under the
+# command of the coalition'.
+_UNDER = re.compile(
+    r"\b(?:(?:operating|fighting|acting|deployed)\s+)?under\s+(?:the\s+)?"
+    r"(?:(?:banner|umbrella|command|auspices|flag)\s+of\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
 
 
 class ActorFinder:
@@ -138,7 +143,7 @@ class ActorFinder:
 
     def patterns(self) -> list[dict[str, Any]]:
         """spaCy EntityRuler patterns, label 'ACTOR', id the canonical name: named actors and state forces."""
-        return _patterns(self.registry)
+        return patterns(self.registry)
 
     def roles(self, text: str, *, spacy_doc: Any, trigger: Any, event_type: str, sub_event_type: str) -> Roles:
         """actor1, assoc_actor_1, actor2 and assoc_actor_2 of the event whose trigger word is `trigger`.
@@ -228,6 +233,7 @@ class _Cast:
                 a1, m1 = self.unknown, None
             if self.claimant and not (m1 is not None and m1 in doers and m1.entry.role == NAMED):
                 a1, m1 = self.claimant, None  # a claim names the doer better than 'gunmen' do
+            a1, m1 = self._under(a1, m1)
             if (a1 is None or a1.name == UNIDENTIFIED) and _PASTORAL & set(self.doer_words):
                 a1 = _generic(COMMUNAL, 4)  # 'pastoralists attacked civilians': herders' armed men, a communal militia
             # (not where the sentence names armed men, or arms them: 'youths armed with machetes')
@@ -240,6 +246,7 @@ class _Cast:
         elif event_type == "Strategic developments":
             m1 = first(doers + near, PERPETRATORS)
             a1 = m1.entry.actor(m1.words) if m1 else self.unknown
+            a1, m1 = self._under(a1, m1)
             if a1 is None and sub_event_type == "Arrests":
                 a1 = _generic(POLICE, 1)
             m2 = first(self.patients, PERPETRATORS + (GROUP, PROTESTER, RIOTER, VICTIM))
@@ -265,12 +272,17 @@ class _Cast:
                 a1 = _generic(MILITARY, 1)
             else:
                 a1 = _generic(UNIDENTIFIED, 3)
+            member = m1
+            a1, m1 = self._under(a1, m1)
             others = [
                 m
                 for m in self.partners + self.patients
                 if m.entry.role in PERPETRATORS and acting(self.text, m, target=True)
             ]
             others += near + anywhere
+            if member is not None and m1 is not None and m1 is not member:
+                # the forces named before the operation they act under are its members, not its target
+                others = [m for m in others if not member.extent.start <= m.extent.start < m1.extent.start]
             # one name, two readings, or one name said twice: one side ('Taliban attacks ... 12 Taliban were killed')
             others = [m for m in others if m1 is None or (m.span != m1.span and fold(m.words) != fold(m1.words))]
             if a1 is not None and not a1.generic:  # 'gunmen shot ...; TTP was behind it': the gunmen are TTP's
@@ -338,6 +350,19 @@ class _Cast:
                 "assoc_actor_2": self._assoc_evidence(assoc_2),
             },
         )
+
+    def _under(self, actor: Actor | None, match: Match | None) -> _Role:
+        """The doer as the coalition or military operation it acts under, where the words just after it name
+        one: 'Turkish forces and allied rebels, operating under OPS, shelled ...' are ACLED's 'Operation Peace
+        Spring'."""
+        if match is None:
+            return actor, match
+        for m in self.in_sent:
+            if m.entry.role != NAMED or m.entry.inter != 8 or not 0 <= m.extent.start - match.extent.end <= 60:
+                continue
+            if _UNDER.search(self.text, max(0, m.extent.start - 60), m.extent.start):
+                return _side(m), m
+        return actor, match
 
     def _raided(self, actor: Actor) -> bool:
         """Whether the text has a side go on a raid or an operation: 'the Military Police carried out an operation'."""
@@ -555,29 +580,3 @@ def _unknown(
                     continue
                 return unregistered(words)
     return None
-
-
-@functools.lru_cache(maxsize=2)
-def _patterns(registry: Registry) -> list[dict[str, Any]]:
-    import spacy  # only here: building patterns needs spaCy's tokenizer, matching does not
-
-    tokenizer = spacy.blank("en").tokenizer
-    out: list[dict[str, Any]] = []
-    seen: set[tuple[str, str]] = set()
-
-    def add(alias: str, name: str, cased: bool) -> None:
-        if (alias.lower(), name) in seen:
-            return
-        seen.add((alias.lower(), name))
-        pattern = [{"ORTH": t.text} if cased else {"LOWER": t.lower_} for t in tokenizer(alias)]
-        out.append({"label": "ACTOR", "pattern": pattern, "id": name})
-
-    for alias, entry in registry.aliases:
-        if "{country}" not in entry.name and entry.role in (NAMED, STATE, ETHNIC, PARTY):
-            add(alias, entry.name, is_acronym(alias))
-    for country, names in registry.country_names.items():
-        for name in names[:3]:
-            for word in _PATTERN_FORCES:
-                template = POLICE if word.startswith("police") else MILITARY
-                add(f"{name} {word}", template.replace("{country}", registry.country_forms[country]), False)
-    return out
