@@ -660,7 +660,9 @@ def test_geocode_raiders_from_abroad_count_less_than_the_side_they_attack(geocod
 
 
 def test_geocode_town_abroad_called_a_district_is_a_namesake(geocoder: Geocoder) -> None:
-    text = "Pakistani soldiers clashed with militants in Bankass district on Sunday."
+    # the country's name and its army's country point firmly to Pakistan (a demonym and the army it names would
+    # be one piece of evidence, counted once)
+    text = "Pakistan Army soldiers clashed with militants in Bankass district on Sunday."
     army = Actor("Military Forces of Pakistan", 1, country="Pakistan")
     place = geocoder(_doc(text, trigger="clashed", actor1=army)).mentions[0].place
     assert place is not None and (place.country, place.name, place.geo_precision) == ("Pakistan", "Bankass", 3)

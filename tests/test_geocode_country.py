@@ -7,7 +7,7 @@ from small_gazetteer import build_geocoder, place_of
 
 from conflictdb.geocode import Geocoder
 from conflictdb.geocode.choose import resolve
-from conflictdb.models import Place
+from conflictdb.models import Actor, Document, Mention, Place, Span
 
 # GeoNames-format rows written for these tests (coordinates rounded from public knowledge).
 _FEATURES = [
@@ -20,6 +20,9 @@ _FEATURES = [
     (307, "Gopalganj District", "Gopalganj", 23.0, 89.9, "A", "ADM2", "BD", "81", "GG", 1200000),
     (308, "Gopalganj District", "Gopalganj", 26.5, 84.4, "A", "ADM2", "IN", "34", "GG", 2500000),
     (309, "Kandi", "", 26.47, 84.44, "P", "PPL", "IN", "34", "GG", 50000),
+    (310, "Ar Raqqah", "Raqqa,Ar-Raqqa", 35.95, 39.01, "P", "PPLA", "SY", "04", "", 530000),
+    (311, "Ar Raqqah Governorate", "Raqqa", 35.9, 39.0, "A", "ADM1", "SY", "04", "", 900000),
+    (312, "Ankara", "", 39.92, 32.85, "P", "PPLC", "TR", "68", "", 3500000),
 ]
 _ADMIN1 = [
     ("KE.33", "Mandera"),
@@ -29,6 +32,8 @@ _ADMIN1 = [
     ("SO.09", "Lower Juba"),
     ("BD.81", "Dhaka"),
     ("IN.34", "Bihar"),
+    ("SY.04", "Ar-Raqqah"),
+    ("TR.68", "Ankara"),
 ]
 
 
@@ -39,6 +44,13 @@ def geocoder(tmp_path_factory: pytest.TempPathFactory) -> Geocoder:
 
 def _place(geocoder: Geocoder, text: str, trigger: str) -> Place | None:
     return place_of(geocoder, text, trigger, event_type="Battles")
+
+
+def _place_with(geocoder: Geocoder, text: str, trigger: str, actor1: Actor) -> Place | None:
+    start = text.index(trigger)
+    evidence = {"event_type": (Span(start, start + len(trigger)),)}
+    mention = Mention(document_id="d", index=0, event_type="Battles", evidence=evidence, actor1=actor1)
+    return geocoder(Document(id="d", text=text, sha256="", mentions=(mention,))).mentions[0].place
 
 
 def test_geocode_country_a_place_given_with_its_unit_outweighs_a_groups_country(geocoder: Geocoder) -> None:
@@ -78,3 +90,44 @@ def test_geocode_country_a_place_and_its_units_found_abroad_yield_to_the_units_a
     # without the Bangladeshi unit word, the text does not say which
     place = _place(geocoder, "Two groups clashed at Kandi village in Gopalganj district on Tuesday.", "clashed")
     assert place.country == "India"
+
+
+def test_geocode_country_a_force_named_by_its_demonym_counts_once(geocoder: Geocoder) -> None:
+    # 'Ethiopian troops' is one piece of evidence, whether read as a word or as the actor it names: the
+    # country named as the one they entered says more
+    army = Actor("Military Forces of Ethiopia", 1, country="Ethiopia")
+    place = _place_with(
+        geocoder, "Ethiopian troops crossed into Kenya and attacked herders on Sunday.", "attacked", army
+    )
+    assert place is not None and place.country == "Kenya"
+
+
+def test_geocode_country_a_town_the_text_places_the_event_in_outweighs_a_demonym(geocoder: Geocoder) -> None:
+    army = Actor("Military Forces of Turkey", 1, country="Turkey")
+    # an unlisted village, coded to the known town whose countryside it is in
+    text = "Turkish troops shelled Tell Samen village and a highway in the countryside of Ain Issa in Raqqa."
+    place = _place_with(geocoder, text, "shelled", army)
+    assert place is not None and (place.country, place.name) == ("Syria", "Raqqa")
+    text = "Turkish troops shelled Tell Samen village in the eastern countryside of Raqqa."
+    place = _place_with(geocoder, text, "shelled", army)
+    assert place is not None and (place.country, place.name, place.locality) == ("Syria", "Raqqa", "Tell Samen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters marched on the Turkish embassy and burnt flags.",
+        "Protesters gathered outside the embassy of Turkey on Friday.",
+        "Turkish refugees clashed with police at the camp.",
+        "Gunmen robbed two Turkish nationals at a hotel.",
+        "A businessman of Turkish origin was shot outside a bank.",
+    ],
+)
+def test_geocode_country_a_countrys_people_and_offices_abroad_say_nothing(geocoder: Geocoder, text: str) -> None:
+    assert geocoder.read(text).votes.get("TR", 0.0) == 0.0
+
+
+def test_geocode_country_a_country_beside_the_place_says_little(geocoder: Geocoder) -> None:
+    inside = geocoder.read("A bomb went off in Somalia on Tuesday.").votes["SO"]
+    assert geocoder.read("A bomb went off near the border with Somalia on Tuesday.").votes["SO"] < inside
+    assert geocoder.read("A bomb went off in a refugee camp near Somalia on Tuesday.").votes["SO"] < inside

@@ -260,12 +260,22 @@ def significant(entry: Entry | None) -> bool:
     return entry is not None and (entry.level < 3 or entry.pop >= 20_000 or entry.fcode in ("PPLC", "PPLA"))
 
 
-def main_country(reading: Reading) -> str | None:
-    """The country the text is mostly about: its country words and its resolved, cued toponyms."""
+def main_country(reading: Reading, *, besides: Toponym | None = None) -> str | None:
+    """The country the text is mostly about: its country words and its resolved, cued toponyms (`besides` one
+    whose entry was judged a namesake abroad)."""
     votes: defaultdict[str, float] = defaultdict(float, reading.votes)
     for top in reading.toponyms:
-        if top.chosen is not None and top.designator != 0 and not top.partial and (top.cue or significant(top.chosen)):
-            votes[top.chosen.cc] += 1.5 if top.cue == 2 else 1.0 if top.cue else 0.3
+        if (
+            top is not besides
+            and top.chosen is not None
+            and top.designator != 0
+            and not top.partial
+            and (top.cue or significant(top.chosen))
+        ):
+            # a place of some size that the words mark as the event's ('in Wajir') says as much as the country's
+            # name, and more than the actors' demonyms ('Turkish forces shelled ... in Ar-Raqqa')
+            strong = 3.0 if significant(top.chosen) else 1.5
+            votes[top.chosen.cc] += strong if top.cue == 2 else 1.0 if top.cue else 0.3
             if top.coherent and any(c.chosen is not None and c.chosen.cc == top.chosen.cc for c in top.context):
                 # a place given with its units ('Lafey (Mandera)') says as much as the country's name
                 votes[top.chosen.cc] += 3.0

@@ -221,7 +221,7 @@ class Geocoder:
             cc = actor.country if actor.country in self.gazetteer.countries else None  # an ISO code
             cc = cc or self._country_by_name.get(fold(actor.country))
             if cc and not (times == 1 and cc in said):
-                ccs.extend([cc] * times)
+                ccs.extend([cc] * (0 if cc in said else times))
         return tuple(ccs)
 
     def _regional_unit(self, text: str, country: str | None) -> Toponym | None:
@@ -471,7 +471,7 @@ class Geocoder:
         ]
         if not known:
             # the nearest known place in its sentence, after it first ('Kansafra in Jabal al-Zawiya ... of Idleb')
-            main = main_country(reading)
+            main = main_country(reading, besides=top)
             start, end = sentence_bounds(doc_text, top.span.start)
             near = [
                 t
@@ -493,7 +493,7 @@ class Geocoder:
             outer = None
         name = display(bare_name(outer.surface) if outer else named_feature(top, doc_text, reading), None)
         if not known:
-            cc = main_country(reading) or top_country(votes) or self._named_actors_country(doc_text)
+            cc = main_country(reading, besides=top) or top_country(votes) or self._named_actors_country(doc_text)
             if cc is None:
                 return Place(name=name, how="unresolved"), {"location": (top.span,)}
             place, evidence = self._country_place(cc, reading)

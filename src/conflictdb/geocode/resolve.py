@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
+from conflictdb.geocode.country_words import country_word_weight, names_a_building, possessive_country
 from conflictdb.geocode.cues import (
     ACTOR_NOUNS,
     CONNECTORS,
@@ -170,11 +171,11 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
                 hits = words.get(surface) if surface.isupper() and len(surface) <= 5 else None
                 hits = hits or words.get(key)
                 if not hits and key[-1:] == "s" and surface[-2:-1].islower():
-                    hits = _possessive_country(text, start, key, words)
+                    hits = possessive_country(text, start, key, words)
                 elif hits and _names_a_unit(text, end, key, hits, gazetteer):
                     hits = None  # 'the Somali region' is Ethiopia's: a unit, no country word
                 if hits and not (surface.isupper() and len(surface) <= 5 and surface not in words):
-                    if _names_a_building(text, end):
+                    if names_a_building(text, end):
                         i, matched = j, True  # 'Burma Market', 'Somalia Embassy': a building, elsewhere
                         break
                     for cc, kind in hits:
@@ -267,20 +268,8 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
             votes[cc] += 3.0 / len(NATIONAL_UNITS[m.group().lower()])
             named.add(cc)
     for word in countries:
-        votes[word.cc] += _country_word_weight(text, word)
+        votes[word.cc] += country_word_weight(text, word)
     return Reading(toponyms, countries, dict(votes), frozenset(named), regional=regional, text=text)
-
-
-def _possessive_country(
-    text: str, start: int, key: str, words: dict[str, list[tuple[str, str]]]
-) -> list[tuple[str, str]] | None:
-    """A country's name with the possessive's apostrophe lost ('Kenyas capital', as notes often write it),
-    read as its demonym ('Somalias Al-Shabab' is a Somali group); never a demonym's plural ('Somalis'), nor
-    'the Americas'."""
-    hits = words.get(key[:-1])
-    if not hits or any(kind != "name" for _, kind in hits) or key[-2:-1] == "s":
-        return None
-    return None if text[max(0, start - 4) : start].lower() == "the " else [(cc, "demonym") for cc, _ in hits]
 
 
 def _without_article(surface: str, key: str, gazetteer: Gazetteer, not_places: frozenset[str]) -> tuple[Entry, ...]:
@@ -383,40 +372,6 @@ def _merge_names(
     return found, unmatched
 
 
-_FROM_RE = re.compile(
-    r"\b(?:from|fled to|fleeing to|deported to|returned to|returning to)(?:\s+the)?\s*$", re.IGNORECASE
-)
-# A demonym before these nouns names the country of a place, or of people at home there: 'a Kenyan
-# village', 'Kenyan herders' (raided where they live), 'Kenyan police' (who serve at home).
-_PLACE_NOUNS_RE = re.compile(
-    r"\s+(?:village|villages|town|towns|city|territory|soil|side|outpost|camp|coast|capital|countryside|"
-    r"border town|police post|army post|military post|province|region|district|"
-    r"civilians|villagers|residents|herders|herdsmen|pastoralists|farmers|fishermen|police|policemen)\b",
-    re.IGNORECASE,
-)
-
-
-_BORDER_RE = re.compile(r"\s+border\b(?!\s+towns?\b)", re.IGNORECASE)
-_INSIDE_RE = re.compile(r"\b(?:inside|within|into|across|cross|crossed|crossing|crosses)\s+the\s+$", re.IGNORECASE)
-
-
-def _country_word_weight(text: str, word: CountryWord) -> float:
-    """How much a country word says the text is about that country.
-
-    A name weighs more than a demonym ('Ethiopian raiders' is about people), a demonym before a place
-    noun ('a Kenyan village') as much as a name, and a country someone comes from ('raiders from
-    Uganda') little: the event is where they arrived.
-    """
-    if _FROM_RE.search(text[max(0, word.span.start - 20) : word.span.start]):
-        return 1.0
-    if _BORDER_RE.match(text, word.span.end):
-        # 'near the Somali border': a place on either side of it; 'crossed the Kenyan border': inside
-        return 3.0 if _INSIDE_RE.search(text, max(0, word.span.start - 20), word.span.start) else 1.0
-    if word.demonym:
-        return 3.0 if _PLACE_NOUNS_RE.match(text, word.span.end) else 2.0
-    return 3.0
-
-
 def _unknown(
     text: str, run: list[tuple[int, int]], unmatched: list[int], not_places: frozenset[str], lower_words: set[str]
 ) -> list[Toponym]:
@@ -484,7 +439,6 @@ def _unknown(
 
 # Patterns used once a name, compiled here rather than looked up in re's cache at each call.
 _KIND_OF_RE = re.compile(r"\b(?:an?|one|another|each|every|some|any)\s+$", re.IGNORECASE)
-_NEXT_TITLE_RE = re.compile(r" ([A-Z][a-z]+)")
 _NEXT_WORD_RE = re.compile(r"\s+([A-Za-z\-]+)")
 _ENDINGS_RE = re.compile(r"\b(?:" + "|".join(NAME_ENDINGS) + r")\b", re.IGNORECASE)
 _AFTER_UNIT_RE = re.compile(
@@ -520,19 +474,6 @@ GENERIC = frozenset(
         "middle",
     ]
 )
-
-
-# Buildings and streets named after a country, which are elsewhere: 'Burma Market, Nairobi'.
-_BUILDINGS = frozenset(
-    ["market", "hotel", "street", "road", "avenue", "square", "restaurant", "embassy", "lane"]
-    # and firms named after their home country, which work abroad: 'China Harbour Engineering Company'
-    + ["harbour", "harbor", "engineering", "construction", "company", "corporation", "airways", "airlines", "railway"]
-)
-
-
-def _names_a_building(text: str, end: int) -> bool:
-    m = _NEXT_TITLE_RE.match(text[end : end + 16])
-    return bool(m and m.group(1).lower() in _BUILDINGS)
 
 
 def _followed_by_designator(text: str, end: int) -> bool:
@@ -571,6 +512,9 @@ _RESIDENTS = frozenset(["residents", "villagers", "inhabitants", "locals", "town
 _LINK_RE = re.compile(
     r"(?:\s+(?P<designator>[A-Za-z\-]+)(?:\s+(?:headquarters|hq|area))?)?\s*"
     r"(?:\(|,|(?:,\s*)?(?:in|of|under|within)\s)\s*(?:the\s+)?(?:(?:district|province|region|county|state)\s+of\s+)?"
+    # the land around a town, which a coder codes to it: 'X village in the eastern countryside of Y', 'in rural Y'
+    r"(?:(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+)?(?:countryside|outskirts|suburbs|rural areas?)\s+of\s+"
+    r"(?:the\s+)?|rural\s+)?"
 )
 
 
