@@ -158,6 +158,8 @@ _ACT = re.compile(
     re.IGNORECASE,
 )
 _MODALS = frozenset(["may", "might", "could", "would", "should", "must", "can", "to"])
+# What makes the subject of 'to be' answer for an act: 'X is responsible for', 'guilty of', 'to blame for'.
+_ANSWERABLE = frozenset(["responsible", "accountable", "guilty", "blame"])
 _COPULAS = frozenset(["is", "are", "was", "were", "be", "been"])
 # Heads that name part of a group: 'members of the FARC's 22d Front', 'a unit of the ELN' name the group after 'of'.
 # An organisation's own name may go on through 'of' too: 'the Army of National Liberation', 'the Union of ...'.
@@ -374,7 +376,7 @@ def _accused(verb: Any) -> Any | None:
         return None
 
     if word in _COPULAS:
-        return _subject(verb) if any(c.lower_ == "responsible" for c in verb.children) else None
+        return _subject(verb) if any(c.lower_ in _ANSWERABLE for c in verb.children) else None
     if word.startswith("attribut"):
         return pobj("to")
     if word.startswith("blam"):
