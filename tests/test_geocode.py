@@ -445,6 +445,10 @@ def test_geocode_outlet_country_from_its_name(gazetteer_path: Path) -> None:
     assert outlet_country("AFP", gaz) is None
     assert outlet_country("Wire Service; Benin Echo", gaz) == "BJ"
     assert outlet_country("Kenya Post; Mali Herald", gaz) is None  # outlets that disagree say nothing
+    # a name listed with its article, which alone is a common word: only the outlet's whole name is it
+    assert outlet_country("The News", gaz) == "PK"
+    assert outlet_country("Daily News", gaz) is None
+    assert outlet_country("News Bank", gaz) is None
 
 
 def test_geocode_outlet_country_when_the_text_names_no_place(geocoder: Geocoder) -> None:

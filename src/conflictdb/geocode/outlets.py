@@ -66,6 +66,8 @@ def _one(name: str, gazetteer: Gazetteer) -> str | None:
     table = outlet_table()
     if key in table:
         return table[key]
+    if fold(bare) in table:
+        return table[fold(bare)]  # a name listed with its article, which is a common word without it ('The News')
     # the qualifiers feeds put before a paper's own name ('Daily The Pak Banker' is The Pak Banker)
     plain = _QUALIFIED_RE.sub("", key)
     if plain in table:
