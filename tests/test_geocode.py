@@ -459,6 +459,12 @@ def test_geocode_outlet_country_when_the_text_names_no_place(geocoder: Geocoder)
     assert place is not None and (place.country, place.how, place.geo_precision) == ("Kenya", "country", 3)
 
 
+def test_geocode_city_opening_a_sites_name_says_its_country(geocoder: Geocoder) -> None:
+    # 'Karachi Fort' is no place the gazetteer holds, but it is in Karachi's country
+    place = _place(geocoder, "Students marched to Karachi Fort on Monday.", trigger="marched")
+    assert place is not None and (place.country, place.how) == ("Pakistan", "country")
+
+
 def test_geocode_outlet_country_picks_among_namesakes(geocoder: Geocoder) -> None:
     doc = dataclasses.replace(_doc("Herders clashed in Mopti on Sunday.", trigger="clashed"), outlet="Benin Echo")
     place = geocoder(doc).mentions[0].place

@@ -312,7 +312,8 @@ class Geocoder:
         # no place named: the country the text is about, if it says
         for t in reading.toponyms:
             # only names the text marks as places, or well-known ones, say which country it is about
-            if t.chosen is not None and not t.partial and (t.cue or significant(t.chosen)):
+            # and a well-known place that opens a body's or a site's name ('Hama Airbase', 'Colombo Fort')
+            if t.chosen is not None and (t.cue or significant(t.chosen)) and (not t.partial or t.chosen.pop >= 100_000):
                 votes[t.chosen.cc] += 1.0 if t.cued else 0.5
         country = top_country(votes) or self._named_actors_country(doc.text)
         # a body named after a town ('the X unit of the party', 'X Press Club') says more than its region
