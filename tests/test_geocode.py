@@ -449,6 +449,7 @@ def test_geocode_outlet_country_from_its_name(gazetteer_path: Path) -> None:
     assert outlet_country("The News", gaz) == "PK"
     assert outlet_country("Daily News", gaz) is None
     assert outlet_country("News Bank", gaz) is None
+    assert (outlet_country("Daily Maverick", gaz), outlet_country("La Tercera", gaz)) == ("ZA", "CL")
 
 
 def test_geocode_outlet_country_when_the_text_names_no_place(geocoder: Geocoder) -> None:
