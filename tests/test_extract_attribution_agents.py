@@ -62,6 +62,22 @@ def _accused(text: str, extractor: Extractor) -> list[str]:
             "Witnesses said the Green Valley Liberation Front (GVLF) blew up a power pylon near San Jacinto on Monday.",
             "Green Valley Liberation Front (GVLF)",
         ),
+        # a threat of an act is an incident (MUC-4's 'threat' stage), by its subject or its agent
+        (
+            "A BOMB WENT OFF AT A BANK IN THE CAPITAL ON MONDAY. THE GREEN VALLEY LIBERATION FRONT (GVLF) HAS "
+            "THREATENED TO KILL TEN JUDGES.",
+            "GREEN VALLEY LIBERATION FRONT (GVLF)",
+        ),
+        (
+            "A bomb went off at a bank in the capital on Monday. The judge was threatened by the Green Valley "
+            "Liberation Front (GVLF) last week.",
+            "Green Valley Liberation Front (GVLF)",
+        ),
+        # the members 'of' a group name the group
+        (
+            "TERRORISTS OF THE GREEN VALLEY LIBERATION FRONT (GVLF) KIDNAPPED TWO ENGINEERS ON MONDAY IN CALI.",
+            "TERRORISTS OF THE GREEN VALLEY LIBERATION FRONT (GVLF)",
+        ),
     ],
 )
 def test_extract_attribution_agent_of_an_act_is_accused(text: str, accused: str, extractor: Extractor) -> None:
@@ -85,6 +101,8 @@ def test_extract_attribution_agent_of_an_act_is_accused(text: str, accused: str,
         "MORE THAN 200 SUSPECTS WERE HELD IN OPERATIONS CARRIED OUT BY THE ARMY AND POLICE IN THE PORT.",
         "The wind blew the roof off the clinic of the Green Valley Liberation Front (GVLF) on Monday.",
         "The Green Valley Liberation Front (GVLF) carried out a census of the displaced after the bombing.",
+        # a threat of no act of violence
+        "A bomb went off at a bank on Monday. The Green Valley Liberation Front (GVLF) threatened to leave the talks.",
         # an arrest is no act of violence; hostages said to be none
         "TWO SUSPECTS IN THE BOMBING WERE CAPTURED BY MEMBERS OF THE JUDICIAL POLICE DIRECTORATE (JPD) ON MONDAY.",
         "THE MINISTER SAID THAT NO FOREIGNERS ARE BEING HELD HOSTAGE BY THE GREEN VALLEY LIBERATION FRONT (GVLF).",

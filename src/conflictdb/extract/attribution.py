@@ -207,7 +207,8 @@ def _accusations(doc: Any, text: str, spans: list[Span]) -> list[Response]:
 _DONE_BY = re.compile(
     r"(?:murdered|killed|assassinated|kidnapped|kidnaped|abducted|bombed|dynamited|attacked|massacred|executed|"
     r"shot|machinegunned|machine-gunned|ambushed|burned|torched|seized|taken|held|wounded|injured|"
-    r"tortured|carried|perpetrated|committed|planted|hurled|thrown|detonated|set|staged|blew)",
+    r"tortured|carried|perpetrated|committed|planted|hurled|thrown|detonated|set|staged|blew|threatened|threatens|"
+    r"threaten)",
     re.IGNORECASE,
 )
 # Participles that name no act by themselves: their subject must ('the attack was carried out by X').
@@ -251,6 +252,8 @@ _DID = re.compile(
     r"machinegunned|burned|torched|shot|blew)",
     re.IGNORECASE,
 )
+# Threats of an act are MUC-4 incidents too (its 'threat' stage): 'X threatened to kill ten judges'.
+_THREATENED = frozenset(["threatened", "threatens", "threaten"])
 # Verbs that make an act of their object: 'X carried out two attacks', 'X staged the bombing'.
 _DID_ACT = frozenset(["carried", "perpetrated", "committed", "staged"])
 
@@ -267,6 +270,9 @@ def _doer(verb: Any, text: str) -> Any | None:
     if verb.lower_ in _DID_ACT:
         if not any(c.dep_ == "dobj" and _ACT.fullmatch(c.text) for c in verb.children):
             return None  # 'carried out a search', 'committed itself to talks'
+    elif verb.lower_ in _THREATENED:
+        if not any(c.dep_ == "xcomp" and _ACT.fullmatch(c.text) for c in verb.children):
+            return None  # 'threatened to resign'; 'threatened to kill ten judges' is MUC-4's threat
     elif not _DID.fullmatch(verb.text):
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -416,7 +422,7 @@ def _member_phrase(token: Any, text: str) -> tuple[str, Span]:
         end = _phrase(conj, source=text)[1].end
         return text[span.start : end], Span(span.start, end)
     prep = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
-    if token.lower_ not in _PART_OF or prep is None:
+    if token.lower_ not in _MEMBERS or prep is None:
         return _closed(text, span)
     last = max(t.i for t in prep.subtree)
     if last + 1 < len(token.doc) and _from_group(token.doc[last + 1]):  # 'a group of terrorists from the X'
