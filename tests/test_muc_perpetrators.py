@@ -183,5 +183,6 @@ def test_muc_group_of_a_country_outside_muc4_is_no_perpetrator() -> None:
     home = _doc(text, attack("Military Forces of Colombia", "COLOMBIAN ARMY"))
     assert evaluation._perpetrators(home)[0] != []
     assert not evaluation._of_muc_country("Contras")
+    assert not evaluation._of_muc_country("Wagner Group")  # no country of its own; it operates elsewhere
     assert evaluation._of_muc_country("FMLN: Farabundo Marti National Liberation Front")
     assert evaluation._of_muc_country("North River Front")  # a group the registry lacks: its country is unknown

@@ -277,15 +277,20 @@ def _of_muc_country(name: str) -> bool:
     """Whether the actor named `name` may act in MUC-4's countries: a state's forces of one of them, a
     registry group of one of them, or an actor whose country is not known."""
     state = _STATE_OF.match(name)
-    country = state.group(1) if state else _registry_countries().get(name)
-    return country is None or "{" in country or country in MUC_COUNTRIES
+    countries = {state.group(1)} if state else _registry_countries().get(name, set())
+    return not countries or any("{" in c or c in MUC_COUNTRIES for c in countries)
 
 
 @functools.cache
-def _registry_countries() -> dict[str, str]:
+def _registry_countries() -> dict[str, set[str]]:
+    """Each registry actor's countries: its own, or those it operates in ('Wagner Group' in Mali ...)."""
     from conflictdb.extract.actor_registry import Registry
 
-    return {entry.name: entry.country for _, entry in Registry.load().aliases if entry.country}
+    countries: dict[str, set[str]] = {}
+    for _, entry in Registry.load().aliases:
+        found = {entry.country} if entry.country else {country for country, _ in entry.operates}
+        countries.setdefault(entry.name, set()).update(found)
+    return countries
 
 
 def _voice(mention: Mention) -> bool:
