@@ -125,6 +125,9 @@ def test_geocode_country_a_town_the_text_places_the_event_in_outweighs_a_demonym
 )
 def test_geocode_country_a_countrys_people_and_offices_abroad_say_nothing(geocoder: Geocoder, text: str) -> None:
     assert geocoder.read(text).votes.get("TR", 0.0) == 0.0
+    # nor is the report placed in that country when it names no other
+    place = _place(geocoder, text, text.split()[1])
+    assert place is not None and place.country is None
 
 
 def test_geocode_country_a_country_beside_the_place_says_little(geocoder: Geocoder) -> None:

@@ -248,8 +248,9 @@ def _score(
 
 
 def top_country(votes: dict[str, float]) -> str | None:
-    """The country with the most weight (the first named, on a tie)."""
-    return max(votes, key=votes.__getitem__) if votes else None
+    """The country with the most weight (the first named, on a tie); none where no country has any."""
+    best = max(votes, key=votes.__getitem__) if votes else None
+    return best if best is not None and votes[best] > 0 else None
 
 
 def admin_keys(gazetteer: Gazetteer) -> dict[str, str]:

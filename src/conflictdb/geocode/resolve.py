@@ -268,7 +268,9 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
             votes[cc] += 3.0 / len(NATIONAL_UNITS[m.group().lower()])
             named.add(cc)
     for word in countries:
-        votes[word.cc] += country_word_weight(text, word)
+        weight = country_word_weight(text, word)
+        if weight > 0:  # a country's people or offices abroad name no country the text is about
+            votes[word.cc] += weight
     return Reading(toponyms, countries, dict(votes), frozenset(named), regional=regional, text=text)
 
 
