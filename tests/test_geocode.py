@@ -460,6 +460,12 @@ def test_geocode_outlet_country_when_the_text_names_no_place(geocoder: Geocoder)
     assert place is not None and (place.country, place.how, place.geo_precision) == ("Kenya", "country", 3)
 
 
+def test_geocode_region_naming_a_body_after_a_sentences_opening_word(geocoder: Geocoder) -> None:
+    # 'Several' opens the sentence, not the body's name: 'Sindh Taraqi Pasand' is named after Sindh, and acts there
+    place = _place(geocoder, "Several Sindh Taraqi Pasand activists marched on Monday.", trigger="marched")
+    assert place is not None and (place.country, place.admin1) == ("Pakistan", "Sindh")
+
+
 def test_geocode_city_opening_a_sites_name_says_its_country(geocoder: Geocoder) -> None:
     # 'Karachi Fort' is no place the gazetteer holds, but it is in Karachi's country
     place = _place(geocoder, "Students marched to Karachi Fort on Monday.", trigger="marched")

@@ -351,6 +351,8 @@ def _merge_names(
             or (t.span.end == run[-1][1] and t.span.end > ending_end and any(e.level in (1, 2) for e in t.entries))
         ]
         designated = _followed_by_designator(text, run[-1][1])
+        # where the name itself opens: after the common words a sentence opens with ('Several Karnataka ...')
+        opening = next((a for k, (a, _b) in enumerate(run) if keys[k] not in not_places), run[0][0])
         merged = []
         for top in found:
             if top not in whole:
@@ -363,7 +365,7 @@ def _merge_names(
                 if (
                     joined
                     or designated
-                    or top.span.start > run[0][0]
+                    or top.span.start > opening
                     or not any(e.level < 3 or e.pop >= 20_000 for e in top.entries)
                 ):
                     merged.append(top)
