@@ -142,6 +142,15 @@ def _claimants(text: str, extractor: Extractor) -> list[str]:
             'SELF-NAMED NATIONALIST COMMANDO UNIT, THE "SILVER DAWN BRIGADE"',
         ),
         ("The Red Dawn Commando claimed credit for the bombing of the bridge on Sunday.", "Red Dawn Commando"),
+        # the name a participle gives the group: 'the group called X', 'calling itself X', 'known as X'
+        (
+            "THE GUERRILLA GROUP CALLED RED RIVER ARMY (RRA) CLAIMED RESPONSIBILITY FOR THE KIDNAPPING OF THE MAYOR.",
+            "GUERRILLA GROUP CALLED RED RIVER ARMY (RRA)",
+        ),
+        (
+            "A rebel group calling itself the Red River Army claimed responsibility for the bombing of the bank.",
+            "rebel group calling itself the Red River Army",
+        ),
     ],
 )
 def test_extract_attribution_claim_names_its_author(text: str, claimant: str, extractor: Extractor) -> None:

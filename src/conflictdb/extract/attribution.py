@@ -412,6 +412,10 @@ def _member_phrase(token: Any, text: str) -> tuple[str, Span]:
     named = _QUOTED_BEFORE.search(text, max(0, token.idx - 80), token.idx)
     if named is not None and named.start() < span.start:  # 'a self-styled "Free Valley Forces" group'
         span = Span(named.start(), span.end)
+    called = _called(token)
+    if called is not None:  # 'the guerrilla group called the X', 'a group calling itself the X'
+        end = max(t.idx + len(t.text) for t in called.subtree if t.dep_ != "punct" or t.text == ")")
+        return _closed(text, Span(span.start, end))
     appos = next((c for c in token.rights if c.dep_ == "appos" and c.i <= token.i + 4), None)
     quoted = _QUOTED_NAME.match(text, span.end)
     if appos is not None or quoted:  # 'the Maoist organisation, "Sendero Luminoso"'
@@ -433,6 +437,23 @@ def _member_phrase(token: Any, text: str) -> tuple[str, Span]:
     end = token.doc[max(prep.i + 1, stop - 1)]
     end_char = end.idx + len(end.text)
     return _closed(text, Span(span.start, end_char))
+
+
+# Participles that give a group's name: 'a group called X', 'calling itself X', 'known as X'.
+_CALLED = frozenset(["called", "calling", "named", "known", "styled"])
+
+
+def _called(token: Any) -> Any | None:
+    """The name a participle gives the group `token`: the head of X in 'group called X', 'known as X'."""
+    for acl in token.rights:
+        if acl.dep_ != "acl" or acl.lower_ not in _CALLED:
+            continue
+        for child in acl.children:
+            if child.dep_ in ("oprd", "attr") or (child.dep_ == "dobj" and child.lower_ not in ("itself", "themselves")):
+                return child
+            if child.dep_ == "prep" and child.lower_ == "as":
+                return next((o for o in child.children if o.dep_ == "pobj"), None)
+    return None
 
 
 def _closed(text: str, span: Span) -> tuple[str, Span]:
