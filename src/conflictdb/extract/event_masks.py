@@ -74,7 +74,8 @@ _HELD_FOR = re.compile(
 )
 # 'no protests took place', 'devoid of running battles', 'without violence': what did not happen
 _DENIED = re.compile(
-    r"\b(?:no|without|devoid of|free of|nor|never)\s+(?!(?:fewer|less|more|sooner|longer)\b)(?:[\w'-]+\s+){0,3}[\w'-]+",
+    r"\b(?:no|nobody|none|without|devoid of|free of|nor|never)\s+(?!(?:fewer|less|more|sooner|longer)\b)"
+    r"(?:[\w'-]+\s+){0,3}[\w'-]+",
     re.IGNORECASE,
 )
 _CROWD_ACT = re.compile(

@@ -52,7 +52,9 @@ def victims(hits: Hits, sdoc: Any, text: str) -> tuple[bool, bool] | None:
                 )
                 # the noun that says who the patient is decides: 'a separatist leader', 'a police informer'
                 head = _head_noun(patient)
-                if (
+                if _FORCE_OFFICIAL.search(words):
+                    armed = True  # 'a police official', 'security officials': members of a force
+                elif (
                     head is not None
                     and cue["civilian_party"].fullmatch(head)
                     and not cue["armed_party"].fullmatch(head)
@@ -67,6 +69,8 @@ def victims(hits: Hits, sdoc: Any, text: str) -> tuple[bool, bool] | None:
                     civilian = True
     return (armed, civilian) if seen else None
 
+
+_FORCE_OFFICIAL = re.compile(r"\b(?:police|security|army|military)\s+officials?\b", re.IGNORECASE)
 
 # 'two policemen were on Friday shot dead': the subject of a passive told before the violence
 _PASSIVE_GAP = re.compile(r"\s+(?:were|was|are|is|have been|has been)\b[^.;:,]{0,40}?\s*", re.IGNORECASE)
@@ -123,6 +127,7 @@ def doers(hits: Hits, sdoc: Any, text: str, *, parties: bool = True) -> str | No
             if span is None or span.root.lower_ in _NO_DEED or span.root.lower_.startswith("storm"):
                 continue  # storming a building hurts no one by itself
             for agent in _agents(span.root):
+                agent = _referent(agent)
                 start, end = agent.left_edge.idx, agent.right_edge.idx + len(agent.right_edge.text)
                 words = text[start:end]
                 if any(start <= a.start < end for a in state):
@@ -136,6 +141,19 @@ def doers(hits: Hits, sdoc: Any, text: str, *, parties: bool = True) -> str | No
                 elif cue["mob_party"].search(words):
                     found.add("crowd")
     return next((k for k in ("armed", "state", "crowd") if k in found), None)
+
+
+def _referent(token: Any) -> Any:
+    """'The students walked out ... They beat up the principal': a subject 'they' stands for the nearest
+    plural subject told before it (or the token itself when there is none)."""
+    if token.lower_ != "they":
+        return token
+    doc = token.doc
+    for k in range(token.i - 1, max(-1, token.i - 60), -1):
+        t = doc[k]
+        if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS") and t.lower_ != "they":
+            return t
+    return token
 
 
 def state_doer(hit: Span, hits: Hits, sdoc: Any, text: str) -> bool:
@@ -532,6 +550,8 @@ def named_parties(text: str, span: Span) -> Hits:
             if not match.member and _place_name(chunk, Span(where.start - offset, where.end - offset)):
                 continue  # 'in Dakshin Surma', 'at Turkana Farm': a place named after the group
             names = ("communal_party",)
+        elif entry.role == PARTY and lexicons.cues("events")["armed_party"].search(where.of(text)):
+            names = ("named_armed", "named_party")  # 'BNP militants', 'party gunmen': the party's militia
         elif entry.role == PARTY:
             names = ("crowd_party", "named_party")
         elif entry.role in (RIOTER, PROTESTER):

@@ -11,11 +11,16 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from conflictdb.extract import lexicons
+from conflictdb.extract.event_groups import SD_LABEL, STRATEGIC, VIOLENT
+from conflictdb.extract.event_groups import Group as Group  # re-exported: extraction reads these from here
+from conflictdb.extract.event_groups import eventful as eventful
+from conflictdb.extract.event_groups import group as group
+from conflictdb.extract.event_groups import merged as merged
+from conflictdb.extract.event_groups import salient as salient
 from conflictdb.extract.event_masks import masks as masks  # re-exported: callers read it from here
 from conflictdb.extract.event_parse import (
     LOOSE,
@@ -38,47 +43,14 @@ from conflictdb.extract.event_parse import (
     victims,
 )
 from conflictdb.extract.event_parse import Hits as Hits  # re-exported: extraction reads it from here
-from conflictdb.extract.sentences import SentenceInfo
 from conflictdb.models import Span
 
-VIOLENT = (
-    "clash",
-    "air",
-    "shelling",
-    "ied",
-    "suicide",
-    "grenade",
-    "chemical",
-    "kill",
-    "assault",
-    "abduction",
-    "sexual",
-)
-CROWD = ("protest", "riot", "mob")
-STRATEGIC = (
-    "arrest",
-    "looting",
-    "disrupted",
-    "agreement",
-    "change_group",
-    "headquarters",
-    "transfer",
-    "regains",
-    "overtakes",
-)
-# Hit names for a strategic development's label ('Arrests: ...'), followed by its sub-event type.
-SD_LABEL = "sd_label:"
-# Words that tell a new incident in the same report.
-_NEW_INCIDENT = re.compile(
-    r"^\W*(?:in (?:an)?other (?:attack|incident|development|event)|in a separate (?:attack|incident)|separately|"
-    r"meanwhile|elsewhere|also on|on the same day|in another)\b",
-    re.IGNORECASE,
-)
 # 'clash' words that say two armed sides fought, as opposed to a one-sided attack on a post. ('An offensive'
 # names a campaign, not a fight: the murders and kidnappings told during one are attacks on civilians.)
 _FIGHT = re.compile(
     r"\b(?:clash\w*|gun[- ]?battle\w*|gun-?fight\w*|fire-?fight\w*|shoot-?out\w*|"
-    r"exchang\w* (?:of )?(?:\w+ ){0,2}fire|(?:gun|gunfire|fire|bullet) exchanges?|in both directions|"
+    r"exchang\w* (?:of )?(?:\w+ ){0,2}fire|(?:gun|gunfire|fire|bullet|shelling|artillery|mortar|rocket) exchanges?|"
+    r"in both directions|"
     r"traded (?:\w+ ){0,2}fire|fighting|fought|"
     r"battl\w+|skirmish\w*|repuls\w+|repell?\w+|fought off|beat back|encounter\w*|engag\w+|counter-?attack\w*|"
     r"pushed back|(?:shot|fired|fought|hit|struck) back|respond\w*|"
@@ -150,14 +122,6 @@ class Coding:
     civilian_targeting: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Group:
-    """Sentences (indices into the document's sentences) that tell one event."""
-
-    sentences: tuple[int, ...]
-    background: bool
-
-
 def find(text: str, span: Span) -> Hits:
     """Every trigger in one sentence, by signal name, outside its masked reasons.
 
@@ -191,53 +155,6 @@ def find(text: str, span: Span) -> Hits:
 def _present(text: str) -> frozenset[str]:
     """The cues found anywhere in a document: a sentence is searched only for these (most cues are absent)."""
     return frozenset(name for name, pattern in lexicons.cues("events").items() if pattern.search(text))
-
-
-def eventful(hits: Hits) -> bool:
-    """Whether a sentence's triggers report an event at all."""
-    return any(k.startswith(SD_LABEL) for k in hits) or any(
-        hits.get(k)
-        for k in (
-            *VIOLENT,
-            *CROWD,
-            *STRATEGIC,
-            "intervention",
-            "excessive_force",
-            "agreement",
-            "other_sd",
-            "vague_violence",
-            "captured_post",
-        )
-    )
-
-
-def group(text: str, infos: list[SentenceInfo], hits: list[Hits]) -> list[Group]:
-    """Sentences grouped into events: new incidents start at 'in another attack', 'meanwhile' ...
-
-    Commentary belongs to no event. Background sentences make background events; sentences with no
-    trigger join the event before them (they carry its details: figures, sources, places).
-    """
-    groups: list[list[int]] = []
-    flags: list[bool] = []
-    current: list[int] | None = None
-    # with no trigger anywhere, people demanding something in public are a protest, and a communal
-    # dispute is a clash
-    weak = not any(eventful(h) for h in hits)
-    for i, (info, h) in enumerate(zip(infos, hits, strict=True)):
-        if info.label == "commentary":
-            continue
-        if not (eventful(h) or (weak and ((h.get("demand") and h.get("civilian_party")) or h.get("dispute")))):
-            if current is not None and not flags[-1]:
-                current.append(i)
-            continue
-        starts_new = bool(_NEW_INCIDENT.search(info.span.of(text))) and current is not None
-        if current is None or starts_new or info.background != flags[-1]:
-            current = [i]
-            groups.append(current)
-            flags.append(info.background)
-        else:
-            current.append(i)
-    return [Group(tuple(g), f) for g, f in zip(groups, flags, strict=True)]
 
 
 def _first(hits: Hits, *names: str) -> tuple[Span, ...]:
@@ -282,6 +199,23 @@ def _organised(hits: Hits, text: str) -> bool:
     return bool(hits.get("communal_party")) or any(not LOOSE.search(x.of(text)) for x in armed if x not in state)
 
 
+def _armed_riots(hits: Hits, text: str) -> Hits:
+    """Riot words that name armed men or a communal side as the crowd ('two groups of Samburu warriors clashed')
+    are left out: their fight is no rioters' (a crowd named by a loose word, 'thugs', may still riot)."""
+    if not hits.get("riot"):
+        return hits
+    state = [*hits.get("state_party", ()), *hits.get("named_state", ())]
+    armed = [
+        x
+        for x in (*hits.get("armed_party", ()), *hits.get("communal_party", ()))
+        if not LOOSE.search(x.of(text)) and not any(s.start <= x.start and x.end <= s.end for s in state)
+    ]
+    kept = [r for r in hits["riot"] if not any(r.start <= a.start and a.end <= r.end for a in armed)]
+    if len(kept) == len(hits["riot"]):
+        return hits
+    return {**hits, "riot": kept} if kept else {k: v for k, v in hits.items() if k != "riot"}
+
+
 def _among(hit: Span, stopped: list[Span], text: str) -> bool:
     """Whether `hit` follows a seizure or an interception in the same sentence: one of the items."""
     return any(d.start <= hit.start and not _SENTENCE_GAP.search(text, d.end, hit.start) for d in stopped)
@@ -318,6 +252,7 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
     ):
         # 'armed thugs attacked supporters at a rally': the gathering is only where armed men attacked people
         hits = {k: v for k, v in hits.items() if k not in ("protest", "crowd_party")}
+    hits = _armed_riots(hits, text)
     nonstate, state, crowd = sides(hits)
     parsed = victims(hits, sdoc, text) if sdoc is not None else None
     if parsed is not None and any(parsed):
@@ -523,6 +458,10 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
     if h("kill", "assault"):
         if armed_victims:  # an attack on armed men is a battle, whoever else was hit
             return Coding("Battles", "Armed clash", _first(hits, "kill", "assault"))
+        # 'police pursued the raiders and killed many': the state's forces killing people the report does not
+        # name, with armed men and no civilians told of, fought those armed men
+        if not civilians and nonstate and sdoc is not None and doers(hits, sdoc, text, parties=False) == "state":
+            return Coding("Battles", "Armed clash", _first(hits, "kill", "assault"))
         return Coding("Violence against civilians", "Attack", _first(hits, "kill", "assault"), True)
     if h("mob"):
         return Coding("Riots", "Mob violence", _first(hits, "mob"))
@@ -586,18 +525,3 @@ def refine(coding: Coding, *, inter1: int, inter2: int, text: str = "") -> Codin
     if coding.event_type == "Explosions/Remote violence" and inter2 == 7:
         return Coding(coding.event_type, coding.sub_event_type, coding.triggers, True)
     return coding
-
-
-def merged(hits: list[Hits], indices: tuple[int, ...]) -> Hits:
-    """The triggers of several sentences together."""
-    out: Hits = {}
-    for i in indices:
-        for name, spans in hits[i].items():
-            out.setdefault(name, []).extend(spans)
-    return out
-
-
-def salient(groups: list[Group], codings: Mapping[int, Coding | None]) -> list[int]:
-    """Group indices by salience: new events before background ones, then in the order told."""
-    order = [i for i, g in enumerate(groups) if codings.get(i) is not None]
-    return sorted(order, key=lambda i: (groups[i].background, i))
