@@ -264,3 +264,31 @@ def test_extract_actors_battle_between_two_unlisted_clans_names_both(finder: Act
     text = "Three people were killed in clashes between the Ngoleni and Kyumbi clans over grazing land."
     got = roles(finder, nlp, text, "clashes", "Battles", "Armed clash")
     assert pair_names(got) == ("Ngoleni Clan Militia ({country})", "Kyumbi Clan Militia ({country})")
+
+
+def test_extract_actors_named_pair_of_communal_militias_names_both() -> None:
+    registry = Registry.load()
+    text = "Lundu and Kabore communal militias clashed over farmland, leaving two dead."
+    sides = named_pair(text, 0, len(text), registry.match(text))
+    assert sides is not None
+    assert [a.name for a in sides] == ["Lundu Communal Militia ({country})", "Kabore Communal Militia ({country})"]
+
+
+def test_extract_actors_named_pair_of_ethnic_militias_in_capitals() -> None:
+    registry = Registry.load()
+    text = "Lundu and Kabore Ethnic Militias clashed over farmland."
+    sides = named_pair(text, 0, len(text), registry.match(text))
+    assert sides is not None and sides[1].name == "Kabore Ethnic Militia ({country})"
+
+
+def test_extract_actors_ghana_peoples_communities_are_ethnic_militias() -> None:
+    registry = Registry.load()
+    text = "Youths of the Ewe and Fante communities clashed at the market."
+    pair = ethnic_pair(text, registry.match(text))
+    assert pair is not None
+    assert [m.entry.name for m in pair] == ["Ewe Ethnic Militia ({country})", "Fantse Ethnic Militia ({country})"]
+
+
+def test_extract_actors_merille_spelt_as_acled_writes_it() -> None:
+    names = {m.entry.name for m in Registry.load().match("Merille raiders crossed the lake at night.")}
+    assert "Merrile Ethnic Militia ({country})" in names

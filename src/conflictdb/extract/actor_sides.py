@@ -64,11 +64,15 @@ def ethnic_pair(text: str, matches: Sequence[Match]) -> tuple[Match, Match] | No
 # Two names before the word for what they are: 'clashes between the Kapkeny and Kabasiran clans'.
 _NAMED_PAIR = re.compile(
     r"\b(?P<a>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s*(?:,|&|and|vs\.?|versus)\s+(?:the\s+)?"
-    r"(?P<b>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s+(?P<kind>sub-?clans|clans|families|communities|tribes|ethnic groups)\b"
+    r"(?P<b>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s+"
+    r"(?P<kind>(?i:sub-?clans|clans|families|communities|tribes|ethnic groups|communal (?:militias|groups)|"
+    r"ethnic militias|clan militias))\b"
 )
 # ... what each word makes them, where the registry does not know either name
 _KINDS = {"clans": "Clan Militia", "subclans": "Clan Militia", "sub-clans": "Clan Militia", "families": "Clan Militia",
-          "communities": "Communal Militia", "tribes": "Ethnic Militia", "ethnic groups": "Ethnic Militia"}  # fmt: skip
+          "communities": "Communal Militia", "tribes": "Ethnic Militia", "ethnic groups": "Ethnic Militia",
+          "communal militias": "Communal Militia", "communal groups": "Communal Militia",
+          "ethnic militias": "Ethnic Militia", "clan militias": "Clan Militia"}  # fmt: skip
 # Faiths are communities too, but ACLED names their crowds, not militias after them ('Hindu and Muslim communities').
 _NOT_PEOPLES = frozenset({"hindu", "muslim", "christian", "sikh", "buddhist", "catholic", "protestant", "shia", "sunni",
                           "the", "both", "two", "rival", "local", "neighbouring", "neighboring"})  # fmt: skip
