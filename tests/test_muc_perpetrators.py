@@ -186,3 +186,19 @@ def test_muc_group_of_a_country_outside_muc4_is_no_perpetrator() -> None:
     assert not evaluation._of_muc_country("Wagner Group")  # no country of its own; it operates elsewhere
     assert evaluation._of_muc_country("FMLN: Farabundo Marti National Liberation Front")
     assert evaluation._of_muc_country("North River Front")  # a group the registry lacks: its country is unknown
+
+
+def test_muc_act_placed_outside_muc4_countries_is_no_incident() -> None:
+    from conflictdb.models import Place
+
+    text = "THE RED HAND BRIGADE KILLED TWO TOURISTS IN THE PORT. THE POLICE ARE LOOKING FOR THE KILLERS."
+
+    def attack(country: str) -> Mention:
+        return _attack(text, "KILLED", "RED HAND BRIGADE", "Red Hand Brigade", place=Place(name="Port", country=country))
+
+    assert evaluation._perpetrators(_doc(text, attack("Spain")))[0] == []
+    assert evaluation._perpetrators(_doc(text, attack("Peru")))[0] != []
+    # a claim of responsibility is read from the whole story, wherever the act's place was coded
+    claim = Response("claim_of_responsibility", "RED HAND BRIGADE", Span(0, 20))
+    abroad = dataclasses.replace(attack("Spain"), responses=(claim,))
+    assert evaluation._perpetrators(_doc(text, abroad))[0] != []

@@ -245,6 +245,8 @@ def _perpetrators(doc: Document) -> tuple[list[set[str]], list[set[str]]]:
             continue
         if _victims_side(doc.text, mention):
             continue
+        if _abroad(mention):
+            continue  # the act is placed outside MUC-4's nine countries (claims and accusations are read above)
         for actor, spans in ((mention.actor1, named_by), *((a, []) for a in mention.assoc_actor_1)):
             if actor is None:
                 continue
@@ -271,6 +273,12 @@ MUC_COUNTRIES = frozenset(
     ["Argentina", "Bolivia", "Chile", "Colombia", "Ecuador", "El Salvador", "Guatemala", "Honduras", "Peru"]
 )
 _STATE_OF = re.compile(r"^(?:Military Forces|Police Forces|Government) of (?:the )?(.+?)(?: \(\d{4}-\d{0,4}\))?$")
+
+
+def _abroad(mention: Mention) -> bool:
+    """Whether the act's own place lies in a country outside MUC-4's nine."""
+    place = mention.place
+    return place is not None and bool(place.country) and place.country not in MUC_COUNTRIES
 
 
 def _of_muc_country(name: str) -> bool:
