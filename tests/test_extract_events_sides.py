@@ -62,6 +62,8 @@ def test_extract_events_sides_decide_the_type(extractor: Any, text: str, event_t
     [
         # 'none was injured' tells no injury: the youths' arson stays a riot
         ("Youths set a lorry on fire on the highway. None was injured.", "Riots"),
+        # stone pelting written as two words is a crowd's violence: the road blockade turned riot
+        ("Migrant workers blocked roads and engaged in stone pelting over unpaid wages.", "Riots"),
         # petrol bombs thrown by a crowd stay the crowd's
         ("Protesters hurled petrol bombs at the police station on Sunday evening.", "Riots"),
     ],
