@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from conflictdb import eval as evaluation
 from conflictdb.models import Document, Mention, Response, Span
 
@@ -202,3 +204,13 @@ def test_muc_act_placed_outside_muc4_countries_is_no_incident() -> None:
     claim = Response("claim_of_responsibility", "RED HAND BRIGADE", Span(0, 20))
     abroad = dataclasses.replace(attack("Spain"), responses=(claim,))
     assert evaluation._perpetrators(_doc(text, abroad))[0] != []
+
+
+def test_muc_party_beside_an_act_is_no_perpetrator(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(evaluation, "_registry_roles", lambda: {"Blue Party": {"party"}})
+    text = "GUNMEN AT THE BLUE PARTY RALLY SHOT TWO STUDENTS IN THE CAPITAL ON MONDAY."
+    party = _attack(text, "SHOT", "BLUE PARTY", "Blue Party")
+    assert evaluation._perpetrators(_doc(text, party))[0] == []
+    # accused, a party is a perpetrator
+    accused = dataclasses.replace(party, responses=(Response("accusation", "POLICE", Span(0, 20), against="BLUE PARTY"),))
+    assert evaluation._perpetrators(_doc(text, accused))[0] != []

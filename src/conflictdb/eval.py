@@ -256,6 +256,8 @@ def _perpetrators(doc: Document) -> tuple[list[set[str]], list[set[str]]]:
                 continue
             if not actor.known and len(actor.name.split()) < 2:
                 continue  # one word the registry lacks ('Spanish', 'personnel') is no organisation's name
+            if _registry_roles().get(actor.name) == {"party"}:
+                continue  # a party named beside an act is its members' or victims' side; accused, it counts above
             names = (actor.name.replace("{country}", ""), actor.words, *spans, *_other_names(doc.text, actor))
             orgs.setdefault(actor.name, set()).update(*(_muc_forms(x) for x in names if x))
             # 'FMLN guerrillas', 'Extraditables hitmen': the organisation's members who did it are MUC-4's
@@ -287,6 +289,17 @@ def _of_muc_country(name: str) -> bool:
     state = _STATE_OF.match(name)
     countries = {state.group(1)} if state else _registry_countries().get(name, set())
     return not countries or any("{" in c or c in MUC_COUNTRIES for c in countries)
+
+
+@functools.cache
+def _registry_roles() -> dict[str, set[str]]:
+    """Each registry actor's roles (named group, state force, political party ...)."""
+    from conflictdb.extract.actor_registry import Registry
+
+    roles: dict[str, set[str]] = {}
+    for _, entry in Registry.load().aliases:
+        roles.setdefault(entry.name, set()).add(entry.role)
+    return roles
 
 
 @functools.cache
