@@ -45,7 +45,7 @@ from conflictdb.geocode.gazetteer import (
 )
 from conflictdb.geocode.national import cue_countries
 from conflictdb.geocode.outlets import GLOBAL_PRESS, outlet_country
-from conflictdb.geocode.peoples import group_countries, named_actor_countries, regional_units
+from conflictdb.geocode.peoples import actor_countries, group_countries, named_actor_countries, regional_units
 from conflictdb.geocode.pick import dateline_toponym, pick_toponym
 from conflictdb.geocode.reading import Reading, Toponym
 from conflictdb.geocode.resolve import find_toponyms
@@ -130,7 +130,9 @@ class Geocoder:
         resolved_for: tuple[str, ...] = ()
         mentions = []
         for mention in doc.mentions:
-            actor_ccs = self._actor_countries(mention, said=said)
+            actor_ccs = actor_countries(
+                mention, said=said, countries=self.gazetteer.countries, by_name=self._country_by_name
+            )
             if actor_ccs != resolved_for:
                 # the actors' countries weigh on which namesake each toponym is: resolve again for these
                 resolve(reading, admin_keys=self._admin_keys, actor_countries=actor_ccs, centres=self._centres)
@@ -203,26 +205,6 @@ class Geocoder:
             how="text",
         )
         return place, {**evidence, "location": (top.span,)}
-
-    def _actor_countries(self, mention: Mention, *, said: frozenset[str] = frozenset()) -> tuple[str, ...]:
-        """The actors' countries, each counting ACTOR_WEIGHT: the second side's and state forces' twice.
-
-        The side attacked or raided is mostly at home ('Ethiopian raiders attack Kenyan police' is in
-        Kenya), as are a state's forces; raiders and militias on the first side may come from abroad.
-        A country whose demonym the text uses (`said`) has been counted from the text already: a raider
-        or militia named by it ('Ethiopian raiders') does not count it again.
-        """
-        ccs = []
-        sides = [(a, 2 if a.inter == 1 else 1) for a in (mention.actor1, *mention.assoc_actor_1) if a is not None]
-        sides += [(a, 2) for a in (mention.actor2, *mention.assoc_actor_2) if a is not None]
-        for actor, times in sides:
-            if not actor.country:
-                continue
-            cc = actor.country if actor.country in self.gazetteer.countries else None  # an ISO code
-            cc = cc or self._country_by_name.get(fold(actor.country))
-            if cc and not (times == 1 and cc in said):
-                ccs.extend([cc] * (0 if cc in said else times))
-        return tuple(ccs)
 
     def _regional_unit(self, text: str, country: str | None) -> Toponym | None:
         """The first-order unit of the one regional party or group a text names ('KRRS': Karnataka)."""

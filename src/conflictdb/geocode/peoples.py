@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Container, Mapping
 from functools import lru_cache
 from importlib import resources
 
 import yaml
+
+from conflictdb.geocode.gazetteer import fold
+from conflictdb.models import Mention
 
 # Shorter names are also common words or other places' names ('Dir', 'Fur', 'Ayr').
 _MIN_LENGTH = 4
@@ -199,3 +203,26 @@ def regional_units(text: str) -> dict[tuple[str, str], tuple[int, int]]:
                     units.setdefault((cc, unit), (matches[i].start(), matches[i + n - 1].end()))
                     break
     return units
+
+
+def actor_countries(
+    mention: Mention, *, said: frozenset[str], countries: Container[str], by_name: Mapping[str, str]
+) -> tuple[str, ...]:
+    """The actors' country codes, each once per time it counts: the second side's and state forces' twice.
+
+    The side attacked or raided is mostly at home ('Ethiopian raiders attack Kenyan police' is in Kenya), as
+    are a state's forces; raiders and militias on the first side may come from abroad. A country whose
+    demonym the text uses (`said`) has been counted from the text already: an actor named by it ('Ethiopian
+    troops', 'Ethiopian raiders') does not count it again. `countries` holds the ISO codes, `by_name` maps a
+    folded country name to its code.
+    """
+    ccs: list[str] = []
+    sides = [(a, 2 if a.inter == 1 else 1) for a in (mention.actor1, *mention.assoc_actor_1) if a is not None]
+    sides += [(a, 2) for a in (mention.actor2, *mention.assoc_actor_2) if a is not None]
+    for actor, times in sides:
+        if not actor.country:
+            continue
+        cc = actor.country if actor.country in countries else by_name.get(fold(actor.country))  # a code, or a name
+        if cc and cc not in said:
+            ccs.extend([cc] * times)
+    return tuple(ccs)
