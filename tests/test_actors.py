@@ -531,3 +531,12 @@ def test_actors_registry_names_a_group_by_its_acronym_too() -> None:
     registry = Registry.load()
     names = {m.entry.name for m in registry.match("Two PBCP cadres were held on Monday.")}
     assert names == {"PBCP: Purba Banglar Communist Party"}
+
+
+def test_actors_units_of_state_forces_are_named_as_acled_names_them() -> None:
+    registry = Registry.load()
+    found = {m.entry.name for m in registry.match("LDU personnel and Air Force Intelligence officers were deployed.")}
+    assert "Military Forces of Uganda Local Defense Unit" in found
+    assert "Military Forces of Syria Air Force Intelligence Directorate" in found
+    # the unit's own name wins over its country's generic force
+    assert "Military Forces of Uganda" not in {m.entry.name for m in registry.match("LDU personnel beat a man.")}
