@@ -214,3 +214,16 @@ def test_muc_party_beside_an_act_is_no_perpetrator(monkeypatch: pytest.MonkeyPat
     # accused, a party is a perpetrator
     accused = dataclasses.replace(party, responses=(Response("accusation", "POLICE", Span(0, 20), against="BLUE PARTY"),))
     assert evaluation._perpetrators(_doc(text, accused))[0] != []
+
+
+def test_muc_group_named_as_a_topic_is_no_perpetrator() -> None:
+    text = "AFTER TALKS ON THE DEMOBILIZATION OF THE RED HAND BRIGADE ENDED, GUNMEN SHOT A JUDGE IN THE CAPITAL."
+    topic = _attack(text, "SHOT", "RED HAND BRIGADE", "Red Hand Brigade")
+    assert evaluation._perpetrators(_doc(text, topic))[0] == []
+    text = "THE CONDITIONS DEMANDED BY THE RED HAND BRIGADE INCLUDE AN END TO THE MURDER OF PEASANTS."
+    demanded = _attack(text, "MURDER", "RED HAND BRIGADE", "Red Hand Brigade")
+    assert evaluation._perpetrators(_doc(text, demanded))[0] == []
+    # the members or a unit 'of' a group are the group acting
+    text = "MEMBERS OF THE RED HAND BRIGADE SHOT A JUDGE IN THE CAPITAL ON MONDAY."
+    members = _attack(text, "SHOT", "RED HAND BRIGADE", "Red Hand Brigade")
+    assert evaluation._perpetrators(_doc(text, members))[0] != []

@@ -247,6 +247,8 @@ def _perpetrators(doc: Document) -> tuple[list[set[str]], list[set[str]]]:
             continue
         if _abroad(mention):
             continue  # the act is placed outside MUC-4's nine countries (claims and accusations are read above)
+        if _named_as_topic(doc.text, mention):
+            continue
         for actor, spans in ((mention.actor1, named_by), *((a, []) for a in mention.assoc_actor_1)):
             if actor is None:
                 continue
@@ -374,6 +376,38 @@ def _victims_side(text: str, mention: Mention) -> bool:
     if mention.actor1 is None or not spans:
         return False
     return all(affiliation(text, span) or _SUFFERED.match(text, span.end, span.end + 80) for span in spans)
+
+
+# 'the demobilization of the X', 'detentions of soldiers': a noun before 'of' that is neither the group's part
+# ('members of', 'a unit of') nor its act ('attacks of', 'the involvement of') makes the group a topic.
+_OF_HEAD = re.compile(r"\b(\w+)\s+of\s+(?:the\s+)?(?:so-called\s+)?[\"“]?\s*$", re.IGNORECASE)
+_PART_OR_ACT = re.compile(
+    r"^(?:members?|units?|guerrillas?|terrorists?|rebels?|commandos?|commands?|columns?|cells?|fronts?|squads?|"
+    r"groups?|forces|troops|soldiers|militants|men|fighters|elements|detachments?|patrols?|wings?|factions?|gunmen|"
+    r"hitmen|personnel|agents|battalions?|brigades?|murders?|killings?|assassinations?|kidnappings?|attacks?|"
+    r"bombings?|massacres?|actions?|crimes?|offensive|participation|involvement)$",
+    re.IGNORECASE,
+)
+# 'the conditions demanded by the X': the agent of a verb of no violence.
+_BY_NO_ACT = re.compile(
+    r"\b(?:demanded|proposed|promoted|called|announced|offered|released|issued|signed|presented|rejected|said)"
+    r"\s+by\s+(?:the\s+)?[\"“]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _named_as_topic(text: str, mention: Mention) -> bool:
+    """Whether every word that names the doer makes it a topic, not the act's author: the complement of a
+    noun that is neither its part nor its act ('the demobilization of the X'), or the agent of a verb of no
+    violence ('the conditions demanded by the X')."""
+    spans = mention.evidence.get("actor1", ())
+
+    def topic(span: Span) -> bool:
+        before = text[max(0, span.start - 60) : span.start]
+        head = _OF_HEAD.search(before)
+        return bool(head and not _PART_OR_ACT.match(head.group(1))) or bool(_BY_NO_ACT.search(before))
+
+    return mention.actor1 is not None and bool(spans) and all(topic(span) for span in spans)
 
 
 # Nouns for the members of a group who act: after a group's name they are its perpetrator individuals.
