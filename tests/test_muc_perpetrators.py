@@ -227,3 +227,17 @@ def test_muc_group_named_as_a_topic_is_no_perpetrator() -> None:
     text = "MEMBERS OF THE RED HAND BRIGADE SHOT A JUDGE IN THE CAPITAL ON MONDAY."
     members = _attack(text, "SHOT", "RED HAND BRIGADE", "Red Hand Brigade")
     assert evaluation._perpetrators(_doc(text, members))[0] != []
+
+
+@pytest.mark.parametrize(
+    ("predicted", "gold", "found"),
+    [
+        ("red army front", "RAF [RED ARMY FRONT] GUERRILLAS", True),
+        ("raf", "RED ARMY FRONT [RAF]", True),
+        ("raf guerrillas", "RAF [RED ARMY FRONT] GUERRILLAS", True),
+        # a long phrase with a gloss inside is no name: the glossed body alone does not answer it
+        ("ministry of roads", "AUTHORS OF THE ATTACK ON THE MOR [MINISTRY OF ROADS] OFFICE", False),
+    ],
+)
+def test_muc_gold_name_with_a_bracketed_gloss_answers_to_either_form(predicted: str, gold: str, found: bool) -> None:
+    assert evaluation._muc_match({predicted}, [gold]) is found

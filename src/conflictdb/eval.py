@@ -190,10 +190,15 @@ def _muc_forms(value: str) -> set[str]:
     text = " ".join(value.lower().replace('"', " ").replace("[", "(").replace("]", ")").split())
     text = re.sub(r"^the\s+", "", text)
     forms = {text}
-    m = re.match(r"^(.*?)\s*\((\w+)\)$", text)
+    # a bracket glosses a name: 'eln [army of national liberation] guerrillas', 'farabundo marti national
+    # liberation front [fmln]'; the name is either form, with or without the words after it
+    m = re.match(r"^(.*?)\s*\(([^()]+)\)\s*(.*)$", text)
     if m:
-        forms.update({m.group(1), m.group(2)})
-    return {f for f in forms if f}
+        name, gloss, rest = m.groups()
+        forms.add(f"{name} {rest}")
+        if len(name.split()) == 1 or len(gloss.split()) == 1:
+            forms.update({name, gloss, f"{gloss} {rest}"})
+    return {f.strip() for f in forms if f.strip()}
 
 
 def _muc_match(predicted: set[str], gold_entity: list[str]) -> bool:
