@@ -196,7 +196,9 @@ def test_muc_act_placed_outside_muc4_countries_is_no_incident() -> None:
     text = "THE RED HAND BRIGADE KILLED TWO TOURISTS IN THE PORT. THE POLICE ARE LOOKING FOR THE KILLERS."
 
     def attack(country: str) -> Mention:
-        return _attack(text, "KILLED", "RED HAND BRIGADE", "Red Hand Brigade", place=Place(name="Port", country=country))
+        return _attack(
+            text, "KILLED", "RED HAND BRIGADE", "Red Hand Brigade", place=Place(name="Port", country=country)
+        )
 
     assert evaluation._perpetrators(_doc(text, attack("Spain")))[0] == []
     assert evaluation._perpetrators(_doc(text, attack("Peru")))[0] != []
@@ -212,7 +214,9 @@ def test_muc_party_beside_an_act_is_no_perpetrator(monkeypatch: pytest.MonkeyPat
     party = _attack(text, "SHOT", "BLUE PARTY", "Blue Party")
     assert evaluation._perpetrators(_doc(text, party))[0] == []
     # accused, a party is a perpetrator
-    accused = dataclasses.replace(party, responses=(Response("accusation", "POLICE", Span(0, 20), against="BLUE PARTY"),))
+    accused = dataclasses.replace(
+        party, responses=(Response("accusation", "POLICE", Span(0, 20), against="BLUE PARTY"),)
+    )
     assert evaluation._perpetrators(_doc(text, accused))[0] != []
 
 
