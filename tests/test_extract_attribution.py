@@ -43,7 +43,7 @@ def _claimants(text: str, extractor: Extractor) -> list[str]:
             "MEMBERS OF THE RED HAND BRIGADE",
         ),
         # 'is responsible for' has its kin: guilty of, to blame for, accountable for
-        ("The bishop said the Northern Front was guilty of the murder of two nurses in Puerto Viejo.", "Northern Front"),
+        ("The bishop said the Northern Front was guilty of the murder of two nurses in Viejo.", "Northern Front"),
         ("THE RED HAND BRIGADE IS TO BLAME FOR THE BOMBING OF THE BUS STATION, THE MAYOR SAID.", "RED HAND BRIGADE"),
         ("The minister said the People's Army is accountable for the massacre of 12 villagers.", "People's Army"),
     ],

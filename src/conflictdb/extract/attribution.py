@@ -449,7 +449,8 @@ def _called(token: Any) -> Any | None:
         if acl.dep_ != "acl" or acl.lower_ not in _CALLED:
             continue
         for child in acl.children:
-            if child.dep_ in ("oprd", "attr") or (child.dep_ == "dobj" and child.lower_ not in ("itself", "themselves")):
+            reflexive = child.lower_ in ("itself", "themselves")
+            if child.dep_ in ("oprd", "attr") or (child.dep_ == "dobj" and not reflexive):
                 return child
             if child.dep_ == "prep" and child.lower_ == "as":
                 return next((o for o in child.children if o.dep_ == "pobj"), None)
