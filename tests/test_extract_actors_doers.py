@@ -215,3 +215,31 @@ def test_extract_actors_arson_group_of_turkey_is_named() -> None:
     text = "The Children of Fire Initiative set fire to a paint factory in an industrial zone."
     names = {m.entry.name for m in Registry.load().match(text)}
     assert "Children of Fire" in names
+
+
+@pytest.mark.slow
+def test_extract_actors_group_being_disarmed_is_no_doer(finder: ActorFinder, nlp: Any) -> None:
+    text = "A mediator who had come to discuss disarming the FMLN was stabbed outside his hotel on Friday."
+    found = roles(finder, nlp, text, "stabbed", "Violence against civilians", "Attack")
+    assert pair(found)[0] == "Unidentified Armed Group ({country})"
+
+
+@pytest.mark.slow
+def test_extract_actors_group_in_talks_is_no_bomber(finder: ActorFinder, nlp: Any) -> None:
+    text = "A bomb exploded outside the hotel where the government had held talks with the FMLN the week before."
+    found = roles(finder, nlp, text, "bomb", "Explosions/Remote violence", "Remote explosive/landmine/IED")
+    assert pair(found)[0] == "Unidentified Armed Group ({country})"
+
+
+@pytest.mark.slow
+def test_extract_actors_group_that_made_demands_is_no_doer(finder: ActorFinder, nlp: Any) -> None:
+    text = "The conditions demanded by the FMLN include land reform. Two farmers were shot dead near the village."
+    found = roles(finder, nlp, text, "shot", "Violence against civilians", "Attack")
+    assert pair(found)[0] == "Unidentified Armed Group ({country})"
+
+
+@pytest.mark.slow
+def test_extract_actors_attack_carried_out_by_a_group_keeps_its_doer(finder: ActorFinder, nlp: Any) -> None:
+    text = "The conditions were harsh. The attack carried out by the FMLN left two peasants dead near the village."
+    found = roles(finder, nlp, text, "attack", "Violence against civilians", "Attack")
+    assert pair(found)[0] == "FMLN: Farabundo Marti National Liberation Front"

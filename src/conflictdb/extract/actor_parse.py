@@ -22,6 +22,7 @@ __all__ = [
     "objects",
     "phrase",
     "pick",
+    "topic_only",
     "trigger_token",
 ]
 
@@ -294,3 +295,46 @@ def conjoined_agents(token: Any) -> tuple[Any, ...]:
                 for obj in (g for g in child.children if g.dep_ == "pobj"):
                     out.extend([obj, *obj.conjuncts])
     return tuple(out)
+
+
+# Acts that a group undergoes or takes part in without doing violence: named as their object ('discuss
+# disarming the X', 'talks with the X', 'a blow to the X'), the group is the topic, not the doer of an attack
+# told beside it.
+_TOPIC_VERBS = inflected(
+    ["disarm", "demobilize", "demobilise", "discuss", "negotiate", "dismantle", "legalize", "legalise", "invite"]
+)
+_TOPIC_NOUNS = frozenset({
+    "talks", "negotiations", "negotiation", "dialogue", "disarmament", "disarming", "demobilization",
+    "demobilisation", "reintegration", "amnesty", "blow", "blows", "chief", "chiefs", "delegation", "envoy",
+    "communique", "communiques", "statement", "proposal", "proposals", "demands", "conditions",
+})  # fmt: skip
+_TOPIC_PREPS = frozenset({"of", "with", "to", "between", "by"})
+# Participles of saying, asking or making something that is no attack: 'the conditions demanded by the X', 'a
+# campaign developed by the X' (the X is the doer of the demand, not of the act told beside it).
+_MAKING = inflected(
+    ["demand", "issue", "propose", "develop", "receive", "publish", "release", "broadcast", "sign", "announce",
+     "offer", "present", "reject", "accept", "request", "send", "distribute"]
+)  # fmt: skip
+# Links that pass a name's place in the sentence on to the word it hangs on: 'the X and the Y', 'the X (Z)'.
+_THROUGH = frozenset({"conj", "appos", "compound", "nmod", "amod", "poss"})
+
+
+def topic_only(doc: Any, start: int, end: int) -> bool:
+    """Whether the name at characters `start`-`end` is only the object of a non-violent act: 'to discuss
+    disarming the X', 'talks with the X', 'the finance chief of the X' (never an attack's doer by itself)."""
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+    if span is None or not len(span):
+        return False
+    token = span.root
+    for _ in range(4):
+        if token.dep_ not in _THROUGH or token.head is token:
+            break
+        token = token.head
+    head = token.head
+    if token.dep_ == "dobj":
+        return is_form(head, _TOPIC_VERBS)
+    if token.dep_ == "pobj" and head.dep_ == "agent" and head.head.dep_ == "acl":
+        return is_form(head.head, _MAKING)
+    if token.dep_ == "pobj" and head.lower_ in _TOPIC_PREPS and head.head is not head:
+        return head.head.lower_ in _TOPIC_NOUNS or is_form(head.head, _TOPIC_VERBS)
+    return False

@@ -27,6 +27,7 @@ from conflictdb.extract.actor_parse import (
     objects,
     phrase,
     pick,
+    topic_only,
     trigger_token,
 )
 from conflictdb.extract.actor_patterns import patterns
@@ -169,6 +170,9 @@ class ActorFinder:
         cast.sentence = Span(sent.start_char, sent.end_char) if sent is not None else None
         cast.objects = objects(token)
         cast.doer_words = tuple(t.lower_ for t in args.agents)
+        cast.topics = [
+            m for m in matches if _armed(m) and m not in agents and topic_only(spacy_doc, m.extent.start, m.extent.end)
+        ]
         if event_type in ("Protests", "Riots"):
             cast.nationality = nationality(args.agents, self.registry.country_of)
         observer = next((m.entry for m in matches if m.entry.role == OBSERVER and len(m.entry.sides) == 2), None)
@@ -203,6 +207,7 @@ class _Cast:
     objects: tuple[str, ...] = ()  # the head words of what the trigger's verbs acted on
     doer_words: tuple[str, ...] = ()  # the head words of the doers' phrases
     nationality: str | None = None  # the country a crowd's own words give it ('Chinese tourists')
+    topics: list[Match] = field(default_factory=list)  # groups named only as a non-violent act's object
 
     def decide(self, event_type: str, sub_event_type: str) -> Roles:
         first = _first
@@ -213,8 +218,11 @@ class _Cast:
         anywhere = [m for m in self.matches if _armed(m) and m not in self.patients and acting(self.text, m)]
         # a doer found beyond the parse is never a group named as the affiliation of someone in the act's own
         # sentence (its victim's), nor a group named many sentences away
-        near_doers = [m for m in near if not affiliation(self.text, m.extent)]
-        anywhere_doers = [m for m in anywhere if (m in near_doers or m not in near) and self._close(m)]
+        # ... nor one named only as what a non-violent act is about ('talks with the X')
+        near_doers = [m for m in near if not affiliation(self.text, m.extent) and m not in self.topics]
+        anywhere_doers = [
+            m for m in anywhere if (m in near_doers or m not in near) and self._close(m) and m not in self.topics
+        ]
         m1 = m2 = None
         a1: Actor | None = None
         a2: Actor | None = None
