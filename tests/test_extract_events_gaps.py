@@ -138,3 +138,23 @@ def test_extract_events_gaps_joined_verbs_share_the_object(extractor: Any, text:
 def test_extract_events_gaps_crowd_against_state(extractor: Any, text: str, event_type: str) -> None:
     coded = _main(extractor, text)
     assert coded is not None and coded[0] == event_type
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        # a plural act noun with no determiner, place or time, the object of a perfect verb: a trend, no incident
+        ("The region has long endured brutal kidnappings.", None),
+        ("The district has seen repeated abductions.", None),
+        # the same noun with a place and a day is one incident
+        (
+            "Rebels carried out bombings in Mogadishu on Monday.",
+            ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        ),
+        # told in the simple past, with a target named, the attacks happened
+        ("Militants staged attacks on police posts near Garissa.", ("Battles", "Armed clash")),
+    ],
+)
+def test_extract_events_gaps_trend_is_no_incident(extractor: Any, text: str, coded: tuple[str, str] | None) -> None:
+    assert _main(extractor, text) == coded

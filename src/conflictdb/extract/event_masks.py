@@ -6,6 +6,7 @@ speech ('to battle the coronavirus'). events.find() leaves the triggers inside t
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from conflictdb.models import Span
 
@@ -105,3 +106,24 @@ def masks(text: str, span: Span) -> list[Span]:
         if _CROWD_ACT.search(chunk, 0, m.start())
     ]
     return spans
+
+
+# What tells one incident: a place, a time or a count ('bombings in Kandahar', 'on Monday', 'two attacks').
+_ANCHOR = frozenset(["GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "QUANTITY"])
+_ANCHOR_DEPS = frozenset(["det", "nummod", "poss", "prep", "quantmod", "relcl", "acl"])
+
+
+def trend(hit: Span, sdoc: Any) -> bool:
+    """Whether a trigger names a trend, not an incident ('the province has long suffered cruel bombings'): a plural
+    act noun with no determiner, number, owner or phrase of its own, an object in a sentence that tells no
+    place, time or count."""
+    span = sdoc.char_span(hit.start, hit.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    # (a trend is told in the present or the perfect: 'has suffered bombings'; 'carried out raids' was one time)
+    if root.tag_ != "NNS" or root.dep_ != "dobj" or root.head.tag_ not in ("VBZ", "VBP", "VBN", "VBG"):
+        return False
+    if any(c.dep_ in _ANCHOR_DEPS for c in root.children):
+        return False
+    return not any(e.label_ in _ANCHOR for e in root.sent.ents)

@@ -22,6 +22,7 @@ from conflictdb.extract.event_groups import group as group
 from conflictdb.extract.event_groups import merged as merged
 from conflictdb.extract.event_groups import salient as salient
 from conflictdb.extract.event_masks import masks as masks  # re-exported: callers read it from here
+from conflictdb.extract.event_masks import trend
 from conflictdb.extract.event_parse import (
     LOOSE,
     after_violence,
@@ -226,6 +227,12 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
     labelled = next((k for k in hits if k.startswith(SD_LABEL)), None)
     if labelled is not None:  # the coder's own label for a strategic development
         return Coding("Strategic developments", labelled[len(SD_LABEL) :], tuple(hits[labelled][:1]))
+    if sdoc is not None:  # 'has long suffered cruel bombings': a trend, no incident
+        hits = {
+            k: v
+            for k, v in ((k, [x for x in v if k not in VIOLENT or not trend(x, sdoc)]) for k, v in hits.items())
+            if v
+        }
     if sdoc is not None and hits.get("mob"):
         # 'suspected rustlers shot two men': suspects who do the violence are no mob's victims
         # ('police fired at suspected robbers': suspects that the state's forces or armed men shot are no mob's)
