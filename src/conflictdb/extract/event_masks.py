@@ -121,8 +121,11 @@ def trend(hit: Span, sdoc: Any) -> bool:
     if span is None:
         return False
     root = span.root
-    # (a trend is told in the present or the perfect: 'has suffered bombings'; 'carried out raids' was one time)
-    if root.tag_ != "NNS" or root.dep_ != "dobj" or root.head.tag_ not in ("VBZ", "VBP", "VBN", "VBG"):
+    # (a trend is told in the perfect or the progressive: 'has suffered bombings'; 'carried out raids' was one
+    # time, and a headline's present 'hurl grenades' tells one incident)
+    if root.tag_ != "NNS" or root.dep_ != "dobj" or root.head.tag_ not in ("VBN", "VBG"):
+        return False
+    if not any(c.dep_ == "aux" and c.lemma_ in ("have", "be") for c in root.head.children):
         return False
     if any(c.dep_ in _ANCHOR_DEPS for c in root.children):
         return False
