@@ -1,4 +1,5 @@
-"""Shared fixtures: a fresh store per test, the paths beside the checkout, and the actor tests' finder and parser."""
+"""Shared fixtures: a fresh store per test, the paths beside the checkout, the extractor, and the actor tests'
+finder and parser."""
 
 from __future__ import annotations
 
@@ -34,6 +35,14 @@ def _own_gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("CONFLICTDB_GAZETTEER", str(tmp_path_factory.mktemp("gazetteer") / "gazetteer.sqlite"))
         yield
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Any:
+    """The extraction stage on one process, loaded once for every test that extracts."""
+    from conflictdb.extract import Extractor
+
+    return Extractor(n_process=1)
 
 
 @pytest.fixture(scope="session")

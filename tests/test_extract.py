@@ -130,13 +130,6 @@ def test_extract_sentence_split_keeps_offsets() -> None:
 # --- through spaCy -----------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def extractor():  # type: ignore[no-untyped-def]
-    from conflictdb.extract import Extractor
-
-    return Extractor(n_process=1)
-
-
 CASES = [
     ("On 3 June 2021, about 200 nurses marched to the health ministry in the capital demanding unpaid salaries.",
      "Protests", "Peaceful protest"),

@@ -3,20 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from extracted import accusations
 
 from conflictdb.extract import Extractor, extract_text
-from conflictdb.models import Response
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(n_process=1)
-
-
-def _accused(text: str, extractor: Extractor) -> list[str]:
-    doc = extract_text(text, published="1990-03-02", extractor=extractor)
-    responses: list[Response] = [r for m in doc.mentions for r in m.responses]
-    return [" ".join(r.against.split()) for r in responses if r.kind == "accusation"]
 
 
 def _claimants(text: str, extractor: Extractor) -> list[str]:
@@ -49,7 +38,7 @@ def _claimants(text: str, extractor: Extractor) -> list[str]:
     ],
 )
 def test_extract_attribution_accusation_names_the_accused(text: str, accused: str, extractor: Extractor) -> None:
-    assert accused in _accused(text, extractor)
+    assert accused in accusations(extractor, text)
 
 
 @pytest.mark.slow
@@ -64,7 +53,7 @@ def test_extract_attribution_accusation_names_the_accused(text: str, accused: st
     ],
 )
 def test_extract_attribution_no_accusation(text: str, extractor: Extractor) -> None:
-    assert _accused(text, extractor) == []
+    assert accusations(extractor, text) == []
 
 
 @pytest.mark.slow
@@ -88,4 +77,4 @@ def test_extract_attribution_claimant_is_the_subject_nearest_the_verb(extractor:
 @pytest.mark.slow
 def test_extract_attribution_accused_phrase_keeps_modifiers_of_modifiers(extractor: Extractor) -> None:
     text = "A BOMB EXPLODED IN THE MARKET TODAY. THE REPORT SAYS ARMED FORCES ELEMENTS ARE RESPONSIBLE FOR THE ATTACK."
-    assert _accused(text, extractor) == ["ARMED FORCES ELEMENTS"]
+    assert accusations(extractor, text) == ["ARMED FORCES ELEMENTS"]

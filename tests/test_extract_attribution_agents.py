@@ -3,18 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from extracted import accusations
 
 from conflictdb.extract import Extractor, extract_text
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(n_process=1)
-
-
-def _accused(text: str, extractor: Extractor) -> list[str]:
-    doc = extract_text(text, published="1990-03-02", extractor=extractor)
-    return [" ".join(r.against.split()) for m in doc.mentions for r in m.responses if r.kind == "accusation"]
 
 
 @pytest.mark.slow
@@ -81,7 +72,7 @@ def _accused(text: str, extractor: Extractor) -> list[str]:
     ],
 )
 def test_extract_attribution_agent_of_an_act_is_accused(text: str, accused: str, extractor: Extractor) -> None:
-    assert accused in _accused(text, extractor)
+    assert accused in accusations(extractor, text)
 
 
 @pytest.mark.slow
@@ -109,7 +100,7 @@ def test_extract_attribution_agent_of_an_act_is_accused(text: str, accused: str,
     ],
 )
 def test_extract_attribution_no_agent_accused(text: str, extractor: Extractor) -> None:
-    assert _accused(text, extractor) == []
+    assert accusations(extractor, text) == []
 
 
 @pytest.mark.slow
@@ -184,4 +175,4 @@ def test_extract_attribution_members_from_a_group_name_the_group(extractor: Extr
         "FOUR TOURISTS WERE SHOT TO DEATH LAST NIGHT BY A GROUP OF TERRORISTS FROM THE GREEN VALLEY LIBERATION "
         "FRONT (GVLF) IN THE OLD TOWN."
     )
-    assert _accused(text, extractor) == ["GROUP OF TERRORISTS FROM THE GREEN VALLEY LIBERATION FRONT (GVLF)"]
+    assert accusations(extractor, text) == ["GROUP OF TERRORISTS FROM THE GREEN VALLEY LIBERATION FRONT (GVLF)"]

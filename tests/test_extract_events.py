@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from extracted import main_event
 
 from conflictdb.extract import events, sentences
 from conflictdb.models import Span
@@ -14,21 +15,6 @@ def _hits(text: str) -> events.Hits:
     return events.merged(
         [events.find(text, s) for s in sentences.split(text)], tuple(range(len(sentences.split(text))))
     )
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Any:
-    from conflictdb.extract import Extractor
-
-    return Extractor(n_process=1)
-
-
-def _main(extractor: Any, text: str) -> tuple[str, str]:
-    from conflictdb.extract import extract_text
-
-    doc = extract_text(text, published="2022-03-09", extractor=extractor)
-    main = next(m for m in doc.mentions if not m.background)
-    return main.event_type, main.sub_event_type
 
 
 def test_extract_events_sides_named_groups_from_the_registry() -> None:
@@ -63,18 +49,25 @@ def test_extract_events_rebel_forces_are_not_the_state() -> None:
     ],
 )
 def test_extract_events_fights_by_who_fought(extractor: Any, text: str, event_type: str) -> None:
-    assert _main(extractor, text)[0] == event_type
+    assert main_event(extractor, published="2022-03-09", text=text)[0] == event_type
 
 
 @pytest.mark.slow
 def test_extract_events_troops_killing_named_militants_is_a_battle(extractor: Any) -> None:
-    assert _main(extractor, "Troops killed six members of Boko Haram in a forest camp on Monday.")[0] == "Battles"
+    assert (
+        main_event(
+            extractor,
+            published="2022-03-09",
+            text="Troops killed six members of Boko Haram in a forest camp on Monday.",
+        )[0]
+        == "Battles"
+    )
 
 
 @pytest.mark.slow
 def test_extract_events_a_named_groups_leader_shot_is_violence_against_civilians(extractor: Any) -> None:
     text = "Unknown gunmen shot dead a local leader of the Taliban outside his home on Monday."
-    assert _main(extractor, text)[0] == "Violence against civilians"
+    assert main_event(extractor, published="2022-03-09", text=text)[0] == "Violence against civilians"
 
 
 def test_extract_events_find_keeps_offsets() -> None:
@@ -108,7 +101,7 @@ def test_extract_events_find_keeps_offsets() -> None:
     ],
 )
 def test_extract_events_protest_or_riot(extractor: Any, text: str, event_type: str, sub_event_type: str) -> None:
-    assert _main(extractor, text) == (event_type, sub_event_type)
+    assert main_event(extractor, published="2022-03-09", text=text) == (event_type, sub_event_type)
 
 
 @pytest.mark.slow
@@ -128,13 +121,13 @@ def test_extract_events_protest_or_riot(extractor: Any, text: str, event_type: s
     ],
 )
 def test_extract_events_doers_decide_riot_or_attack(extractor: Any, text: str, event_type: str) -> None:
-    assert _main(extractor, text)[0] == event_type
+    assert main_event(extractor, published="2022-03-09", text=text)[0] == event_type
 
 
 @pytest.mark.slow
 def test_extract_events_fighting_for_a_seat_is_no_battle(extractor: Any) -> None:
     text = "A candidate who is fighting for a council seat went missing on Tuesday night."
-    assert _main(extractor, text)[0] != "Battles"
+    assert main_event(extractor, published="2022-03-09", text=text)[0] != "Battles"
 
 
 def test_extract_events_context_is_masked() -> None:
@@ -144,7 +137,10 @@ def test_extract_events_context_is_masked() -> None:
 
 @pytest.mark.slow
 def test_extract_events_bare_participle_subject_suffers(extractor: Any) -> None:
-    assert _main(extractor, "Two soldiers killed while on patrol near the border.")[0] == "Battles"
+    assert (
+        main_event(extractor, published="2022-03-09", text="Two soldiers killed while on patrol near the border.")[0]
+        == "Battles"
+    )
 
 
 @pytest.mark.slow
@@ -166,7 +162,7 @@ def test_extract_events_bare_participle_subject_suffers(extractor: Any) -> None:
 def test_extract_events_damage_by_armed_men_or_with_victims_is_no_riot(
     extractor: Any, text: str, event_type: str
 ) -> None:
-    assert _main(extractor, text)[0] == event_type
+    assert main_event(extractor, published="2022-03-09", text=text)[0] == event_type
 
 
 @pytest.mark.slow
@@ -179,7 +175,7 @@ def test_extract_events_damage_by_armed_men_or_with_victims_is_no_riot(
     ],
 )
 def test_extract_events_exchanges_of_fire_are_battles(extractor: Any, text: str) -> None:
-    assert _main(extractor, text)[0] == "Battles"
+    assert main_event(extractor, published="2022-03-09", text=text)[0] == "Battles"
 
 
 @pytest.mark.slow
@@ -193,7 +189,7 @@ def test_extract_events_exchanges_of_fire_are_battles(extractor: Any, text: str)
     ],
 )
 def test_extract_events_who_suffered_decides_battle_or_attack(extractor: Any, text: str, event_type: str) -> None:
-    assert _main(extractor, text)[0] == event_type
+    assert main_event(extractor, published="2022-03-09", text=text)[0] == event_type
 
 
 @pytest.mark.slow
@@ -207,7 +203,7 @@ def test_extract_events_who_suffered_decides_battle_or_attack(extractor: Any, te
     ],
 )
 def test_extract_events_detects_more(extractor: Any, text: str, event_type: str) -> None:
-    assert _main(extractor, text)[0] == event_type
+    assert main_event(extractor, published="2022-03-09", text=text)[0] == event_type
 
 
 @pytest.mark.slow
@@ -226,7 +222,7 @@ def test_extract_events_detects_more(extractor: Any, text: str, event_type: str)
     ],
 )
 def test_extract_events_protesters_violence_comes_first(extractor: Any, text: str, sub_event_type: str) -> None:
-    assert _main(extractor, text)[1] == sub_event_type
+    assert main_event(extractor, published="2022-03-09", text=text)[1] == sub_event_type
 
 
 @pytest.mark.parametrize(
@@ -257,7 +253,7 @@ def test_extract_events_label_only_at_sentence_start() -> None:
     ],
 )
 def test_extract_events_strikes_and_gatherings_are_protests(extractor: Any, text: str) -> None:
-    assert _main(extractor, text)[0] == "Protests"
+    assert main_event(extractor, published="2022-03-09", text=text)[0] == "Protests"
 
 
 def test_extract_events_wire_spelling_of_kidnapping() -> None:

@@ -7,21 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Any:
-    from conflictdb.extract import Extractor
-
-    return Extractor(n_process=1)
-
-
-def _main(extractor: Any, text: str) -> tuple[str, str] | None:
-    from conflictdb.extract import extract_text
-
-    doc = extract_text(text, published="2023-06-14", extractor=extractor)
-    main = next((m for m in doc.mentions if not m.background), None)
-    return None if main is None else (main.event_type, main.sub_event_type)
+from extracted import main_event
 
 
 @pytest.mark.slow
@@ -54,7 +40,7 @@ def _main(extractor: Any, text: str) -> tuple[str, str] | None:
     ],
 )
 def test_extract_events_gaps_plain_words(extractor: Any, text: str, coded: tuple[str, str]) -> None:
-    assert _main(extractor, text) == coded
+    assert main_event(extractor, published="2023-06-14", text=text) == coded
 
 
 @pytest.mark.slow
@@ -74,7 +60,7 @@ def test_extract_events_gaps_plain_words(extractor: Any, text: str, coded: tuple
     ],
 )
 def test_extract_events_gaps_captured_posts(extractor: Any, text: str, coded: tuple[str, str]) -> None:
-    assert _main(extractor, text) == coded
+    assert main_event(extractor, published="2023-06-14", text=text) == coded
 
 
 @pytest.mark.slow
@@ -87,7 +73,7 @@ def test_extract_events_gaps_captured_posts(extractor: Any, text: str, coded: tu
     ],
 )
 def test_extract_events_gaps_armed_volunteers(extractor: Any, text: str) -> None:
-    coded = _main(extractor, text)
+    coded = main_event(extractor, published="2023-06-14", text=text)
     assert coded is not None and coded[0] == "Battles"
 
 
@@ -101,7 +87,7 @@ def test_extract_events_gaps_armed_volunteers(extractor: Any, text: str) -> None
     ],
 )
 def test_extract_events_gaps_beating_drums_is_no_assault(extractor: Any, text: str) -> None:
-    assert _main(extractor, text) == ("Protests", "Peaceful protest")
+    assert main_event(extractor, published="2023-06-14", text=text) == ("Protests", "Peaceful protest")
 
 
 @pytest.mark.slow
@@ -114,7 +100,7 @@ def test_extract_events_gaps_beating_drums_is_no_assault(extractor: Any, text: s
     ],
 )
 def test_extract_events_gaps_joined_verbs_share_the_object(extractor: Any, text: str) -> None:
-    coded = _main(extractor, text)
+    coded = main_event(extractor, published="2023-06-14", text=text)
     assert coded is not None and coded[0] == "Violence against civilians"
 
 
@@ -136,7 +122,7 @@ def test_extract_events_gaps_joined_verbs_share_the_object(extractor: Any, text:
     ],
 )
 def test_extract_events_gaps_crowd_against_state(extractor: Any, text: str, event_type: str) -> None:
-    coded = _main(extractor, text)
+    coded = main_event(extractor, published="2023-06-14", text=text)
     assert coded is not None and coded[0] == event_type
 
 
@@ -157,4 +143,4 @@ def test_extract_events_gaps_crowd_against_state(extractor: Any, text: str, even
     ],
 )
 def test_extract_events_gaps_trend_is_no_incident(extractor: Any, text: str, coded: tuple[str, str] | None) -> None:
-    assert _main(extractor, text) == coded
+    assert main_event(extractor, published="2023-06-14", text=text) == coded

@@ -6,21 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Any:
-    from conflictdb.extract import Extractor
-
-    return Extractor(n_process=1)
-
-
-def _main(extractor: Any, text: str) -> tuple[str, str]:
-    from conflictdb.extract import extract_text
-
-    doc = extract_text(text, published="2023-06-14", extractor=extractor)
-    main = next(m for m in doc.mentions if not m.background)
-    return main.event_type, main.sub_event_type
+from extracted import main_event
 
 
 @pytest.mark.slow
@@ -65,7 +51,7 @@ def _main(extractor: Any, text: str) -> tuple[str, str]:
     ],
 )
 def test_extract_events_grammar_who_suffered(extractor: Any, text: str, event_type: str) -> None:
-    assert _main(extractor, text)[0] == event_type
+    assert main_event(extractor, published="2023-06-14", text=text)[0] == event_type
 
 
 @pytest.mark.slow
@@ -133,7 +119,7 @@ def test_extract_events_grammar_who_suffered(extractor: Any, text: str, event_ty
     ],
 )
 def test_extract_events_grammar_crowds(extractor: Any, text: str, coded: tuple[str, str]) -> None:
-    assert _main(extractor, text) == coded
+    assert main_event(extractor, published="2023-06-14", text=text) == coded
 
 
 @pytest.mark.slow
@@ -152,7 +138,7 @@ def test_extract_events_grammar_crowds(extractor: Any, text: str, coded: tuple[s
     ],
 )
 def test_extract_events_grammar_protest_words(extractor: Any, text: str) -> None:
-    assert _main(extractor, text)[0] == "Protests"
+    assert main_event(extractor, published="2023-06-14", text=text)[0] == "Protests"
 
 
 @pytest.mark.slow
@@ -178,7 +164,7 @@ def test_extract_events_grammar_protest_words(extractor: Any, text: str) -> None
     ],
 )
 def test_extract_events_grammar_no_crowd(extractor: Any, text: str, event_type: str) -> None:
-    assert _main(extractor, text)[0] == event_type
+    assert main_event(extractor, published="2023-06-14", text=text)[0] == event_type
 
 
 @pytest.mark.slow
@@ -204,7 +190,7 @@ def test_extract_events_grammar_no_crowd(extractor: Any, text: str, event_type: 
     ],
 )
 def test_extract_events_grammar_remote_in_a_fight(extractor: Any, text: str, coded: tuple[str, str]) -> None:
-    assert _main(extractor, text) == coded
+    assert main_event(extractor, published="2023-06-14", text=text) == coded
 
 
 @pytest.mark.slow
@@ -237,11 +223,11 @@ def test_extract_events_grammar_remote_in_a_fight(extractor: Any, text: str, cod
     ],
 )
 def test_extract_events_grammar_stopped_or_held(extractor: Any, text: str, coded: tuple[str, str]) -> None:
-    assert _main(extractor, text) == coded
+    assert main_event(extractor, published="2023-06-14", text=text) == coded
 
 
 @pytest.mark.slow
 def test_extract_events_grammar_attack_met_with_fire(extractor: Any) -> None:
     # a grenade attack on a post that the soldiers answered with gunfire is one side of a battle
     text = "Militants threw a grenade at an army post in Garissa. The soldiers reacted with gunfire."
-    assert _main(extractor, text) == ("Battles", "Armed clash")
+    assert main_event(extractor, published="2023-06-14", text=text) == ("Battles", "Armed clash")

@@ -5,21 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Any:
-    from conflictdb.extract import Extractor
-
-    return Extractor(n_process=1)
-
-
-def _main(extractor: Any, text: str) -> tuple[str, str]:
-    from conflictdb.extract import extract_text
-
-    doc = extract_text(text, published="2022-03-09", extractor=extractor)
-    main = next(m for m in doc.mentions if not m.background)
-    return main.event_type, main.sub_event_type
+from extracted import main_event
 
 
 @pytest.mark.slow
@@ -44,7 +30,7 @@ def _main(extractor: Any, text: str) -> tuple[str, str]:
     ],
 )
 def test_extract_events_reading_who_suffered(extractor: Any, text: str, event_type: str) -> None:
-    assert _main(extractor, text)[0] == event_type
+    assert main_event(extractor, published="2022-03-09", text=text)[0] == event_type
 
 
 @pytest.mark.slow
@@ -89,7 +75,7 @@ def test_extract_events_reading_who_suffered(extractor: Any, text: str, event_ty
     ],
 )
 def test_extract_events_reading_what_happened(extractor: Any, text: str, event_type: str) -> None:
-    assert _main(extractor, text)[0] == event_type
+    assert main_event(extractor, published="2022-03-09", text=text)[0] == event_type
 
 
 @pytest.mark.slow
@@ -109,7 +95,7 @@ def test_extract_events_reading_what_happened(extractor: Any, text: str, event_t
     ],
 )
 def test_extract_events_reading_fire_exchanged(extractor: Any, text: str, event_type: str) -> None:
-    assert _main(extractor, text)[0] == event_type
+    assert main_event(extractor, published="2022-03-09", text=text)[0] == event_type
 
 
 @pytest.mark.slow
@@ -133,7 +119,7 @@ def test_extract_events_reading_fire_exchanged(extractor: Any, text: str, event_
 def test_extract_events_reading_gathering_attacked(
     extractor: Any, text: str, event_type: str, sub_event_type: str
 ) -> None:
-    assert _main(extractor, text) == (event_type, sub_event_type)
+    assert main_event(extractor, published="2022-03-09", text=text) == (event_type, sub_event_type)
 
 
 @pytest.mark.slow
@@ -158,4 +144,4 @@ def test_extract_events_reading_gathering_attacked(
     ],
 )
 def test_extract_events_reading_setting_of_violence(extractor: Any, text: str, event_type: str) -> None:
-    assert _main(extractor, text)[0] == event_type
+    assert main_event(extractor, published="2022-03-09", text=text)[0] == event_type

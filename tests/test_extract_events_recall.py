@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from extracted import main_event
 
 from conflictdb.extract import events, sentences
 
@@ -12,21 +13,6 @@ from conflictdb.extract import events, sentences
 def _hits(text: str) -> events.Hits:
     spans = sentences.split(text)
     return events.merged([events.find(text, s) for s in spans], tuple(range(len(spans))))
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Any:
-    from conflictdb.extract import Extractor
-
-    return Extractor(n_process=1)
-
-
-def _main(extractor: Any, text: str) -> tuple[str, str] | None:
-    from conflictdb.extract import extract_text
-
-    doc = extract_text(text, published="2023-06-02", extractor=extractor)
-    main = next((m for m in doc.mentions if not m.background), None)
-    return (main.event_type, main.sub_event_type) if main else None
 
 
 @pytest.mark.parametrize(
@@ -93,7 +79,7 @@ def test_extract_events_a_dispute_counts_only_when_nothing_else_does() -> None:
     ],
 )
 def test_extract_events_reports_get_an_event(extractor: Any, text: str, event_type: str) -> None:
-    main = _main(extractor, text)
+    main = main_event(extractor, published="2023-06-02", text=text)
     assert main is not None
     assert main[0] == event_type
 
@@ -123,7 +109,7 @@ def test_extract_events_reports_get_an_event(extractor: Any, text: str, event_ty
     ],
 )
 def test_extract_events_who_was_hit_and_who_did_it(extractor: Any, text: str, event_type: str) -> None:
-    main = _main(extractor, text)
+    main = main_event(extractor, published="2023-06-02", text=text)
     assert main is not None
     assert main[0] == event_type
 
@@ -141,7 +127,7 @@ def test_extract_events_who_was_hit_and_who_did_it(extractor: Any, text: str, ev
     ],
 )
 def test_extract_events_armed_men_hit_make_a_battle(extractor: Any, text: str) -> None:
-    main = _main(extractor, text)
+    main = main_event(extractor, published="2023-06-02", text=text)
     assert main is not None
     assert main[0] == "Battles"
 
@@ -154,7 +140,7 @@ def test_extract_events_ethnic_violence_is_context_not_a_fight() -> None:
 @pytest.mark.slow
 def test_extract_events_a_grenade_answered_by_fire_is_a_battle(extractor: Any) -> None:
     text = "Militants threw a grenade at a police patrol near the bridge. The officers returned fire and they fled."
-    main = _main(extractor, text)
+    main = main_event(extractor, published="2023-06-02", text=text)
     assert main is not None
     assert main[0] == "Battles"
 
@@ -169,13 +155,13 @@ def test_extract_events_a_grenade_answered_by_fire_is_a_battle(extractor: Any) -
     ],
 )
 def test_extract_events_a_threat_plan_or_plea_is_no_event(extractor: Any, text: str) -> None:
-    assert _main(extractor, text) is None
+    assert main_event(extractor, published="2023-06-02", text=text) is None
 
 
 @pytest.mark.slow
 def test_extract_events_an_act_done_after_a_threat_is_still_an_event(extractor: Any) -> None:
     text = "Gunmen killed a judge in the capital on Monday, a week after the cartel threatened to kill ten judges."
-    assert _main(extractor, text) == ("Violence against civilians", "Attack")
+    assert main_event(extractor, published="2023-06-02", text=text) == ("Violence against civilians", "Attack")
 
 
 @pytest.mark.slow
@@ -192,17 +178,17 @@ def test_extract_events_an_act_done_after_a_threat_is_still_an_event(extractor: 
     ],
 )
 def test_extract_events_a_protests_grievance_is_not_its_violence(extractor: Any, text: str, expected: str) -> None:
-    got = _main(extractor, text)
+    got = main_event(extractor, published="2023-06-02", text=text)
     assert got is not None and got[1] == expected
 
 
 @pytest.mark.slow
 def test_extract_events_the_conflict_an_attack_is_linked_to_is_context(extractor: Any) -> None:
     text = "Raiders burned 40 houses and killed four villagers, in attacks linked to the recent ethnic clashes."
-    assert _main(extractor, text) == ("Violence against civilians", "Attack")
+    assert main_event(extractor, published="2023-06-02", text=text) == ("Violence against civilians", "Attack")
     # an armed group tied to another is still the doer of its own act
     text = "Youth militias linked to a party candidate burnt the local party office after the primaries."
-    assert _main(extractor, text) is not None
+    assert main_event(extractor, published="2023-06-02", text=text) is not None
 
 
 @pytest.mark.slow
@@ -211,5 +197,9 @@ def test_extract_events_the_conflict_an_attack_is_linked_to_is_context(extractor
     [("an agricultural extension officer", "Violence against civilians"), ("a police officer", "Battles")],
 )
 def test_extract_events_a_civil_servant_officer_is_a_civilian(extractor: Any, victim: str, expected: str) -> None:
-    got = _main(extractor, f"Unidentified gunmen shot and killed {victim} along the main road on Friday.")
+    got = main_event(
+        extractor,
+        published="2023-06-02",
+        text=f"Unidentified gunmen shot and killed {victim} along the main road on Friday.",
+    )
     assert got is not None and got[0] == expected

@@ -6,21 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Any:
-    from conflictdb.extract import Extractor
-
-    return Extractor(n_process=1)
-
-
-def _main(extractor: Any, text: str) -> tuple[str, str]:
-    from conflictdb.extract import extract_text
-
-    doc = extract_text(text, published="2023-06-14", extractor=extractor)
-    main = next(m for m in doc.mentions if not m.background)
-    return main.event_type, main.sub_event_type
+from extracted import main_event
 
 
 @pytest.mark.slow
@@ -53,7 +39,7 @@ def _main(extractor: Any, text: str) -> tuple[str, str]:
     ],
 )
 def test_extract_events_sides_decide_the_type(extractor: Any, text: str, event_type: str) -> None:
-    assert _main(extractor, text)[0] == event_type
+    assert main_event(extractor, published="2023-06-14", text=text)[0] == event_type
 
 
 @pytest.mark.slow
@@ -69,4 +55,4 @@ def test_extract_events_sides_decide_the_type(extractor: Any, text: str, event_t
     ],
 )
 def test_extract_events_what_happened_decides_the_type(extractor: Any, text: str, event_type: str) -> None:
-    assert _main(extractor, text)[0] == event_type
+    assert main_event(extractor, published="2023-06-14", text=text)[0] == event_type
