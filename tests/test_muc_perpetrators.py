@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import types
 
 import pytest
 
@@ -209,7 +210,8 @@ def test_muc_act_placed_outside_muc4_countries_is_no_incident() -> None:
 
 
 def test_muc_party_beside_an_act_is_no_perpetrator(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(evaluation, "_registry_roles", lambda: {"Blue Party": {"party"}})
+    party_entry = types.SimpleNamespace(name="Blue Party", role="party", country=None, operates=())
+    monkeypatch.setattr(evaluation, "_registry_entries", lambda: {"Blue Party": (party_entry,)})
     text = "GUNMEN AT THE BLUE PARTY RALLY SHOT TWO STUDENTS IN THE CAPITAL ON MONDAY."
     party = _attack(text, "SHOT", "BLUE PARTY", "Blue Party")
     assert evaluation._perpetrators(_doc(text, party))[0] == []

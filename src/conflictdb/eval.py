@@ -18,10 +18,13 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from conflictdb.errors import InputError
 from conflictdb.models import Actor, Document, Mention, Span
+
+if TYPE_CHECKING:
+    from conflictdb.extract.actor_registry import Entry
 
 ACLED_FIELDS = (
     "event_type",
@@ -263,7 +266,7 @@ def _perpetrators(doc: Document) -> tuple[list[set[str]], list[set[str]]]:
                 continue
             if not actor.known and len(actor.name.split()) < 2:
                 continue  # one word the registry lacks ('Spanish', 'personnel') is no organisation's name
-            if _registry_roles().get(actor.name) == {"party"}:
+            if {entry.role for entry in _registry_entries().get(actor.name, ())} == {"party"}:
                 continue  # a party named beside an act is its members' or victims' side; accused, it counts above
             names = (actor.name.replace("{country}", ""), actor.words, *spans, *_other_names(doc.text, actor))
             orgs.setdefault(actor.name, set()).update(*(_muc_forms(x) for x in names if x))
@@ -294,31 +297,24 @@ def _of_muc_country(name: str) -> bool:
     """Whether the actor named `name` may act in MUC-4's countries: a state's forces of one of them, a
     registry group of one of them, or an actor whose country is not known."""
     state = _STATE_OF.match(name)
-    countries = {state.group(1)} if state else _registry_countries().get(name, set())
+    # a registry actor's own country, or else the countries it operates in ('Wagner Group' in Mali ...)
+    entries = _registry_entries().get(name, ())
+    own = {c for e in entries for c in ([e.country] if e.country else [c for c, _ in e.operates])}
+    countries = {state.group(1)} if state else own
     return not countries or any("{" in c or c in MUC_COUNTRIES for c in countries)
 
 
 @functools.cache
-def _registry_roles() -> dict[str, set[str]]:
-    """Each registry actor's roles (named group, state force, political party ...)."""
+def _registry_entries() -> dict[str, tuple[Entry, ...]]:
+    """The registry's entries by actor name (one name may stand in several regions' lists)."""
     from conflictdb.extract.actor_registry import Registry
 
-    roles: dict[str, set[str]] = {}
+    found: dict[str, list[Entry]] = {}
     for _, entry in Registry.load().aliases:
-        roles.setdefault(entry.name, set()).add(entry.role)
-    return roles
-
-
-@functools.cache
-def _registry_countries() -> dict[str, set[str]]:
-    """Each registry actor's countries: its own, or those it operates in ('Wagner Group' in Mali ...)."""
-    from conflictdb.extract.actor_registry import Registry
-
-    countries: dict[str, set[str]] = {}
-    for _, entry in Registry.load().aliases:
-        found = {entry.country} if entry.country else {country for country, _ in entry.operates}
-        countries.setdefault(entry.name, set()).update(found)
-    return countries
+        entries = found.setdefault(entry.name, [])
+        if entry not in entries:
+            entries.append(entry)
+    return {name: tuple(entries) for name, entries in found.items()}
 
 
 def _voice(mention: Mention) -> bool:
