@@ -230,6 +230,9 @@ def stray(
         centre = centres.get(best_cc) if centres and best_cc else None
         if centre is not None and distance_km(entry.lat, entry.lon, *centre) < _NEIGHBOURS_KM:
             return False
+    # the text's words and outlet, not its actors' countries: forces and groups act abroad ('US forces struck
+    # Tarinkot', 'al Shabaab attacked Dadaab'), so they do not make a place a namesake
+    support = said if said is not None else support
     best = max(support.values(), default=0.0)
     return best >= 3.0 and support.get(entry.cc, 0.0) == 0.0
 
@@ -274,7 +277,8 @@ def main_country(reading: Reading, *, besides: Toponym | None = None) -> str | N
         ):
             # a place of some size that the words mark as the event's ('in Wajir') says as much as the country's
             # name, and more than the actors' demonyms ('Turkish forces shelled ... in Ar-Raqqa')
-            strong = 3.0 if significant(top.chosen) else 1.5
+            # a unit the text names as one ('in Dadaab District') is as sure as a place of some size
+            strong = 3.0 if significant(top.chosen) or top.designator in (1, 2) else 1.5
             votes[top.chosen.cc] += strong if top.cue == 2 else 1.0 if top.cue else 0.3
             if top.coherent and any(c.chosen is not None and c.chosen.cc == top.chosen.cc for c in top.context):
                 # a place given with its units ('Lafey (Mandera)') says as much as the country's name

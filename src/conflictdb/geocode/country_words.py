@@ -32,7 +32,7 @@ _FROM_RE = re.compile(
 # A demonym before these nouns names the country of a place, or of people at home there: 'a Kenyan
 # village', 'Kenyan herders' (raided where they live), 'Kenyan police' (who serve at home).
 _PLACE_NOUNS_RE = re.compile(
-    r"\s+(?:village|villages|town|towns|city|territory|soil|side|outpost|camp|coast|capital|countryside|"
+    r"\s+(?:village|villages|town|towns|city|territory|soil|side|outpost|camp|refugee camps?|coast|capital|countryside|"
     r"border town|police post|army post|military post|province|region|district|"
     r"civilians|villagers|residents|herders|herdsmen|pastoralists|farmers|fishermen|police|policemen)\b",
     re.IGNORECASE,
@@ -40,10 +40,12 @@ _PLACE_NOUNS_RE = re.compile(
 
 
 # A country's people or offices abroad: 'the Chinese embassy', 'Somali refugees', 'two British nationals', 'a
-# businessman of Indian origin' are where they are because they are not at home.
+# businessman of Indian origin' are where they are because they are not at home; but 'a Kenyan refugee camp' is
+# a place in Kenya.
 _ABROAD_AFTER_RE = re.compile(
-    r"(?:\s+|-)(?:embassy|embassies|consulate|consulates|high commission|ambassador|envoy|diplomats?|refugees?|"
-    r"nationals|tourists?|expatriates?|expats|migrants?|immigrants?|asylum[- ]seekers?|diaspora|origin|descent|born)\b",
+    r"(?:\s+|-)(?:embassy|embassies|consulate|consulates|high commission|ambassador|envoy|diplomats?|"
+    r"refugees?(?!\s+camps?\b)|nationals|tourists?|expatriates?|expats|migrants?|immigrants?|asylum[- ]seekers?|"
+    r"exiles?|diaspora|origin|descent|born)\b",
     re.IGNORECASE,
 )
 _ABROAD_BEFORE_RE = re.compile(

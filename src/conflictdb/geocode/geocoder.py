@@ -267,7 +267,7 @@ class Geocoder:
         top = pick_toponym(doc, mention, reading, support=votes)
         if top is None or (top.cue == 0 and not top.context):
             # the dateline, when the text itself names no place that its words mark as one
-            dateline = dateline_toponym(doc.text, self.gazetteer, self._admin_keys)
+            dateline = dateline_toponym(doc.text, self.gazetteer, self._admin_keys, votes=votes)
             if dateline is not None:
                 top = dateline
         if top is not None and outside_regions(top, reading, self.gazetteer):
@@ -445,9 +445,13 @@ class Geocoder:
     ) -> tuple[Place, dict[str, tuple[Span, ...]]]:
         """A place the gazetteer lacks: its own name, in the best unit the text gives beside it or near it."""
         # a unit found only abroad, in a country nothing else in the text points to, is a namesake
+        # and the units given beside those ('X area of Y, Kabul city' names Kabul beside Y)
+        chain = list(top.context)
+        for c in chain:
+            chain += [u for u in c.context if u not in chain]
         known = [
             c
-            for c in top.context
+            for c in chain
             if c.chosen is not None
             and not c.partial
             and (c.chosen.level < 3 or significant(c.chosen) or not unsupported(c.chosen.cc, votes))

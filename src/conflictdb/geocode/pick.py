@@ -146,13 +146,18 @@ def _within(best: Toponym, others: list[Toponym]) -> Toponym:
     return best
 
 
-def dateline_toponym(text: str, gazetteer: Gazetteer, admin_keys: dict[str, str]) -> Toponym | None:
-    """The place of a dateline ('BAMAKO, July 3 -'), for a text that names none of its own."""
+def dateline_toponym(
+    text: str, gazetteer: Gazetteer, admin_keys: dict[str, str], *, votes: dict[str, float] | None = None
+) -> Toponym | None:
+    """The place of a dateline ('BAMAKO, July 3 -'), for a text that names none of its own; the text's country
+    evidence (`votes`) picks among namesakes ('ISLAMABAD' is also an old name of Chittagong)."""
     m = DATELINE_RE.match(text)
     if not m:
         return None
     surface = m.group(1)
     reading = find_toponyms(surface.title() if surface.isupper() else surface, gazetteer)
+    if votes:
+        reading.votes = {**reading.votes, **votes}
     resolve(reading, admin_keys=admin_keys)
     tops = [t for t in reading.toponyms if t.chosen is not None]
     if not tops:

@@ -236,12 +236,14 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
                     break
             if not matched:
                 pieces = []
-                if "-" in text[run[i][0] : run[i][1]]:
+                token = text[run[i][0] : run[i][1]]
+                if "-" in token:
                     follower = fold(text[run[i + 1][0] : run[i + 1][1]]) if i + 1 < len(run) else ""
                     pieces = _hyphenated(text, run[i], gazetteer, follower=follower)
                 if pieces:
                     found.extend(pieces)
-                else:
+                # 'the Sudan-Kenya border' names two countries, which the country words count: no place
+                elif not ("-" in token and all(fold(p) in gazetteer.country_words for p in token.split("-"))):
                     unmatched.append(i)
                 i += 1
         if found and len(run) > 1:  # one word found whole, or none found: nothing to merge

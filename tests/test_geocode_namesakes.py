@@ -1,0 +1,90 @@
+"""Geocoding: the country of a place whose name is also a namesake's abroad, a person's or a common word's."""
+
+from __future__ import annotations
+
+import pytest
+from small_gazetteer import build_geocoder, place_of
+
+from conflictdb.geocode import Geocoder
+from conflictdb.models import Actor, Document, Mention, Place, Span
+
+# GeoNames-format rows written for these tests (coordinates rounded from public knowledge).
+_FEATURES = [
+    (401, "Islamabad", "", 33.72, 73.04, "P", "PPLC", "PK", "08", "", 600000),
+    (402, "Chattogram", "Chittagong,Islamabad", 22.34, 91.83, "P", "PPLA", "BD", "84", "", 3900000),
+    (403, "Tarinkot", "", 32.63, 65.88, "P", "PPLA", "AF", "32", "", 10000),
+    (404, "Washington", "", 38.9, -77.04, "P", "PPLC", "US", "DC", "", 700000),
+    (405, "Dadaab", "", 0.06, 40.31, "P", "PPL", "KE", "16", "", 11000),
+    (406, "Nairobi", "", -1.28, 36.82, "P", "PPLC", "KE", "30", "", 2750000),
+    (407, "Mogadishu", "", 2.04, 45.34, "P", "PPLC", "SO", "02", "", 2500000),
+    (408, "Lokichoggio", "", 4.2, 34.35, "P", "PPL", "KE", "42", "", 11000),
+    (409, "Khartoum", "", 15.55, 32.53, "P", "PPLC", "SD", "29", "", 1970000),
+    (412, "Walters", "Voters", 34.36, -98.31, "P", "PPL", "US", "OK", "", 2500),
+]
+_ADMIN1 = [
+    ("PK.08", "Islamabad"),
+    ("BD.84", "Chittagong"),
+    ("AF.32", "Uruzgan"),
+    ("US.DC", "Washington, D.C."),
+    ("KE.16", "Garissa"),
+    ("KE.30", "Nairobi"),
+    ("SO.02", "Banadir"),
+    ("KE.42", "Turkana"),
+    ("SD.29", "Khartoum"),
+    ("US.OK", "Oklahoma"),
+]
+
+
+@pytest.fixture(scope="module")
+def geocoder(tmp_path_factory: pytest.TempPathFactory) -> Geocoder:
+    return build_geocoder(tmp_path_factory.mktemp("gaz"), _FEATURES, _ADMIN1)
+
+
+def _place(geocoder: Geocoder, text: str, trigger: str, *, actor1: Actor | None = None) -> Place | None:
+    if actor1 is None:
+        return place_of(geocoder, text, trigger, event_type="Protests")
+    start = text.index(trigger)
+    evidence = {"event_type": (Span(start, start + len(trigger)),)}
+    mention = Mention(document_id="d", index=0, event_type="Battles", evidence=evidence, actor1=actor1)
+    return geocoder(Document(id="d", text=text, sha256="", mentions=(mention,))).mentions[0].place
+
+
+def test_geocode_namesakes_a_dateline_is_read_in_the_country_the_text_names(geocoder: Geocoder) -> None:
+    # 'Islamabad' is also an old name of Chittagong, a larger city: the text is about Pakistan
+    text = "ISLAMABAD, Feb. 3 -- Doctors protested against an attack on a colleague, the third in Pakistan this year."
+    place = _place(geocoder, text, "protested")
+    assert place is not None and (place.country, place.name, place.how) == ("Pakistan", "Islamabad", "dateline")
+
+
+def test_geocode_namesakes_a_foreign_force_does_not_make_a_town_a_namesake(geocoder: Geocoder) -> None:
+    # forces act abroad: an airstrike by the United States' forces in Tarinkot district is in Afghanistan
+    us = Actor(name="Military Forces of the United States", inter=1, country="United States")
+    place = _place(geocoder, "An airstrike killed six militants in Tarinkot district.", "airstrike", actor1=us)
+    assert place is not None and (place.country, place.name) == ("Afghanistan", "Tarinkot")
+
+
+def test_geocode_namesakes_a_district_the_text_names_outweighs_a_groups_country(geocoder: Geocoder) -> None:
+    text = (
+        "Two masked men attacked a cinema in Dadaab District at night. Six people were injured in the attack. "
+        "The attackers are believed to belong to al Shabaab."
+    )
+    place = _place(geocoder, text, "injured")
+    assert place is not None and (place.country, place.name) == ("Kenya", "Dadaab")
+
+
+def test_geocode_namesakes_a_refugee_camp_named_by_its_country_is_in_it(geocoder: Geocoder) -> None:
+    reading = geocoder.read("Somali bandits shot dead two Somali refugees in a Kenyan refugee camp.")
+    assert reading.votes.get("KE", 0.0) > reading.votes.get("SO", 0.0)
+    refugees = geocoder.read("Somali refugees protested in the camp.")
+    assert refugees.votes.get("SO", 0.0) == 0.0  # the refugees themselves are abroad
+
+
+def test_geocode_namesakes_a_border_between_two_countries_is_no_place(geocoder: Geocoder) -> None:
+    place = _place(geocoder, "Sudanese war veterans blocked roads at the Sudan-Kenya border at Lokichoggio.", "blocked")
+    assert place is not None and (place.country, place.name) == ("Kenya", "Lokichoggio")
+
+
+def test_geocode_namesakes_common_words_are_no_places(geocoder: Geocoder) -> None:
+    # 'Voters' is also a small place's other name in the United States
+    place = _place(geocoder, "Voters in Bonchari protested after the nomination was cancelled.", "protested")
+    assert place is None or place.country != "United States"
