@@ -7,12 +7,24 @@ a group the registry lacks is kept with its own words (`unregistered`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
-from conflictdb.extract.actor_registry import ETHNIC, NAMED, PARTY, Match
+from conflictdb.extract.actor_parse import phrase
+from conflictdb.extract.actor_registry import (
+    ETHNIC,
+    GROUP,
+    MILITARY,
+    NAMED,
+    PARTY,
+    PERPETRATORS,
+    VICTIM,
+    Match,
+    Registry,
+)
 from conflictdb.models import Actor, Span
 
-__all__ = ["ANAPHORIC", "GROUP_WORDS", "claims", "unknown_claimant", "unregistered"]
+__all__ = ["ANAPHORIC", "GROUP_WORDS", "claims", "unknown_claimant", "unknown_doer", "unregistered"]
 
 # Generic words that refer back to a group named before: 'the guerrillas', 'the militants'.
 ANAPHORIC = frozenset(
@@ -69,6 +81,10 @@ _QUOTED_CLAIM = re.compile(
 )
 # 'itself' or 'themselves' near a name: 'a group calling itself X' (read around the name, and by the parse).
 _ITSELF = re.compile(r"\b(?:itself|themselves)\b", re.IGNORECASE)
+# ... right before it: not 'men identifying themselves as police in Nairobi (Starehe)', whose place names no group
+_ITSELF_BEFORE = re.compile(
+    r"\b(?:itself|themselves)\s+(?:as\s+)?(?:being\s+)?(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?[\"“']?$", re.I
+)
 
 # Words that make an organisation's name an armed or political group's ('... Liberation Front').
 GROUP_WORDS = re.compile(
@@ -89,7 +105,7 @@ def claims(text: str, extent: Span) -> bool:
         end = close + 1 if close >= 0 else end
     if _HELD.search(before):  # 'the police hold X responsible for the attack'
         return bool(_HELD_AFTER.match(text, end))
-    return bool(_RESPONSIBLE.match(text, end) or _ITSELF.search(before) or _BLAMED.search(before))
+    return bool(_RESPONSIBLE.match(text, end) or _ITSELF_BEFORE.search(before) or _BLAMED.search(before))
 
 
 def unregistered(words: str) -> Actor:
@@ -132,5 +148,30 @@ def unknown_claimant(doc: Any, matches: list[Match], text: str) -> Actor | None:
             first = next(t for t in named.subtree if t.dep_ != "det")
             words = text[first.idx : named.idx + len(named.text)]
             if len(words.split()) >= 2:
+                return unregistered(words)
+    return None
+
+
+def unknown_doer(
+    heads: Iterable[Any], doc: Any, matches: list[Match], text: str, registry: Registry, *, labels: tuple[str, ...]
+) -> Actor | None:
+    """A doer that the registry lacks: a named organisation heading the doer's phrase, kept with its words."""
+    for head in heads:
+        start, end = phrase(head)
+        if any(start <= m.extent.start and m.extent.end <= end and m.entry.role in PERPETRATORS for m in matches):
+            return None
+        for ent in doc.ents if doc is not None else ():
+            if ent.label_ in labels and start <= ent.start_char and ent.end_char <= end:
+                words = text[ent.start_char : ent.end_char]
+                country = registry.country_of(words)
+                if country and any(
+                    m.entry.role in (VICTIM, GROUP) and m.extent.start <= head.idx < m.extent.end for m in matches
+                ):
+                    continue  # 'Kenyan fishermen': people of the country, not its forces
+                if country:  # 'Turkish shelling', 'Pakistan shelled the border posts': the country's forces
+                    name = MILITARY.replace("{country}", registry.country_forms[country])
+                    return Actor(name=name, inter=1, words=words, country=country)
+                if not GROUP_WORDS.search(words):  # a university or a ministry is no party to violence
+                    continue
                 return unregistered(words)
     return None

@@ -14,7 +14,17 @@ import re
 from conflictdb.extract.actor_registry import STATE, Match, Registry
 from conflictdb.models import Actor
 
-__all__ = ["AREAS", "WORD_AFTER", "acting", "as_police", "in_country", "is_security", "same_side", "security_police"]
+__all__ = [
+    "AREAS",
+    "WORD_AFTER",
+    "acting",
+    "after_the_fact",
+    "as_police",
+    "in_country",
+    "is_security",
+    "same_side",
+    "security_police",
+]
 
 _MILITARY_PREFIX, _POLICE_PREFIX = "Military Forces of ", "Police Forces of "
 
@@ -74,6 +84,31 @@ def acting(text: str, match: Match, *, target: bool = False) -> bool:
     if _VOICE_OF.search(before):
         return False  # 'the chief of the armed forces will testify', 'statistics of the police'
     return not (_SPEAKS.match(text, match.extent.end) or _ACCORDING.search(before[-20:]))
+
+
+# What a force does after an attack on civilians, not the attack: 'police arrested two suspects', 'police
+# believe he was kidnapped', 'neighbours alerted police', 'he was questioned by police'.
+_AFTER_THE_FACT = re.compile(
+    r"\W{0,3}(?:(?:have|has|had|also|later|then|subsequently|quickly|are|were|is|was|have been)\s+){0,2}"
+    r"(?:believe[sd]?|suspect(?:s|ed)?|arrest(?:ed|ing)?|detain(?:ed|ing)?|apprehend(?:ed|ing)?|question(?:ed|ing)|"
+    r"recover(?:ed|ing)|confirm(?:ing)?|respond(?:ed|ing)|rushed|hunting|searching|pursuing|called|alerted|"
+    r"launched\s+a\s+manhunt)\b",
+    re.I,
+)
+_TOLD_BEFORE = re.compile(
+    r"\b(?:alerted|informed|notified|called|contacted|reported\s+(?:\w+\s+){0,2}?to|"
+    r"(?:arrested|detained|questioned|apprehended|summoned|picked\s+up)(?:\s+and\s+\w+)?\s+by)"
+    r"\s+(?:the\s+)?(?:local\s+)?$",
+    re.I,
+)
+
+
+def after_the_fact(text: str, match: Match) -> bool:
+    """Whether a force is named only for what it did once the violence was over: arrests, beliefs, being told."""
+    if match.entry.role != STATE:
+        return False
+    before = text[max(0, match.extent.start - 40) : match.extent.start]
+    return bool(_AFTER_THE_FACT.match(text, match.extent.end) or _TOLD_BEFORE.search(before))
 
 
 def is_security(match: Match) -> bool:

@@ -77,6 +77,7 @@ def load(directory: Path, extra: tuple[tuple[str, str], ...]) -> Registry:
     regional: dict[str, tuple[frozenset[str], str, bool]] = {}
     local: dict[str, dict[str, str]] = {}
     by_name: dict[str, Entry] = {}
+    homes: dict[str, tuple[tuple[str, tuple[int | None, int | None]], ...]] = {}
 
     def add(entry: Entry, words: Iterable[str]) -> None:
         entry = by_name.setdefault(entry.name, entry)
@@ -102,6 +103,10 @@ def load(directory: Path, extra: tuple[tuple[str, str], ...]) -> Registry:
                         if (not is_acronym(a) or a in _AGENCIES) and not own & set(_words(a))
                     )
         elif path.name == "ethnic.yaml":
+            for group, places in (data.pop("homes", None) or {}).items():
+                homes[f"{group} Ethnic Militia ({{country}})"] = tuple(
+                    (country, _period(years)) for country, years in places.items()
+                )
             for info in data.values():
                 for kind, suffix in (("ethnic", "Ethnic Militia"), ("clans", "Clan Militia")):
                     for group in info.get(kind, ()):
@@ -143,4 +148,6 @@ def load(directory: Path, extra: tuple[tuple[str, str], ...]) -> Registry:
         role = ETHNIC if re.search(r"(?:ethnic|communal|clan) militia", name, re.IGNORECASE) else NAMED
         entry = by_name.get(name) or Entry(name=name, inter=_inter_of(name), role=role)
         add(entry, [alias])
-    return Registry(aliases, countries=countries, after_country=after, weak=weak, regional=regional, local=local)
+    return Registry(
+        aliases, countries=countries, after_country=after, weak=weak, regional=regional, local=local, homes=homes
+    )

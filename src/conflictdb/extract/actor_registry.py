@@ -124,6 +124,7 @@ class Registry:
         weak: Iterable[tuple[str, Entry]] = (),
         regional: Mapping[str, tuple[frozenset[str], str, bool]] = {},
         local: Mapping[str, Mapping[str, str]] = {},
+        homes: Mapping[str, tuple[tuple[str, tuple[int | None, int | None]], ...]] = {},
     ) -> None:
         self.aliases: tuple[tuple[str, Entry], ...] = tuple(aliases)
         # Names that are someone else's in another country ('Rangers', 'Maoists'): kept only where the
@@ -133,6 +134,8 @@ class Registry:
         self._regional = dict(regional)
         # ... and a name one country gives it ('Unidentified Gang and/or Police Militia' in Brazil)
         self._local = {name: dict(names) for name, names in local.items()}
+        # Peoples whose militias ACLED names after their home country wherever they strike, with its years
+        self._homes = dict(homes)
         self._last: tuple[str | None, list[Match]] = (None, [])
         self.entries: dict[str, Entry] = {}
         for _, entry in self.aliases:
@@ -170,6 +173,7 @@ class Registry:
     def dated(self, actor: Actor, year: int | None, country: str | None) -> Actor:
         """`actor` under the name it had in `year` in `country`: 'Wagner Group' in Mali after 2024 is its
         successor there, 'Africa Corps'; in a country where it still operates it keeps its name."""
+        actor = self._at_home(actor, year, country)
         entry = self.entries.get(actor.name)
         if year is None or entry is None:
             return actor
@@ -189,6 +193,15 @@ class Registry:
         if followed and country not in followed:
             return actor  # the successor never took over there
         return dataclasses.replace(actor, name=successor.name, inter=successor.inter)
+
+    def _at_home(self, actor: Actor, year: int | None, country: str | None) -> Actor:
+        """A people's militia that crossed a border, under its home country: the Merrile, an Ethiopian people,
+        raiding in Kenya are 'Merrile Ethnic Militia (Ethiopia)'; at home they are that country's."""
+        homes = self._homes.get(actor.name, ())
+        home = next((c for c, (first, last) in homes if year is None or _within(year, first, last)), None)
+        if home is None or country is None or country in (c for c, _ in homes):
+            return actor
+        return dataclasses.replace(actor, name=actor.name.replace("{country}", home), country=home)
 
     def match(self, text: str) -> list[Match]:
         """Every registry name in `text`, longest first, left to right; one span may name several entries.
@@ -496,3 +509,7 @@ def _templated(entry: Entry) -> bool:
 def _localized(entry: Entry, country: str, forms: Mapping[str, str]) -> Entry:
     name = entry.name.replace("{country}", forms.get(country, country))
     return Entry(name=name, inter=entry.inter, role=entry.role, country=country)
+
+
+def _within(year: int, first: int | None, last: int | None) -> bool:
+    return (first is None or first <= year) and (last is None or year <= last)

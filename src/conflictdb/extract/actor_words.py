@@ -118,6 +118,9 @@ ARMED_PHRASES = (
     "communal militia",
     "tribal militia",
     "armed men",
+    "cattle rustlers",
+    "cattle raiders",
+    "armed herders",
 )
 # Words after an ethnic group's name that make its men an armed party: 'Pokot raiders', not 'Hazara men'.
 ARMED_MEMBERS = frozenset(

@@ -16,16 +16,23 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from conflictdb.extract.actor_claims import ANAPHORIC, GROUP_WORDS, claims, unknown_claimant, unregistered
+from conflictdb.extract.actor_claims import ANAPHORIC, claims, unknown_claimant, unknown_doer
 from conflictdb.extract.actor_crowds import crowd_sides, nationality
-from conflictdb.extract.actor_forces import AREAS, WORD_AFTER, acting, in_country, same_side, security_police
+from conflictdb.extract.actor_forces import (
+    AREAS,
+    WORD_AFTER,
+    acting,
+    after_the_fact,
+    in_country,
+    same_side,
+    security_police,
+)
 from conflictdb.extract.actor_parse import (
     Arguments,
     arguments,
     conjoined_agents,
     defenders,
     objects,
-    phrase,
     pick,
     topic_only,
     trigger_token,
@@ -162,7 +169,7 @@ class ActorFinder:
         partners = pick(args.partners, matches)
         # a country as the doer is its forces only where it shells or strikes: 'Pakistan shelled the posts'
         labels = ("ORG", "NORP", "GPE") if event_type == "Explosions/Remote violence" else ("ORG", "NORP")
-        unknown = _unknown(args.agents, spacy_doc, matches, text, self.registry, labels=labels)
+        unknown = unknown_doer(args.agents, spacy_doc, matches, text, self.registry, labels=labels)
         claimant = unknown_claimant(spacy_doc, matches, text) if event_type in _VIOLENT else None
         start = token.idx if token is not None else len(text)
         fought_off = defenders(sent, matches)
@@ -235,6 +242,9 @@ class _Cast:
                 # where they come from, places the event
                 a1 = dataclasses.replace(a1, name=a1.name.replace("{country}", self.nationality))
         elif event_type == "Violence against civilians":
+            # beyond the parse, a force that only came afterwards ('police arrested two suspects') did not do it
+            near_doers = [m for m in near_doers if not after_the_fact(self.text, m)]
+            anywhere_doers = [m for m in anywhere_doers if not after_the_fact(self.text, m)]
             m1 = self._claimed(_resolved(self, first(doers + near_doers + anywhere_doers, PERPETRATORS)), doers)
             a1 = _side(m1) if m1 else (self.unknown or _generic(UNIDENTIFIED, 3))
             if self.unknown and (m1 is None or m1 not in doers):
@@ -567,24 +577,3 @@ def _distinct(actors: Iterable[Actor]) -> list[Actor]:
     for actor in actors:
         seen.setdefault(actor.name, actor)
     return list(seen.values())
-
-
-def _unknown(
-    heads: Iterable[Any], doc: Any, matches: list[Match], text: str, registry: Registry, *, labels: tuple[str, ...]
-) -> Actor | None:
-    """A doer that the registry lacks: a named organisation heading the doer's phrase, kept with its words."""
-    for head in heads:
-        start, end = phrase(head)
-        if any(start <= m.extent.start and m.extent.end <= end and m.entry.role in PERPETRATORS for m in matches):
-            return None
-        for ent in doc.ents if doc is not None else ():
-            if ent.label_ in labels and start <= ent.start_char and ent.end_char <= end:
-                words = text[ent.start_char : ent.end_char]
-                country = registry.country_of(words)
-                if country:  # 'Turkish shelling', 'Pakistan shelled the border posts': the country's forces
-                    name = MILITARY.replace("{country}", registry.country_forms[country])
-                    return Actor(name=name, inter=1, words=words, country=country)
-                if not GROUP_WORDS.search(words):  # a university or a ministry is no party to violence
-                    continue
-                return unregistered(words)
-    return None

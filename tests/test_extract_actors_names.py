@@ -1,0 +1,75 @@
+"""Actors: ACLED's names for groups (factions, peoples abroad) and who is no doer (a country's people, a force
+that came afterwards, a place beside 'calling themselves')."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from actor_roles import pair, roles
+
+from conflictdb.extract.actors import ActorFinder, Registry
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    from conflictdb.extract import nlp as pipeline
+
+    return pipeline.load()
+
+
+def test_extract_actors_mayi_mayi_named_with_their_faction() -> None:
+    registry = Registry.load()
+    found = [m.entry.name for m in registry.match("Raia Mutomboki fighters and Mai-Mai militiamen looted a market.")]
+    assert found == ["Mayi Mayi Militia (Raia Mutomboki)", "Mayi Mayi Militia"]
+    coalition = [m.entry.name for m in registry.match("The Nyatura-APCLS coalition attacked an army post.")]
+    assert coalition[0].startswith("Nyatura-APCLS Coalition: ")
+
+
+def test_extract_actors_people_abroad_named_after_their_home() -> None:
+    registry = Registry.load()
+    merrile = registry.entries["Merrile Ethnic Militia ({country})"].actor("Merrile raiders")
+    assert registry.dated(merrile, 2012, "Kenya").localize("Kenya").name == "Merrile Ethnic Militia (Ethiopia)"
+    assert registry.dated(merrile, 2012, "Ethiopia").localize("Ethiopia").name == "Merrile Ethnic Militia (Ethiopia)"
+    toposa = registry.entries["Toposa Ethnic Militia ({country})"].actor("Toposa raiders")
+    assert registry.dated(toposa, 2008, "Kenya").localize("Kenya").name == "Toposa Ethnic Militia (Sudan)"
+    assert registry.dated(toposa, 2015, "Kenya").localize("Kenya").name == "Toposa Ethnic Militia (South Sudan)"
+    # a people of the event's own country keeps it
+    pokot = registry.entries["Pokot Ethnic Militia ({country})"].actor("Pokot raiders")
+    assert registry.dated(pokot, 2015, "Kenya").localize("Kenya").name == "Pokot Ethnic Militia (Kenya)"
+
+
+def test_extract_actors_a_peoples_cattle_rustlers_are_its_militia() -> None:
+    found = Registry.load().match("Toposa cattle rustlers raided a village near the border at dawn.")
+    assert [(m.entry.name, m.member) for m in found] == [("Toposa Ethnic Militia ({country})", "cattle rustlers")]
+
+
+@pytest.mark.slow
+def test_extract_actors_a_countrys_people_are_not_its_forces(finder: ActorFinder, nlp: Any) -> None:
+    text = "Two traders were killed by Kenyan fishermen in a revenge attack on the lake shore."
+    found = roles(finder, nlp, text, "killed", "Violence against civilians", "Attack")
+    assert pair(found)[0] == "Unidentified Armed Group ({country})"
+
+
+@pytest.mark.slow
+def test_extract_actors_police_who_came_afterwards_did_not_do_it(finder: ActorFinder, nlp: Any) -> None:
+    text = "Three men stabbed a shopkeeper at his home on Monday night. Police arrested two suspects on Tuesday."
+    found = roles(finder, nlp, text, "stabbed", "Violence against civilians", "Attack")
+    assert pair(found)[0] == "Unidentified Armed Group ({country})"
+    told = "Armed men beat a teacher in his house. Neighbours alerted the police, who found him unconscious."
+    found = roles(finder, nlp, told, "beat", "Violence against civilians", "Attack")
+    assert pair(found)[0] == "Unidentified Armed Group ({country})"
+    # the police as the act's own doer stay so
+    own = "Police shot dead a hawker in the market. Police later arrested the officer."
+    assert (
+        pair(roles(finder, nlp, own, "shot", "Violence against civilians", "Attack"))[0] == "Police Forces of {country}"
+    )
+
+
+@pytest.mark.slow
+def test_extract_actors_calling_themselves_names_no_place(finder: ActorFinder, nlp: Any) -> None:
+    text = (
+        "A trader was abducted by four men identifying themselves as police officers in Mombasa town (Mvita, Mombasa)."
+    )
+    found = roles(finder, nlp, text, "abducted", "Violence against civilians", "Abduction/forced disappearance")
+    assert "Mvita" not in pair(found)[0]
