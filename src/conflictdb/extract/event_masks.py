@@ -1,6 +1,7 @@
 """What a sentence tells that is not its event: a reason ('in reprisal for clashes'), a trend ('a wave of
 kidnappings'), what a crowd protests or what set it off, what did not happen ('no protests'), a figure of
-speech ('to battle the coronavirus'). events.find() leaves the triggers inside these parts out.
+speech ('to battle the coronavirus'), the deed someone is accused of ('two men accused of burning a bus'), an incident
+dated before the event ('after the riots in the previous week'). events.find() leaves the triggers inside these out.
 """
 
 from __future__ import annotations
@@ -73,6 +74,30 @@ _HELD_FOR = re.compile(
     r"(?P<object>(?:(?!\b(?:was|were|is|are|has|have|had|who|which|when|while|after|before|by)\b)[^,.;:(\[])+)",
     re.IGNORECASE,
 )
+# 'two activists accused of vandalising a bank', 'gang members suspected of raping a woman', 'those involved in the
+# killing': the deed a person named by a noun is accused of is what the report's event answers (an arrest, a protest,
+# a killing of the suspects), not the event; 'police were accused of beating civilians' tells the event itself
+# (a finite verb, not a noun's participle)
+_ALLEGED = re.compile(
+    r"(?<!\bwere )(?<!\bwas )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bget )(?<!\bgot )"
+    r"(?<!\bwho )(?<!\bthat )(?<!\bthey )(?<!\bhe )(?<!\bshe )(?<!\band )(?<!\bor )(?<!\bthe )"
+    r"(?<!\ban )\b(?:accused|suspected|charged|convicted|involved|implicated)\s+(?:of|in|with)\s+(?!\d)"
+    # (a phrase with a protest in it runs into the sentence's own act: 'workers involved in power distribution held
+    # a protest'; a regular expression cannot tell where the participle's phrase ends there)
+    r"(?![^,.;:]*\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|march\w*|strike|picket\w*|sit-ins?)\b)"
+    r"(?P<object>(?:(?!\b(?:was|were|is|are|has|have|had|who|which|when|while|after|before|by)\b)[^,.;:(\[])+)",
+    re.IGNORECASE,
+)
+# 'after the protests and riots in the prisons in the previous week': an event an 'after' phrase dates before the
+# report's own is its background
+_EARLIER = re.compile(
+    r"\b(?:after|following)\s+(?P<object>[^,.;:()]{1,120}?)\s+(?:"
+    r"(?:in|on|during) the (?:previous|preceding) (?:day|week|weekend|night|month)|"
+    r"the (?:previous|preceding) (?:day|week|weekend|night|month)|the (?:day|night|week) before|"
+    r"(?:a|one|two|three|four|five|six|several|few|\d+) (?:days?|weeks?|months?|nights?) (?:earlier|before|ago)|"
+    r"earlier (?:that|this|in the) (?:day|week|month|morning|evening|night))\b",
+    re.IGNORECASE,
+)
 # 'no protests took place', 'devoid of running battles', 'without violence': what did not happen
 _DENIED = re.compile(
     r"\b(?:no|nobody|none|without|devoid of|free of|nor|never)\s+(?!(?:fewer|less|more|sooner|longer)\b)"
@@ -100,12 +125,23 @@ def masks(text: str, span: Span) -> list[Span]:
     spans = [Span(span.start + m.start(), span.start + m.end()) for m in found]
     spans += [Span(span.start + m.start("object"), span.start + m.end("object")) for m in _SET_OFF.finditer(chunk)]
     spans += [Span(span.start + m.start("object"), span.start + m.end("object")) for m in _HELD_FOR.finditer(chunk)]
+    spans += alleged(text, span)
+    spans += [Span(span.start + m.start("object"), span.start + m.end("object")) for m in _EARLIER.finditer(chunk)]
     spans += [
         Span(span.start + m.start("object"), span.start + m.end("object"))
         for m in _PROTESTED.finditer(chunk)
         if _CROWD_ACT.search(chunk, 0, m.start())
     ]
     return spans
+
+
+def alleged(text: str, span: Span) -> list[Span]:
+    """The deeds a sentence says someone named by a noun is accused or suspected of ('two activists accused of
+    vandalising a bank'). A sentence that tells nothing else ('reservist implicated in murder of farmer', a headline
+    with its verb left out) tells the deed itself: events.find() then reads them."""
+    return [
+        Span(span.start + m.start("object"), span.start + m.end("object")) for m in _ALLEGED.finditer(span.of(text))
+    ]
 
 
 # What tells one incident: a place, a time or a count ('bombings in Kandahar', 'on Monday', 'two attacks').

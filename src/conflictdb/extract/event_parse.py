@@ -11,7 +11,6 @@ import re
 from typing import Any
 
 from conflictdb.extract import lexicons
-from conflictdb.extract.actor_registry import ARMED, ETHNIC, NAMED, PARTY, PROTESTER, RIOTER, STATE, Registry
 from conflictdb.models import Span
 
 Hits = dict[str, list[Span]]
@@ -52,7 +51,9 @@ def victims(hits: Hits, sdoc: Any, text: str) -> tuple[bool, bool] | None:
                 )
                 # the noun that says who the patient is decides: 'a separatist leader', 'a police informer'
                 head = _head_noun(patient)
-                if _FORCE_OFFICIAL.search(words):
+                if _PRIVATE_GUARD.search(words):
+                    civilian = True  # a bodyguard or a watchman is no party to the conflict (ACLED: civilians)
+                elif _FORCE_OFFICIAL.search(words):
                     armed = True  # 'a police official', 'security officials': members of a force
                 elif (
                     head is not None
@@ -70,6 +71,7 @@ def victims(hits: Hits, sdoc: Any, text: str) -> tuple[bool, bool] | None:
     return (armed, civilian) if seen else None
 
 
+_PRIVATE_GUARD = re.compile(r"\b(?:body ?guards?|watchm[ae]n|(?:security|night) guards?)\b", re.IGNORECASE)
 _FORCE_OFFICIAL = re.compile(r"\b(?:police|security|army|military)\s+officials?\b", re.IGNORECASE)
 
 # 'two policemen were on Friday shot dead': the subject of a passive told before the violence
@@ -454,6 +456,7 @@ def _head_noun(token: Any) -> str | None:
 
 
 _LOSE = ("lose", "loses", "lost", "losing")
+_DEATH = frozenset([*_LOSE, "died", "die", "dies"])  # ("shot dead four herders": a parse may give "dead" an object)
 
 
 def _patients(token: Any) -> list[Any]:
@@ -470,7 +473,9 @@ def _patients(token: Any) -> list[Any]:
     ) and (
         # ('rustlers shot dead four herders': with an object of its own, the subject did it; 'bandits attacked
         # and injured two herders': or with the object of a verb joined to it, the tagger's participle is a past)
-        token.lower_ in _LOSE or not any(c.dep_ == "dobj" for v in (token, *token.conjuncts) for c in v.children)
+        # ('the soldier died and the assailants fled the scene': a death verb takes no object, so one joined to it
+        # is another verb's)
+        token.lower_ in _DEATH or not any(c.dep_ == "dobj" for v in (token, *token.conjuncts) for c in v.children)
     )
     by = any(c.dep_ == "agent" for c in token.children)
     for child in token.children:
@@ -481,13 +486,50 @@ def _patients(token: Any) -> list[Any]:
         ):
             out.append(child)
             out.extend(c for c in child.children if c.dep_ == "conj")
-        elif child.dep_ == "prep" and (
-            child.lower_ in ("on", "against", "upon") or (child.lower_ == "of" and token.lower_ not in _BY_OF)
+        elif (
+            child.dep_ == "prep"
+            # ('On 2 May, on the road to X, a police officer was attacked': a phrase told before the verb sets the
+            # scene; the attack's target follows it)
+            and (child.i > token.i or token.pos_ != "VERB")
+            and (child.lower_ in ("on", "against", "upon") or (child.lower_ == "of" and token.lower_ not in _BY_OF))
         ):
             out.extend(c for c in child.children if c.dep_ == "pobj")
     if not out and token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
         out.append(token.head)  # 'civilians killed in the attack'
+    if not out:
+        out = _shared_patients(token, passive=passive or bare or by)
     return out
+
+
+_SURVIVE = frozenset(["survive", "escape"])
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def _shared_patients(token: Any, *, passive: bool) -> list[Any]:
+    """Patients the parse hangs elsewhere: the object of a verb joined after ('shoot and injure a police officer'),
+    the subject of the verb a passive is joined to ('a soldier found on the border was shot'), the subject that
+    survived an attack ('the officer survived the attack'), or the noun told right before a passive's 'was' when the
+    parse gives it no subject ('a police officer from X was attacked')."""
+    if token.pos_ == "NOUN":
+        if token.dep_ == "dobj" and token.head.lemma_ in _SURVIVE:
+            return [c for c in token.head.children if c.dep_ == "nsubj"]
+        return []
+    if not passive:
+        return [c for v in token.conjuncts if v.i > token.i for c in v.children if c.dep_ == "dobj"][:1]
+    verb = token
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+        found = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        if found:
+            return found
+    aux = next((c for c in token.children if c.dep_ == "auxpass" and c.i < token.i), None)
+    if aux is None or aux.i == 0:
+        return []
+    noun = token.doc[aux.i - 1]
+    # ('a police officer from Huitzuco was attacked': the place is the officer's, the officer was attacked)
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head.head
+    return [noun] if noun.pos_ in ("NOUN", "PROPN") and noun.dep_ not in _SUBJECTS else []
 
 
 _NOT_ACTIVE = re.compile(r"\b(?:is|are|was|were|been|being|by|who|that)\b|[.;:]", re.IGNORECASE)
@@ -514,53 +556,6 @@ def armed_seized(hits: Hits, sdoc: Any, text: str) -> bool:
     seized = victims({"abduction": hits["abduction"]}, sdoc, text)
     killed = victims({"kill": hits["kill"]}, sdoc, text)
     return seized == (True, False) and not (killed is not None and killed[1])
-
-
-_LOCATIVE = re.compile(r"\b(?:in|at|near|of|from|to|outside|around|towards?)\s+(?:[A-Z][\w'-]*\s+)*$")
-_NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b(?!The\b)[A-Z][\w'-]*\s+$")
-_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
-
-
-def _place_name(chunk: str, extent: Span) -> bool:
-    """Whether a group's name is part of a place's or another longer name: after 'in', 'at'; beside
-    other capitalised words ('Dakshin Surma', 'Turkana Farm')."""
-    return bool(
-        _LOCATIVE.search(chunk, 0, extent.start)
-        or (extent.start > 0 and _NAME_BEFORE.search(chunk, 0, extent.start))
-        or _NAME_AFTER.match(chunk, extent.end)
-    )
-
-
-def named_parties(text: str, span: Span) -> Hits:
-    """The actor registry's names inside one sentence, as hits: a named armed group is armed, a named force is
-    the state's, an ethnic group or clan a communal side, a party's supporters a crowd."""
-    out: Hits = {}
-    chunk, offset = span.of(text), span.start
-    # the document's names, matched once (the actor stage reads the same): those inside this sentence
-    for match in Registry.load().match(text):
-        where = match.extent
-        if not (span.start <= where.start and where.end <= span.end):
-            continue
-        entry = match.entry
-        if entry.role == STATE or (entry.role in (NAMED, ARMED) and entry.inter in (1, 8)):
-            names: tuple[str, ...] = ("named_armed", "named_state")
-        elif entry.role in (NAMED, ARMED):
-            names = ("named_armed",)
-        elif entry.role == ETHNIC:
-            if not match.member and _place_name(chunk, Span(where.start - offset, where.end - offset)):
-                continue  # 'in Dakshin Surma', 'at Turkana Farm': a place named after the group
-            names = ("communal_party",)
-        elif entry.role == PARTY and lexicons.cues("events")["armed_party"].search(where.of(text)):
-            names = ("named_armed", "named_party")  # 'BNP militants', 'party gunmen': the party's militia
-        elif entry.role == PARTY:
-            names = ("crowd_party", "named_party")
-        elif entry.role in (RIOTER, PROTESTER):
-            names = ("crowd_party",)
-        else:
-            continue
-        for name in names:
-            out.setdefault(name, []).append(where)
-    return out
 
 
 _DIRECT = re.compile(

@@ -21,8 +21,9 @@ from conflictdb.extract.event_groups import eventful as eventful
 from conflictdb.extract.event_groups import group as group
 from conflictdb.extract.event_groups import merged as merged
 from conflictdb.extract.event_groups import salient as salient
+from conflictdb.extract.event_masks import alleged, trend
 from conflictdb.extract.event_masks import masks as masks  # re-exported: callers read it from here
-from conflictdb.extract.event_masks import trend
+from conflictdb.extract.event_names import named_parties
 from conflictdb.extract.event_parse import (
     LOOSE,
     after_violence,
@@ -34,7 +35,6 @@ from conflictdb.extract.event_parse import (
     does,
     gunshot,
     mob_doers,
-    named_parties,
     noncombatants_hit,
     setting,
     state_doer,
@@ -129,7 +129,21 @@ def find(text: str, span: Span) -> Hits:
     The actor registry's names add to the parties: a named armed group is armed, a named force is the
     state's, an ethnic group or clan is a communal side, a party's supporters are a crowd.
     """
-    hidden = masks(text, span)
+    hits = _cues(text, span, masks(text, span))
+    accused = alleged(text, span)
+    if accused and not eventful(hits):  # the headline 'X implicated in murder of Y' tells the murder
+        hits = _cues(text, span, [m for m in masks(text, span) if m not in accused])
+    for name, found in named_parties(text, span).items():
+        hits.setdefault(name, []).extend(found)
+    for sub, pattern in lexicons.labelled("events", "sd_labels"):
+        found = lexicons.find(pattern, span.of(text), offset=span.start)
+        if found:
+            hits[SD_LABEL + sub] = found
+    return hits
+
+
+def _cues(text: str, span: Span, hidden: list[Span]) -> Hits:
+    """The lexicon's cues found in one sentence outside the `hidden` parts."""
     hits: Hits = {}
     chunk = span.of(text)
     present = _present(text)
@@ -143,12 +157,6 @@ def find(text: str, span: Span) -> Hits:
         ]
         if found:
             hits[name] = found
-    for name, found in named_parties(text, span).items():
-        hits.setdefault(name, []).extend(found)
-    for sub, pattern in lexicons.labelled("events", "sd_labels"):
-        found = lexicons.find(pattern, chunk, offset=span.start)
-        if found:
-            hits[SD_LABEL + sub] = found
     return hits
 
 
