@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from conflictdb import eval as evaluation
+from conflictdb import eval_muc
 from conflictdb.models import Actor, Document, Mention, Place, Response, Span
 
 
@@ -138,10 +139,10 @@ def test_eval_muc_perpetrators_of_terrorist_incidents_only() -> None:
         actor1=Actor("Military Forces of {country}", 1, words="ARMY"),
         actor2=Actor("ELN: National Liberation Army", 2, words="ELN"),
     )
-    orgs, _ = evaluation._perpetrators(_with(doc, battle))
+    orgs, _ = eval_muc._perpetrators(_with(doc, battle))
     assert orgs == []  # two armed sides fighting: no perpetrator of terrorism
     claimed = dataclasses.replace(battle, responses=(Response("claim_of_responsibility", "THE ELN", Span(31, 70)),))
-    orgs, _ = evaluation._perpetrators(_with(doc, claimed))
+    orgs, _ = eval_muc._perpetrators(_with(doc, claimed))
     assert len(orgs) == 1 and "eln" in orgs[0]  # whoever claims an attack is its perpetrator
     assert "eln: national liberation army" in orgs[0]  # the group the registry knows, by its name
 
@@ -154,7 +155,7 @@ def test_eval_muc_claim_by_a_unit_names_its_group() -> None:
         sub_event_type="Remote explosive/landmine/IED",
         responses=(Response("claim_of_responsibility", "ELN'S MARTHA ELENA BARON UNIT", Span(4, 33)),),
     )
-    orgs, _ = evaluation._perpetrators(_with(doc, bombing))
+    orgs, _ = eval_muc._perpetrators(_with(doc, bombing))
     assert len(orgs) == 1 and {"eln", "eln's martha elena baron unit"} <= orgs[0]
 
 
@@ -167,20 +168,20 @@ def test_eval_muc_incident_dated_by_its_year_is_history() -> None:
         actor1=Actor("M-19: 19th of April Movement", 2, words="M-19"),
         evidence={"event_date": (Span(0, 16),)},
     )
-    assert evaluation._perpetrators(_with(doc, attack))[0] == []
+    assert eval_muc._perpetrators(_with(doc, attack))[0] == []
     today = dataclasses.replace(attack, evidence={"event_date": (Span(58, 63),)})
-    assert evaluation._perpetrators(_with(doc, today))[0] != []
+    assert eval_muc._perpetrators(_with(doc, today))[0] != []
 
 
 def test_eval_muc_one_unknown_word_names_no_organisation() -> None:
     text = "SPANISH GUNMEN KILLED A JUDGE; THE SECRET ANTICOMMUNIST FRONT KILLED A LAWYER."
     doc = Document(id="d", text=text, sha256="")
     word = _mention(event_type="Violence against civilians", actor1=Actor("SPANISH", 3, words="SPANISH", known=False))
-    assert evaluation._perpetrators(_with(doc, word))[0] == []
+    assert eval_muc._perpetrators(_with(doc, word))[0] == []
     name = dataclasses.replace(
         word, actor1=Actor("SECRET ANTICOMMUNIST FRONT", 3, words="SECRET ANTICOMMUNIST FRONT", known=False)
     )
-    assert evaluation._perpetrators(_with(doc, name))[0] == [{"secret anticommunist front"}]
+    assert eval_muc._perpetrators(_with(doc, name))[0] == [{"secret anticommunist front"}]
 
 
 def _with(doc: Document, mention: Mention) -> Document:
@@ -255,7 +256,7 @@ def test_eval_muc_claim_by_a_generic_word_names_no_organisation() -> None:
         sub_event_type="Remote explosive/landmine/IED",
         responses=(Response("claim_of_responsibility", "WORKERS", Span(0, 7)),),
     )
-    assert evaluation._perpetrators(_with(doc, bombing))[0] == []
+    assert eval_muc._perpetrators(_with(doc, bombing))[0] == []
 
 
 def test_eval_muc_attack_in_a_speakers_own_words_is_rhetoric() -> None:
@@ -267,8 +268,8 @@ def test_eval_muc_attack_in_a_speakers_own_words_is_rhetoric() -> None:
         actor1=Actor("FMLN: Farabundo Marti National Liberation Front", 2, words="FMLN"),
         evidence={"event_type": (Span(text.index("ATTACKING"), text.index("ATTACKING") + 9),)},
     )
-    assert evaluation._perpetrators(_with(doc, said))[0] == []
+    assert eval_muc._perpetrators(_with(doc, said))[0] == []
     reported = dataclasses.replace(
         said, evidence={"event_type": (Span(text.index("KILLED"), text.index("KILLED") + 6),)}
     )
-    assert evaluation._perpetrators(_with(doc, reported))[0] != []
+    assert eval_muc._perpetrators(_with(doc, reported))[0] != []

@@ -7,7 +7,8 @@ import types
 
 import pytest
 
-from conflictdb import eval as evaluation
+from conflictdb import eval_muc as evaluation
+from conflictdb.eval import Scores
 from conflictdb.models import Document, Mention, Response, Span
 
 
@@ -28,7 +29,7 @@ def test_muc_accused_group_is_a_perpetrator() -> None:
     orgs, _ = evaluation._perpetrators(_doc(text, _battle(responses=(accusation,))))
     assert any("red hand brigade" in forms for forms in orgs)
     gold = {"perpetrator_organizations": [["RED HAND BRIGADE"]], "perpetrator_individuals": []}
-    scores = evaluation.Scores()
+    scores = Scores()
     evaluation.score_muc(scores, "muc", gold, _doc(text, _battle(responses=(accusation,))))
     assert scores.value("muc", "perp_org_recall") == (1.0, 1)
 
@@ -247,3 +248,15 @@ def test_muc_group_named_as_a_topic_is_no_perpetrator() -> None:
 )
 def test_muc_gold_name_with_a_bracketed_gloss_answers_to_either_form(predicted: str, gold: str, found: bool) -> None:
     assert evaluation._muc_match({predicted}, [gold]) is found
+
+
+def test_muc_state_force_that_hunts_or_guards_is_no_perpetrator() -> None:
+    text = "POLICE AGENTS THIS MORNING DEFUSED A BOMB PLANTED OUTSIDE THE BANK IN THE CAPITAL."
+    defused = _attack(text, "BOMB", "POLICE", "Police Forces of Peru")
+    assert evaluation._perpetrators(_doc(text, defused))[0] == []
+    text = "ARMY AND POLICE UNITS HAVE RAIDED A FARM WHERE THE KIDNAPPED ENGINEER WAS HELD."
+    raided = _attack(text, "KIDNAPPED", "ARMY", "Military Forces of Peru")
+    assert evaluation._perpetrators(_doc(text, raided))[0] == []
+    text = "SOLDIERS OF THE ARMY THIS MORNING MURDERED A JUDGE IN THE CAPITAL."
+    murdered = _attack(text, "MURDERED", "ARMY", "Military Forces of Peru")
+    assert evaluation._perpetrators(_doc(text, murdered))[0] != []
