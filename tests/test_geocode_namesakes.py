@@ -20,6 +20,8 @@ _FEATURES = [
     (408, "Lokichoggio", "", 4.2, 34.35, "P", "PPL", "KE", "42", "", 11000),
     (409, "Khartoum", "", 15.55, 32.53, "P", "PPLC", "SD", "29", "", 1970000),
     (412, "Walters", "Voters", 34.36, -98.31, "P", "PPL", "US", "OK", "", 2500),
+    (416, "Granada", "Grenade", 37.18, -3.6, "P", "PPLA2", "ES", "AN", "", 230000),
+    (417, "Perm", "Molotov", 58.0, 56.25, "P", "PPLA", "RU", "90", "", 980000),
 ]
 _ADMIN1 = [
     ("PK.08", "Islamabad"),
@@ -32,6 +34,8 @@ _ADMIN1 = [
     ("KE.42", "Turkana"),
     ("SD.29", "Khartoum"),
     ("US.OK", "Oklahoma"),
+    ("ES.AN", "Andalusia"),
+    ("RU.90", "Perm Krai"),
 ]
 
 
@@ -88,3 +92,20 @@ def test_geocode_namesakes_common_words_are_no_places(geocoder: Geocoder) -> Non
     # 'Voters' is also a small place's other name in the United States
     place = _place(geocoder, "Voters in Bonchari protested after the nomination was cancelled.", "protested")
     assert place is None or place.country != "United States"
+
+
+def test_geocode_namesakes_country_names_are_written_in_ascii(geocoder: Geocoder) -> None:
+    # as ACLED writes them, whatever the country table the gazetteer was built from spells
+    assert geocoder.gazetteer.country_name("CW") == "Curacao"
+    assert all(name.isascii() for name, *_ in geocoder.gazetteer.countries.values())
+
+
+def test_geocode_namesakes_one_persons_origin_says_less_than_a_peoples(geocoder: Geocoder) -> None:
+    priest = geocoder.read("Police shot dead an Irish priest at his home after a dispute.")
+    raiders = geocoder.read("Police shot dead an Irish raider at his home after a dispute.")
+    assert 0.0 < priest.votes["IE"] < raiders.votes["IE"]
+
+
+def test_geocode_namesakes_a_weapon_is_no_place(geocoder: Geocoder) -> None:
+    reading = geocoder.read("Grenade blasts at a restaurant killed six; a Molotov cocktail was thrown at a bank.")
+    assert not [t.surface for t in reading.toponyms]

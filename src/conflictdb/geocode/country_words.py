@@ -39,6 +39,14 @@ _PLACE_NOUNS_RE = re.compile(
 )
 
 
+# One person named by their origin: 'an Irish priest', 'a Canadian aid worker'.
+_PERSON_NOUNS_RE = re.compile(
+    r"\s+(?:(?:Muslim|Christian|Catholic)\s+)?(?:priest|cleric|missionary|nun|nuns|pastor|preacher|man|woman|boy|"
+    r"girl|journalist|reporter|photographer|businessman|businesswoman|aid worker|doctor|engineer|investor)\b",
+    re.IGNORECASE,
+)
+
+
 # A country's people or offices abroad: 'the Chinese embassy', 'Somali refugees', 'two British nationals', 'a
 # businessman of Indian origin' are where they are because they are not at home; but 'a Kenyan refugee camp' is
 # a place in Kenya.
@@ -75,6 +83,8 @@ def country_word_weight(text: str, word: CountryWord) -> float:
         # 'near the Somali border': a place on either side of it; 'crossed the Kenyan border': inside
         return 3.0 if _INSIDE_RE.search(text, max(0, word.span.start - 20), word.span.start) else 1.0
     if word.demonym:
+        if _PERSON_NOUNS_RE.match(text, word.span.end):
+            return 1.0  # 'an Irish priest', 'a Jamaican cleric': one person's origin, who may live anywhere
         return 3.0 if _PLACE_NOUNS_RE.match(text, word.span.end) else 2.0
     return 3.0
 

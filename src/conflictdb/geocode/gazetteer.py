@@ -276,7 +276,10 @@ class Gazetteer:
 
     def _load_small_tables(self) -> None:
         rows = self._conn.execute("SELECT cc, name, lat, lon, gid FROM country").fetchall()
-        self.countries: dict[str, tuple[str, float, float, int | None]] = {r[0]: (r[1], r[2], r[3], r[4]) for r in rows}
+        # ACLED writes country names in ASCII ('Curacao', 'Reunion'), whichever table a gazetteer was built from
+        self.countries: dict[str, tuple[str, float, float, int | None]] = {
+            r[0]: (ascii_name(r[1]), r[2], r[3], r[4]) for r in rows
+        }
         self.country_words: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for key, cc, kind in self._conn.execute("SELECT key, cc, kind FROM country_word"):
             # gazetteers built before IRREGULAR_DEMONYMS took 'French' for a name of France
