@@ -22,6 +22,10 @@ _FEATURES = [
     (412, "Walters", "Voters", 34.36, -98.31, "P", "PPL", "US", "OK", "", 2500),
     (416, "Granada", "Grenade", 37.18, -3.6, "P", "PPLA2", "ES", "AN", "", 230000),
     (417, "Perm", "Molotov", 58.0, 56.25, "P", "PPLA", "RU", "90", "", 980000),
+    (418, "El Alto", "", 24.1, -110.4, "P", "PPL", "MX", "03", "", 2000),
+    (419, "La Paz", "", 24.14, -110.31, "P", "PPLA", "MX", "03", "", 250000),
+    (420, "La Paz Department", "La Paz", -15.0, -68.0, "A", "ADM1", "BO", "04", "", 2900000),
+    (421, "La Paz", "", -16.5, -68.15, "P", "PPLG", "BO", "04", "", 800000),
 ]
 _ADMIN1 = [
     ("PK.08", "Islamabad"),
@@ -36,6 +40,8 @@ _ADMIN1 = [
     ("US.OK", "Oklahoma"),
     ("ES.AN", "Andalusia"),
     ("RU.90", "Perm Krai"),
+    ("MX.03", "Baja California Sur"),
+    ("BO.04", "La Paz"),
 ]
 
 
@@ -109,3 +115,15 @@ def test_geocode_namesakes_one_persons_origin_says_less_than_a_peoples(geocoder:
 def test_geocode_namesakes_a_weapon_is_no_place(geocoder: Geocoder) -> None:
     reading = geocoder.read("Grenade blasts at a restaurant killed six; a Molotov cocktail was thrown at a bank.")
     assert not [t.surface for t in reading.toponyms]
+
+
+def test_geocode_namesakes_a_national_outlet_keeps_a_place_and_its_unit_at_home(geocoder: Geocoder) -> None:
+    # 'El Alto, La Paz' agree as a pair only in Mexico; a Bolivian paper's El Alto is one the gazetteer lacks
+    text = "In El Alto, La Paz, residents blocked a road to demand elections."
+    start = text.index("blocked")
+    mention = Mention(
+        document_id="d", index=0, event_type="Protests", evidence={"event_type": (Span(start, start + 7),)}
+    )
+    doc = Document(id="d", text=text, sha256="", outlet="Los Tiempos (Bolivia)", mentions=(mention,))
+    place = geocoder(doc).mentions[0].place
+    assert place is not None and (place.country, place.admin1) == ("Bolivia", "La Paz")

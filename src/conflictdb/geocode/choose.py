@@ -77,7 +77,9 @@ def resolve(
             top.chosen, top.score = rescored[0][1], rescored[0][0]
     # a toponym and the units named beside it are chosen together, so that they agree
     # a country the text names, or whose own kinds of unit it uses ('upazila'), not only its actors' country
-    firm = evidence if evidence is not None and votes[evidence] >= 3.0 and evidence in reading.named else None
+    # or the country of the national outlet that published it
+    home = (*reading.named, reading.outlet)
+    firm = evidence if evidence is not None and votes[evidence] >= 3.0 and evidence in home else None
     for top in reading.toponyms:
         top.context = [c for c in top.context if not c.partial]
         # a unit in a longer chain ('Diani' in 'Gombato area in Diani, Kwale county') was chosen with it
@@ -158,7 +160,7 @@ def _home_group(top: Toponym, cc: str, scores: dict[int, list[tuple[float, Entry
     home = [(c, [e for _, e in scores[id(c)] if e.cc == cc]) for c in top.context]
     if not any(entries for _, entries in home):
         return
-    top.chosen = None
+    top.chosen, top.abroad = None, True
     for c, entries in home:
         c.chosen = min(entries, key=lambda e: e.level) if entries else None
 

@@ -158,6 +158,7 @@ class Geocoder:
         reading = find_toponyms(text, self.gazetteer)
         cc = outlet_country(outlet, self.gazetteer)
         if cc is not None:
+            reading.outlet = None if cc in GLOBAL_PRESS else cc
             weight = OUTLET_WEIGHT / 3 if cc in GLOBAL_PRESS else OUTLET_WEIGHT
             reading.votes[cc] = reading.votes.get(cc, 0.0) + weight
         # a group's name inside a place's name ('Issa' in 'Ein Issa', 'Murad' in 'Dera Murad Jamali') is no group
@@ -287,7 +288,8 @@ class Geocoder:
             return self._from_context(top, reading, votes, doc.text)
         if top is not None and top.chosen is None:
             around = tuple(t.chosen for t in enclosing_elsewhere(top, reading, main_country(reading)) if t.chosen)
-            respelt = respelt_name(top, reading, votes, self.gazetteer, units=around)
+            # a name known abroad is the text's own spelling of a place the gazetteer lacks, not another's misspelt
+            respelt = None if top.abroad else respelt_name(top, reading, votes, self.gazetteer, units=around)
             if respelt is not None:
                 return self._from_entry(respelt, reading)
             return self._from_context(top, reading, votes, doc.text)

@@ -33,6 +33,7 @@ class Toponym:
     needs_context: bool = False  # an unknown name that is a place only if units are named beside it
     partial: bool = False  # a known name inside a longer unknown one ('Suna' in 'Suna West')
     respelt: bool = False  # a unit found under another spelling of its name ('Urozgan' for Uruzgan)
+    abroad: bool = False  # its entries are namesakes abroad of a place the gazetteer lacks, in units at home
     run_end: int = 0  # where the run of capitalized words it belongs to ends
     coherent: bool = True  # whether the chosen entry agrees with the units named beside it
     chosen: Entry | None = None
@@ -57,3 +58,4 @@ class Reading:
     regions: tuple[str, ...] = ()  # first-order units (codes) of the regional groups the text names
     regional: bool = False  # whether a capitalized word of the text may open a regional group's name
     text: str = ""  # the text read
+    outlet: str | None = None  # the country of the national outlet that published it
