@@ -260,3 +260,12 @@ def test_muc_state_force_that_hunts_or_guards_is_no_perpetrator() -> None:
     text = "SOLDIERS OF THE ARMY THIS MORNING MURDERED A JUDGE IN THE CAPITAL."
     murdered = _attack(text, "MURDERED", "ARMY", "Military Forces of Peru")
     assert evaluation._perpetrators(_doc(text, murdered))[0] != []
+
+
+def test_muc_state_force_arrested_or_named_by_a_noun_of_policing_is_still_a_perpetrator() -> None:
+    text = "TWO ARMY OFFICERS WERE ARRESTED TODAY FOR THE MURDER OF THE JUDGE."
+    arrested = _attack(text, "MURDER", "ARMY", "Military Forces of Peru")
+    assert evaluation._perpetrators(_doc(text, arrested))[0] != []
+    text = "AN ARMY PATROL MURDERED THREE PEASANTS NEAR THE VILLAGE."
+    patrol = _attack(text, "MURDERED", "ARMY", "Military Forces of Peru")
+    assert evaluation._perpetrators(_doc(text, patrol))[0] != []

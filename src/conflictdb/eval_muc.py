@@ -244,12 +244,13 @@ def _named_as_topic(text: str, mention: Mention) -> bool:
     return mention.actor1 is not None and bool(spans) and all(topic(span) for span in spans)
 
 
-# Verbs of a force that hunts, guards or rescues, a few words after its name: the state force is the act's
-# responder, not its doer ('security forces last night defused a bomb', 'army and police forces have raided').
+# Verbs of a force that hunts, guards or rescues, in the active voice a few words after its name: the state force
+# is the act's responder, not its doer ('security forces last night defused a bomb', 'army and police forces have
+# raided'); 'soldiers were arrested' is no such verb, and nouns ('an army patrol') are left out.
 _POLICING = re.compile(
-    r"(?:\s+\w+){0,4}?\s+(?:raided|raid|defused|deactivated|dismantled|prevented|foiled|thwarted|deployed|"
-    r"arrested|arrest|captured|detained|seized|confiscated|discovered|found|rescued|freed|pursued|combed|searched|"
-    r"patrolled|patrol|guarded|guard|reinforced|launched an offensive|surrounded|investigated|investigating)\b",
+    r"(?:\s+(?!(?:was|were|been|being|is|are|be|to)\b)\w+){0,4}?\s+(?:raided|defused|deactivated|dismantled|"
+    r"prevented|foiled|thwarted|deployed|arrested|captured|detained|seized|confiscated|discovered|rescued|freed|"
+    r"pursued|combed|searched|patrolled|guarded|reinforced|surrounded|investigating)\b",
     re.IGNORECASE,
 )
 
