@@ -26,6 +26,9 @@ _FEATURES = [
     (419, "La Paz", "", 24.14, -110.31, "P", "PPLA", "MX", "03", "", 250000),
     (420, "La Paz Department", "La Paz", -15.0, -68.0, "A", "ADM1", "BO", "04", "", 2900000),
     (421, "La Paz", "", -16.5, -68.15, "P", "PPLG", "BO", "04", "", 800000),
+    (422, "Saraj", "", 41.98, 21.33, "A", "ADM1", "MK", "66", "", 16000),
+    (423, "Helmand", "", 31.0, 64.0, "A", "ADM1", "AF", "10", "", 1400000),
+    (424, "Lashkar Gah", "", 31.59, 64.37, "P", "PPLA", "AF", "10", "", 200000),
 ]
 _ADMIN1 = [
     ("PK.08", "Islamabad"),
@@ -42,6 +45,8 @@ _ADMIN1 = [
     ("RU.90", "Perm Krai"),
     ("MX.03", "Baja California Sur"),
     ("BO.04", "La Paz"),
+    ("MK.66", "Saraj"),
+    ("AF.10", "Helmand"),
 ]
 
 
@@ -127,3 +132,10 @@ def test_geocode_namesakes_a_national_outlet_keeps_a_place_and_its_unit_at_home(
     doc = Document(id="d", text=text, sha256="", outlet="Los Tiempos (Bolivia)", mentions=(mention,))
     place = geocoder(doc).mentions[0].place
     assert place is not None and (place.country, place.admin1) == ("Bolivia", "La Paz")
+
+
+def test_geocode_namesakes_the_province_named_last_encloses_the_chain(geocoder: Geocoder) -> None:
+    # 'Saraj' alone is a municipality of Skopje; the province named last says the district is Afghan
+    text = "A policeman was killed by a sniper in the Makhter Kala area of Nahri Saraj district, Helmand."
+    place = _place(geocoder, text, "killed")
+    assert place is not None and (place.country, place.admin1) == ("Afghanistan", "Helmand")

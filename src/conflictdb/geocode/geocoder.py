@@ -494,6 +494,9 @@ class Geocoder:
             assert c.chosen is not None
             weight[c.chosen.cc] += max(c.score, 0.1) + (2.0 if c.chosen.level < 3 else 0.0)
         cc = max(weight, key=weight.__getitem__)
+        last = max(known, key=lambda c: c.span.start)
+        if last.chosen is not None and last.chosen.level == 1 and len(known) > 1:
+            cc = last.chosen.cc  # the province named last encloses the rest ('X area of Y district, Helmand')
         known = [c for c in known if c.chosen is not None and c.chosen.cc == cc]
         # the largest unit, named last, says which first-order unit the others must lie in ('Tilak Nagar area of
         # Chembur (Mumbai Suburban, Maharashtra)': not a town called Nagar elsewhere)
