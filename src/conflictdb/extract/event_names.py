@@ -38,7 +38,9 @@ def named_parties(text: str, span: Span) -> Hits:
         entry = match.entry
         if entry.role == STATE or (entry.role in (NAMED, ARMED) and entry.inter in (1, 8)):
             names: tuple[str, ...] = ("named_armed", "named_state")
-        elif entry.role in (NAMED, ARMED):
+        elif entry.role == NAMED:
+            names = ("named_armed", "named_group")  # a group with a name of its own, not 'gunmen'
+        elif entry.role == ARMED:
             names = ("named_armed",)
         elif entry.role == ETHNIC:
             if not match.member and _place_name(chunk, Span(where.start - offset, where.end - offset)):

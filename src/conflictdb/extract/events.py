@@ -28,7 +28,6 @@ from conflictdb.extract.event_parse import (
     LOOSE,
     after_violence,
     armed_seized,
-    crowd_against_state,
     crowd_stormed,
     direct_fire,
     doers,
@@ -36,6 +35,7 @@ from conflictdb.extract.event_parse import (
     gunshot,
     mob_doers,
     noncombatants_hit,
+    set_alight,
     setting,
     state_doer,
     targeted,
@@ -44,6 +44,7 @@ from conflictdb.extract.event_parse import (
     victims,
 )
 from conflictdb.extract.event_parse import Hits as Hits  # re-exported: extraction reads it from here
+from conflictdb.extract.event_sides import crowd_against_state
 from conflictdb.models import Span
 
 # 'clash' words that say two armed sides fought, as opposed to a one-sided attack on a post. ('An offensive'
@@ -97,6 +98,7 @@ _DAMAGE_RIOT = re.compile(
     r"burn|torch|fire|ablaze|alight|petrol|crude|cocktail|molotov|bomb|vandal|ransack|broke|smash|shatter",
     re.IGNORECASE,
 )
+_ON_FIRE = re.compile(r"ablaze|afire|alight|on fire|burn|torch", re.IGNORECASE)
 _BOMB = re.compile(r"bomb|cocktail|molotov", re.IGNORECASE)
 _FIREBOMB = re.compile(r"petrol|cocktail|molotov|fire-?bomb", re.IGNORECASE)
 _HARMED = re.compile(
@@ -208,6 +210,12 @@ def _organised(hits: Hits, text: str) -> bool:
     return bool(hits.get("communal_party")) or any(not LOOSE.search(x.of(text)) for x in armed if x not in state)
 
 
+def _named_group(hits: Hits, sdoc: Any, text: str) -> bool:
+    """Whether an armed group named by a name of its own ('suspected al-Shabaab'), not 'gunmen', did the violence
+    ('killed by suspected al-Shabaab'; not 'a cleric with links to al-Shabaab killed by unknown men')."""
+    return any(told_doer(x, sdoc) for x in hits.get("named_group", ()))
+
+
 def _armed_riots(hits: Hits, text: str) -> Hits:
     """Riot words that name armed men or a communal side as the crowd ('two groups of Samburu warriors clashed')
     are left out: their fight is no rioters' (a crowd named by a loose word, 'thugs', may still riot)."""
@@ -247,6 +255,11 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
         forces = doers(hits, sdoc, text, parties=False) in ("state", "armed")
         kept = [x for x in hits["mob"] if not (_SUSPECTS.match(x.of(text)) and (forces or does(x, hits, sdoc, text)))]
         hits = {**hits, "mob": kept} if kept else {k: v for k, v in hits.items() if k != "mob"}
+    if sdoc is not None and hits.get("looting"):
+        # 'a boy was set on fire by two assailants': setting a person on fire attacks the person, not property
+        burnt = [x for x in hits["looting"] if _ON_FIRE.search(x.of(text)) and set_alight(x, sdoc)]
+        if burnt:
+            hits = {**hits, "assault": [*hits.get("assault", ()), *burnt]}
     if (
         sdoc is not None
         and hits.get("protest")
@@ -311,16 +324,18 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
     if damage_only and blast and all(_SHATTERED.search(x.of(text)) for x in hits.get("riot", ())):
         hits = {k: v for k, v in hits.items() if k != "riot"}
     # stones thrown by gunmen who shot a candidate: armed men's violence, with no crowd, mob or protest
-    # told of, is no riot
+    # told of, is no riot; nor is vandalism by a named armed group, whatever the word (the codebook's rioters are
+    # unorganised people)
     if (
         sdoc is not None
         and hits.get("riot")
         and not any(hits.get(k) for k in ("protest", "mob", "crowd_party"))
-        and not any(_RIOT_WORD.search(x.of(text)) for x in hits["riot"])
         and (hits.get("kill") or hits.get("assault"))
-        and doers(hits, sdoc, text, parties=False) == "armed"
     ):
-        hits = {k: v for k, v in hits.items() if k != "riot"}
+        doer = doers(hits, sdoc, text, parties=False)
+        loose = not any(_RIOT_WORD.search(x.of(text)) for x in hits["riot"])
+        if doer == "armed" and (loose or _named_group(hits, sdoc, text)):
+            hits = {k: v for k, v in hits.items() if k != "riot"}
     has = {k: bool(v) for k, v in hits.items()}
 
     def h(*names: str) -> bool:
