@@ -50,6 +50,8 @@ def test_extract_attribution_accusation_names_the_accused(text: str, accused: st
         "The president said the Red Hand Brigade is responsible for the hunger and poverty of the people.",
         "The rebels accused the government of being the main violator of human rights.",
         "Nobody blamed the Red Hand Brigade for the murder of the judge.",
+        # 'death squads' names a kind of group: ties to them are no act
+        "The union accused the Red Hand Brigade of having ties to the death squads.",
     ],
 )
 def test_extract_attribution_no_accusation(text: str, extractor: Extractor) -> None:

@@ -158,6 +158,16 @@ _ACT = re.compile(
     re.IGNORECASE,
 )
 _MODALS = frozenset(["may", "might", "could", "would", "should", "must", "can", "to"])
+
+
+def _is_act(token: Any) -> bool:
+    """Whether `token` names an act; 'death' in 'death squads' names a kind of group, not a death."""
+    if not _ACT.fullmatch(token.text):
+        return False
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return not (token.lower_ == "death" and after is not None and after.lower_.startswith("squad"))
+
+
 # What makes the subject of 'to be' answer for an act: 'X is responsible for', 'guilty of', 'to blame for'.
 _ANSWERABLE = frozenset(["responsible", "accountable", "guilty", "blame"])
 _COPULAS = frozenset(["is", "are", "was", "were", "be", "been"])
@@ -268,10 +278,10 @@ def _doer(verb: Any, text: str) -> Any | None:
     if verb.lower_ == "blew" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
         return None  # 'blew up' a pylon, not the wind that blew
     if verb.lower_ in _DID_ACT:
-        if not any(c.dep_ == "dobj" and _ACT.fullmatch(c.text) for c in verb.children):
+        if not any(c.dep_ == "dobj" and _is_act(c) for c in verb.children):
             return None  # 'carried out a search', 'committed itself to talks'
     elif verb.lower_ in _THREATENED:
-        if not any(c.dep_ == "xcomp" and _ACT.fullmatch(c.text) for c in verb.children):
+        if not any(c.dep_ == "xcomp" and _is_act(c) for c in verb.children):
             return None  # 'threatened to resign'; 'threatened to kill ten judges' is MUC-4's threat
     elif not _DID.fullmatch(verb.text):
         return None
@@ -311,7 +321,7 @@ def _act_noun(verb: Any) -> bool:
     if verb.lower_ == "held" and any(c.lower_ in ("hostage", "hostages") for c in verb.children):
         return True  # 'are being held hostage by X'
     deeds = ("action", "actions", "operation", "crime", "crimes")
-    return any(_ACT.fullmatch(h.text) or h.lower_ in deeds for h in heads)
+    return any(_is_act(h) or h.lower_ in deeds for h in heads)
 
 
 def _unreal(verb: Any) -> bool:
@@ -336,13 +346,13 @@ def _act_in_scope(verb: Any, accused: Span) -> bool:
     """Whether the accusing verb's own clause, outside the accused's words, names a fresh act: the act may
     also be the noun a relative clause hangs on ('the attack, which X blamed on Y') or, for 'blamed Y for
     it', anywhere in the sentence or the one before."""
-    found = verb.dep_ == "relcl" and bool(_ACT.fullmatch(verb.head.text))
+    found = verb.dep_ == "relcl" and _is_act(verb.head)
     for prep in verb.children:
         if prep.dep_ == "prep" and any(o.dep_ == "pobj" and o.pos_ == "PRON" for o in prep.children):
             sent = verb.sent
             start = sent.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
             told = sent.doc[start : sent.end]
-            found = found or any(_ACT.fullmatch(t.text) for t in told if not accused.start <= t.idx < accused.end)
+            found = found or any(_is_act(t) for t in told if not accused.start <= t.idx < accused.end)
     for child in verb.children:
         if child.dep_ in ("conj", "cc", "punct", "advcl", "parataxis", "ccomp", "nsubj"):
             continue
@@ -351,7 +361,7 @@ def _act_in_scope(verb: Any, accused: Span) -> bool:
                 continue
             if _YEAR.match(token.text):
                 return False
-            found = found or bool(_ACT.fullmatch(token.text))
+            found = found or _is_act(token)
     return found
 
 
@@ -375,7 +385,7 @@ def _accused(verb: Any) -> Any | None:
 
     def pobj(prep: str) -> Any | None:
         obj = child("dobj")  # 'blamed the attack on X': the parser may hang 'on X' on the act
-        for head in (verb, obj) if obj is not None and _ACT.fullmatch(obj.text) else (verb,):
+        for head in (verb, obj) if obj is not None and _is_act(obj) else (verb,):
             for c in head.children:
                 if c.dep_ in ("prep", "dative", "agent") and c.lower_ == prep:
                     return next((o for o in c.children if o.dep_ == "pobj"), None)
