@@ -73,3 +73,33 @@ def test_extract_actors_calling_themselves_names_no_place(finder: ActorFinder, n
     )
     found = roles(finder, nlp, text, "abducted", "Violence against civilians", "Abduction/forced disappearance")
     assert "Mvita" not in pair(found)[0]
+
+
+@pytest.mark.slow
+def test_extract_actors_an_assault_noun_names_the_doer(finder: ActorFinder, nlp: Any) -> None:
+    text = "Two boys were shot dead during a Turkana raid near Lokori on Sunday."
+    found = roles(finder, nlp, text, "shot", "Violence against civilians", "Attack")
+    assert pair(found)[0] == "Turkana Ethnic Militia ({country})"
+    # a headline's participle: the victims' phrase ends where the act's clause begins
+    headline = "Three traders killed during a raid by Turkana bandits near the river."
+    found = roles(finder, nlp, headline, "killed", "Violence against civilians", "Attack")
+    assert pair(found) == ("Turkana Ethnic Militia ({country})", "Civilians ({country})")
+
+
+@pytest.mark.slow
+def test_extract_actors_a_participles_agent_planted_the_bomb(finder: ActorFinder, nlp: Any) -> None:
+    text = "Two children died when their cart hit a mine planted by Al Shabaab fighters on a farm track."
+    found = roles(finder, nlp, text, "mine", "Explosions/Remote violence", "Remote explosive/landmine/IED")
+    assert pair(found) == ("Al Shabaab", "Civilians ({country})")
+
+
+@pytest.mark.slow
+def test_extract_actors_victims_joined_by_and_are_all_victims(finder: ActorFinder, nlp: Any) -> None:
+    text = "Two soldiers and three Mai-Mai militiamen were killed in fighting with ADF rebels near Beni."
+    found = roles(finder, nlp, text, "fighting", "Battles", "Armed clash")
+    assert pair(found)[0] == "ADF: Allied Democratic Forces"
+
+
+def test_extract_actors_mara_alone_is_no_gang() -> None:
+    found = Registry.load().match("Raiders attacked a village in Trans Mara; the maras of San Salvador fled.")
+    assert [m.words for m in found if "Gang" in m.entry.name or "Unidentified" in m.entry.name] == ["Raiders", "maras"]

@@ -49,6 +49,7 @@ _VERB_POS = ("VERB", "AUX")
 _DEFEND = inflected(["repel", "repulse", "thwart", "foil", "fend", "rebuff", "resist", "counter", "beat", "push"])
 _ASSAULTS = inflected(["attack", "assault", "offensive", "ambush", "raid", "advance", "incursion", "attempt", "push"])
 _TARGET_PREPS = frozenset(["on", "upon", "against", "at", "targeting", "of", "into"])
+_DURING = frozenset(["during", "in", "amid", "after"])
 # Verbs whose passive subject did what follows ('troops are accused of executing ...').
 _BLAME_VERBS = inflected(
     [
@@ -111,6 +112,7 @@ def _verb_arguments(verb: Any, agents: list[Any], patients: list[Any], partners:
             partners.extend(child.conjuncts)
         elif dep in ("nsubjpass", "csubjpass"):
             patients.append(child)
+            patients.extend(child.conjuncts)  # '9 soldiers and 5 militiamen were killed': both were hit
         elif dep == "agent":
             objs = [g for g in child.children if g.dep_ == "pobj"]
             agents.extend(objs)
@@ -165,6 +167,11 @@ def arguments(token: Any) -> Arguments:
                     if not patients and dep == "conj":
                         patients.extend(p for p in sub_patients if p.dep_ == "nsubjpass")
             current = head
+        if not agents:  # 'killed during a Pokot raid', 'wounded in an attack by gunmen': the assault's doers
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in _DURING:
+                    for obj in (g for g in child.children if g.dep_ == "pobj" and not is_verb(g)):
+                        agents.extend(arguments(obj).agents if is_form(obj, _ASSAULTS) else ())
     else:
         for child in token.children:
             if child.dep_ == "prep":
@@ -182,6 +189,8 @@ def arguments(token: Any) -> Arguments:
                     patients.extend(objs)
             elif child.dep_ in ("poss", "compound", "amod", "nmod"):
                 agents.append(child)
+            elif child.dep_ == "acl" and _agentive(child):  # 'a bomb planted by X', 'an attack carried out by X'
+                agents.extend(g for t in child.subtree if t.dep_ == "agent" for g in t.children if g.dep_ == "pobj")
         head = token.head
         if token.dep_ in ("dobj", "obj") and is_verb(head):
             objects: list[Any] = []
@@ -194,11 +203,14 @@ def arguments(token: Any) -> Arguments:
     return Arguments(tuple(agents), tuple(patients), tuple(partners))
 
 
-def phrase(token: Any) -> tuple[int, int]:
-    """Character range of a noun phrase headed by `token`, without relative clauses or conjuncts."""
+def phrase(token: Any, *, stop: Any = None) -> tuple[int, int]:
+    """Character range of a noun phrase headed by `token`, without relative clauses or conjuncts, and without
+    the clause of `stop` (the act's own participle: 'two herders | killed during a raid by Pokot bandits')."""
     start = token.left_edge.idx
     end = token.idx + len(token.text)
     for child in token.rights:
+        if child is stop or (stop is not None and child.dep_ == "acl" and _agentive(child)):
+            break  # ... nor a participle's own doer: 'a bomb | planted by Al Shabaab'
         if child.dep_ in _PHRASE_DEPS and (child.dep_ != "prep" or child.lower_ in _PHRASE_PREPS):
             last = child.right_edge
             end = max(end, last.idx + len(last.text))
@@ -207,11 +219,16 @@ def phrase(token: Any) -> tuple[int, int]:
     return start, end
 
 
-def pick(heads: Iterable[Any], matches: list[Match]) -> list[Match]:
+def _agentive(clause: Any) -> bool:
+    """Whether a participle's clause names its doer: 'planted by X', 'suspected to have been planted by X'."""
+    return any(t.dep_ == "agent" for t in clause.subtree)
+
+
+def pick(heads: Iterable[Any], matches: list[Match], *, stop: Any = None) -> list[Match]:
     """The matches inside each argument's phrase, the one on the phrase's head first."""
     out: list[Match] = []
     for head in heads:
-        start, end = phrase(head)
+        start, end = phrase(head, stop=stop)
         inside = [
             m
             for m in matches

@@ -165,7 +165,7 @@ class ActorFinder:
         args = arguments(token) if token is not None else Arguments((), (), ())
         agents = pick(args.agents or conjoined_agents(token), matches)
         agents += [m for m in _at_hands(text, in_sent) if m not in agents]
-        patients = pick(args.patients, matches)
+        patients = pick(args.patients, matches, stop=token)
         partners = pick(args.partners, matches)
         # a country as the doer is its forces only where it shells or strikes: 'Pakistan shelled the posts'
         labels = ("ORG", "NORP", "GPE") if event_type == "Explosions/Remote violence" else ("ORG", "NORP")
