@@ -103,3 +103,11 @@ def test_extract_actors_victims_joined_by_and_are_all_victims(finder: ActorFinde
 def test_extract_actors_mara_alone_is_no_gang() -> None:
     found = Registry.load().match("Raiders attacked a village in Trans Mara; the maras of San Salvador fled.")
     assert [m.words for m in found if "Gang" in m.entry.name or "Unidentified" in m.entry.name] == ["Raiders", "maras"]
+
+
+@pytest.mark.slow
+def test_extract_actors_a_victims_critic_of_a_group_names_no_side(finder: ActorFinder, nlp: Any) -> None:
+    text = "A moderate Muslim cleric and Al Shabaab critic was shot dead outside his mosque in Mombasa on Friday."
+    for event_type in ("Battles", "Violence against civilians"):
+        found = roles(finder, nlp, text, "shot", event_type, "Attack")
+        assert pair(found) == ("Unidentified Armed Group ({country})", "Civilians ({country})")

@@ -114,14 +114,15 @@ def unnamed_sides(sentence: str, matches: Sequence[Match]) -> str | None:
     return next((name for name, cue in _CUES if cue.search(sentence)), None)
 
 
-# People who stand for a group without being its armed men: its candidate, leader or mayor. Named with the act's
-# victim ('a candidate of the M-19', 'the FMLN mayor'), the group is the victim's side, not the doer.
+# People who stand for a group (or against it) without being its armed men: its candidate, leader or mayor, its
+# critic. Named with the act's victim ('a candidate of the M-19', 'the FMLN mayor'), the group is the victim's side
+# or topic, not the doer.
 _AFFILIATES = frozenset({
     "candidate", "candidates", "leader", "leaders", "leadership", "mayor", "mayors", "councilman", "councillor",
     "councilor", "councilmen", "councillors", "secretary", "deputy", "deputies", "senator", "congressman",
     "legislator", "legislators", "founder", "chairman", "president", "activist", "activists", "sympathizer",
     "sympathizers", "sympathiser", "sympathisers", "supporter", "supporters", "official", "officials", "commander",
-    "commanders",
+    "commanders", "critic", "critics", "opponent", "opponents",
 })  # fmt: skip
 _AFFILIATE = "|".join(sorted(_AFFILIATES))
 # '... candidate of the former 19 April (M-19) movement': the name may follow a few words of the group's own

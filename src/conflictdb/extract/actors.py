@@ -295,7 +295,10 @@ class _Cast:
             others = [
                 m
                 for m in self.partners + self.patients
-                if m.entry.role in PERPETRATORS and acting(self.text, m, target=True)
+                if m.entry.role in PERPETRATORS
+                and acting(self.text, m, target=True)
+                # (not a group named for whose critic or candidate a victim was: 'an Al Shabaab critic was shot')
+                and not (m in self.patients and m.entry.role != STATE and affiliation(self.text, m.extent))
             ]
             others += near + anywhere
             if member is not None and m1 is not None and m1 is not member:
