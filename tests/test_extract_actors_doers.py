@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from actor_roles import pair, roles
 
+from conflictdb.extract.actor_parse import arguments
 from conflictdb.extract.actors import ActorFinder, Registry
 
 
@@ -243,3 +244,37 @@ def test_extract_actors_attack_carried_out_by_a_group_keeps_its_doer(finder: Act
     text = "The conditions were harsh. The attack carried out by the FMLN left two peasants dead near the village."
     found = roles(finder, nlp, text, "attack", "Violence against civilians", "Attack")
     assert pair(found)[0] == "FMLN: Farabundo Marti National Liberation Front"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Commandos of the Shining Path killed three peasants in Ayacucho on Tuesday.",
+        "COMMANDOS OF THE SHINING PATH KILLED THREE PEASANTS IN AYACUCHO ON TUESDAY.",
+    ],
+)
+def test_extract_actors_force_word_of_a_named_group_is_that_group(finder: ActorFinder, nlp: Any, text: str) -> None:
+    found = roles(finder, nlp, text, text.split()[5], "Violence against civilians", "Attack")
+    assert pair(found) == ("Shining Path", "Civilians ({country})")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor was shot dead in Ayacucho on Tuesday, the latest victim of the Shining Path.",
+        "The mayor was shot dead in Ayacucho on Tuesday, one more of the victims of Shining Path gunmen.",
+    ],
+)
+def test_extract_actors_victim_of_names_the_doer(finder: ActorFinder, nlp: Any, text: str) -> None:
+    found = roles(finder, nlp, text, "shot", "Violence against civilians", "Attack")
+    assert pair(found)[0] == "Shining Path"
+
+
+@pytest.mark.slow
+def test_extract_actors_capitals_verb_tagged_as_noun_keeps_its_subject(nlp: Any) -> None:
+    # in the wire's capitals the tagger reads 'BOMBED' as a proper noun, with its subject still hanging on it
+    doc = nlp("THEY SAID THE GOVERNMENT, THE ARMY, BOMBED THE VILLAGE OF SAN ISIDRO YESTERDAY.")
+    bombed = next(t for t in doc if t.text == "BOMBED")
+    assert [t.text for t in arguments(bombed).agents] == ["GOVERNMENT"]

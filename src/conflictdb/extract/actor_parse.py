@@ -187,7 +187,8 @@ def arguments(token: Any) -> Arguments:
                     partners.extend(objs)
                 elif word in _TARGET_PREPS:
                     patients.extend(objs)
-            elif child.dep_ in ("poss", "compound", "amod", "nmod"):
+            elif child.dep_ in ("poss", "compound", "amod", "nmod", "nsubj"):
+                # (a subject: a verb the tagger took for a noun, as in capitals: 'THE ARMY BOMBED THE VILLAGE')
                 agents.append(child)
             elif child.dep_ == "acl" and _agentive(child):  # 'a bomb planted by X', 'an attack carried out by X'
                 agents.extend(g for t in child.subtree if t.dep_ == "agent" for g in t.children if g.dep_ == "pobj")
@@ -243,7 +244,13 @@ def pick(heads: Iterable[Any], matches: list[Match], *, stop: Any = None) -> lis
             if m.entry.role in (NAMED, ETHNIC, PARTY) or (m.entry.role == STATE and not m.entry.generic)
         ]
         vague = (ARMED, VICTIM) if named or any(m.entry.role == STATE for m in inside) else ()
-        before = any(m.extent.end <= head.idx for m in named)
+        # a generic force word before a name it belongs to is that name: 'commandos of the Shining Path'
+        owner = [g for c in head.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        before = any(
+            m.extent.end <= head.idx
+            or (m.entry.role == NAMED and any(m.extent.start <= g.idx < m.extent.end for g in owner))
+            for m in named
+        )
         inside.sort(
             key=lambda m: (
                 m.entry.generic and (m.entry.role in vague or (before and m.entry.role == STATE)),

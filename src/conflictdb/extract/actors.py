@@ -463,7 +463,20 @@ def _one_force(text: str, matches: list[Match]) -> list[Match]:
             out[-1] = dataclasses.replace(prev, extent=Span(prev.extent.start, m.extent.end))
             continue
         out.append(m)
-    return out
+    # a generic force word that belongs to the name after it is that group: 'commandos of the Shining Path'
+    return [m for k, m in enumerate(out) if not (_owned(text, m, out[k + 1]) if k + 1 < len(out) else False)]
+
+
+_OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _owned(text: str, m: Match, nxt: Match) -> bool:
+    return (
+        m.entry.role == STATE
+        and m.entry.generic
+        and nxt.entry.role == NAMED
+        and _OF.fullmatch(text, m.extent.end, nxt.extent.start) is not None
+    )
 
 
 def _resolved(cast: _Cast, match: Match | None, *, other: Actor | None = None) -> Match | None:
@@ -526,8 +539,9 @@ def _side(match: Match) -> Actor:
     return entry.actor(match.words)
 
 
-# 'killed at the hands of the police', 'violence at the hands of X': the name after it did the act.
-_HANDS = re.compile(r"\bat the hands of\s+(?:the\s+|a\s+|an\s+|suspected\s+|alleged\s+)*$", re.IGNORECASE)
+# 'killed at the hands of the police', 'violence at the hands of X', 'a victim of the X': the name after it did
+# the act.
+_HANDS = re.compile(r"\b(?:at the hands|victims?) of\s+(?:the\s+|a\s+|an\s+|suspected\s+|alleged\s+)*$", re.IGNORECASE)
 
 
 def _at_hands(text: str, matches: list[Match]) -> list[Match]:
