@@ -7,6 +7,7 @@ dated before the event ('after the riots in the previous week'). events.find() l
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from conflictdb.models import Span
@@ -132,27 +133,25 @@ def masks(text: str, span: Span) -> list[Span]:
     """Parts of a sentence that give a reason ('in reprisal for clashes'), a trend ('a wave of
     kidnappings'), a protest's grievance or a figure of speech, not the event itself."""
     chunk = span.of(text)
-    found = [*_REASON.finditer(chunk), *_FIGURATIVE.finditer(chunk), *_DENIED.finditer(chunk), *_POSSIBLE.finditer(chunk)]
+    found = [m for pattern in (_REASON, _FIGURATIVE, _DENIED, _POSSIBLE) for m in pattern.finditer(chunk)]
     spans = [Span(span.start + m.start(), span.start + m.end()) for m in found]
-    spans += [Span(span.start + m.start("object"), span.start + m.end("object")) for m in _SET_OFF.finditer(chunk)]
-    spans += [Span(span.start + m.start("object"), span.start + m.end("object")) for m in _HELD_FOR.finditer(chunk)]
+    spans += _objects(_SET_OFF.finditer(chunk), span.start) + _objects(_HELD_FOR.finditer(chunk), span.start)
     spans += alleged(text, span)
-    spans += [Span(span.start + m.start("object"), span.start + m.end("object")) for m in _EARLIER.finditer(chunk)]
-    spans += [
-        Span(span.start + m.start("object"), span.start + m.end("object"))
-        for m in _PROTESTED.finditer(chunk)
-        if _CROWD_ACT.search(chunk, 0, m.start())
-    ]
-    return spans
+    spans += _objects(_EARLIER.finditer(chunk), span.start)
+    protested = (m for m in _PROTESTED.finditer(chunk) if _CROWD_ACT.search(chunk, 0, m.start()))
+    return spans + _objects(protested, span.start)
 
 
 def alleged(text: str, span: Span) -> list[Span]:
     """The deeds a sentence says someone named by a noun is accused or suspected of ('two activists accused of
     vandalising a bank'). A sentence that tells nothing else ('reservist implicated in murder of farmer', a headline
     with its verb left out) tells the deed itself: events.find() then reads them."""
-    return [
-        Span(span.start + m.start("object"), span.start + m.end("object")) for m in _ALLEGED.finditer(span.of(text))
-    ]
+    return _objects(_ALLEGED.finditer(span.of(text)), span.start)
+
+
+def _objects(matches: Iterable[re.Match[str]], offset: int) -> list[Span]:
+    """Where each match's 'object' group lies in the text, its sentence starting at `offset`."""
+    return [Span(offset + m.start("object"), offset + m.end("object")) for m in matches]
 
 
 # What tells one incident: a place, a time or a count ('bombings in Kandahar', 'on Monday', 'two attacks').
