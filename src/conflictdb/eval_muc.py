@@ -117,6 +117,8 @@ def _perpetrators(doc: Document) -> tuple[list[set[str]], list[set[str]]]:
 MUC_COUNTRIES = frozenset(
     ["Argentina", "Bolivia", "Chile", "Colombia", "Ecuador", "El Salvador", "Guatemala", "Honduras", "Peru"]
 )
+# The names of a state's own forces, whatever the country
+_STATE_FORCES = ("Military Forces of", "Police Forces of")
 _STATE_OF = re.compile(r"^(?:Military Forces|Police Forces|Government) of (?:the )?(.+?)(?: \(\d{4}-\d{0,4}\))?$")
 
 
@@ -163,7 +165,7 @@ def _far_force(text: str, mention: Mention) -> bool:
     or police named elsewhere (hunting the killers, telling of the act) are seldom its authors."""
     actor = mention.actor1
     triggers = mention.evidence.get("event_type", ())
-    if actor is None or not actor.name.startswith(("Military Forces of", "Police Forces of")) or not triggers:
+    if actor is None or not actor.name.startswith(_STATE_FORCES) or not triggers:
         return False
     start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, triggers[0].start)), default=0)
     end = _SENTENCE_END.search(text, triggers[0].end)
@@ -260,7 +262,7 @@ def _policing(text: str, mention: Mention) -> bool:
     enough: a force that hunts the doers is named again as it reports or guards)."""
     actor = mention.actor1
     spans = mention.evidence.get("actor1", ())
-    if actor is None or not actor.name.startswith(("Military Forces of", "Police Forces of")):
+    if actor is None or not actor.name.startswith(_STATE_FORCES):
         return False
     return any(_POLICING.match(text, span.end, span.end + 60) for span in spans)
 
@@ -342,7 +344,7 @@ def _other_names(text: str, actor: Actor) -> list[str]:
     the soldiers of one sentence."""
     from conflictdb.extract.actor_registry import Registry
 
-    if actor.name.startswith(("Military Forces of", "Police Forces of")):
+    if actor.name.startswith(_STATE_FORCES):
         generic = "Military Forces of {country}" if actor.name.startswith("Military") else "Police Forces of {country}"
         same: tuple[str, ...] = (actor.name, generic)
     elif actor.known and not actor.generic:
