@@ -80,3 +80,18 @@ def test_extract_attribution_claimant_is_the_subject_nearest_the_verb(extractor:
 def test_extract_attribution_accused_phrase_keeps_modifiers_of_modifiers(extractor: Extractor) -> None:
     text = "A BOMB EXPLODED IN THE MARKET TODAY. THE REPORT SAYS ARMED FORCES ELEMENTS ARE RESPONSIBLE FOR THE ATTACK."
     assert accusations(extractor, text) == ["ARMED FORCES ELEMENTS"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Witnesses said soldiers may have killed five villagers in Puerto Viejo on Monday.", "alleged"),
+        ("The bishop said the Northern Front could have been behind the bombing of the bus station.", "alleged"),
+        ("Soldiers killed five villagers in Puerto Viejo on Monday.", "reported"),
+        ("Soldiers killed five villagers in Puerto Viejo on Monday; more would have died without the priest.", "reported"),
+    ],
+)
+def test_extract_attribution_modal_perfect_is_alleged(text: str, status: str, extractor: Extractor) -> None:
+    main = extract_text(text, published="1990-03-02", extractor=extractor).mentions[0]
+    assert main.status == status
