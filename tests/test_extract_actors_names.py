@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from actor_roles import pair, roles
 
+from conflictdb.extract.actor_registry import PERPETRATORS
 from conflictdb.extract.actors import ActorFinder, Registry
 
 
@@ -111,3 +112,37 @@ def test_extract_actors_a_victims_critic_of_a_group_names_no_side(finder: ActorF
     for event_type in ("Battles", "Violence against civilians"):
         found = roles(finder, nlp, text, "shot", event_type, "Attack")
         assert pair(found) == ("Unidentified Armed Group ({country})", "Civilians ({country})")
+
+
+def _named_in(registry: Registry, text: str, country: str) -> list[str]:
+    """The doers' names the registry finds in `text`, as geocoding leaves them once the event's country is known."""
+    found = [m for m in registry.match(text) if m.entry.role in PERPETRATORS]
+    return [registry.regional(m.entry.actor(m.words), country).localize(country).name for m in found]
+
+
+def test_extract_actors_gendarmes_are_a_unit_of_the_army_or_the_police() -> None:
+    registry = Registry.load()
+    text = "Gendarmes beat a journalist at a checkpoint near the market."
+    assert _named_in(registry, text, "Cameroon") == ["Military Forces of Cameroon Gendarmerie"]
+    # where the gendarmerie answers to the interior ministry it is the police's unit, also when the text says so
+    assert _named_in(registry, text, "Mali") == ["Police Forces of Mali Gendarmerie"]
+    assert _named_in(registry, "Malian gendarmes arrested a trader.", "Mali") == ["Police Forces of Mali Gendarmerie"]
+    # a country's own name for its gendarmerie still wins
+    assert _named_in(registry, "Turkish gendarmes raided a farm.", "Turkey") == ["Military Forces of Turkey Gendarmerie"]
+
+
+def test_extract_actors_coalition_forces_named_after_their_operation() -> None:
+    registry = Registry.load()
+    text = "Saudi artillery shelled two villages across the border."
+    assert _named_in(registry, text, "Yemen") == ["Operation Restoring Hope"]
+    assert _named_in(registry, text, "Saudi Arabia") == ["Military Forces of Saudi Arabia"]
+
+
+def test_extract_actors_a_shared_unit_word_abroad_is_that_countrys_force() -> None:
+    registry = Registry.load()
+    text = "Two reporters were beaten by military police officers outside the stadium."
+    assert _named_in(registry, text, "Ghana") == ["Military Forces of Ghana"]
+    assert _named_in(registry, text, "Brazil") == ["Military Forces of Brazil Military Police"]
+    # a unit its country's adjective names is that unit wherever it serves
+    patrol = "Russian military police patrolled the town."
+    assert _named_in(registry, patrol, "Syria") == ["Military Forces of Russia Military Police"]

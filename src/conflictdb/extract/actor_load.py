@@ -142,6 +142,10 @@ def load(directory: Path, extra: tuple[tuple[str, str], ...]) -> Registry:
                     regional[entry.name] = (frozenset(item["only_in"]), other, inside)
                 if item.get("local"):  # {country: the name used there}
                     local[entry.name] = dict(item["local"])
+                    for country, name in item["local"].items() if entry.generic else ():
+                        # ... also once the text has named the country: 'Malian gendarmes'
+                        form = countries[country][0] if country in countries else country
+                        local[entry.name.replace("{country}", form)] = {country: name}
                 add(entry, item.get("weak", ()))
                 after.extend((v, by_name[entry.name]) for w in item.get("after_country", ()) for v in _variants(w))
     for alias, name in extra:

@@ -327,6 +327,7 @@ class Registry:
         ({country})' is 'Unidentified Gang ({country})' in Mexico, though the text never names Mexico."""
         if country is None:
             return actor
+        actor = self._foreign_unit(actor, country)
         if actor.name in self._regional:
             other = self._regional_entry(self.entries.get(actor.name, Entry(actor.name, actor.inter)), {country})
             if other.name != actor.name:
@@ -335,6 +336,20 @@ class Registry:
         if local is not None:
             inter = self.entries[local].inter if local in self.entries else actor.inter
             actor = dataclasses.replace(actor, name=local, inter=inter, country=country)
+        return actor
+
+    def _foreign_unit(self, actor: Actor, country: str) -> Actor:
+        """A unit of one country's forces named only by words that other countries' forces share ('military
+        police officers'), in an event elsewhere: that country's force of the same kind, not Brazil's unit."""
+        entry = self.entries.get(actor.name)
+        if entry is None or not entry.unit or entry.country in (None, country):
+            return actor
+        if not self.is_weak(actor.words, actor.name):
+            return actor
+        form = self.country_forms.get(entry.country or "", "")
+        for template in (MILITARY, POLICE):
+            if form and actor.name.startswith(template.replace("{country}", form)):
+                return dataclasses.replace(actor, name=template, inter=1, country=None)
         return actor
 
     def _regional_entry(self, entry: Entry, named: set[str]) -> Entry:
