@@ -146,3 +146,19 @@ def test_extract_actors_a_shared_unit_word_abroad_is_that_countrys_force() -> No
     # a unit its country's adjective names is that unit wherever it serves
     patrol = "Russian military police patrolled the town."
     assert _named_in(registry, patrol, "Syria") == ["Military Forces of Russia Military Police"]
+
+
+def test_extract_actors_registry_names_real_groups_as_acled_does() -> None:
+    registry = Registry.load()
+
+    def first(text: str) -> str:
+        return next(m.entry.name for m in registry.match(text) if m.entry.role in PERPETRATORS)
+
+    # the Madhesi alliance under its Nepali name is not the UDMF
+    assert first("Samyukta Loktantrik Madhesi Morcha cadres blocked the highway.").startswith("SLMM: ")
+    assert first("UDMF cadres blocked the highway.").startswith("UDMF: ")
+    assert first("Suspected Al-Shaabab militants ambushed a bus.") == "Al Shabaab"
+    assert first("Fighting between Nkonya and Alavanyo youths resumed.") == "Nkonya Ethnic Militia ({country})"
+    # ACLED writes these Ghanaian peoples in the plural
+    assert first("Mamprusi youths clashed with Kusasi youths in Bawku.") == "Mamprusis Ethnic Militia ({country})"
+    assert first("HBDH claimed the bombing of a depot.").startswith("HBDH: ")
