@@ -12,9 +12,9 @@ from collections import defaultdict
 from rapidfuzz import fuzz
 
 from conflictdb.geocode.choose import top_country
+from conflictdb.geocode.cues import GENERIC
 from conflictdb.geocode.gazetteer import Entry, ascii_name, distance_km, fold, prominent
 from conflictdb.geocode.reading import Reading, Toponym
-from conflictdb.geocode.resolve import GENERIC
 
 SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"')\]]*|\n|$)")
 # The word or two after a name, compiled once rather than looked up in re's cache at each call.

@@ -246,10 +246,45 @@ def cue_before(before: str) -> tuple[bool, int]:
         return True, 2
     if last in _STRONG_WORDS or pair in _STRONG_PAIRS:
         return False, 2
+    if last == "capital" and before.rstrip()[-7:].lower() == "capital":
+        # 'in capital Colombo', 'at the capital Kabul'; not '158 km away of capital Dhaka', 'district capital = Lodwar'
+        lead = [w for w in words[:-1] if w != "the"][-1:]
+        return False, 2 if lead in (["in"], ["at"]) else 0
     if last in _WEAK_WORDS:
         return False, 1
     return False, 0
 
+
+# Words that open a noun phrase: never a name, even before a designator ('The town of X', 'This village').
+DETERMINERS = frozenset(
+    ["the", "a", "an", "this", "that", "these", "those", "each", "every", "another", "its", "their"]
+)
+
+# Words that name a part of a unit, not a place, even before a designator: 'West District', 'Central Region'
+# of a name the text gives in full elsewhere.
+GENERIC = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "upper",
+        "lower",
+        "new",
+        "old",
+        "greater",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "middle",
+    ]
+)
+
+
+# The last word of a law's or a bill's title, whose names are no places: 'the Motor Vehicles Act'.
+TITLE_WORDS = frozenset(["act", "bill", "ordinance", "amendment"])
 
 # Words after a name that make it an actor's name: 'Wagner troops', 'Jubaland forces'.
 ACTOR_NOUNS = frozenset(

@@ -8,11 +8,10 @@ a text that most likely encloses a name the gazetteer lacks.
 from __future__ import annotations
 
 from conflictdb.geocode.checks import significant
-from conflictdb.geocode.cues import not_places_words
+from conflictdb.geocode.cues import GENERIC, not_places_words
 from conflictdb.geocode.gazetteer import Gazetteer, fold
 from conflictdb.geocode.peoples import people_names, regional_units
 from conflictdb.geocode.reading import Reading, Toponym
-from conflictdb.geocode.resolve import GENERIC
 from conflictdb.geocode.respell import UNIT_AFFIXES
 
 

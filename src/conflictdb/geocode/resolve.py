@@ -17,11 +17,14 @@ from conflictdb.geocode.cues import (
     ACTOR_NOUNS,
     CONNECTORS,
     DESIGNATOR_LEVEL,
+    DETERMINERS,
     FACILITY,
+    GENERIC,
     NAME_ENDINGS,
     NATIONAL_UNITS,
     NATIONAL_UNITS_RE,
     NATURAL_FEATURES,
+    TITLE_WORDS,
     WORD_RE,
     cue_before,
     home_before,
@@ -195,7 +198,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
                     j - i == 1
                     and common
                     and (
-                        key in _DETERMINERS
+                        key in DETERMINERS
                         or key in FACILITY
                         or key in GENERIC
                         or not _followed_by_designator(text, end)
@@ -246,6 +249,8 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
                 elif not ("-" in token and all(fold(p) in gazetteer.country_words for p in token.split("-"))):
                     unmatched.append(i)
                 i += 1
+        if len(run) > 1 and fold(text[run[-1][0] : run[-1][1]]) in TITLE_WORDS:
+            found, unmatched = [t for t in found if t.designator == 0], []  # 'the Motor Vehicles Act' names no place
         if found and len(run) > 1:  # one word found whole, or none found: nothing to merge
             found, unmatched = _merge_names(
                 text, run, found, unmatched, not_places=not_places, has_endings=has_endings, shouting=shouting
@@ -331,11 +336,13 @@ def _merge_names(
         facility_run = False
     # two known names run together with nothing between ('Cerro Navia', 'Ain al Arab') are one name the
     # gazetteer lacks, unless the last is a unit that encloses the first ('Mojolo Sinaloa')
+    # ('in the vicinity of Abu Rasin': 'near' before the run is no road between them); one name twice ('Mau Mau')
     joined = (
         not unknown_words
         and len(found) >= 2
-        and all(t.designator != 0 and not t.near for t in found)
-        and not any(e.level in (1, 2) for e in found[-1].entries)
+        and all(t.designator != 0 for t in found)
+        and not any(t.near for t in found[1:])
+        and (not any(e.level in (1, 2) for e in found[-1].entries) or found[-1].key == found[0].key)
     )
     if (
         not shouting  # in capitals a run is the whole clause: its other words are no part of a name
@@ -351,10 +358,19 @@ def _merge_names(
             for t in found
             if t.designator == 0
             or (t.span.end == run[-1][1] and t.span.end > ending_end and any(e.level in (1, 2) for e in t.entries))
+            and not (joined and t.key == found[0].key)
         ]
         designated = _followed_by_designator(text, run[-1][1])
         # where the name itself opens: after the common words a sentence opens with ('Several Karnataka ...')
-        opening = next((a for k, (a, _b) in enumerate(run) if keys[k] not in not_places), run[0][0])
+        # or a body's acronym ('the JI Mardan chapter')
+        opening = next(
+            (
+                a
+                for k, (a, b) in enumerate(run)
+                if keys[k] not in not_places and not (b > a + 1 and text[a:b].isupper())
+            ),
+            run[0][0],
+        )
         merged = []
         for top in found:
             if top not in whole:
@@ -453,33 +469,6 @@ _AFTER_UNIT_RE = re.compile(
 )
 # 'Improvised Explosive Device (IED)', 'Lashkar-e-Toiba (LeT)': two capitals or more, no lower-case word
 _ACRONYM_IN_PARENS_RE = re.compile(r" \((?=[^()]*[A-Z][^()]*[A-Z])[A-Z][A-Za-z\-&]{1,7}\)")
-
-# Words that open a noun phrase: never a name, even before a designator ('The town of X', 'This village').
-_DETERMINERS = frozenset(
-    ["the", "a", "an", "this", "that", "these", "those", "each", "every", "another", "its", "their"]
-)
-
-# Words that name a part of a unit, not a place, even before a designator: 'West District', 'Central Region'
-# of a name the text gives in full elsewhere.
-GENERIC = frozenset(
-    [
-        "north",
-        "south",
-        "east",
-        "west",
-        "central",
-        "upper",
-        "lower",
-        "new",
-        "old",
-        "greater",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "middle",
-    ]
-)
 
 
 def _followed_by_designator(text: str, end: int) -> bool:
