@@ -33,6 +33,7 @@ _FROM_RE = re.compile(
 # village', 'Kenyan herders' (raided where they live), 'Kenyan police' (who serve at home).
 _PLACE_NOUNS_RE = re.compile(
     r"\s+(?:village|villages|town|towns|city|territory|soil|side|outpost|camp|refugee camps?|coast|capital|countryside|"
+    r"homesteads?|farms?|waters|airspace|"
     r"border town|police post|army post|military post|province|region|district|"
     r"civilians|villagers|residents|herders|herdsmen|pastoralists|farmers|fishermen|police|policemen)\b",
     re.IGNORECASE,

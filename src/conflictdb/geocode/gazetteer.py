@@ -219,6 +219,7 @@ IRREGULAR_DEMONYMS = frozenset(
         "malagasy",
         "basotho",
         "thai",
+        "pak",  # 'Pak troops', as the subcontinent's press writes Pakistan's
     ]
 )
 
@@ -284,6 +285,9 @@ class Gazetteer:
         for key, cc, kind in self._conn.execute("SELECT key, cc, kind FROM country_word"):
             # gazetteers built before IRREGULAR_DEMONYMS took 'French' for a name of France
             self.country_words[key].append((cc, "demonym" if key in IRREGULAR_DEMONYMS else kind))
+        for key, cc, kind in table_words():  # words our table gained since the file was built ('Saudi Arabian')
+            if not any(hit[0] == cc for hit in self.country_words.get(key, ())):
+                self.country_words[key].append((cc, kind))
         self.admins: dict[str, str] = dict(self._conn.execute("SELECT code, name FROM admin"))
         self._admin_names: dict[str, str | None] = {}
 
@@ -499,7 +503,7 @@ def gazetteer_ceiling(
 
 # Building and importing live in gazetteer_build (which uses this module's names); the package's
 # __init__ imports this module first, so these names are whole by the time anyone reads them.
-from conflictdb.geocode.gazetteer_build import build_base, import_files  # noqa: E402
+from conflictdb.geocode.gazetteer_build import build_base, import_files, table_words  # noqa: E402
 
 __all__ = [
     "DESIGNATORS",

@@ -115,6 +115,16 @@ def _country_table() -> dict[str, tuple[str, list[str]]]:
     return table
 
 
+def table_words() -> Iterator[tuple[str, str, str]]:
+    """(key, cc, kind) for every name and demonym of our own country table."""
+    for cc, (name, extra) in _country_table().items():
+        for word in [name, *extra]:
+            kind = "demonym" if word in extra and _is_demonym(word, name) else "name"
+            key = word if word.isupper() and len(word) <= 5 else fold(word)  # acronyms match by case
+            if key:
+                yield key, cc, kind
+
+
 # Adjectival forms in our table are demonyms, not places; names and acronyms are places.
 def _is_demonym(word: str, name: str) -> bool:
     return word[:1].isupper() and (
