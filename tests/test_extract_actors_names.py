@@ -128,7 +128,8 @@ def test_extract_actors_gendarmes_are_a_unit_of_the_army_or_the_police() -> None
     assert _named_in(registry, text, "Mali") == ["Police Forces of Mali Gendarmerie"]
     assert _named_in(registry, "Malian gendarmes arrested a trader.", "Mali") == ["Police Forces of Mali Gendarmerie"]
     # a country's own name for its gendarmerie still wins
-    assert _named_in(registry, "Turkish gendarmes raided a farm.", "Turkey") == ["Military Forces of Turkey Gendarmerie"]
+    turkish = _named_in(registry, "Turkish gendarmes raided a farm.", "Turkey")
+    assert turkish == ["Military Forces of Turkey Gendarmerie"]
 
 
 def test_extract_actors_coalition_forces_named_after_their_operation() -> None:

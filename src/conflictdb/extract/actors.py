@@ -23,7 +23,6 @@ from conflictdb.extract.actor_forces import (
     WORD_AFTER,
     acting,
     after_the_fact,
-    in_country,
     same_side,
     security_police,
 )
@@ -38,6 +37,7 @@ from conflictdb.extract.actor_parse import (
     trigger_token,
 )
 from conflictdb.extract.actor_patterns import patterns
+from conflictdb.extract.actor_regions import regional_names
 from conflictdb.extract.actor_registry import (
     ARMED,
     ARMED_MEMBERS,
@@ -93,17 +93,6 @@ _IDENTIFIED = re.compile(
     r"claimed|accused(?!\s+of\b)|(?:were|are|was|is|as|being)\s+(?:\w+\s+)?members? of|responsibility)\b[^.;!?]{0,30}$",
     re.IGNORECASE,
 )
-# Words that tie unnamed armed men to organised crime: ACLED's 'Unidentified Gang' in Latin America, where a
-# report says so (elsewhere the registry names it 'Unidentified Armed Group' again, once the country is known).
-_GANG = re.compile(
-    r"\b(?:gang\w*|drive-by|criminal (?:groups?|gangs?|organi[sz]ations?|cells?|bands?)|organi[sz]ed crime|cartels?|"
-    r"drugs?|narco\w*|traffick\w*|extort\w*|sicarios?|hitm[ae]n|tortured?|dismember\w*|mutilat\w*|behead\w*|"
-    # ... and the marks of an execution by organised crime: victims bound, a shot to finish them, heads left
-    r"decapitat\w*|(?:hands?|feet|legs) (?:and (?:hands?|feet|legs) )?(?:were |was )?tied|tied (?:hands?|feet|up)|"
-    r"handcuffed|blindfolded|coup de grace|human (?:heads?|remains)|executed|armed criminals?)\b",
-    re.IGNORECASE,
-)
-GANG = "Unidentified Gang ({country})"
 # A side that set out against the other: 'police carried out an operation', 'troops raided a hideout'.
 _RAID = re.compile(
     r"\W{0,3}(?:\w+\s+){0,3}?(?:(?:carried out|conducted|launched|mounted|staged|went on)\s+(?:an?\s+|the\s+)?"
@@ -117,16 +106,6 @@ _UNHARMED = re.compile(
     r"\bno reports? (?:of|on) (?:casualt\w*|injur\w*|fatalit\w*)|\bescaped unhurt\b|\bunharmed\b",
     re.IGNORECASE,
 )
-# Thailand's Deep South, where ACLED names unnamed insurgents 'Southern Muslim Separatists'.
-# Its provinces and their districts (Songkhla's four in the insurgency); not 'Mayo', 'Raman', 'Chana', which
-# are also names elsewhere.
-_DEEP_SOUTH = re.compile(
-    r"\b(?:Narathiwat|Pattani|Patani|Yala|Songkhla|Deep South|southern border provinces|"
-    r"Khok Pho|Nong Chik|Panare|Thung Yang Daeng|Sai Buri|Saiburi|Mai Kaen|Yaring|Yarang|Kapho|Mae Lan|Betong|"
-    r"Bannang Sata|Than To|Yaha|Krong Pinang|Tak Bai|Bacho|Yi-?ngo|Rangae|Rueso|Ruesoh|Si Sakhon|Sukhirin|"
-    r"Su-?ngai Kolok|Sungai Kolok|Su-?ngai Padi|Sungai Padi|Cho-?airong|Thepha|Na Thawi|Saba Yoi)\b"
-)
-SEPARATISTS = "Southern Muslim Separatists (Thailand)"
 # Words before a coalition or an operation that a force fights under: 'rebels under OPS', 'operating under the
 # command of the coalition'.
 _UNDER = re.compile(
@@ -349,12 +328,7 @@ class _Cast:
                 (a1, m1), (a2, m2) = (self.monitored[0], None), (self.monitored[1], None)
                 if event_type != "Battles":
                     a2 = None
-        if event_type in _VIOLENT and _DEEP_SOUTH.search(self.text):  # ACLED's name for the Deep South's insurgents
-            separatists = Actor(name=SEPARATISTS, inter=2, country="Thailand")
-            a1, a2 = (separatists if a is not None and a.name == UNIDENTIFIED else a for a in (a1, a2))
-            a1, a2 = (in_country(a, "Thailand") for a in (a1, a2))  # its 'rangers' are Thailand's, not Pakistan's
-        if _GANG.search(self.text):  # armed men of organised crime: a gang where ACLED names them so
-            a1, a2 = (_generic(GANG, 3) if a is not None and a.name == UNIDENTIFIED else a for a in (a1, a2))
+        a1, a2 = regional_names(self.text, violent=event_type in _VIOLENT, sides=(a1, a2))
         if a2 is not None and a2.name == CIVILIANS:
             assoc2 = [m for m in self.patients if m.entry.role in (GROUP, ETHNIC)]
         assoc_1 = _distinct(_as_assoc(m) for m in assoc1)
