@@ -96,7 +96,8 @@ _ALLEGED = re.compile(
     r"(?<!\ban )\b(?:accused|suspected|charged|convicted|involved|implicated)\s+(?:of|in|with)\s+(?!\d)"
     # (a phrase with a protest in it runs into the sentence's own act: 'workers involved in power distribution held
     # a protest'; a regular expression cannot tell where the participle's phrase ends there)
-    r"(?![^,.;:]*\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|march\w*|strike|picket\w*|sit-ins?)\b)"
+    # (the month is no march: 'accused of burning a bus on March 10')
+    r"(?![^,.;:]*\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|(?<!\d )march\w*(?! \d)|strike|picket\w*|sit-ins?)\b)"
     r"(?P<object>(?:(?!\b(?:was|were|is|are|has|have|had|who|which|when|while|after|before|by)\b)[^,.;:(\[])+)",
     re.IGNORECASE,
 )
