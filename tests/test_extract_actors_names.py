@@ -163,3 +163,26 @@ def test_extract_actors_registry_names_real_groups_as_acled_does() -> None:
     # ACLED writes these Ghanaian peoples in the plural
     assert first("Mamprusi youths clashed with Kusasi youths in Bawku.") == "Mamprusis Ethnic Militia ({country})"
     assert first("HBDH claimed the bombing of a depot.").startswith("HBDH: ")
+
+
+def test_extract_actors_us_forces_in_afghanistan_are_natos_mission() -> None:
+    registry = Registry.load()
+    text = "An airstrike by US forces hit a compound in the valley."
+    assert _named_in(registry, text, "Afghanistan") == ["NATO: North Atlantic Treaty Organization"]
+    assert _named_in(registry, text, "Somalia") == ["Military Forces of the United States"]
+    units = "Six Taliban were killed during General Command of Police Special Units operations."
+    assert _named_in(registry, units, "Afghanistan") == [
+        "Taliban",
+        "Police Forces of Afghanistan General Command of Police Special Units",
+    ]
+
+
+@pytest.mark.slow
+def test_extract_actors_a_government_that_acts_itself_is_actor1(finder: ActorFinder, nlp: Any) -> None:
+    text = "The president deployed the army to the border districts after the raids."
+    found = roles(finder, nlp, text, "deployed", "Strategic developments", "Other")
+    assert pair(found) == ("Government of {country}", "Military Forces of {country}")
+    # a force that acts is still the actor, not the government that sent it
+    sent = "Soldiers sent by the government dismantled a rebel camp near the border."
+    found = roles(finder, nlp, sent, "dismantled", "Strategic developments", "Other")
+    assert pair(found)[0] == "Military Forces of {country}"

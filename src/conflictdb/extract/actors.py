@@ -43,6 +43,7 @@ from conflictdb.extract.actor_registry import (
     ARMED_MEMBERS,
     CIVILIANS,
     ETHNIC,
+    GOVERNMENT,
     GROUP,
     MILITARY,
     NAMED,
@@ -241,7 +242,8 @@ class _Cast:
                 a1, m1 = _generic(RIOTERS, 5), crowd  # 'residents beat a suspect to death': a mob, not armed men
             a2, m2 = _generic(CIVILIANS, 7), first(self.patients, (VICTIM, GROUP)) or first(self.in_sent, (VICTIM,))
         elif event_type == "Strategic developments":
-            m1 = first(doers + near, PERPETRATORS)
+            # ... or a government that acts itself ('the government released prisoners'): 'Government of X'
+            m1 = first(doers, PERPETRATORS) or first(self.agents, (GOVERNMENT,)) or first(near, PERPETRATORS)
             a1 = m1.entry.actor(m1.words) if m1 else self.unknown
             a1, m1 = self._under(a1, m1)
             if a1 is None and sub_event_type == "Arrests":
