@@ -109,12 +109,15 @@ def after_violence(hits: Hits, text: str) -> tuple[bool, bool]:
 _UNNAMED = re.compile(r"\b(?:unknown|unidentified|armed|masked|hooded|suspected)\b", re.IGNORECASE)
 
 
-def doers(hits: Hits, sdoc: Any, text: str, *, parties: bool = True) -> str | None:
+def doers(
+    hits: Hits, sdoc: Any, text: str, *, parties: bool = True, names: tuple[str, ...] = ("kill", "assault")
+) -> str | None:
     """Who the parse makes the doer of the violence: 'crowd' (residents, a mob, students), 'armed' (armed
     men outside the state's forces, unknown attackers, a communal or party militia), 'state', or None.
 
     The doer of a violent verb: its subject (a verb joined to another shares its subject), or the noun
     after passive 'by'. Any armed doer outweighs a crowd. With `parties` false, a party's men are no militia.
+    `names`: the triggers read (the damage's, 'riot' and 'looting', to ask who burnt or smashed something).
     """
     cue = lexicons.cues("events")
     # a party's men attacking its rivals are its militia (codebook: political militias)
@@ -123,7 +126,7 @@ def doers(hits: Hits, sdoc: Any, text: str, *, parties: bool = True) -> str | No
         armed.extend(hits.get("named_party", ()))
     state = [*hits.get("state_party", ()), *hits.get("named_state", ())]
     found: set[str] = set()
-    for name in ("kill", "assault"):
+    for name in names:
         for hit in hits.get(name, ()):
             span = sdoc.char_span(hit.start, hit.end, alignment_mode="expand")
             if span is None or span.root.lower_ in _NO_DEED or span.root.lower_.startswith("storm"):

@@ -204,8 +204,9 @@ def sides(hits: Hits) -> tuple[bool, bool, bool]:
 
 
 def _organised(hits: Hits, text: str) -> bool:
-    """Whether an armed group is named, not just 'assailants' or 'attackers' (who may be a crowd)."""
-    state = hits.get("state_party", ())
+    """Whether an armed group is named, not just 'assailants' or 'attackers' (who may be a crowd); the state's
+    forces, named by a word or by the registry, are none."""
+    state = [*hits.get("state_party", ()), *hits.get("named_state", ())]
     armed = [*hits.get("named_armed", ()), *hits.get("armed_party", ())]
     return bool(hits.get("communal_party")) or any(not LOOSE.search(x.of(text)) for x in armed if x not in state)
 
@@ -317,7 +318,14 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
         and (hits.get("kill") or hits.get("assault") or _HARMED.search(text))
     ):
         return Coding("Violence against civilians", "Attack", _first(hits, "riot", "kill", "assault"), True)
-    if damage_only and (state or _organised(hits, text)) and not any(_BOMB.search(x.of(text)) for x in hits["riot"]):
+    # (the state's forces named beside the damage did not do it when the parse makes a crowd its doers: 'residents
+    # burnt tyres outside the police commander's home')
+    crowd_damage = sdoc is not None and doers(hits, sdoc, text, parties=False, names=("riot", "looting")) == "crowd"
+    if (
+        damage_only
+        and ((state and not crowd_damage) or _organised(hits, text))
+        and not any(_BOMB.search(x.of(text)) for x in hits["riot"])
+    ):
         hits = {k: v for k, v in hits.items() if k != "riot"}
     # windows shattered by a blast: the damage is the bomb's, no crowd's
     blast = any(_WENT_OFF.search(x.of(text)) for n in ("ied", "grenade", "suicide") for x in hits.get(n, ()))
@@ -503,7 +511,7 @@ def classify(hits: Hits, text: str, *, sdoc: Any = None) -> Coding | None:
     if (
         h("looting")
         and not _organised(hits, text)
-        and not state
+        and (not state or crowd_damage)
         and any(_DAMAGE.search(x.of(text)) for x in hits["looting"])
     ):
         # a crowd's or unnamed arsonists' damage, with no one hurt and no armed group named, is a riot
