@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from conflictdb.geocode.grievance import in_grievance
 from conflictdb.geocode.reading import CountryWord
 
 _NEXT_TITLE_RE = re.compile(r" ([A-Z][a-z]+)")
@@ -73,8 +74,14 @@ def country_word_weight(text: str, word: CountryWord) -> float:
 
     A name weighs more than a demonym ('Ethiopian raiders' is about people), a demonym before a place
     noun ('a Kenyan village') as much as a name, and a country someone comes from ('raiders from
-    Uganda') little: the event is where they arrived.
+    Uganda') little: the event is where they arrived; so does the country a protest is against or about
+    ('protested against the Israeli bombing of Gaza').
     """
+    weight = _weight(text, word)
+    return min(weight, 1.0) if weight > 1.0 and in_grievance(text, word.span.start) else weight
+
+
+def _weight(text: str, word: CountryWord) -> float:
     before = text[max(0, word.span.start - 30) : word.span.start]
     if _ABROAD_AFTER_RE.match(text, word.span.end) or _ABROAD_BEFORE_RE.search(before):
         return 0.0

@@ -100,8 +100,8 @@ def pick_toponym(
             and entry.cc != main
             and not any(c.chosen is not None and c.chosen.cc == main for c in top.context)
         )
-        if foreign and k != trigger_sentence:
-            continue
+        if foreign and (k != trigger_sentence or (top.grievance and significant(entry))):
+            continue  # a place abroad far from the event, or a city a protest is against ('raids in Gaza')
         distance = abs(k - trigger_sentence) * 2 + (1 if k > trigger_sentence else 0)
         level = entry.level if top.chosen is not None and entry is not None else 3
         # ACLED's own notes put the event's place first, with its units in parentheses: 'in X (A, B)'

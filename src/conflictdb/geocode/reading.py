@@ -21,6 +21,7 @@ class Toponym:
     cue: int = 0  # how surely the words around say it is a place: 0 none, 1 weak, 2 strong
     facility: bool = False  # 'X University', 'X Road': names a place's building or body
     home: bool = False  # 'residents of X': where people live, and most often act, unless the text says elsewhere
+    grievance: bool = False  # in what a protest is against ('protested against the raids in Gaza'), not where it is
 
     @property
     def cued(self) -> bool:

@@ -33,6 +33,7 @@ from conflictdb.geocode.cues import (
     not_places_words,
 )
 from conflictdb.geocode.gazetteer import Entry, Gazetteer, fold, prominent
+from conflictdb.geocode.grievance import grievance_spans, in_grievance
 from conflictdb.geocode.peoples import named_actor_countries, regional_first_words
 from conflictdb.geocode.reading import CountryWord, Reading, Toponym
 from conflictdb.models import Span
@@ -265,6 +266,8 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> Reading:
                 t.is_context = True
             toponyms.append(top)
     toponyms.sort(key=lambda t: t.span.start)
+    for top in toponyms if grievance_spans(text) else ():
+        top.grievance = in_grievance(text, top.span.start)
     _link_context(text, toponyms)
     toponyms = [t for t in toponyms if not t.needs_context or t.context or t.is_context]
     votes: defaultdict[str, float] = defaultdict(float)
