@@ -186,3 +186,14 @@ def test_extract_actors_a_government_that_acts_itself_is_actor1(finder: ActorFin
     sent = "Soldiers sent by the government dismantled a rebel camp near the border."
     found = roles(finder, nlp, sent, "dismantled", "Strategic developments", "Other")
     assert pair(found)[0] == "Military Forces of {country}"
+
+
+def test_extract_actors_tribes_militias_where_acled_names_them_tribal() -> None:
+    registry = Registry.load()
+    text = "Clashes erupted between Al Hamdan tribesmen and government troops near the wells."
+    assert _named_in(registry, text, "Yemen")[0] == "Al Hamdan Tribal Militia (Yemen)"
+    unnamed = "Tribesmen attacked a checkpoint on the highway."
+    assert _named_in(registry, unnamed, "Syria") == ["Unidentified Tribal Militia (Syria)"]
+    # elsewhere a people's armed men are an ethnic militia, and a listed people keeps its own name
+    assert _named_in(registry, unnamed, "Sudan") == ["Unidentified Ethnic Militia (Sudan)"]
+    assert _named_in(registry, "Hazara militiamen attacked a bus.", "Afghanistan")[0].startswith("Hazara Ethnic")

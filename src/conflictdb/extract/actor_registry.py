@@ -275,9 +275,9 @@ class Registry:
                             if _templated(e)
                         ]
             if not shouting and start > 0 and any(e.name in _UNNAMED_MILITIAS for e in entries):
-                named_militia = _named_militia(text, tokens, start, entries)
+                named_militia, n = _named_militia(text, tokens, start, entries)
                 if named_militia:  # 'Auliyan ethnic militia': a group the registry lacks, by its own name
-                    entries, start = (named_militia,), start - 1
+                    entries, start = (named_militia,), start - n
             span = Span(tokens[start][0], tokens[end - 1][1])
             first, last = self._extend(text, tokens, keys, start, end, entries)
             if last > end and last < len(keys) and keys[last] == "from" and any(e.role == ETHNIC for e in entries):
@@ -327,7 +327,7 @@ class Registry:
         ({country})' is 'Unidentified Gang ({country})' in Mexico, though the text never names Mexico."""
         if country is None:
             return actor
-        actor = self._foreign_unit(actor, country)
+        actor = _tribal(self._foreign_unit(actor, country), country)
         if actor.name in self._regional:
             other = self._regional_entry(self.entries.get(actor.name, Entry(actor.name, actor.inter)), {country})
             if other.name != actor.name:
@@ -504,16 +504,36 @@ _NOT_NAMES = frozenset(
 )
 
 
+# Words that begin an Arab tribe's name ('Al Awad', 'Bani Ali'): ACLED keeps them in the militia's name.
+_TRIBE_PREFIXES = frozenset(["al", "bani", "beni", "albu", "ahl", "awlad", "ouled"])
+# Countries where ACLED names a tribe's armed men a 'Tribal Militia' ('Al Awad Tribal Militia (Yemen)',
+# 'Unidentified Tribal Militia (Syria)'), where elsewhere a people's are an 'Ethnic Militia'.
+_TRIBAL = frozenset(["Yemen", "Syria", "Iraq", "Afghanistan"])
+
+
 def _named_militia(
     text: str, tokens: list[tuple[int, int, str]], start: int, entries: tuple[Entry, ...]
-) -> Entry | None:
+) -> tuple[Entry | None, int]:
+    """The group the capitalised word before 'ethnic militia' names, and how many words its name has."""
     word = tokens[start - 1][2]
     if not (word[:1].isupper() and word.isalpha() and word.lower() not in _NOT_NAMES):
-        return None
+        return None, 0
     if not _joined(text, tokens, start - 1, start + 1):
-        return None
+        return None, 0
+    n = 1
+    before = tokens[start - 2][2] if start > 1 else ""
+    if before.lower() in _TRIBE_PREFIXES and _joined(text, tokens, start - 2, start):
+        word, n = f"{before[:1].upper()}{before[1:]} {word}", 2  # 'Al Bujayri tribesmen'
     kind = next(_UNNAMED_MILITIAS[e.name] for e in entries if e.name in _UNNAMED_MILITIAS)
-    return Entry(name=f"{word} {kind} ({{country}})", inter=4, role=ETHNIC, known=False)
+    return Entry(name=f"{word} {kind} ({{country}})", inter=4, role=ETHNIC, known=False), n
+
+
+def _tribal(actor: Actor, country: str) -> Actor:
+    """A tribe's unnamed or unregistered militia under ACLED's name for it where it names tribes' militias so."""
+    unlisted = not actor.known or actor.name.startswith("Unidentified ")
+    if country in _TRIBAL and unlisted and actor.name.endswith(" Ethnic Militia ({country})"):
+        return dataclasses.replace(actor, name=actor.name.replace(" Ethnic Militia (", " Tribal Militia ("))
+    return actor
 
 
 def _templated(entry: Entry) -> bool:
