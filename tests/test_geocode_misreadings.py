@@ -23,6 +23,8 @@ _FEATURES = [
     (510, "Addis Ababa", "", 9.02, 38.75, "P", "PPLC", "ET", "44", "", 2750000),
     (511, "Lodwar", "", 3.12, 35.6, "P", "PPLA", "KE", "42", "", 80000),
     (512, "Racine", "Rasin", 42.73, -87.78, "P", "PPLA2", "US", "WI", "", 77000),
+    (513, "Garissa", "", -0.45, 39.65, "P", "PPLA", "KE", "16", "", 160000),
+    (514, "Puri", "Jagannath", 19.8, 85.83, "P", "PPLA2", "IN", "21", "", 200000),
 ]
 _ADMIN1 = [
     ("IN.24", "Rajasthan"),
@@ -36,6 +38,8 @@ _ADMIN1 = [
     ("ET.44", "Addis Ababa"),
     ("KE.42", "Turkana"),
     ("US.WI", "Wisconsin"),
+    ("KE.16", "Garissa"),
+    ("IN.21", "Odisha"),
 ]
 _ADMIN2 = [("IN.36.MAU", "Mau")]
 
@@ -102,3 +106,16 @@ def test_geocode_misreadings_a_two_word_demonym_before_diplomat_is_abroad(geocod
 def test_geocode_misreadings_pak_is_pakistans_demonym(geocoder: Geocoder) -> None:
     reading = geocoder.read("Pak troops shelled border posts overnight.")
     assert [(w.cc, w.demonym) for w in reading.countries] == [("PK", True)]
+
+
+def test_geocode_misreadings_a_university_named_after_a_town_is_there(geocoder: Geocoder) -> None:
+    # the group's country (Somalia) does not make the town a namesake; nothing else in the text names a place
+    place = _place(geocoder, "Al Shabaab gunmen attacked Garissa University at dawn.", "attacked", "Battles")
+    assert place is not None and (place.country, place.name) == ("Kenya", "Garissa")
+
+
+def test_geocode_misreadings_a_university_named_after_a_god_is_not_in_his_town(geocoder: Geocoder) -> None:
+    # 'Jagannath' is also Puri's other name; the university is in Dhaka, which the text does not name
+    text = "Al Shabaab gunmen attacked Jagannath University at dawn."
+    place = _place(geocoder, text, "attacked", "Battles")
+    assert place is None or place.country != "India"

@@ -12,7 +12,7 @@ import re
 from conflictdb.geocode.checks import SENTENCE_RE, main_country, significant
 from conflictdb.geocode.choose import resolve
 from conflictdb.geocode.cues import ORGANISATIONS
-from conflictdb.geocode.gazetteer import Gazetteer, prominent
+from conflictdb.geocode.gazetteer import Gazetteer, fold, prominent
 from conflictdb.geocode.peoples import people_names
 from conflictdb.geocode.reading import Reading, Toponym
 from conflictdb.geocode.resolve import find_toponyms
@@ -28,6 +28,10 @@ DATELINE_RE = re.compile(
 _BODY_OF_RE = re.compile(
     r"\b(?:University|College|Bank|Institute|Polytechnic|Governor|Archdiocese|Diocese) of (?:the )?$"
 )
+
+
+# A site named after the town it is in: 'Garissa University', 'Kisii Teaching Hospital'.
+_SITE_AFTER_RE = re.compile(r" (?:(?:Teaching|Referral|General|District) )?(?:University|Hospital|Polytechnic)\b")
 
 
 def _last_word(text: str) -> str:
@@ -83,7 +87,17 @@ def pick_toponym(
         # (country words, outlet, actors) points to, when there is such evidence
         unbacked = entry is not None and (
             (bool(named) and entry.cc not in named)
-            or (support is not None and bool(support) and not support.get(entry.cc) and not prominent(entry))
+            or (
+                support is not None
+                and bool(support)
+                and not support.get(entry.cc)
+                and not prominent(entry)
+                # a town a university or hospital is named after is where it is ('Garissa University'), unless
+                # the name is a person's or a god's that is also a town's other name ('Jagannath University')
+                and not (
+                    significant(entry) and fold(entry.name) == top.key and _SITE_AFTER_RE.match(doc.text, top.span.end)
+                )
+            )
         )
         if (
             top.cue == 0
