@@ -163,6 +163,9 @@ def test_extract_actors_registry_names_real_groups_as_acled_does() -> None:
     # ACLED writes these Ghanaian peoples in the plural
     assert first("Mamprusi youths clashed with Kusasi youths in Bawku.") == "Mamprusis Ethnic Militia ({country})"
     assert first("HBDH claimed the bombing of a depot.").startswith("HBDH: ")
+    assert first("Abudu and Andani youths clashed again.") == "Abudus Ethnic Militia ({country})"
+    assert first("Tugen-Ilchamus herders fought Pokot raiders.") == "Tugen-Ilchamus Ethnic Militia ({country})"
+    assert first("Karamojong raiders drove off cattle.") == "Karamajong Ethnic Militia ({country})"
 
 
 def test_extract_actors_us_forces_in_afghanistan_are_natos_mission() -> None:
