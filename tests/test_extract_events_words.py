@@ -73,3 +73,18 @@ def test_extract_events_words_march_after_year(extractor: Any) -> None:
     text = "Relatives of those detained in a raid on 3 June 2019 marched through Bago, calling for their release."
     event = main_event(extractor, published="2019-07-01", text=text)
     assert event is not None and event[0] == "Protests"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an infinitive 'to seize' grain is no seizure of weapons: the protesters' act is the event
+        ("Protesters shut down shops and blocked officials who were trying to seize hoarded rice in Bidar.", "Protests"),
+        # weapons seized in the present tense still are
+        ("Police seize weapons and ammunition in a raid on a house in Mandera.", "Strategic developments"),
+    ],
+)
+def test_extract_events_words_seize(extractor: Any, text: str, expected: str) -> None:
+    event = main_event(extractor, published="2023-06-14", text=text)
+    assert event is not None and event[0] == expected
