@@ -382,7 +382,9 @@ def _agents(token: Any) -> list[Any]:
 # A member of a named group in one of these roles is no fighter when attacked.
 _CIVIL_ROLE = re.compile(
     r"\b(?:leaders?|sympathi[sz]ers?|clerics?|relations?|relatives?|sons?|daughters?|wi(?:fe|ves)|brothers?|"
-    r"politicians?|candidates?|councill?ors?|officials?|supporters?|workers?)\b",
+    r"politicians?|candidates?|councill?ors?|officials?|supporters?|workers?|"
+    # an office-holder of a party or an organisation ('the general secretary of the ASWJ unit')
+    r"secretar(?:y|ies)|president|chairm[ae]n|chairpersons?|spokes(?:m[ae]n|persons?)|treasurers?)\b",
     re.IGNORECASE,
 )
 _BY_OF = frozenset(["attack", "attacks", "assault", "assaults", "raid", "raids", "shooting", "firing"])
