@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from actor_roles import roles
+from actor_roles import pair, roles
 
 from conflictdb.extract.actor_sides import COMMUNAL, ETHNIC_MILITIA, ethnic_pair, named_pair, unnamed_sides
 from conflictdb.extract.actors import ActorFinder, Registry, Roles
@@ -292,3 +292,14 @@ def test_extract_actors_ghana_peoples_communities_are_ethnic_militias() -> None:
 def test_extract_actors_merille_spelt_as_acled_writes_it() -> None:
     names = {m.entry.name for m in Registry.load().match("Merille raiders crossed the lake at night.")}
     assert "Merrile Ethnic Militia ({country})" in names
+
+
+@pytest.mark.slow
+def test_extract_actors_side_that_set_upon_the_other_comes_first(finder: ActorFinder, nlp: Any) -> None:
+    text = "Police clashed with Taliban fighters after the Taliban attacked a check post in the district."
+    found = roles(finder, nlp, text, "clashed", "Battles", "Armed clash")
+    assert pair(found) == ("Taliban", "Police Forces of {country}")
+    # raiders who attacked a village set upon no armed side: the order stays the parse's
+    raid = "Police clashed with bandits after the bandits attacked a village in the district."
+    found = roles(finder, nlp, raid, "clashed", "Battles", "Armed clash")
+    assert pair(found) == ("Police Forces of {country}", "Unidentified Armed Group ({country})")

@@ -14,6 +14,7 @@ from conflictdb.extract.actor_registry import ARMED, ETHNIC, NAMED, PARTY, STATE
 __all__ = [
     "Arguments",
     "arguments",
+    "assailants",
     "conjoined_agents",
     "defenders",
     "inflected",
@@ -280,6 +281,41 @@ def defenders(sent: Any, matches: list[Match]) -> list[Match]:
                     heads.extend(g for g in agent.children if g.dep_ == "pobj")
         for head in heads:
             for each in (head, *head.conjuncts):
+                start, end = phrase(each)
+                out.extend(m for m in matches if start <= m.extent.start and m.extent.end <= end)
+    return out
+
+
+# Setting upon the other side: the side that does it began the fight (ACLED's actor1 of a battle).
+_ASSAIL = inflected(["attack", "ambush", "raid", "storm", "assault", "overrun"])
+# ... a force's post or convoy stands for the force
+_POSTS = frozenset({
+    "post", "posts", "checkpost", "checkpoint", "checkpoints", "outpost", "outposts", "camp", "camps", "base",
+    "bases", "station", "stations", "convoy", "convoys", "patrol", "patrols", "position", "positions", "barracks",
+})  # fmt: skip
+
+
+def assailants(sent: Any, matches: list[Match]) -> list[Match]:
+    """Matches naming who set upon an armed side in a sentence: 'the Taliban attacked a check post', 'gunmen
+    ambushed an army convoy' (not 'raiders attacked a village', whose people are no side of a battle)."""
+    if sent is None:
+        return []
+    out: list[Match] = []
+    for token in sent:
+        if not is_verb(token) or not is_form(token, _ASSAIL):
+            continue
+        hit = False
+        for obj in (c for c in token.children if c.dep_ in ("dobj", "obj")):
+            start, end = phrase(obj)
+            armed = any(
+                start <= m.extent.start and m.extent.end <= end and m.entry.role in (STATE, NAMED, ARMED)
+                for m in matches
+            )
+            hit = hit or armed or obj.lower_ in _POSTS
+        if not hit:
+            continue
+        for subject in (c for c in token.children if c.dep_ == "nsubj"):
+            for each in (subject, *subject.conjuncts):
                 start, end = phrase(each)
                 out.extend(m for m in matches if start <= m.extent.start and m.extent.end <= end)
     return out

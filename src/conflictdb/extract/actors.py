@@ -29,6 +29,7 @@ from conflictdb.extract.actor_forces import (
 from conflictdb.extract.actor_parse import (
     Arguments,
     arguments,
+    assailants,
     conjoined_agents,
     defenders,
     objects,
@@ -155,6 +156,7 @@ class ActorFinder:
         fought_off = defenders(sent, matches)
         cast = _Cast(text, start, matches, in_sent, agents, patients, partners, unknown, fought_off, claimant)
         cast.sentence = Span(sent.start_char, sent.end_char) if sent is not None else None
+        cast.assailants = assailants(sent, matches)
         cast.objects = objects(token)
         cast.doer_words = tuple(t.lower_ for t in args.agents)
         cast.topics = [
@@ -195,6 +197,7 @@ class _Cast:
     doer_words: tuple[str, ...] = ()  # the head words of the doers' phrases
     nationality: str | None = None  # the country a crowd's own words give it ('Chinese tourists')
     topics: list[Match] = field(default_factory=list)  # groups named only as a non-violent act's object
+    assailants: list[Match] = field(default_factory=list)  # who set upon an armed side in the trigger's sentence
 
     def decide(self, event_type: str, sub_event_type: str) -> Roles:
         first = _first
@@ -319,6 +322,8 @@ class _Cast:
                 (a1, m1), (a2, m2) = self._sides(doers, (a1, m1), (a2, m2))
             if event_type == "Battles" and m1 in self.defenders and a2 is not None and m2 not in self.defenders:
                 (a1, m1), (a2, m2) = (a2, m2), (a1, m1)  # the side that attacked comes first
+            elif event_type == "Battles" and a1 is not None and a2 is not None and self._set_upon(a2, a1):
+                (a1, m1), (a2, m2) = (a2, m2), (a1, m1)  # ... as does the side that set upon the other
             elif event_type == "Battles" and a2 is not None and a2.inter == 1 and a1 is not None and a1.inter != 1:
                 raid = self._raided(a2) and not self._raided(a1)
                 (a1, m1), (a2, m2) = ((a2, m2), (a1, m1)) if raid else ((a1, m1), (a2, m2))  # the raiders came first
@@ -360,6 +365,12 @@ class _Cast:
             if _UNDER.search(self.text, max(0, m.extent.start - 60), m.extent.start):
                 return _side(m), m
         return actor, match
+
+    def _set_upon(self, actor: Actor, other: Actor) -> bool:
+        """Whether the act's sentence has `actor`, and not `other`, set upon an armed side ('police clashed
+        with the Taliban after the Taliban attacked a check post')."""
+        names = {_side(m).name for m in self.assailants}
+        return actor.name in names and other.name not in names
 
     def _raided(self, actor: Actor) -> bool:
         """Whether the text has a side go on a raid or an operation: 'the Military Police carried out an operation'."""
