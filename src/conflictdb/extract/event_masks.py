@@ -134,13 +134,6 @@ _CAUGHT_BOMBER = re.compile(
     r"(?P<object>suicide bombers?)\b",
     re.IGNORECASE,
 )
-# 'The attack led to a protest in nearby Mochongoi', told after the report's event: a later event it set off (in a
-# report's first sentence, 'the killing sparked protests in the town' tells the protest itself)
-_SET_OFF_LATER = re.compile(
-    r"\b(?:led to|leads to|leading to|sparked|sparking|set off|sets off|setting off|triggered|triggering|spurred|"
-    r"prompted|provoked|resulted in)\s+(?:[\w'-]+\s+){0,3}?(?P<object>protests?|demonstrations?)\b",
-    re.IGNORECASE,
-)
 # 'no protests took place', 'devoid of running battles', 'without violence': what did not happen
 _DENIED = re.compile(
     r"\b(?:no|nobody|none|without|devoid of|free of|nor|never)\s+(?!(?:fewer|less|more|sooner|longer)\b)"
@@ -170,8 +163,6 @@ def masks(text: str, span: Span) -> list[Span]:
     spans += alleged(text, span)
     spans += _objects(_EARLIER.finditer(chunk), span.start)
     spans += _objects(_CAUGHT_BOMBER.finditer(chunk), span.start)
-    if span.start > 0 and text[: span.start].strip():
-        spans += _objects(_SET_OFF_LATER.finditer(chunk), span.start)
     protested = (m for m in _PROTESTED.finditer(chunk) if _CROWD_ACT.search(chunk, 0, m.start()))
     return spans + _objects(protested, span.start)
 
