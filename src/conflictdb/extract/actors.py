@@ -153,10 +153,11 @@ class ActorFinder:
         unknown = unknown_doer(args.agents, spacy_doc, matches, text, self.registry, labels=labels)
         claimant = unknown_claimant(spacy_doc, matches, text) if event_type in _VIOLENT else None
         start = token.idx if token is not None else len(text)
-        fought_off = defenders(sent, matches)
-        cast = _Cast(text, start, matches, in_sent, agents, patients, partners, unknown, fought_off, claimant)
+        cast = _Cast(text, start, matches, in_sent, agents, patients, partners, unknown, claimant=claimant)
         cast.sentence = Span(sent.start_char, sent.end_char) if sent is not None else None
-        cast.assailants = assailants(sent, matches)
+        if event_type == "Battles":  # which side began the fight: only a battle's order reads them
+            cast.defenders = defenders(sent, matches)
+            cast.assailants = assailants(sent, matches)
         cast.objects = objects(token)
         cast.doer_words = tuple(t.lower_ for t in args.agents)
         cast.topics = [
