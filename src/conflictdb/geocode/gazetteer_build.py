@@ -119,10 +119,15 @@ def table_words() -> Iterator[tuple[str, str, str]]:
     """(key, cc, kind) for every name and demonym of our own country table."""
     for cc, (name, extra) in _country_table().items():
         for word in [name, *extra]:
-            kind = "demonym" if word in extra and _is_demonym(word, name) else "name"
-            key = word if word.isupper() and len(word) <= 5 else fold(word)  # acronyms match by case
+            key, kind = _word_key(word, name, extra)
             if key:
                 yield key, cc, kind
+
+
+def _word_key(word: str, name: str, extra: list[str]) -> tuple[str, str]:
+    """A country word's look-up key and kind ('name' or 'demonym'); acronyms match by case."""
+    kind = "demonym" if word in extra and _is_demonym(word, name) else "name"
+    return (word if word.isupper() and len(word) <= 5 else fold(word)), kind
 
 
 # Adjectival forms in our table are demonyms, not places; names and acronyms are places.
@@ -145,8 +150,7 @@ def _add_countries(conn: sqlite3.Connection, centroids: dict[str, tuple[float, f
         seen.add(cc)
         words = {name, row[0], *(w for w in row[6].split("|") if w), *([row[4]] if row[4] else [])}
         for word in words | set(extra):
-            kind = "demonym" if word in extra and _is_demonym(word, name) else "name"
-            key = word if word.isupper() and len(word) <= 5 else fold(word)  # acronyms match by case
+            key, kind = _word_key(word, name, extra)
             if key:
                 conn.execute("INSERT OR IGNORE INTO country_word VALUES (?,?,?)", (key, cc, kind))
     for cc, (name, extra) in ours.items():
@@ -154,8 +158,7 @@ def _add_countries(conn: sqlite3.Connection, centroids: dict[str, tuple[float, f
             lat, lon = centroids.get(cc, (None, None))
             conn.execute("INSERT OR REPLACE INTO country VALUES (?,?,?,?,?)", (cc, name, lat, lon, None))
             for word in [name, *extra]:
-                kind = "demonym" if word in extra and _is_demonym(word, name) else "name"
-                key = word if word.isupper() and len(word) <= 5 else fold(word)
+                key, kind = _word_key(word, name, extra)
                 conn.execute("INSERT OR IGNORE INTO country_word VALUES (?,?,?)", (key, cc, kind))
 
 
