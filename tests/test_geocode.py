@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from conflictdb.geocode import Gazetteer, Geocoder, gazetteer_ceiling, import_files
 from conflictdb.geocode.gazetteer import bare_name, build_base, fold
+from conflictdb.geocode.gazetteer_build import _word_kinds
 from conflictdb.models import Actor, Document, Mention, Sentence, Span
 
 # A few GeoNames-format rows written for these tests (coordinates rounded from public knowledge).
@@ -155,6 +156,13 @@ def test_geocode_fold_and_bare_names() -> None:
     assert fold("Dar'a") == "dara"
     assert bare_name("Bankass Cercle") == "Bankass"
     assert bare_name("Region de Mopti") == "Mopti"
+
+
+@pytest.mark.parametrize("order", [["Haiti", "Haïti"], ["Haïti", "Haiti"]])
+def test_geocode_gazetteer_a_country_name_is_no_demonym_in_any_order(order: list[str]) -> None:
+    # 'Haïti' folds to the key of 'Haiti' and, in the table's other names, reads as a demonym: the name wins
+    kinds = _word_kinds(order + ["Haitian"], "Haiti", ["Haitian", "Haïti"])
+    assert kinds == {"haiti": "name", "haitian": "demonym"}
 
 
 def test_geocode_parenthesized_admin_names_for_unknown_village(geocoder: Geocoder) -> None:

@@ -118,16 +118,19 @@ def _country_table() -> dict[str, tuple[str, list[str]]]:
 def table_words() -> Iterator[tuple[str, str, str]]:
     """(key, cc, kind) for every name and demonym of our own country table."""
     for cc, (name, extra) in _country_table().items():
-        for word in [name, *extra]:
-            key, kind = _word_key(word, name, extra)
-            if key:
-                yield key, cc, kind
+        for key, kind in _word_kinds([name, *extra], name, extra).items():
+            yield key, cc, kind
 
 
-def _word_key(word: str, name: str, extra: list[str]) -> tuple[str, str]:
-    """A country word's look-up key and kind ('name' or 'demonym'); acronyms match by case."""
-    kind = "demonym" if word in extra and _is_demonym(word, name) else "name"
-    return (word if word.isupper() and len(word) <= 5 else fold(word)), kind
+def _word_kinds(words: Iterable[str], name: str, extra: list[str]) -> dict[str, str]:
+    """A country's words: look-up key -> kind ('name' or 'demonym'); acronyms match by case. Where two spellings
+    fold to one key ('Haiti', 'Haïti'), a name wins over a demonym, whichever comes first."""
+    kinds: dict[str, str] = {}
+    for word in words:
+        key = word if word.isupper() and len(word) <= 5 else fold(word)
+        if key and kinds.get(key) != "name":
+            kinds[key] = "demonym" if word in extra and _is_demonym(word, name) else "name"
+    return kinds
 
 
 # Adjectival forms in our table are demonyms, not places; names and acronyms are places.
@@ -149,16 +152,13 @@ def _add_countries(conn: sqlite3.Connection, centroids: dict[str, tuple[float, f
         conn.execute("INSERT OR REPLACE INTO country VALUES (?,?,?,?,?)", (cc, name, lat, lon, gid))
         seen.add(cc)
         words = {name, row[0], *(w for w in row[6].split("|") if w), *([row[4]] if row[4] else [])}
-        for word in words | set(extra):
-            key, kind = _word_key(word, name, extra)
-            if key:
-                conn.execute("INSERT OR IGNORE INTO country_word VALUES (?,?,?)", (key, cc, kind))
+        for key, kind in _word_kinds(words | set(extra), name, extra).items():
+            conn.execute("INSERT OR IGNORE INTO country_word VALUES (?,?,?)", (key, cc, kind))
     for cc, (name, extra) in ours.items():
         if cc not in seen:
             lat, lon = centroids.get(cc, (None, None))
             conn.execute("INSERT OR REPLACE INTO country VALUES (?,?,?,?,?)", (cc, name, lat, lon, None))
-            for word in [name, *extra]:
-                key, kind = _word_key(word, name, extra)
+            for key, kind in _word_kinds([name, *extra], name, extra).items():
                 conn.execute("INSERT OR IGNORE INTO country_word VALUES (?,?,?)", (key, cc, kind))
 
 
