@@ -89,7 +89,10 @@ def test_extract_attribution_accused_phrase_keeps_modifiers_of_modifiers(extract
         ("Witnesses said soldiers may have killed five villagers in Puerto Viejo on Monday.", "alleged"),
         ("The bishop said the Northern Front could have been behind the bombing of the bus station.", "alleged"),
         ("Soldiers killed five villagers in Puerto Viejo on Monday.", "reported"),
-        ("Soldiers killed five villagers in Puerto Viejo on Monday; more would have died without the priest.", "reported"),
+        (
+            "Soldiers killed five villagers in Puerto Viejo on Monday; more would have died without the priest.",
+            "reported",
+        ),
     ],
 )
 def test_extract_attribution_modal_perfect_is_alleged(text: str, status: str, extractor: Extractor) -> None:
